@@ -1,0 +1,323 @@
+//! Bytes to text: byte-order marks, BOM-less UTF-16 and the XML declaration's `encoding`.
+
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// How the bytes were recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Detection {
+    /// A byte-order mark.
+    Bom,
+    /// The NUL byte pattern of BOM-less UTF-16 (as DiskShadow writes).
+    NulPattern,
+    /// The `encoding` of the XML declaration.
+    Declaration,
+    /// No marker at all: UTF-8.
+    Default,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Decoded<'b> {
+    #[serde(skip)]
+    pub text: Cow<'b, str>,
+    pub encoding: &'static str,
+    pub detection: Detection,
+}
+
+/// Why a file could not be turned into text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub message: String,
+    pub help: String,
+    /// The text decoded before the fault, so that the fault gets a line and column.
+    pub decoded_prefix: String,
+    /// Byte offset of the fault in the raw file.
+    pub byte_offset: usize,
+}
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        if encoding == UTF_16LE && bytes[bom_len..].starts_with(&[0, 0]) {
+            return Err(DecodeError {
+                message: "the file starts with a UTF-32 little-endian byte-order mark".into(),
+                help: "save the document as UTF-8 or UTF-16".into(),
+                decoded_prefix: String::new(),
+                byte_offset: 0,
+            });
+        }
+        let decoded = run_decoder(encoding, &bytes[bom_len..], bom_len)?;
+        check_declaration(&decoded, encoding)?;
+        return Ok(Decoded {
+            text: decoded,
+            encoding: encoding.name(),
+            detection: Detection::Bom,
+        });
+    }
+    if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(DecodeError {
+            message: "the file starts with a UTF-32 big-endian byte-order mark".into(),
+            help: "save the document as UTF-8 or UTF-16".into(),
+            decoded_prefix: String::new(),
+            byte_offset: 0,
+        });
+    }
+    if let Some(encoding) = sniff_utf16(bytes) {
+        let decoded = run_decoder(encoding, bytes, 0)?;
+        check_declaration(&decoded, encoding)?;
+        return Ok(Decoded {
+            text: decoded,
+            encoding: encoding.name(),
+            detection: Detection::NulPattern,
+        });
+    }
+    // An 8-bit file: the declaration (if any) is ASCII-compatible and says which charset.
+    let declared = declared_encoding(bytes);
+    let (encoding, detection) = match declared {
+        Some(ref label) => match Encoding::for_label(label.as_bytes()) {
+            Some(enc) if enc == UTF_16LE || enc == UTF_16BE => {
+                return Err(DecodeError {
+                    message: format!(
+                        "the XML declaration says encoding=\"{label}\", but the bytes are 8-bit, not UTF-16"
+                    ),
+                    help: "change the declaration to encoding=\"UTF-8\" (or remove it), or save the file as UTF-16 with a byte-order mark".into(),
+                    decoded_prefix: String::new(),
+                    byte_offset: declaration_offset(bytes),
+                })
+            }
+            Some(enc) => (enc, Detection::Declaration),
+            None => {
+                return Err(DecodeError {
+                    message: format!("the XML declaration names an unknown encoding \"{label}\""),
+                    help: "use encoding=\"UTF-8\" or a standard charset name such as ISO-8859-1 or windows-1252".into(),
+                    decoded_prefix: String::new(),
+                    byte_offset: declaration_offset(bytes),
+                })
+            }
+        },
+        None => (UTF_8, Detection::Default),
+    };
+    let text = if encoding == UTF_8 {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let bad =
+                    &bytes[at..(at + e.error_len().unwrap_or(bytes.len() - at)).min(bytes.len())];
+                return Err(DecodeError {
+                    message: format!(
+                        "invalid UTF-8: byte{} {} cannot start or continue a character",
+                        if bad.len() == 1 { "" } else { "s" },
+                        hex(bad)
+                    ),
+                    help: if declared.is_some() {
+                        "the file is not in the encoding its XML declaration names; re-save it as UTF-8".into()
+                    } else {
+                        "save the file as UTF-8 or UTF-16 with a byte-order mark, or name its charset in an XML declaration (<?xml version=\"1.0\" encoding=\"windows-1252\"?>)".into()
+                    },
+                    decoded_prefix: String::from_utf8_lossy(&bytes[..at]).into_owned(),
+                    byte_offset: at,
+                });
+            }
+        }
+    } else {
+        run_decoder(encoding, bytes, 0)?
+    };
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+        detection,
+    })
+}
+
+/// BOM-less UTF-16: the first code unit of any XML document is ASCII (`<` or white space),
+/// so one of its two bytes is NUL.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    match bytes {
+        [a, 0, ..] if *a != 0 => Some(UTF_16LE),
+        [0, b, ..] if *b != 0 => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+fn run_decoder(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    skipped: usize,
+) -> Result<Cow<'static, str>, DecodeError> {
+    let utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut out = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(Cow::Owned(out)),
+        DecoderResult::Malformed(bad, after) => {
+            let fault = read - bad as usize - after as usize;
+            let odd_tail =
+                utf16 && bytes.len() % 2 == 1 && fault + 1 >= bytes.len().saturating_sub(1);
+            let message = if odd_tail {
+                format!(
+                    "the {} file has an odd number of bytes ({}): its last character is cut off",
+                    encoding.name(),
+                    bytes.len() + skipped
+                )
+            } else if utf16 {
+                format!(
+                    "invalid {}: an unpaired surrogate code unit at byte {}",
+                    encoding.name(),
+                    fault + skipped
+                )
+            } else {
+                format!(
+                    "bytes {} are not valid {}",
+                    hex(&bytes[fault..(fault + bad as usize).min(bytes.len())]),
+                    encoding.name()
+                )
+            };
+            let help = if odd_tail {
+                "the file was probably truncated; copy or export it again".to_string()
+            } else {
+                format!(
+                    "re-save the file as valid {} (or as UTF-8)",
+                    encoding.name()
+                )
+            };
+            let mut prefix = String::with_capacity(fault * 3 + 16);
+            let mut d = encoding.new_decoder_without_bom_handling();
+            let _ = d.decode_to_string(&bytes[..fault], &mut prefix, true);
+            Err(DecodeError {
+                message,
+                help,
+                decoded_prefix: prefix,
+                byte_offset: fault + skipped,
+            })
+        }
+        DecoderResult::OutputFull => unreachable!("the buffer was sized for the worst case"),
+    }
+}
+
+/// The document claims an encoding in its declaration that the bytes contradict.
+fn check_declaration(text: &str, actual: &'static Encoding) -> Result<(), DecodeError> {
+    let Some(label) = declared_encoding(text.as_bytes()) else {
+        return Ok(());
+    };
+    let declared = Encoding::for_label(label.as_bytes());
+    let compatible = match declared {
+        // "UTF-16" without an endianness names either byte order.
+        Some(d) if d == UTF_16LE || d == UTF_16BE => actual == UTF_16LE || actual == UTF_16BE,
+        Some(d) => d == actual,
+        None => false,
+    };
+    if compatible {
+        return Ok(());
+    }
+    let at = declaration_offset(text.as_bytes());
+    Err(DecodeError {
+        message: format!(
+            "the XML declaration says encoding=\"{label}\", but the bytes are {}",
+            actual.name()
+        ),
+        help: format!(
+            "change the declaration to encoding=\"{}\" or remove the encoding attribute",
+            if actual == UTF_8 { "UTF-8" } else { "UTF-16" }
+        ),
+        decoded_prefix: text[..at].to_string(),
+        byte_offset: at,
+    })
+}
+
+/// The `encoding` pseudo-attribute of an XML declaration at the very start of an
+/// ASCII-compatible text.
+fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(512)];
+    if !head.starts_with(b"<?xml") {
+        return None;
+    }
+    let end = head.windows(2).position(|w| w == b"?>")?;
+    let decl = std::str::from_utf8(&head[..end]).ok()?;
+    let rest = &decl[decl.find("encoding")? + "encoding".len()..];
+    let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    let close = value.find(quote)?;
+    Some(value[..close].to_string())
+}
+
+fn declaration_offset(bytes: &[u8]) -> usize {
+    let head = &bytes[..bytes.len().min(512)];
+    head.windows(8).position(|w| w == b"encoding").unwrap_or(0)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("0x{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16le(s: &str, bom: bool) -> Vec<u8> {
+        let mut v = if bom { vec![0xFF, 0xFE] } else { vec![] };
+        for u in s.encode_utf16() {
+            v.extend_from_slice(&u.to_le_bytes());
+        }
+        v
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let d = decode(&utf16le("<a/>", true)).unwrap();
+        assert_eq!(d.text, "<a/>");
+        assert_eq!(d.detection, Detection::Bom);
+        let d = decode(&utf16le("<a/>", false)).unwrap();
+        assert_eq!(d.text, "<a/>");
+        assert_eq!(d.detection, Detection::NulPattern);
+        let mut be = vec![];
+        for u in "<a/>".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn odd_utf16_is_reported() {
+        let mut v = utf16le("<a/>", true);
+        v.push(b'x');
+        let e = decode(&v).unwrap_err();
+        assert!(e.message.contains("odd number of bytes"), "{}", e.message);
+    }
+
+    #[test]
+    fn declared_latin1() {
+        let d = decode(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a b=\"\xE9\"/>").unwrap();
+        assert!(d.text.contains('é'));
+        assert_eq!(d.detection, Detection::Declaration);
+    }
+
+    #[test]
+    fn contradicting_declaration() {
+        let e = decode(&utf16le(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>",
+            true,
+        ))
+        .unwrap_err();
+        assert!(e.message.contains("UTF-8"), "{}", e.message);
+        let e = decode(b"<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>").unwrap_err();
+        assert!(e.message.contains("8-bit"), "{}", e.message);
+    }
+
+    #[test]
+    fn invalid_utf8_has_position() {
+        let e = decode(b"<a>\n<b\xFF/></a>").unwrap_err();
+        assert_eq!(e.byte_offset, 6);
+        assert_eq!(e.decoded_prefix, "<a>\n<b");
+    }
+}

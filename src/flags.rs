@@ -1,0 +1,130 @@
+//! The three bit masks of a writer metadata document, with the names of their bits.
+
+use bitflags::bitflags;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+bitflags! {
+    /// `VSS_BACKUP_SCHEMA`: the backup types a writer supports (`backupSchema`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub struct BackupSchema: u32 {
+        const DIFFERENTIAL = 0x0001;
+        const INCREMENTAL = 0x0002;
+        const EXCLUSIVE_INCREMENTAL_DIFFERENTIAL = 0x0004;
+        const LOG = 0x0008;
+        const COPY = 0x0010;
+        const TIMESTAMPED = 0x0020;
+        const LAST_MODIFY = 0x0040;
+        const LSN = 0x0080;
+        const WRITER_SUPPORTS_NEW_TARGET = 0x0100;
+        const WRITER_SUPPORTS_RESTORE_WITH_MOVE = 0x0200;
+        const INDEPENDENT_SYSTEM_STATE = 0x0400;
+        const ROLLFORWARD_RESTORE = 0x1000;
+        const RESTORE_RENAME = 0x2000;
+        const AUTHORITATIVE_RESTORE = 0x4000;
+        const WRITER_SUPPORTS_PARALLEL_RESTORES = 0x8000;
+    }
+}
+
+bitflags! {
+    /// `VSS_COMPONENT_FLAGS` (`componentFlags`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub struct ComponentFlags: u32 {
+        const BACKUP_RECOVERY = 0x1;
+        const APP_ROLLBACK_RECOVERY = 0x2;
+        const NOT_SYSTEM_STATE = 0x4;
+    }
+}
+
+bitflags! {
+    /// `VSS_FILE_SPEC_BACKUP_TYPE` (`filespecBackupType`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub struct FileSpecBackupType: u32 {
+        const FULL_BACKUP_REQUIRED = 0x00001;
+        const DIFFERENTIAL_BACKUP_REQUIRED = 0x00002;
+        const INCREMENTAL_BACKUP_REQUIRED = 0x00004;
+        const LOG_BACKUP_REQUIRED = 0x00008;
+        const FULL_SNAPSHOT_REQUIRED = 0x00100;
+        const DIFFERENTIAL_SNAPSHOT_REQUIRED = 0x00200;
+        const INCREMENTAL_SNAPSHOT_REQUIRED = 0x00400;
+        const LOG_SNAPSHOT_REQUIRED = 0x00800;
+        const CREATED_DURING_BACKUP = 0x10000;
+    }
+}
+
+impl FileSpecBackupType {
+    /// The mask VSS uses when a writer passes none: every backup and snapshot bit (3855).
+    pub const DEFAULT: u32 = 0xF0F;
+    pub const ALL_BACKUP_REQUIRED: Self = Self::from_bits_retain(0xF);
+}
+
+/// Shared by the three masks: naming bits for messages and for `dump`.
+pub trait Mask: bitflags::Flags<Bits = u32> + Copy {
+    /// The C prefix of the constants (`VSS_BS_`).
+    const PREFIX: &'static str;
+
+    /// `DIFFERENTIAL | COPY`, or `0` for the empty mask; undefined bits as hex.
+    fn describe(self) -> String {
+        let mut parts: Vec<String> = self.iter_names().map(|(n, _)| n.to_string()).collect();
+        let undefined = self.bits() & !Self::all().bits();
+        if undefined != 0 {
+            parts.push(format!("undefined 0x{undefined:X}"));
+        }
+        if parts.is_empty() {
+            "none".to_string()
+        } else {
+            parts.join(" | ")
+        }
+    }
+
+    fn undefined_bits(self) -> u32 {
+        self.bits() & !Self::all().bits()
+    }
+}
+
+impl Mask for BackupSchema {
+    const PREFIX: &'static str = "VSS_BS_";
+}
+impl Mask for ComponentFlags {
+    const PREFIX: &'static str = "VSS_CF_";
+}
+impl Mask for FileSpecBackupType {
+    const PREFIX: &'static str = "VSS_FSBT_";
+}
+
+fn serialize_mask<M: Mask, S: Serializer>(m: &M, s: S) -> Result<S::Ok, S::Error> {
+    let mut st = s.serialize_struct("Mask", 3)?;
+    st.serialize_field("value", &m.bits())?;
+    let names: Vec<&str> = m.iter_names().map(|(n, _)| n).collect();
+    st.serialize_field("names", &names)?;
+    st.serialize_field("undefined", &m.undefined_bits())?;
+    st.end()
+}
+
+macro_rules! mask_serialize {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serialize_mask(self, s)
+            }
+        }
+    )*};
+}
+mask_serialize!(BackupSchema, ComponentFlags, FileSpecBackupType);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sql_writer_schema_names() {
+        let s = BackupSchema::from_bits_retain(881);
+        assert_eq!(
+            s.describe(),
+            "DIFFERENTIAL | COPY | TIMESTAMPED | LAST_MODIFY | WRITER_SUPPORTS_NEW_TARGET | WRITER_SUPPORTS_RESTORE_WITH_MOVE"
+        );
+        assert_eq!(
+            BackupSchema::from_bits_retain(0x800).describe(),
+            "undefined 0x800"
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! The pipeline for one document: bytes → text → XML tree → model → rules → diagnostics.
+
+use crate::decode::{decode, Detection};
+use crate::diagnostic::Diagnostic;
+use crate::model::Document;
+use crate::parse::{build, parse_xml};
+use crate::rules::{doc, Cx, Plan};
+use crate::settings::Settings;
+use crate::span::Span;
+use serde::Serialize;
+
+/// What a file turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    WriterMetadata,
+    /// Recognised VSS document of another kind; skipped.
+    Other,
+    /// Could not be decoded, parsed, or has an unknown root.
+    Invalid,
+}
+
+/// The result of linting one document.
+#[derive(Debug)]
+pub struct LintedFile {
+    /// The name to show (as given on the command line).
+    pub path: String,
+    /// The decoded text (up to the fault, for an undecodable file); spans index into it.
+    pub text: String,
+    pub kind: FileKind,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
+    let mut cx = Cx::new(settings);
+    let (text, kind) = match decode(bytes) {
+        Err(e) => {
+            let at = e.decoded_prefix.len();
+            if let Some(d) = cx.report_as(&doc::encoding::RULE, Span::new(at, at), e.message) {
+                d.label("cannot be decoded here").help(e.help);
+            }
+            (e.decoded_prefix, FileKind::Invalid)
+        }
+        Ok(decoded) => {
+            let text = decoded.text.into_owned();
+            if decoded.detection == Detection::NulPattern {
+                let message = format!(
+                    "the file is {} without a byte-order mark (detected from its NUL bytes)",
+                    decoded.encoding
+                );
+                if let Some(d) = cx.report_as(&doc::encoding::RULE, Span::new(0, 0), message) {
+                    d.severity(crate::diagnostic::Severity::Info)
+                        .help("other tools may misread it; save it as UTF-8, or as UTF-16 with a byte-order mark");
+                }
+            }
+            let kind = lint_text(&text, &mut cx);
+            (text, kind)
+        }
+    };
+    let mut diagnostics = cx.into_diagnostics();
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
+    });
+    LintedFile {
+        path: path.to_string(),
+        text,
+        kind,
+        diagnostics,
+    }
+}
+
+fn lint_text(text: &str, cx: &mut Cx) -> FileKind {
+    let xml = match parse_xml(text) {
+        Ok(x) => x,
+        Err(e) => {
+            let span = Span::new(e.offset, e.offset);
+            if let Some(d) = cx.report_as(&doc::not_well_formed::RULE, span, e.message) {
+                d.help(e.help);
+            }
+            return FileKind::Invalid;
+        }
+    };
+    match build(&xml) {
+        Document::WriterMetadata(w) => {
+            if let Some(wrapper) = w.wrapper {
+                if let Some(d) = cx.report_as(
+                    &doc::root_element::RULE,
+                    wrapper.span,
+                    format!(
+                        "the writer metadata is wrapped in <{}> with an inline schema",
+                        wrapper.name
+                    ),
+                ) {
+                    d.severity(crate::diagnostic::Severity::Info)
+                        .label("wrapper element")
+                        .help("accepted; the WRITER_METADATA element inside is linted");
+                }
+            }
+            Plan::new(cx.settings).run(cx, &w);
+            FileKind::WriterMetadata
+        }
+        Document::Other { what, root } => {
+            if let Some(d) = cx.report_as(
+                &doc::root_element::RULE,
+                root.span,
+                format!(
+                    "not a writer metadata document; skipped: this is {}",
+                    what.describe()
+                ),
+            ) {
+                d.severity(crate::diagnostic::Severity::Info)
+                    .label("document element");
+            }
+            FileKind::Other
+        }
+        Document::UnknownRoot { root, .. } => {
+            if let Some(d) = cx.report_as(
+                &doc::root_element::RULE,
+                root.span,
+                format!(
+                    "the document element is <{}>, not <WRITER_METADATA>",
+                    root.name
+                ),
+            ) {
+                d.label("expected WRITER_METADATA").help(
+                    "a writer metadata document's root is <WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" version=\"1.2\">; check that this is the right file",
+                );
+            }
+            FileKind::Invalid
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! The typed model of a writer metadata document. Every element and attribute keeps its
+//! span in the decoded text; values that do not parse are kept as written so that linting
+//! can go on and say what is wrong.
+
+use crate::flags::{BackupSchema, ComponentFlags, FileSpecBackupType};
+use crate::span::Span;
+use crate::vocab::{DataSource, Method, Usage, WriterRestore};
+use serde::Serialize;
+
+/// An element: its name and where it is.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Node<'a> {
+    pub name: &'a str,
+    /// The element name inside its start tag (what labels point at).
+    pub span: Span,
+    /// The whole element, start tag to end tag.
+    pub range: Span,
+}
+
+/// One attribute: as written, where its value is, and what it means.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attr<'a, T> {
+    pub raw: &'a str,
+    /// The value between the quotes (the whole attribute when the value is empty).
+    pub span: Span,
+    pub value: T,
+}
+
+pub type Text<'a> = Attr<'a, ()>;
+/// `yes`/`no`; `None` for any other spelling.
+pub type YesNo<'a> = Attr<'a, Option<bool>>;
+/// An unsigned decimal; `None` when the text is not one.
+pub type Number<'a> = Attr<'a, Option<u32>>;
+
+impl<'a> Attr<'a, Option<bool>> {
+    /// Absent counts as `no` (real writers omit `recursive` on most file sets).
+    pub fn is_yes(attr: &Option<Self>) -> bool {
+        matches!(
+            attr,
+            Some(Attr {
+                value: Some(true),
+                ..
+            })
+        )
+    }
+}
+
+/// A GUID as written in `writerId`/`instanceId`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "form", content = "value")]
+pub enum Guid {
+    /// `8-4-4-4-12` hex digits, the form VSS writes.
+    Plain(uuid::Uuid),
+    /// The same in braces, as DiskShadow's own manifest writes GUIDs.
+    Braced(uuid::Uuid),
+    Invalid,
+}
+
+impl Guid {
+    pub fn parse(s: &str) -> Self {
+        let plain = |t: &str| {
+            let b = t.as_bytes();
+            // uuid also accepts 32 bare digits and URNs: VSS writes only the hyphenated form.
+            if b.len() == 36 && [8, 13, 18, 23].iter().all(|&i| b[i] == b'-') {
+                uuid::Uuid::try_parse(t).ok()
+            } else {
+                None
+            }
+        };
+        if let Some(u) = plain(s) {
+            Guid::Plain(u)
+        } else if let Some(u) = s
+            .strip_prefix('{')
+            .and_then(|t| t.strip_suffix('}'))
+            .and_then(plain)
+        {
+            Guid::Braced(u)
+        } else {
+            Guid::Invalid
+        }
+    }
+
+    pub fn uuid(self) -> Option<uuid::Uuid> {
+        match self {
+            Guid::Plain(u) | Guid::Braced(u) => Some(u),
+            Guid::Invalid => None,
+        }
+    }
+}
+
+/// What the root of a document is.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Document<'a> {
+    WriterMetadata(WriterMetadata<'a>),
+    /// A backup components document or a DiskShadow manifest: recognised, not linted.
+    Other {
+        what: OtherKind,
+        root: Node<'a>,
+    },
+    /// An element that is none of the above.
+    UnknownRoot {
+        root: Node<'a>,
+        namespace: Option<&'a str>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OtherKind {
+    BackupComponents,
+    DiskShadowManifest,
+}
+
+impl OtherKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            OtherKind::BackupComponents => "a backup components document (BACKUP_COMPONENTS)",
+            OtherKind::DiskShadowManifest => "a DiskShadow metadata manifest (Manifest)",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct WriterMetadata<'a> {
+    pub node: Node<'a>,
+    /// The wrapper element when the document is `<root><Schema/><WRITER_METADATA/></root>`.
+    pub wrapper: Option<Node<'a>>,
+    pub namespace: Option<&'a str>,
+    pub version: Option<Text<'a>>,
+    pub backup_schema: Option<Attr<'a, Option<BackupSchema>>>,
+    pub identifications: Vec<Identification<'a>>,
+    pub restore_methods: Vec<RestoreMethod<'a>>,
+    pub backup_locations: Vec<Node<'a>>,
+    pub components: Vec<Component<'a>>,
+    pub excludes: Vec<Exclude<'a>>,
+    /// Alternate location mappings, wherever they were found.
+    pub mappings: Vec<Mapping<'a>>,
+    /// Dependencies that are not inside a component.
+    pub loose_dependencies: Vec<Dependency<'a>>,
+    /// Elements outside the writer metadata namespace.
+    pub foreign: Vec<Foreign<'a>>,
+    /// Everything that is not part of the vocabulary, or not in its place.
+    pub strays: Vec<Stray<'a>>,
+    /// Comments, for inline suppressions.
+    pub comments: Vec<Comment<'a>>,
+}
+
+impl<'a> WriterMetadata<'a> {
+    /// The one identification, when there is exactly one.
+    pub fn identification(&self) -> Option<&Identification<'a>> {
+        self.identifications.first()
+    }
+
+    pub fn schema(&self) -> BackupSchema {
+        self.backup_schema
+            .as_ref()
+            .and_then(|a| a.value)
+            .unwrap_or(BackupSchema::empty())
+    }
+
+    pub fn usage(&self) -> Option<Usage> {
+        self.identification()?.usage.as_ref().map(|u| u.value)
+    }
+
+    pub fn file_sets(&self) -> impl Iterator<Item = (&Component<'a>, &FileSet<'a>)> {
+        self.components
+            .iter()
+            .flat_map(|c| c.file_sets.iter().map(move |f| (c, f)))
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Identification<'a> {
+    pub node: Node<'a>,
+    pub writer_id: Option<Attr<'a, Guid>>,
+    pub instance_id: Option<Attr<'a, Guid>>,
+    pub instance_name: Option<Text<'a>>,
+    pub friendly_name: Option<Text<'a>>,
+    pub usage: Option<Attr<'a, Usage>>,
+    pub data_source: Option<Attr<'a, DataSource>>,
+    pub major_version: Option<Number<'a>>,
+    pub minor_version: Option<Number<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RestoreMethod<'a> {
+    pub node: Node<'a>,
+    pub method: Option<Attr<'a, Method>>,
+    pub writer_restore: Option<Attr<'a, WriterRestore>>,
+    pub reboot_required: Option<YesNo<'a>>,
+    /// The service to stop and start (attribute name inferred: `service`).
+    pub service: Option<Text<'a>>,
+    /// Reserved (attribute name inferred: `userProcedure`).
+    pub user_procedure: Option<Text<'a>>,
+}
+
+/// `ALTERNATE_LOCATION_MAPPING` (element and attribute names inferred).
+#[derive(Debug, Serialize)]
+pub struct Mapping<'a> {
+    pub node: Node<'a>,
+    pub parent: &'a str,
+    pub path: Option<Text<'a>>,
+    pub filespec: Option<Text<'a>>,
+    pub recursive: Option<YesNo<'a>>,
+    pub destination: Option<Text<'a>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ComponentKind {
+    FileGroup,
+    Database,
+}
+
+impl ComponentKind {
+    pub fn element(self) -> &'static str {
+        match self {
+            ComponentKind::FileGroup => "FILE_GROUP",
+            ComponentKind::Database => "DATABASE",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Component<'a> {
+    pub node: Node<'a>,
+    pub kind: ComponentKind,
+    pub logical_path: Option<Text<'a>>,
+    pub name: Option<Text<'a>>,
+    pub caption: Option<Text<'a>>,
+    pub restore_metadata: Option<YesNo<'a>>,
+    pub notify_on_backup_complete: Option<YesNo<'a>>,
+    pub selectable: Option<YesNo<'a>>,
+    pub selectable_for_restore: Option<YesNo<'a>>,
+    pub flags: Option<Attr<'a, Option<ComponentFlags>>>,
+    pub file_sets: Vec<FileSet<'a>>,
+    pub dependencies: Vec<Dependency<'a>>,
+}
+
+impl Component<'_> {
+    /// The logical path, with absent and empty treated alike.
+    pub fn logical_path(&self) -> &str {
+        self.logical_path.as_ref().map_or("", |a| a.raw)
+    }
+
+    pub fn name(&self) -> &str {
+        self.name.as_ref().map_or("", |a| a.raw)
+    }
+
+    /// `logicalPath\componentName`, for messages.
+    pub fn full_name(&self) -> String {
+        match self.logical_path() {
+            "" => self.name().to_string(),
+            lp => format!("{lp}\\{}", self.name()),
+        }
+    }
+
+    pub fn flags(&self) -> ComponentFlags {
+        self.flags
+            .as_ref()
+            .and_then(|a| a.value)
+            .unwrap_or(ComponentFlags::empty())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FileSetKind {
+    FileList,
+    DatabaseFiles,
+    DatabaseLogfiles,
+}
+
+impl FileSetKind {
+    pub fn element(self) -> &'static str {
+        match self {
+            FileSetKind::FileList => "FILE_LIST",
+            FileSetKind::DatabaseFiles => "DATABASE_FILES",
+            FileSetKind::DatabaseLogfiles => "DATABASE_LOGFILES",
+        }
+    }
+
+    pub fn is_database(self) -> bool {
+        !matches!(self, FileSetKind::FileList)
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileSet<'a> {
+    pub node: Node<'a>,
+    pub kind: FileSetKind,
+    pub path: Option<Text<'a>>,
+    pub filespec: Option<Text<'a>>,
+    pub recursive: Option<YesNo<'a>>,
+    pub backup_type: Option<Attr<'a, Option<FileSpecBackupType>>>,
+    /// Backup-time source directory (attribute name inferred: `alternatePath`).
+    pub alternate_path: Option<Text<'a>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ExcludeKind {
+    ExcludeFiles,
+    ExcludeFilesFromSnapshot,
+}
+
+impl ExcludeKind {
+    pub fn element(self) -> &'static str {
+        match self {
+            ExcludeKind::ExcludeFiles => "EXCLUDE_FILES",
+            ExcludeKind::ExcludeFilesFromSnapshot => "EXCLUDE_FILES_FROM_SNAPSHOT",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Exclude<'a> {
+    pub node: Node<'a>,
+    pub kind: ExcludeKind,
+    pub path: Option<Text<'a>>,
+    pub filespec: Option<Text<'a>>,
+    pub recursive: Option<YesNo<'a>>,
+}
+
+/// A component dependency (element and attribute names inferred).
+#[derive(Debug, Serialize)]
+pub struct Dependency<'a> {
+    pub node: Node<'a>,
+    pub writer_id: Option<Attr<'a, Guid>>,
+    pub logical_path: Option<Text<'a>>,
+    pub component_name: Option<Text<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Foreign<'a> {
+    pub node: Node<'a>,
+    pub namespace: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StrayKind {
+    /// An element name outside the vocabulary.
+    UnknownElement,
+    /// A known element in a place it cannot be.
+    MisplacedElement,
+    /// An attribute the element does not have.
+    UnknownAttribute,
+    /// Character data where only elements belong.
+    Text,
+    /// An explicit include-file list (removed in Windows Server 2003).
+    IncludeList,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Stray<'a> {
+    pub kind: StrayKind,
+    pub name: &'a str,
+    pub parent: &'a str,
+    pub span: Span,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Comment<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}

@@ -1,0 +1,78 @@
+//! Rule documentation as Markdown: `vsslint explain` and the generated `docs/rules/` pages.
+
+use crate::rules::{Profile, RuleMeta, ALL};
+use std::fmt::Write;
+
+fn runs(meta: &RuleMeta) -> &'static str {
+    match meta.profile {
+        Profile::Default => "by default",
+        Profile::Optional => "only when enabled in the configuration",
+        Profile::Express => "with `--express`",
+        Profile::TargetOs => "with `--target-os`",
+    }
+}
+
+/// The full page of one rule.
+pub fn page(meta: &RuleMeta) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {} ({})\n", meta.slug, meta.code);
+    let _ = writeln!(
+        s,
+        "Severity: **{}** · Group: `{}` · Runs: {}\n",
+        meta.severity,
+        meta.group(),
+        runs(meta)
+    );
+    let _ = writeln!(s, "{}.\n", meta.summary);
+    let _ = writeln!(s, "## What it checks\n\n{}\n", meta.what);
+    let _ = writeln!(s, "## Why it matters\n\n{}\n", meta.why);
+    let target = meta
+        .example_target
+        .map(|t| format!(" (linted with `--target-os {t}`)"))
+        .unwrap_or_default();
+    let _ = writeln!(s, "## Example\n\nThis document breaks the rule{target}:\n");
+    let _ = writeln!(s, "```xml\n{}```\n", with_newline(meta.bad));
+    let _ = writeln!(s, "This one does not:\n");
+    let _ = writeln!(s, "```xml\n{}```\n", with_newline(meta.good));
+    let _ = writeln!(s, "## Sources\n");
+    for src in meta.sources {
+        let _ = writeln!(s, "- {src}");
+    }
+    s
+}
+
+fn with_newline(s: &str) -> String {
+    if s.ends_with('\n') {
+        s.to_string()
+    } else {
+        format!("{s}\n")
+    }
+}
+
+/// The index page: every rule, one line each.
+pub fn index() -> String {
+    let mut s = String::from("# vsslint rules\n\nGenerated from the rules' own documentation (`cargo run -- rules --write-docs docs/rules`).\n\n| Code | Rule | Severity | Runs | Summary |\n|---|---|---|---|---|\n");
+    for r in ALL {
+        let m = &r.meta;
+        let _ = writeln!(
+            s,
+            "| {} | [{}]({}.md) | {} | {} | {} |",
+            m.code,
+            m.slug,
+            m.slug,
+            m.severity,
+            runs(m),
+            m.summary
+        );
+    }
+    s
+}
+
+/// Every generated file: path relative to the docs folder, and contents.
+pub fn files() -> Vec<(String, String)> {
+    let mut out = vec![("README.md".to_string(), index())];
+    for r in ALL {
+        out.push((format!("{}.md", r.meta.slug), page(&r.meta)));
+    }
+    out
+}

@@ -1,0 +1,103 @@
+//! `--format json`: one versioned object with every finding and a summary.
+
+use super::{locate, Summary};
+use crate::lint::LintedFile;
+use crate::span::{LineIndex, Position};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// The top-level object of `--format json`.
+#[derive(Debug, Serialize)]
+pub struct JsonReport {
+    /// Bumped when a field changes meaning or disappears.
+    pub version: u32,
+    pub diagnostics: Vec<JsonDiagnostic>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    pub file: String,
+    /// The rule's slug, e.g. `schema/log-needs-logfiles`.
+    pub rule: &'static str,
+    /// The rule's code, e.g. `VSL207`.
+    pub code: &'static str,
+    pub severity: crate::Severity,
+    pub message: String,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Byte offset in the decoded (UTF-8) text.
+    pub offset: usize,
+    /// Length in bytes of the decoded text.
+    pub length: usize,
+    pub label: Option<String>,
+    pub help: Option<String>,
+    pub url: String,
+    /// Other locations that explain the finding.
+    pub related: Vec<JsonRelated>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonRelated {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
+    pub length: usize,
+}
+
+pub const VERSION: u32 = 1;
+
+pub fn report(files: &[LintedFile]) -> JsonReport {
+    let mut diagnostics = Vec::new();
+    for f in files {
+        let index = LineIndex::new(&f.text);
+        for l in locate(f, &index) {
+            let d = l.diagnostic;
+            diagnostics.push(JsonDiagnostic {
+                file: f.path.clone(),
+                rule: d.rule.slug,
+                code: d.rule.code,
+                severity: d.severity,
+                message: d.message.clone(),
+                line: l.start.line,
+                column: l.start.column,
+                end_line: l.end.line,
+                end_column: l.end.column,
+                offset: d.span.start,
+                length: d.span.len(),
+                label: d.label.clone(),
+                help: d.help.clone(),
+                url: d.rule.url(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| {
+                        let Position { line, column } = index.position(r.span.start);
+                        JsonRelated {
+                            message: r.message.clone(),
+                            line,
+                            column,
+                            offset: r.span.start,
+                            length: r.span.len(),
+                        }
+                    })
+                    .collect(),
+            });
+        }
+    }
+    JsonReport {
+        version: VERSION,
+        diagnostics,
+        summary: Summary::of(files),
+    }
+}
+
+pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &report(files))?;
+    writeln!(out)
+}

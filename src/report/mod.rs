@@ -1,0 +1,92 @@
+//! Turning diagnostics into output: positions, the summary, and one module per format.
+
+pub mod concise;
+pub mod full;
+pub mod json;
+mod snippet;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint::{FileKind, LintedFile};
+use crate::span::{LineIndex, Position};
+use serde::Serialize;
+
+/// Counts over all linted files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Files read.
+    pub files: usize,
+    /// Files that are writer metadata documents (and were linted).
+    pub linted: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(files: &[LintedFile]) -> Self {
+        let mut s = Summary {
+            files: files.len(),
+            ..Summary::default()
+        };
+        for f in files {
+            if f.kind == FileKind::WriterMetadata {
+                s.linted += 1;
+            }
+            for d in &f.diagnostics {
+                match d.severity {
+                    Severity::Error => s.errors += 1,
+                    Severity::Warning => s.warnings += 1,
+                    Severity::Info => s.infos += 1,
+                }
+            }
+        }
+        s
+    }
+
+    /// `Found 1 error and 2 warnings in 3 files.`
+    pub fn line(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut parts = Vec::new();
+        if self.errors > 0 {
+            parts.push(plural(self.errors, "error"));
+        }
+        if self.warnings > 0 {
+            parts.push(plural(self.warnings, "warning"));
+        }
+        if self.infos > 0 {
+            parts.push(plural(self.infos, "info"));
+        }
+        let files = plural(self.files, "file");
+        if parts.is_empty() {
+            return format!("No problems found in {files}.");
+        }
+        let list = match parts.len() {
+            1 => parts[0].clone(),
+            _ => format!(
+                "{} and {}",
+                parts[..parts.len() - 1].join(", "),
+                parts[parts.len() - 1]
+            ),
+        };
+        format!("Found {list} in {files}.")
+    }
+}
+
+/// Start and end of a diagnostic as lines and columns.
+pub struct Located<'d> {
+    pub diagnostic: &'d Diagnostic,
+    pub start: Position,
+    pub end: Position,
+}
+
+/// Resolves every diagnostic of a file with one line index.
+pub fn locate<'d>(file: &'d LintedFile, index: &LineIndex) -> Vec<Located<'d>> {
+    file.diagnostics
+        .iter()
+        .map(|d| Located {
+            diagnostic: d,
+            start: index.position(d.span.start),
+            end: index.position(d.span.end),
+        })
+        .collect()
+}

@@ -1,0 +1,4 @@
+//! §3.F: components.
+
+pub mod bool_value;
+pub mod flags_format;

@@ -1,0 +1,13 @@
+//! §3.A: the document as a whole.
+
+pub mod backup_locations_duplicate;
+pub mod encoding;
+pub mod identification_count;
+pub mod include_list;
+pub mod namespace;
+pub mod not_well_formed;
+pub mod restore_method_duplicate;
+pub mod restore_method_missing;
+pub mod root_element;
+pub mod unknown_node;
+pub mod version;

@@ -1,0 +1,25 @@
+//! `doc/root-element`: the document element must be `WRITER_METADATA`.
+
+use crate::diagnostic::Severity;
+use crate::rules::{Check, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("doc/root-element" {
+        code: "VSL003",
+        severity: Severity::Error,
+        summary: "The document element is not WRITER_METADATA",
+        what: "The document element must be `WRITER_METADATA`. A wrapper element whose only \
+    element children are one XDR `Schema` and one `WRITER_METADATA` is accepted with an info note \
+    (the inline-schema form of MSXML's `x-schema:#` namespaces). A backup components document \
+    (`BACKUP_COMPONENTS`) or a DiskShadow `Manifest` is recognised and skipped with an info note; \
+    any other root is an error.",
+        why: "Linting the wrong file gives false confidence: a DiskShadow metadata cabinet holds \
+    writer metadata documents next to a backup components document and a manifest, and only the \
+    writer metadata documents describe how to restore.",
+        sources: &[
+            "Writer Metadata Document Contents: https://learn.microsoft.com/en-us/windows/win32/vss/writer-metadata-document-contents",
+            "Inline XDR schemas (x-schema: namespaces): https://learn.microsoft.com/en-us/previous-versions/windows/desktop/ms759142(v=vs.85)",
+        ],
+    }),
+    check: Check::Pipeline,
+};

@@ -1,0 +1,56 @@
+//! `fs/fsbt-format`: `filespecBackupType` is an unsigned decimal.
+
+use crate::diagnostic::Severity;
+use crate::model::{Component, FileSet, WriterMetadata};
+use crate::rules::{Check, Cx, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("fs/fsbt-format" {
+        code: "VSL610",
+        severity: Severity::Error,
+        summary: "filespecBackupType is not an unsigned decimal integer",
+        what: "`filespecBackupType` on a file set must be the `VSS_FILE_SPEC_BACKUP_TYPE` mask as \
+    an unsigned decimal number. Windows writes `3855` (0xF0F: every backup type, always from a \
+    shadow copy).",
+        why: "The mask tells a requester in which backup types the files must be copied and \
+    whether they must come from a shadow copy. A value that is not a number cannot be read.",
+        sources: &[
+            "VSS_FILE_SPEC_BACKUP_TYPE: https://learn.microsoft.com/en-us/windows/win32/api/vss/ne-vss-vss_file_spec_backup_type",
+            "All 37,988 file sets in the real DiskShadow documents carry filespecBackupType=\"3855\"",
+        ],
+    }),
+    check: Check::FileSet(check),
+};
+
+fn check(cx: &mut Cx, _: &WriterMetadata, _: &Component, f: &FileSet) {
+    if let Some(a) = &f.backup_type {
+        if a.value.is_none() {
+            cx.report(
+                a.span,
+                format!(
+                    "filespecBackupType \"{}\" is not an unsigned decimal integer",
+                    a.raw
+                ),
+            )
+            .label("not a decimal mask")
+            .help(decimal_hint(
+                "filespecBackupType",
+                a.raw,
+                "filespecBackupType=\"3855\", the default",
+            ));
+        }
+    }
+}
+
+/// Help for a mask written some other way: hexadecimal gets its decimal value.
+pub(crate) fn decimal_hint(name: &str, raw: &str, example: &str) -> String {
+    let hex = raw
+        .trim()
+        .strip_prefix("0x")
+        .or_else(|| raw.trim().strip_prefix("0X"))
+        .and_then(|h| u32::from_str_radix(h, 16).ok());
+    match hex {
+        Some(n) => format!("write it in decimal: {name}=\"{n}\""),
+        None => format!("write the mask as one decimal number, e.g. {example}"),
+    }
+}

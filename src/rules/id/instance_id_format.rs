@@ -1,0 +1,34 @@
+//! `id/instance-id-format`: `instanceId` is a GUID.
+
+use crate::diagnostic::Severity;
+use crate::model::WriterMetadata;
+use crate::rules::{Check, Cx, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("id/instance-id-format" {
+        code: "VSL102",
+        severity: Severity::Error,
+        summary: "instanceId is not a GUID",
+        what: "`IDENTIFICATION/@instanceId` must be a GUID in the same form as `writerId`: 8-4-4-4-12 \
+    hexadecimal digits, any case, no braces (braces are a warning).",
+        why: "VSS generates the instance ID each time the writer process starts and requesters \
+    read it with `IVssExamineWriterMetadata::GetIdentity`; a value that is not a GUID makes the \
+    document fail to load.",
+        sources: &[
+            "IVssExamineWriterMetadata::GetIdentity: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssexaminewritermetadata-getidentity",
+            "Writer Metadata Document Contents: https://learn.microsoft.com/en-us/windows/win32/vss/writer-metadata-document-contents",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    for id in &w.identifications {
+        super::check_guid(
+            cx,
+            id.instance_id.as_ref(),
+            "instanceId",
+            "the writer instance ID",
+        );
+    }
+}

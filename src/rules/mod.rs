@@ -1,0 +1,277 @@
+//! The rule registry and the engine that runs rules over the typed model.
+//!
+//! A rule is one file under `rules/<group>/`, named for its slug. It declares its metadata
+//! and documentation with [`rule!`] (the bad and good examples are the rule's fixtures in
+//! `fixtures/rules/<slug>/`) and one check, called for each node of the kind it inspects.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Component, Exclude, FileSet, WriterMetadata};
+use crate::settings::Settings;
+use crate::span::Span;
+use serde::Serialize;
+
+/// Declares a rule's metadata; the examples are read from the rule's fixture folder.
+macro_rules! rule {
+    ($slug:literal { $($field:ident : $value:expr),* $(,)? }) => {
+        $crate::rules::RuleMeta {
+            slug: $slug,
+            bad: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/", $slug, "/bad.xml")),
+            good: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/", $slug, "/good.xml")),
+            $($field: $value,)*
+            ..$crate::rules::RuleMeta::BASE
+        }
+    };
+}
+
+pub mod comp;
+pub mod doc;
+pub mod fs;
+pub mod id;
+pub mod restore;
+pub mod schema;
+
+/// When a rule runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// Always, unless configured off.
+    Default,
+    /// Only when turned on in the configuration.
+    Optional,
+    /// Only with `--express`.
+    Express,
+    /// Only with `--target-os`.
+    TargetOs,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RuleMeta {
+    /// The stable name, e.g. `schema/log-needs-logfiles`.
+    pub slug: &'static str,
+    /// The stable code, e.g. `VSL205`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub profile: Profile,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// What it checks, in detail (Markdown).
+    #[serde(skip)]
+    pub what: &'static str,
+    /// Why it matters (Markdown).
+    #[serde(skip)]
+    pub why: &'static str,
+    /// A document that breaks the rule.
+    #[serde(skip)]
+    pub bad: &'static str,
+    /// The same document, fixed.
+    #[serde(skip)]
+    pub good: &'static str,
+    /// Where the requirement comes from (Microsoft's documentation, real documents).
+    #[serde(skip)]
+    pub sources: &'static [&'static str],
+    /// The `--target-os` its examples are linted with.
+    #[serde(skip)]
+    pub example_target: Option<&'static str>,
+}
+
+impl RuleMeta {
+    pub const BASE: RuleMeta = RuleMeta {
+        slug: "",
+        code: "",
+        severity: Severity::Error,
+        profile: Profile::Default,
+        summary: "",
+        what: "",
+        why: "",
+        bad: "",
+        good: "",
+        sources: &[],
+        example_target: None,
+    };
+
+    /// The part of the slug before the slash.
+    pub fn group(&self) -> &'static str {
+        self.slug.split('/').next().unwrap_or("")
+    }
+
+    pub fn url(&self) -> String {
+        format!("{DOCS_BASE}{}.md", self.slug)
+    }
+}
+
+/// Where the generated rule reference is published.
+pub const DOCS_BASE: &str = "https://github.com/vsslint/vsslint/blob/main/docs/rules/";
+
+/// Which nodes a rule inspects. The engine visits each node once and calls every
+/// enabled rule that inspects that kind of node.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Raised by the pipeline itself (decoding, parsing, document kind).
+    Pipeline,
+    Writer(fn(&mut Cx, &WriterMetadata)),
+    Component(fn(&mut Cx, &WriterMetadata, &Component)),
+    FileSet(fn(&mut Cx, &WriterMetadata, &Component, &FileSet)),
+    Exclude(fn(&mut Cx, &WriterMetadata, &Exclude)),
+}
+
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: Check,
+}
+
+/// Every rule, in code order.
+pub static ALL: &[&Rule] = &[
+    &doc::not_well_formed::RULE,
+    &doc::encoding::RULE,
+    &doc::root_element::RULE,
+    &doc::namespace::RULE,
+    &doc::version::RULE,
+    &doc::identification_count::RULE,
+    &doc::restore_method_missing::RULE,
+    &doc::restore_method_duplicate::RULE,
+    &doc::backup_locations_duplicate::RULE,
+    &doc::unknown_node::RULE,
+    &doc::include_list::RULE,
+    &id::writer_id_format::RULE,
+    &id::instance_id_format::RULE,
+    &id::version_format::RULE,
+    &schema::format::RULE,
+    &restore::reboot_required_bool::RULE,
+    &comp::bool_value::RULE,
+    &comp::flags_format::RULE,
+    &fs::recursive_bool::RULE,
+    &fs::fsbt_format::RULE,
+];
+
+/// A rule by slug or code (case-insensitive for codes).
+pub fn find(name: &str) -> Option<&'static Rule> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.meta.slug == name || r.meta.code.eq_ignore_ascii_case(name))
+}
+
+/// The context a check reports into.
+pub struct Cx<'s> {
+    pub settings: &'s Settings,
+    rule: &'static RuleMeta,
+    severity: Severity,
+    out: Vec<Diagnostic>,
+}
+
+impl<'s> Cx<'s> {
+    pub fn new(settings: &'s Settings) -> Self {
+        Cx {
+            settings,
+            rule: &doc::not_well_formed::RULE.meta,
+            severity: Severity::Error,
+            out: Vec::new(),
+        }
+    }
+
+    /// Reports a finding of the running rule at `span`.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        let mut d = Diagnostic::new(self.rule, span, message);
+        d.severity = self.severity;
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// Reports a finding of another rule (used by the pipeline).
+    pub fn report_as(
+        &mut self,
+        rule: &'static Rule,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Option<&mut Diagnostic> {
+        let severity = self.settings.severity_of(&rule.meta)?;
+        let mut d = Diagnostic::new(&rule.meta, span, message);
+        d.severity = severity;
+        self.out.push(d);
+        self.out.last_mut()
+    }
+
+    /// The running rule's severity when the rule has its default one, else the configured one:
+    /// lets a rule lower a finding (a braced GUID is a warning) without overriding the user.
+    pub fn default_or_configured(&self, wanted: Severity) -> Severity {
+        if self.severity == self.rule.severity {
+            wanted
+        } else {
+            self.severity
+        }
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.out
+    }
+}
+
+/// The enabled rules of one run, grouped by the nodes they inspect.
+pub struct Plan {
+    writer: Vec<(&'static Rule, Severity)>,
+    component: Vec<(&'static Rule, Severity)>,
+    file_set: Vec<(&'static Rule, Severity)>,
+    exclude: Vec<(&'static Rule, Severity)>,
+}
+
+impl Plan {
+    pub fn new(settings: &Settings) -> Self {
+        let mut plan = Plan {
+            writer: vec![],
+            component: vec![],
+            file_set: vec![],
+            exclude: vec![],
+        };
+        for rule in ALL {
+            let Some(sev) = settings.severity_of(&rule.meta) else {
+                continue;
+            };
+            let list = match rule.check {
+                Check::Pipeline => continue,
+                Check::Writer(_) => &mut plan.writer,
+                Check::Component(_) => &mut plan.component,
+                Check::FileSet(_) => &mut plan.file_set,
+                Check::Exclude(_) => &mut plan.exclude,
+            };
+            list.push((rule, sev));
+        }
+        plan
+    }
+
+    /// One walk over the model; each rule sees each node of its kind once.
+    pub fn run(&self, cx: &mut Cx, w: &WriterMetadata) {
+        let enter = |cx: &mut Cx, (rule, sev): &(&'static Rule, Severity)| {
+            cx.rule = &rule.meta;
+            cx.severity = *sev;
+        };
+        for r in &self.writer {
+            enter(cx, r);
+            if let Check::Writer(f) = r.0.check {
+                f(cx, w);
+            }
+        }
+        for c in &w.components {
+            for r in &self.component {
+                enter(cx, r);
+                if let Check::Component(f) = r.0.check {
+                    f(cx, w, c);
+                }
+            }
+            for fs in &c.file_sets {
+                for r in &self.file_set {
+                    enter(cx, r);
+                    if let Check::FileSet(f) = r.0.check {
+                        f(cx, w, c, fs);
+                    }
+                }
+            }
+        }
+        for e in &w.excludes {
+            for r in &self.exclude {
+                enter(cx, r);
+                if let Check::Exclude(f) = r.0.check {
+                    f(cx, w, e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! §3.D: the restore method.
+
+pub mod reboot_required_bool;

@@ -1,0 +1,42 @@
+//! `restore/reboot-required-bool`: `rebootRequired` is `yes` or `no`.
+
+use crate::diagnostic::Severity;
+use crate::model::WriterMetadata;
+use crate::rules::{Check, Cx, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("restore/reboot-required-bool" {
+        code: "VSL309",
+        severity: Severity::Error,
+        summary: "rebootRequired is not yes or no",
+        what: "`RESTORE_METHOD/@rebootRequired` must be `yes` or `no`, in lower case. `true`, \
+    `false`, `1`, `0` and `Yes` are errors.",
+        why: "The flag tells a requester whether the machine must restart after a restore \
+    (`IVssExamineWriterMetadata::GetRestoreMethod`, `pbRebootRequired`). VSS writes booleans only \
+    as `yes`/`no`; any other spelling is not read as true, and a restore that needed a reboot \
+    leaves the writer's data half-replaced.",
+        sources: &[
+            "IVssExamineWriterMetadata::GetRestoreMethod: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssexaminewritermetadata-getrestoremethod",
+            "Every boolean in real writer metadata documents is spelled yes or no (DiskShadow output)",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    for rm in &w.restore_methods {
+        if let Some(a) = &rm.reboot_required {
+            if a.value.is_none() {
+                cx.report(
+                    a.span,
+                    format!("rebootRequired is \"{}\", not yes or no", a.raw),
+                )
+                .label("not yes/no")
+                .help(crate::rules::comp::bool_value::suggest(
+                    "rebootRequired",
+                    a.raw,
+                ));
+            }
+        }
+    }
+}

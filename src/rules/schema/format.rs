@@ -1,0 +1,49 @@
+//! `schema/format`: `backupSchema` is an unsigned decimal.
+
+use crate::diagnostic::Severity;
+use crate::model::WriterMetadata;
+use crate::rules::{Check, Cx, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("schema/format" {
+        code: "VSL201",
+        severity: Severity::Error,
+        summary: "backupSchema is not an unsigned decimal integer",
+        what: "`WRITER_METADATA/@backupSchema` must be the `VSS_BACKUP_SCHEMA` bit mask written \
+    as an unsigned decimal number (`881`), not hexadecimal (`0x371`), not names, not empty.",
+        why: "Requesters read the mask with `IVssExamineWriterMetadata::GetBackupSchema` to decide \
+    whether the writer takes part in differential, incremental, log or copy backups. A value that \
+    is not a number cannot be read, and the writer is treated as supporting full backups only.",
+        sources: &[
+            "VSS_BACKUP_SCHEMA: https://learn.microsoft.com/en-us/windows/win32/api/vss/ne-vss-vss_backup_schema",
+            "IVssCreateWriterMetadata::SetBackupSchema: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-setbackupschema",
+            "The SQL Server writer writes backupSchema=\"881\" (real DiskShadow output)",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    if let Some(a) = &w.backup_schema {
+        if a.value.is_none() {
+            let hint = match a.raw.strip_prefix("0x").or_else(|| a.raw.strip_prefix("0X")) {
+                Some(hex) => match u32::from_str_radix(hex, 16) {
+                    Ok(n) => format!("write it in decimal: backupSchema=\"{n}\""),
+                    Err(_) => "write the mask as a decimal number".to_string(),
+                },
+                None => "write the VSS_BACKUP_SCHEMA bits as one decimal number, e.g. backupSchema=\"881\" for DIFFERENTIAL | COPY | TIMESTAMPED | LAST_MODIFY | WRITER_SUPPORTS_NEW_TARGET | WRITER_SUPPORTS_RESTORE_WITH_MOVE".to_string(),
+            };
+            let shown = if a.raw.is_empty() {
+                "empty".to_string()
+            } else {
+                format!("\"{}\"", a.raw)
+            };
+            cx.report(
+                a.span,
+                format!("backupSchema {shown} is not an unsigned decimal integer"),
+            )
+            .label("not a decimal mask")
+            .help(hint);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! §3.C: the backup schema mask.
+
+pub mod format;
