@@ -346,7 +346,7 @@ fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> io::Result<i32> 
     let mut out = stdout.lock();
     match format {
         ListFormat::Json => {
-            let list: Vec<_> = rules::ALL
+            let list: Vec<_> = rules::all()
                 .iter()
                 .map(|r| {
                     serde_json::json!({
@@ -364,12 +364,12 @@ fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> io::Result<i32> 
             writeln!(out)?;
         }
         ListFormat::Table => {
-            let width = rules::ALL
+            let width = rules::all()
                 .iter()
                 .map(|r| r.meta.slug.len())
                 .max()
                 .unwrap_or(0);
-            for r in rules::ALL {
+            for r in rules::all() {
                 let m = &r.meta;
                 let profile = match m.profile {
                     Profile::Default => "",

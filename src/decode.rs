@@ -31,8 +31,11 @@ pub struct Decoded<'b> {
 pub struct DecodeError {
     pub message: String,
     pub help: String,
-    /// The text decoded before the fault, so that the fault gets a line and column.
+    /// The text decoded before the fault (or the declaration at fault), so that the fault
+    /// gets a line and column.
     pub decoded_prefix: String,
+    /// Where the fault is in `decoded_prefix`.
+    pub at: usize,
     /// Byte offset of the fault in the raw file.
     pub byte_offset: usize,
 }
@@ -44,6 +47,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 message: "the file starts with a UTF-32 little-endian byte-order mark".into(),
                 help: "save the document as UTF-8 or UTF-16".into(),
                 decoded_prefix: String::new(),
+                at: 0,
                 byte_offset: 0,
             });
         }
@@ -60,6 +64,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             message: "the file starts with a UTF-32 big-endian byte-order mark".into(),
             help: "save the document as UTF-8 or UTF-16".into(),
             decoded_prefix: String::new(),
+            at: 0,
             byte_offset: 0,
         });
     }
@@ -82,7 +87,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                         "the XML declaration says encoding=\"{label}\", but the bytes are 8-bit, not UTF-16"
                     ),
                     help: "change the declaration to encoding=\"UTF-8\" (or remove it), or save the file as UTF-16 with a byte-order mark".into(),
-                    decoded_prefix: String::new(),
+                    decoded_prefix: declaration_text(bytes),
+                    at: declaration_offset(bytes),
                     byte_offset: declaration_offset(bytes),
                 })
             }
@@ -91,7 +97,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 return Err(DecodeError {
                     message: format!("the XML declaration names an unknown encoding \"{label}\""),
                     help: "use encoding=\"UTF-8\" or a standard charset name such as ISO-8859-1 or windows-1252".into(),
-                    decoded_prefix: String::new(),
+                    decoded_prefix: declaration_text(bytes),
+                    at: declaration_offset(bytes),
                     byte_offset: declaration_offset(bytes),
                 })
             }
@@ -117,6 +124,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                         "save the file as UTF-8 or UTF-16 with a byte-order mark, or name its charset in an XML declaration (<?xml version=\"1.0\" encoding=\"windows-1252\"?>)".into()
                     },
                     decoded_prefix: String::from_utf8_lossy(&bytes[..at]).into_owned(),
+                    at,
                     byte_offset: at,
                 });
             }
@@ -192,6 +200,7 @@ fn run_decoder(
             Err(DecodeError {
                 message,
                 help,
+                at: prefix.len(),
                 decoded_prefix: prefix,
                 byte_offset: fault + skipped,
             })
@@ -225,7 +234,8 @@ fn check_declaration(text: &str, actual: &'static Encoding) -> Result<(), Decode
             "change the declaration to encoding=\"{}\" or remove the encoding attribute",
             if actual == UTF_8 { "UTF-8" } else { "UTF-16" }
         ),
-        decoded_prefix: text[..at].to_string(),
+        decoded_prefix: declaration_text(text.as_bytes()),
+        at,
         byte_offset: at,
     })
 }
@@ -245,6 +255,16 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
     let value = &rest[1..];
     let close = value.find(quote)?;
     Some(value[..close].to_string())
+}
+
+/// The XML declaration itself, to show where a fault in it is.
+fn declaration_text(bytes: &[u8]) -> String {
+    let head = &bytes[..bytes.len().min(512)];
+    let end = head
+        .windows(2)
+        .position(|w| w == b"?>")
+        .map_or(head.len(), |i| i + 2);
+    String::from_utf8_lossy(&head[..end]).into_owned()
 }
 
 fn declaration_offset(bytes: &[u8]) -> usize {
@@ -274,10 +294,12 @@ mod tests {
 
     #[test]
     fn utf16_with_and_without_bom() {
-        let d = decode(&utf16le("<a/>", true)).unwrap();
+        let bom = utf16le("<a/>", true);
+        let d = decode(&bom).unwrap();
         assert_eq!(d.text, "<a/>");
         assert_eq!(d.detection, Detection::Bom);
-        let d = decode(&utf16le("<a/>", false)).unwrap();
+        let bare = utf16le("<a/>", false);
+        let d = decode(&bare).unwrap();
         assert_eq!(d.text, "<a/>");
         assert_eq!(d.detection, Detection::NulPattern);
         let mut be = vec![];

@@ -3,6 +3,7 @@
 pub mod decode;
 pub mod diagnostic;
 pub mod flags;
+pub mod inbox;
 pub mod lint;
 pub mod model;
 pub mod os;

@@ -35,9 +35,14 @@ pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
     let mut cx = Cx::new(settings);
     let (text, kind) = match decode(bytes) {
         Err(e) => {
-            let at = e.decoded_prefix.len();
+            let at = e.at;
+            let label = if at == e.decoded_prefix.len() {
+                "cannot be decoded here"
+            } else {
+                "contradicts the bytes"
+            };
             if let Some(d) = cx.report_as(&doc::encoding::RULE, Span::new(at, at), e.message) {
-                d.label("cannot be decoded here").help(e.help);
+                d.label(label).help(e.help);
             }
             (e.decoded_prefix, FileKind::Invalid)
         }

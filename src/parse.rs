@@ -681,7 +681,7 @@ mod tests {
     #[test]
     fn offsets_from_positions() {
         let t = "ab\ncé<x";
-        assert_eq!(offset_of(t, 2, 3), 5);
+        assert_eq!(offset_of(t, 2, 3), 6);
         assert_eq!(&t[offset_of(t, 2, 3)..], "<x");
     }
 

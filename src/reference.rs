@@ -1,6 +1,6 @@
 //! Rule documentation as Markdown: `vsslint explain` and the generated `docs/rules/` pages.
 
-use crate::rules::{Profile, RuleMeta, ALL};
+use crate::rules::{all, Profile, RuleMeta};
 use std::fmt::Write;
 
 fn runs(meta: &RuleMeta) -> &'static str {
@@ -52,7 +52,7 @@ fn with_newline(s: &str) -> String {
 /// The index page: every rule, one line each.
 pub fn index() -> String {
     let mut s = String::from("# vsslint rules\n\nGenerated from the rules' own documentation (`cargo run -- rules --write-docs docs/rules`).\n\n| Code | Rule | Severity | Runs | Summary |\n|---|---|---|---|---|\n");
-    for r in ALL {
+    for r in all() {
         let m = &r.meta;
         let _ = writeln!(
             s,
@@ -71,7 +71,7 @@ pub fn index() -> String {
 /// Every generated file: path relative to the docs folder, and contents.
 pub fn files() -> Vec<(String, String)> {
     let mut out = vec![("README.md".to_string(), index())];
-    for r in ALL {
+    for r in all() {
         out.push((format!("{}.md", r.meta.slug), page(&r.meta)));
     }
     out

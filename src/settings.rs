@@ -1,8 +1,10 @@
 //! What a run checks: profiles and per-rule severities.
 
 use crate::diagnostic::Severity;
+use crate::model::Attr;
 use crate::os::WindowsVersion;
 use crate::rules::{Profile, RuleMeta};
+use crate::vocab::{DataSource, Method, Usage, WriterRestore};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default)]
@@ -13,9 +15,59 @@ pub struct Settings {
     pub express: bool,
     /// Per-rule severity by slug; `None` turns the rule off.
     pub rules: HashMap<&'static str, Option<Severity>>,
+    /// Spellings a user accepts beyond the built-in tables, for the enumerations whose XML
+    /// spelling Microsoft never published.
+    pub accept: ExtraSpellings,
+}
+
+/// User-added XML spellings and the API value each stands for.
+#[derive(Debug, Clone, Default)]
+pub struct ExtraSpellings {
+    pub method: HashMap<String, Method>,
+    pub writer_restore: HashMap<String, WriterRestore>,
+    pub usage: HashMap<String, Usage>,
+    pub data_source: HashMap<String, DataSource>,
+}
+
+fn resolve<T: Copy + PartialEq>(a: &Attr<T>, unknown: T, extra: &HashMap<String, T>) -> T {
+    if a.value == unknown {
+        extra.get(a.raw).copied().unwrap_or(unknown)
+    } else {
+        a.value
+    }
 }
 
 impl Settings {
+    /// The restore method an attribute stands for, user-added spellings included.
+    pub fn method(&self, a: &Attr<Method>) -> Method {
+        resolve(a, Method::Unknown, &self.accept.method)
+    }
+
+    pub fn writer_restore(&self, a: &Attr<WriterRestore>) -> WriterRestore {
+        resolve(a, WriterRestore::Unknown, &self.accept.writer_restore)
+    }
+
+    pub fn usage(&self, a: &Attr<Usage>) -> Usage {
+        resolve(a, Usage::Unknown, &self.accept.usage)
+    }
+
+    pub fn data_source(&self, a: &Attr<DataSource>) -> DataSource {
+        resolve(a, DataSource::Unknown, &self.accept.data_source)
+    }
+
+    /// The settings a rule's examples are linted with: its profile turned on.
+    pub fn for_example(rule: &'static RuleMeta) -> Settings {
+        let mut s = Settings {
+            express: rule.profile == Profile::Express,
+            target_os: rule.example_target.and_then(WindowsVersion::from_name),
+            ..Settings::default()
+        };
+        if rule.profile == Profile::Optional {
+            s.rules.insert(rule.slug, Some(rule.severity));
+        }
+        s
+    }
+
     /// The severity the rule runs at, or `None` when it does not run.
     pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
         let profile_on = match rule.profile {

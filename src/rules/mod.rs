@@ -9,6 +9,7 @@ use crate::model::{Component, Exclude, FileSet, WriterMetadata};
 use crate::settings::Settings;
 use crate::span::Span;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// Declares a rule's metadata; the examples are read from the rule's fixture folder.
 macro_rules! rule {
@@ -23,10 +24,16 @@ macro_rules! rule {
     };
 }
 
+pub mod alm;
 pub mod comp;
+pub mod dep;
 pub mod doc;
+pub mod excl;
+pub mod express;
 pub mod fs;
 pub mod id;
+pub mod lp;
+pub mod os;
 pub mod restore;
 pub mod schema;
 
@@ -119,33 +126,34 @@ pub struct Rule {
     pub check: Check,
 }
 
-/// Every rule, in code order.
-pub static ALL: &[&Rule] = &[
-    &doc::not_well_formed::RULE,
-    &doc::encoding::RULE,
-    &doc::root_element::RULE,
-    &doc::namespace::RULE,
-    &doc::version::RULE,
-    &doc::identification_count::RULE,
-    &doc::restore_method_missing::RULE,
-    &doc::restore_method_duplicate::RULE,
-    &doc::backup_locations_duplicate::RULE,
-    &doc::unknown_node::RULE,
-    &doc::include_list::RULE,
-    &id::writer_id_format::RULE,
-    &id::instance_id_format::RULE,
-    &id::version_format::RULE,
-    &schema::format::RULE,
-    &restore::reboot_required_bool::RULE,
-    &comp::bool_value::RULE,
-    &comp::flags_format::RULE,
-    &fs::recursive_bool::RULE,
-    &fs::fsbt_format::RULE,
-];
+/// Every rule, in group order then code order.
+pub fn all() -> &'static [&'static Rule] {
+    static ALL: OnceLock<Vec<&'static Rule>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut v: Vec<&'static Rule> = [
+            doc::RULES,
+            id::RULES,
+            schema::RULES,
+            restore::RULES,
+            alm::RULES,
+            comp::RULES,
+            lp::RULES,
+            dep::RULES,
+            fs::RULES,
+            excl::RULES,
+            express::RULES,
+            os::RULES,
+        ]
+        .concat();
+        v.sort_by_key(|r| r.meta.code);
+        v
+    })
+}
 
 /// A rule by slug or code (case-insensitive for codes).
 pub fn find(name: &str) -> Option<&'static Rule> {
-    ALL.iter()
+    all()
+        .iter()
         .copied()
         .find(|r| r.meta.slug == name || r.meta.code.eq_ignore_ascii_case(name))
 }
@@ -221,7 +229,7 @@ impl Plan {
             file_set: vec![],
             exclude: vec![],
         };
-        for rule in ALL {
+        for rule in all() {
             let Some(sev) = settings.severity_of(&rule.meta) else {
                 continue;
             };

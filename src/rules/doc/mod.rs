@@ -11,3 +11,20 @@ pub mod restore_method_missing;
 pub mod root_element;
 pub mod unknown_node;
 pub mod version;
+
+use crate::rules::Rule;
+
+/// The rules of this group.
+pub static RULES: &[&Rule] = &[
+    &not_well_formed::RULE,
+    &encoding::RULE,
+    &root_element::RULE,
+    &namespace::RULE,
+    &version::RULE,
+    &identification_count::RULE,
+    &restore_method_missing::RULE,
+    &restore_method_duplicate::RULE,
+    &backup_locations_duplicate::RULE,
+    &unknown_node::RULE,
+    &include_list::RULE,
+];

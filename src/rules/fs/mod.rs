@@ -2,3 +2,8 @@
 
 pub mod fsbt_format;
 pub mod recursive_bool;
+
+use crate::rules::Rule;
+
+/// The rules of this group.
+pub static RULES: &[&Rule] = &[&recursive_bool::RULE, &fsbt_format::RULE];

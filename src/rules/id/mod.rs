@@ -4,6 +4,15 @@ pub mod instance_id_format;
 pub mod version_format;
 pub mod writer_id_format;
 
+use crate::rules::Rule;
+
+/// The rules of this group.
+pub static RULES: &[&Rule] = &[
+    &writer_id_format::RULE,
+    &instance_id_format::RULE,
+    &version_format::RULE,
+];
+
 use crate::model::{Attr, Guid};
 use crate::rules::Cx;
 use crate::Severity;

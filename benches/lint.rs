@@ -1,0 +1,2 @@
+//! Placeholder; the benchmarks live here.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Microsoft's documented in-box writers.

@@ -1,0 +1,102 @@
+//! Every rule's examples are tests: the bad fixture raises exactly that rule, the good one
+//! raises nothing, and the rendered diagnostics of the bad one are snapshots.
+
+use std::collections::BTreeSet;
+use vsslint::report::full::{render, Style};
+use vsslint::rules::{all, find};
+use vsslint::span::LineIndex;
+use vsslint::{lint_bytes, Settings};
+
+fn slug_of(path: &std::path::Path) -> String {
+    let rel = path
+        .parent()
+        .unwrap()
+        .strip_prefix(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules"))
+        .unwrap();
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+#[test]
+fn every_rule_has_examples_that_raise_exactly_it() {
+    let mut failures = Vec::new();
+    for rule in all() {
+        let meta = &rule.meta;
+        let settings = Settings::for_example(meta);
+        let bad = lint_bytes("bad.xml", meta.bad.as_bytes(), &settings);
+        let raised: BTreeSet<&str> = bad.diagnostics.iter().map(|d| d.rule.slug).collect();
+        if raised != BTreeSet::from([meta.slug]) {
+            failures.push(format!("{}: bad example raised {raised:?}", meta.slug));
+        }
+        let good = lint_bytes("good.xml", meta.good.as_bytes(), &settings);
+        if !good.diagnostics.is_empty() {
+            let raised: Vec<_> = good
+                .diagnostics
+                .iter()
+                .map(|d| format!("{} ({})", d.rule.slug, d.message))
+                .collect();
+            failures.push(format!("{}: good example raised {raised:?}", meta.slug));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn rule_identity_is_unique_and_well_formed() {
+    let mut slugs = BTreeSet::new();
+    let mut codes = BTreeSet::new();
+    for rule in all() {
+        let m = &rule.meta;
+        assert!(slugs.insert(m.slug), "duplicate slug {}", m.slug);
+        assert!(codes.insert(m.code), "duplicate code {}", m.code);
+        assert!(
+            m.code.len() == 6
+                && m.code.starts_with("VSL")
+                && m.code[3..].bytes().all(|b| b.is_ascii_digit()),
+            "bad code {}",
+            m.code
+        );
+        let (group, name) = m.slug.split_once('/').expect("slug has a group");
+        assert!(
+            !group.is_empty()
+                && !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit()),
+            "bad slug {}",
+            m.slug
+        );
+        for (what, text) in [("summary", m.summary), ("what", m.what), ("why", m.why)] {
+            assert!(text.len() > 10, "{}: {what} is missing", m.slug);
+        }
+        assert!(!m.sources.is_empty(), "{}: no sources", m.slug);
+        assert_eq!(find(m.slug).map(|r| r.meta.code), Some(m.code));
+        assert_eq!(
+            find(&m.code.to_lowercase()).map(|r| r.meta.slug),
+            Some(m.slug)
+        );
+    }
+}
+
+#[test]
+fn bad_fixture_snapshots() {
+    insta::glob!("../fixtures/rules", "**/bad.xml", |path| {
+        let slug = slug_of(path);
+        let rule = find(&slug).unwrap_or_else(|| panic!("fixture for unknown rule {slug}"));
+        let bytes = std::fs::read(path).unwrap();
+        let shown = format!("fixtures/rules/{slug}/bad.xml");
+        let file = lint_bytes(&shown, &bytes, &Settings::for_example(&rule.meta));
+        let index = LineIndex::new(&file.text);
+        let mut out = String::new();
+        for d in &file.diagnostics {
+            out.push_str(&render(&file, &index, d, Style::plain(100)));
+            out.push('\n');
+        }
+        let json = serde_json::to_string_pretty(&vsslint::report::json::report(
+            std::slice::from_ref(&file),
+        ))
+        .unwrap();
+        out.push_str("--- json ---\n");
+        out.push_str(&json);
+        insta::assert_snapshot!(out);
+    });
+}
