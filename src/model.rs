@@ -92,7 +92,7 @@ impl Guid {
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Document<'a> {
-    WriterMetadata(WriterMetadata<'a>),
+    WriterMetadata(Box<WriterMetadata<'a>>),
     /// A backup components document or a DiskShadow manifest: recognised, not linted.
     Other {
         what: OtherKind,

@@ -46,6 +46,8 @@ fn explain(text: &str, e: &XmlError) -> SyntaxError {
             text.len(),
             if text.trim().is_empty() {
                 "the document is empty".into()
+            } else if text.contains('<') {
+                "the document ends before its first element is complete".into()
             } else {
                 "the document has no root element".into()
             },
@@ -357,7 +359,7 @@ pub fn build<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
     let mut comments = Vec::new();
     collect_comments(doc.root(), &mut comments);
     if name == "WRITER_METADATA" {
-        return Document::WriterMetadata(writer(root, None, comments));
+        return Document::WriterMetadata(Box::new(writer(root, None, comments)));
     }
     match name {
         "BACKUP_COMPONENTS" => {
@@ -385,7 +387,7 @@ pub fn build<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
         .all(|c| matches!(c.tag_name().name(), "WRITER_METADATA" | "Schema"));
     if writers.len() == 1 && only_schema_besides {
         collect_comments(root, &mut comments);
-        return Document::WriterMetadata(writer(*writers[0], Some(node(root)), comments));
+        return Document::WriterMetadata(Box::new(writer(*writers[0], Some(node(root)), comments)));
     }
     Document::UnknownRoot {
         root: node(root),

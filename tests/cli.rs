@@ -1,0 +1,233 @@
+//! The command-line contract: exit codes, formats, stdin, and the subcommands.
+
+mod common;
+use common::*;
+
+const GOOD: &str = "fixtures/valid/database-writer.xml";
+const BAD: &str = "fixtures/rules/comp/bool-value/bad.xml";
+
+#[test]
+fn clean_file_exits_zero() {
+    let o = vsslint(&[GOOD]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("No problems found in 1 file."));
+}
+
+#[test]
+fn error_finding_exits_one() {
+    let o = vsslint(&[BAD]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("VSL407 comp/bool-value"));
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    let o = vsslint(&["fixtures/rules/doc/restore-method-missing/bad.xml"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Found 1 warning in 1 file."));
+}
+
+#[test]
+fn missing_path_exits_two_and_names_it() {
+    let o = vsslint(&["no/such/file.xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/file.xml"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn bad_option_exits_two() {
+    assert_eq!(vsslint(&["--no-such-flag", GOOD]).status.code(), Some(2));
+    assert_eq!(vsslint(&["--format", "xml", GOOD]).status.code(), Some(2));
+    assert_eq!(vsslint(&[]).status.code(), Some(2));
+}
+
+#[test]
+fn unknown_target_os_lists_valid_names() {
+    let o = vsslint(&["--target-os", "win95", GOOD]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("win95") && err.contains("ws2003sp1") && err.contains("ws2025"),
+        "{err}"
+    );
+}
+
+#[test]
+fn concise_format() {
+    let o = vsslint(&["--format", "concise", BAD]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stdout(&o).lines().next().unwrap(),
+        "fixtures/rules/comp/bool-value/bad.xml:5:123: error: selectable is \"true\", not yes or no [VSL407 comp/bool-value]"
+    );
+}
+
+#[test]
+fn json_format_fields() {
+    let o = vsslint(&["--format", "json", BAD]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["version"], 1);
+    let d = &v["diagnostics"][0];
+    for key in [
+        "file",
+        "rule",
+        "code",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "offset",
+        "length",
+        "help",
+        "url",
+    ] {
+        assert!(!d[key].is_null(), "missing {key} in {d}");
+    }
+    assert_eq!(d["rule"], "comp/bool-value");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(5), Some(123))
+    );
+    assert_eq!(d["end_column"].as_u64(), Some(127));
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let bytes = std::fs::read(BAD).unwrap();
+    let o = vsslint_with_stdin(&["--format", "concise", "-"], Some(&bytes));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with("<stdin>:5:123: error"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+fn json_of_bytes(bytes: &[u8]) -> (i32, serde_json::Value) {
+    let o = vsslint_with_stdin(&["--format", "json", "-"], Some(bytes));
+    (o.status.code().unwrap(), json(&o))
+}
+
+#[test]
+fn broken_inputs_exit_one_with_a_json_diagnostic() {
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("empty", b"", "doc/not-well-formed"),
+        ("bare UTF-8 BOM", b"\xEF\xBB\xBF", "doc/not-well-formed"),
+        ("bare UTF-16 BOM", b"\xFF\xFE", "doc/not-well-formed"),
+        (
+            "binary",
+            b"\x00\x01\x02\xFF\xFE\x80\x81\x90garbage",
+            "doc/encoding",
+        ),
+        (
+            "invalid UTF-8",
+            b"<WRITER_METADATA \xC3\x28/>",
+            "doc/encoding",
+        ),
+        ("truncated UTF-16", b"\xFF\xFE<\x00W\x00R", "doc/encoding"),
+        (
+            "truncated XML",
+            b"<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\"><IDENTIFICATION",
+            "doc/not-well-formed",
+        ),
+    ];
+    for (name, bytes, rule) in cases {
+        let (code, v) = json_of_bytes(bytes);
+        assert_eq!(code, 1, "{name}: {v}");
+        let d = &v["diagnostics"][0];
+        assert_eq!(d["rule"], *rule, "{name}: {v}");
+        assert!(d["line"].as_u64().unwrap() >= 1 && d["column"].as_u64().unwrap() >= 1);
+        assert!(
+            !d["help"].as_str().unwrap_or("").is_empty(),
+            "{name}: no help"
+        );
+    }
+}
+
+#[test]
+fn dtd_is_refused_not_expanded() {
+    let lol = br#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;"><!ENTITY xxe SYSTEM "file:///etc/passwd">]><WRITER_METADATA>&lol2;&xxe;</WRITER_METADATA>"#;
+    let (code, v) = json_of_bytes(lol);
+    assert_eq!(code, 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["rule"], "doc/not-well-formed");
+    assert!(d["message"].as_str().unwrap().contains("DOCTYPE"), "{d}");
+    assert_eq!(d["column"], 22);
+}
+
+#[test]
+fn explain_by_slug_and_code() {
+    let o = vsslint(&["explain", "doc/namespace"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    for part in [
+        "# doc/namespace (VSL004)",
+        "## What it checks",
+        "## Why it matters",
+        "## Example",
+        "## Sources",
+        "```xml",
+    ] {
+        assert!(text.contains(part), "missing {part}");
+    }
+    assert_eq!(stdout(&vsslint(&["explain", "vsl004"])), text);
+    let o = vsslint(&["explain", "doc/nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("vsslint rules"));
+}
+
+#[test]
+fn rules_json_lists_every_rule() {
+    let o = vsslint(&["rules", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), vsslint::rules::all().len());
+    for r in list {
+        for key in [
+            "slug", "code", "severity", "group", "profile", "summary", "url",
+        ] {
+            assert!(r[key].is_string(), "{key} in {r}");
+        }
+    }
+}
+
+#[test]
+fn dump_decodes_masks_by_name() {
+    let o = vsslint(&["dump", GOOD]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    let schema = &v["document"]["backup_schema"]["value"];
+    assert_eq!(schema["value"], 27);
+    assert_eq!(
+        schema["names"],
+        serde_json::json!(["DIFFERENTIAL", "INCREMENTAL", "LOG", "COPY"])
+    );
+    assert_eq!(v["document"]["kind"], "writer-metadata");
+    assert_eq!(v["document"]["components"][0]["kind"], "DATABASE");
+}
+
+#[test]
+fn dump_of_broken_file_explains_and_exits_one() {
+    let o = vsslint(&["dump", "fixtures/rules/doc/not-well-formed/bad.xml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("doc/not-well-formed"));
+}
+
+#[test]
+fn never_writes_to_inputs() {
+    let before = std::fs::read(BAD).unwrap();
+    let meta_before = std::fs::metadata(BAD).unwrap().modified().unwrap();
+    vsslint(&["--format", "json", BAD]);
+    assert_eq!(std::fs::read(BAD).unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(BAD).unwrap().modified().unwrap(),
+        meta_before
+    );
+}
