@@ -1,5 +1,6 @@
 //! vsslint: a parser and linter for Microsoft VSS writer metadata documents.
 
+pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod flags;
@@ -13,6 +14,7 @@ pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod span;
+pub mod suppress;
 pub mod vocab;
 
 pub use diagnostic::{Diagnostic, Severity};

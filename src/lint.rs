@@ -29,10 +29,13 @@ pub struct LintedFile {
     pub text: String,
     pub kind: FileKind,
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings silenced by inline suppressions.
+    pub suppressed: usize,
 }
 
 pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
     let mut cx = Cx::new(settings);
+    let mut suppressed = 0;
     let (text, kind) = match decode(bytes) {
         Err(e) => {
             let at = e.at;
@@ -58,7 +61,7 @@ pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
                         .help("other tools may misread it; save it as UTF-8, or as UTF-16 with a byte-order mark");
                 }
             }
-            let kind = lint_text(&text, &mut cx);
+            let kind = lint_text(&text, &mut cx, &mut suppressed);
             (text, kind)
         }
     };
@@ -71,10 +74,11 @@ pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
         text,
         kind,
         diagnostics,
+        suppressed,
     }
 }
 
-fn lint_text(text: &str, cx: &mut Cx) -> FileKind {
+fn lint_text(text: &str, cx: &mut Cx, suppressed: &mut usize) -> FileKind {
     let xml = match parse_xml(text) {
         Ok(x) => x,
         Err(e) => {
@@ -102,6 +106,12 @@ fn lint_text(text: &str, cx: &mut Cx) -> FileKind {
                 }
             }
             Plan::new(cx.settings).run(cx, &w);
+            let mut found = cx.take();
+            *suppressed = crate::suppress::apply(&w.comments, cx, &mut found);
+            found.extend(cx.take());
+            for d in found {
+                cx.push(d);
+            }
             FileKind::WriterMetadata
         }
         Document::Other { what, root } => {

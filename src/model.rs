@@ -365,4 +365,7 @@ pub struct Stray<'a> {
 pub struct Comment<'a> {
     pub text: &'a str,
     pub span: Span,
+    /// The element that follows the comment among its siblings (what an inline
+    /// suppression applies to).
+    pub next: Option<Span>,
 }

@@ -397,10 +397,18 @@ pub fn build<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
 
 fn collect_comments<'a>(parent: XNode<'a>, out: &mut Vec<Comment<'a>>) {
     for c in parent.children().filter(|c| c.is_comment()) {
-        out.push(Comment {
-            text: c.text().unwrap_or(""),
-            span: c.range().into(),
-        });
+        out.push(comment(c));
+    }
+}
+
+fn comment<'a>(c: XNode<'a>) -> Comment<'a> {
+    Comment {
+        text: c.text().unwrap_or(""),
+        span: c.range().into(),
+        next: c
+            .next_siblings()
+            .find(|n| n.is_element())
+            .map(|n| n.range().into()),
     }
 }
 
@@ -434,10 +442,7 @@ impl<'a> Walk<'a> {
                         });
                     }
                 }
-                NodeType::Comment => self.w.comments.push(Comment {
-                    text: c.text().unwrap_or(""),
-                    span: c.range().into(),
-                }),
+                NodeType::Comment => self.w.comments.push(comment(c)),
                 _ => {}
             }
         }

@@ -30,7 +30,7 @@ impl Style {
         }
     }
 
-    fn handler(self) -> GraphicalReportHandler {
+    pub fn handler(self) -> GraphicalReportHandler {
         let theme = match (self.unicode, self.color) {
             (true, true) => GraphicalTheme::unicode(),
             (true, false) => GraphicalTheme::unicode_nocolor(),

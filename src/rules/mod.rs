@@ -33,6 +33,7 @@ pub mod express;
 pub mod fs;
 pub mod id;
 pub mod lp;
+pub mod meta;
 pub mod os;
 pub mod restore;
 pub mod schema;
@@ -143,6 +144,7 @@ pub fn all() -> &'static [&'static Rule] {
             excl::RULES,
             express::RULES,
             os::RULES,
+            meta::RULES,
         ]
         .concat();
         v.sort_by_key(|r| r.meta.code);
@@ -206,6 +208,15 @@ impl<'s> Cx<'s> {
         } else {
             self.severity
         }
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.out.push(d);
+    }
+
+    /// Takes the findings so far, leaving the context empty.
+    pub fn take(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.out)
     }
 
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {

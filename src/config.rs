@@ -1,0 +1,410 @@
+//! `vsslint.toml`: per-project settings, found from each linted file's folder upward.
+
+use crate::diagnostic::Severity;
+use crate::os::WindowsVersion;
+use crate::rules;
+use crate::settings::Settings;
+use crate::vocab::{self, Spelling};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use miette::{LabeledSpan, NamedSource};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The names a configuration file may have; the dotfile wins when both exist.
+pub const FILE_NAMES: [&str; 2] = [".vsslint.toml", "vsslint.toml"];
+
+// The top level and each override share their keys; serde's `flatten` would lose the spans
+// that error messages point at, so the two structs spell them out.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    target_os: Option<Spanned<String>>,
+    express: Option<bool>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    accept: RawAccept,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawOverride {
+    files: Vec<Spanned<String>>,
+    target_os: Option<Spanned<String>>,
+    express: Option<bool>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    accept: RawAccept,
+}
+
+/// The keys of one layer, borrowed from either struct.
+struct RawLayer<'r> {
+    target_os: &'r Option<Spanned<String>>,
+    express: Option<bool>,
+    rules: &'r BTreeMap<Spanned<String>, Spanned<String>>,
+    accept: &'r RawAccept,
+}
+
+/// Extra spellings: `[accept.method]` maps an XML spelling to the API constant it stands for.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawAccept {
+    #[serde(default)]
+    method: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    writer_restore: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    usage: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    data_source: BTreeMap<String, Spanned<String>>,
+}
+
+/// One set of settings: the file's top level, or an override.
+#[derive(Debug, Clone, Default)]
+struct Layer {
+    target_os: Option<WindowsVersion>,
+    express: Option<bool>,
+    rules: Vec<(&'static str, Option<Severity>)>,
+    accept: crate::settings::ExtraSpellings,
+}
+
+impl Layer {
+    fn apply(&self, s: &mut Settings) {
+        if self.target_os.is_some() {
+            s.target_os = self.target_os;
+        }
+        if let Some(e) = self.express {
+            s.express = e;
+        }
+        for (slug, sev) in &self.rules {
+            s.rules.insert(slug, *sev);
+        }
+        s.accept.method.extend(self.accept.method.clone());
+        s.accept
+            .writer_restore
+            .extend(self.accept.writer_restore.clone());
+        s.accept.usage.extend(self.accept.usage.clone());
+        s.accept.data_source.extend(self.accept.data_source.clone());
+    }
+}
+
+/// A loaded configuration file.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub path: PathBuf,
+    base: Layer,
+    overrides: Vec<(GlobSet, Layer)>,
+}
+
+/// A configuration file that cannot be used: where and why, rendered with miette.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub message: String,
+    pub help: Option<String>,
+    pub span: Option<std::ops::Range<usize>>,
+    source: NamedSource<String>,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl miette::Diagnostic for ConfigError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new("vsslint::config"))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(
+                Some("here".into()),
+                (span.start, span.end - span.start),
+            ),
+        )))
+    }
+}
+
+impl ConfigError {
+    fn new(
+        path: &Path,
+        source: &str,
+        message: String,
+        span: Option<std::ops::Range<usize>>,
+        help: Option<String>,
+    ) -> Self {
+        ConfigError {
+            path: path.to_path_buf(),
+            message,
+            help,
+            span,
+            source: NamedSource::new(path.display().to_string(), source.to_string()),
+        }
+    }
+
+    /// The error as miette renders it, with the offending part of the file.
+    pub fn render(&self, style: crate::report::full::Style) -> String {
+        let mut out = String::new();
+        if style.handler().render_report(&mut out, self).is_err() {
+            out = format!("error: {}: {}\n", self.path.display(), self.message);
+        }
+        out
+    }
+}
+
+impl Config {
+    /// Reads and checks a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let source = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::new(
+                path,
+                "",
+                format!("cannot read the configuration file: {e}"),
+                None,
+                None,
+            )
+        })?;
+        Config::parse(path, &source)
+    }
+
+    pub fn parse(path: &Path, source: &str) -> Result<Config, ConfigError> {
+        let fail = |message: String, span: Option<std::ops::Range<usize>>, help: Option<String>| {
+            ConfigError::new(path, source, message, span, help)
+        };
+        let raw: RawConfig = toml::from_str(source).map_err(|e| {
+            fail(
+                e.message().trim().to_string(),
+                e.span(),
+                Some("keys: target-os, express, [rules], [accept.method|writer-restore|usage|data-source], [[overrides]] with files = [\"glob\", …]".into()),
+            )
+        })?;
+        let base = layer(
+            &RawLayer {
+                target_os: &raw.target_os,
+                express: raw.express,
+                rules: &raw.rules,
+                accept: &raw.accept,
+            },
+            &fail,
+        )?;
+        let mut overrides = Vec::new();
+        for o in &raw.overrides {
+            let mut set = GlobSetBuilder::new();
+            for g in &o.files {
+                let glob = Glob::new(g.get_ref()).map_err(|e| {
+                    fail(
+                        format!("invalid glob `{}`: {}", g.get_ref(), e.kind()),
+                        Some(g.span()),
+                        None,
+                    )
+                })?;
+                set.add(glob);
+            }
+            let set = set
+                .build()
+                .map_err(|e| fail(format!("invalid globs: {e}"), None, None))?;
+            let l = RawLayer {
+                target_os: &o.target_os,
+                express: o.express,
+                rules: &o.rules,
+                accept: &o.accept,
+            };
+            overrides.push((set, layer(&l, &fail)?));
+        }
+        Ok(Config {
+            path: path.to_path_buf(),
+            base,
+            overrides,
+        })
+    }
+
+    /// The settings for one linted file: the top level, then every override whose globs
+    /// match the file's path relative to the configuration file's folder.
+    pub fn apply(&self, file: &Path, settings: &mut Settings) {
+        self.base.apply(settings);
+        let root = self.path.parent().unwrap_or(Path::new(""));
+        let rel = relative_to(file, root);
+        for (set, layer) in &self.overrides {
+            if set.is_match(&rel) {
+                layer.apply(settings);
+            }
+        }
+    }
+
+    /// The nearest configuration file above `file` (in its folder or any parent).
+    pub fn discover(file: &Path) -> Option<PathBuf> {
+        let abs = std::path::absolute(file).ok()?;
+        let mut dir = abs.parent();
+        while let Some(d) = dir {
+            for name in FILE_NAMES {
+                let candidate = d.join(name);
+                if candidate.is_file() {
+                    return Some(candidate);
+                }
+            }
+            dir = d.parent();
+        }
+        None
+    }
+}
+
+fn relative_to(file: &Path, root: &Path) -> PathBuf {
+    let abs_file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let abs_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    abs_file
+        .strip_prefix(&abs_root)
+        .map(Path::to_path_buf)
+        .unwrap_or(abs_file)
+}
+
+type Fail<'f> = dyn Fn(String, Option<std::ops::Range<usize>>, Option<String>) -> ConfigError + 'f;
+
+fn layer(raw: &RawLayer, fail: &Fail) -> Result<Layer, ConfigError> {
+    let mut l = Layer {
+        express: raw.express,
+        ..Layer::default()
+    };
+    if let Some(t) = raw.target_os {
+        l.target_os = Some(WindowsVersion::from_name(t.get_ref()).ok_or_else(|| {
+            fail(
+                format!("unknown Windows version `{}`", t.get_ref()),
+                Some(t.span()),
+                Some(format!(
+                    "valid names, oldest first: {}",
+                    WindowsVersion::all_names()
+                )),
+            )
+        })?);
+    }
+    for (name, value) in raw.rules {
+        let rule = rules::find(name.get_ref()).ok_or_else(|| {
+            fail(
+                format!("unknown rule `{}`", name.get_ref()),
+                Some(name.span()),
+                Some("name a rule by its slug (comp/selectable-missing) or code (VSL406); `vsslint rules` lists them".into()),
+            )
+        })?;
+        let sev = match value.get_ref().as_str() {
+            "off" => None,
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            other => {
+                return Err(fail(
+                    format!("unknown severity `{other}` for {}", rule.meta.slug),
+                    Some(value.span()),
+                    Some("use \"off\", \"info\", \"warning\" or \"error\"".into()),
+                ))
+            }
+        };
+        l.rules.push((rule.meta.slug, sev));
+    }
+    l.accept.method = accept(&raw.accept.method, vocab::METHOD_SPELLINGS, "method", fail)?;
+    l.accept.writer_restore = accept(
+        &raw.accept.writer_restore,
+        vocab::WRITER_RESTORE_SPELLINGS,
+        "writer-restore",
+        fail,
+    )?;
+    l.accept.usage = accept(&raw.accept.usage, vocab::USAGE_SPELLINGS, "usage", fail)?;
+    l.accept.data_source = accept(
+        &raw.accept.data_source,
+        vocab::DATA_SOURCE_SPELLINGS,
+        "data-source",
+        fail,
+    )?;
+    Ok(l)
+}
+
+fn accept<T: Copy>(
+    raw: &BTreeMap<String, Spanned<String>>,
+    table: &[Spelling<T>],
+    key: &str,
+    fail: &Fail,
+) -> Result<HashMap<String, T>, ConfigError> {
+    let mut out = HashMap::new();
+    for (spelling, constant) in raw {
+        let value = table
+            .iter()
+            .find(|s| s.constant == constant.get_ref())
+            .map(|s| s.value)
+            .ok_or_else(|| {
+                let mut constants: Vec<&str> = table.iter().map(|s| s.constant).collect();
+                constants.dedup();
+                fail(
+                    format!(
+                        "`{}` is not a constant of [accept.{key}]",
+                        constant.get_ref()
+                    ),
+                    Some(constant.span()),
+                    Some(format!(
+                        "map the spelling to one of: {}",
+                        constants.join(", ")
+                    )),
+                )
+            })?;
+        out.insert(spelling.clone(), value);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_rule_points_at_the_key() {
+        let src = "[rules]\n\"comp/nope\" = \"off\"\n";
+        let e = Config::parse(Path::new("vsslint.toml"), src).unwrap_err();
+        assert!(e.message.contains("comp/nope"));
+        assert_eq!(&src[e.span.unwrap()], "\"comp/nope\"");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error() {
+        let e = Config::parse(Path::new("vsslint.toml"), "taget-os = \"win7\"\n").unwrap_err();
+        assert!(e.message.contains("taget-os"), "{}", e.message);
+        assert!(e.span.is_some());
+    }
+
+    #[test]
+    fn rules_by_slug_and_code() {
+        let c = Config::parse(
+            Path::new("vsslint.toml"),
+            "target-os = \"ws2008\"\n[rules]\n\"doc/version\" = \"off\"\nVSL007 = \"error\"\n[accept.method]\nSTOP_THEN_START = \"VSS_RME_STOP_RESTORE_START\"\n",
+        )
+        .unwrap();
+        let mut s = Settings::default();
+        c.apply(Path::new("x.xml"), &mut s);
+        assert_eq!(s.target_os, Some(WindowsVersion::Ws2008));
+        assert_eq!(s.rules.get("doc/version"), Some(&None));
+        assert_eq!(
+            s.rules.get("doc/restore-method-missing"),
+            Some(&Some(Severity::Error))
+        );
+        assert_eq!(
+            s.accept.method.get("STOP_THEN_START"),
+            Some(&crate::vocab::Method::StopRestoreStart)
+        );
+    }
+}

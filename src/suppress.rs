@@ -1,0 +1,140 @@
+//! Inline suppressions: `<!-- vsslint-ignore RULE[, RULE…]: reason -->` before an element
+//! silences those rules on that element and everything inside it;
+//! `<!-- vsslint-ignore-file RULE[, RULE…]: reason -->` anywhere silences them in the file.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Comment;
+use crate::rules::{self, meta, Cx, Rule};
+use crate::span::Span;
+
+/// Rules whose findings describe the file itself; a comment inside it cannot vouch for it.
+const UNSUPPRESSIBLE: &[&str] = &["doc/encoding", "doc/not-well-formed"];
+
+struct Directive {
+    comment: Span,
+    /// `None` for the whole file.
+    scope: Option<Span>,
+    rules: Vec<&'static Rule>,
+    used: Vec<bool>,
+}
+
+/// Parses the directives among `comments`, reporting malformed ones, then removes the
+/// suppressed diagnostics from `out` and reports suppressions that silenced nothing.
+pub fn apply(comments: &[Comment], cx: &mut Cx, out: &mut Vec<Diagnostic>) -> usize {
+    let mut directives = Vec::new();
+    for c in comments {
+        let text = c.text.trim();
+        let (rest, file_wide) = if let Some(r) = text.strip_prefix("vsslint-ignore-file") {
+            (r, true)
+        } else if let Some(r) = text.strip_prefix("vsslint-ignore") {
+            (r, false)
+        } else {
+            continue;
+        };
+        if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+            invalid(
+                cx,
+                c.span,
+                format!(
+                    "unknown directive `{}`",
+                    text.split_whitespace().next().unwrap_or(text)
+                ),
+                "write `vsslint-ignore RULE: reason` or `vsslint-ignore-file RULE: reason`",
+            );
+            continue;
+        }
+        let Some((list, reason)) = rest.split_once(':') else {
+            invalid(cx, c.span, "the suppression has no reason".into(), "add the reason after a colon: `<!-- vsslint-ignore comp/selectable-missing: set at runtime by the writer -->`");
+            continue;
+        };
+        if reason.trim().is_empty() {
+            invalid(
+                cx,
+                c.span,
+                "the suppression's reason is empty".into(),
+                "say after the colon why the finding does not apply here",
+            );
+            continue;
+        }
+        let names: Vec<&str> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
+        if names.is_empty() {
+            invalid(cx, c.span, "the suppression names no rule".into(), "name the rules to silence by slug or code: `vsslint-ignore fs/path-wildcard, VSL606: reason`");
+            continue;
+        }
+        let mut found = Vec::new();
+        for n in names {
+            match rules::find(n) {
+                Some(r) if UNSUPPRESSIBLE.contains(&r.meta.slug) => invalid(cx, c.span, format!("{} cannot be suppressed inline", r.meta.slug), "fix the file's encoding or syntax; a comment inside a broken file cannot vouch for it"),
+                Some(r) => found.push(r),
+                None => invalid(cx, c.span, format!("unknown rule `{n}` in a suppression"), "name a rule by its slug or code; `vsslint rules` lists them"),
+            }
+        }
+        if found.is_empty() {
+            continue;
+        }
+        if !file_wide && c.next.is_none() {
+            invalid(cx, c.span, "the suppression is not followed by an element".into(), "put `vsslint-ignore` directly before the element it applies to, or use `vsslint-ignore-file`");
+            continue;
+        }
+        directives.push(Directive {
+            comment: c.span,
+            scope: if file_wide { None } else { c.next },
+            used: vec![false; found.len()],
+            rules: found,
+        });
+    }
+    if directives.is_empty() {
+        return 0;
+    }
+    let before = out.len();
+    out.retain(|d| {
+        let mut keep = true;
+        for dir in &mut directives {
+            let inside = dir
+                .scope
+                .is_none_or(|s| d.span.start >= s.start && d.span.start < s.end);
+            if !inside {
+                continue;
+            }
+            if let Some(i) = dir.rules.iter().position(|r| std::ptr::eq(&r.meta, d.rule)) {
+                dir.used[i] = true;
+                keep = false;
+            }
+        }
+        keep
+    });
+    let suppressed = before - out.len();
+    for dir in &directives {
+        for (r, used) in dir.rules.iter().zip(&dir.used) {
+            if !used {
+                if let Some(d) = cx.report_as(
+                    &meta::unused_suppression::RULE,
+                    dir.comment,
+                    format!("the suppression of {} silences nothing", r.meta.slug),
+                ) {
+                    d.label("unused suppression").help(format!(
+                        "remove {} from the comment (or the comment itself); {} raises nothing {}",
+                        r.meta.slug,
+                        r.meta.slug,
+                        if dir.scope.is_some() {
+                            "on the next element"
+                        } else {
+                            "in this file"
+                        }
+                    ));
+                }
+            }
+        }
+    }
+    suppressed
+}
+
+fn invalid(cx: &mut Cx, span: Span, message: String, help: &str) {
+    if let Some(d) = cx.report_as(&meta::invalid_suppression::RULE, span, message) {
+        d.label("suppression comment").help(help.to_string());
+    }
+}
