@@ -1,8 +1,12 @@
 //! The `vsslint` command line.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use vsslint::config::Config;
 use vsslint::os::WindowsVersion;
 use vsslint::report::{self, full::Style};
 use vsslint::rules::{self, Profile};
@@ -10,13 +14,17 @@ use vsslint::{lint_bytes, LintedFile, Settings, Severity};
 
 const AFTER_HELP: &str = "\
 Exit status:
-  0  no error-level finding
-  1  at least one error-level finding (a malformed or undecodable file counts)
-  2  usage error, or a path that does not exist or cannot be read
+  0  no error-level finding (or --exit-zero)
+  1  at least one error-level finding (a malformed or undecodable file counts),
+     or more warnings than --max-warnings
+  2  usage or configuration error, or a path that does not exist or cannot be read
 
 Target OS names, oldest first:
   xp, ws2003, ws2003sp1, vista, ws2008 (= Vista SP1), win7, ws2008r2, win8, ws2012,
-  win81, ws2012r2, win10, ws2016, ws2019, ws2022, win11, ws2025";
+  win81, ws2012r2, win10, ws2016, ws2019, ws2022, win11, ws2025
+
+Configuration: vsslint.toml or .vsslint.toml, found from each linted file's folder upward
+(or --config PATH). Command-line flags win over the file.";
 
 #[derive(Parser)]
 #[command(
@@ -37,13 +45,22 @@ struct Cli {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Files or directories to lint (directories: every *.xml below); `-` reads standard input.
+    /// Files, directories (every *.xml below, honouring .gitignore) or glob patterns;
+    /// `-` reads standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Full)]
     format: Format,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
+
+    /// Use this configuration file instead of looking for vsslint.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
 
     /// Check features against this Windows version (turns on the os/* rules).
     #[arg(long, value_name = "NAME", value_parser = parse_target)]
@@ -52,6 +69,38 @@ struct CheckArgs {
     /// The documents come from express writers (turns on the express/* rules).
     #[arg(long)]
     express: bool,
+
+    /// Skip files matching this glob (repeatable), also when named explicitly.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+
+    /// The name to report for standard input (and to match configuration against).
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+
+    /// Fail (exit 1) when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+
+    /// Exit 0 even when there are error-level findings (usage errors still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+
+    /// Report errors only.
+    #[arg(short, long)]
+    quiet: bool,
+
+    /// Print how many times each rule fired instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+
+    /// Show at most N findings per file in full and concise output (0: all).
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    max_diagnostics: usize,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
+    max_file_size: u64,
 
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -78,16 +127,24 @@ enum Command {
         /// A slug (`schema/log-needs-logfiles`) or code (`VSL207`).
         rule: String,
     },
+    /// Print a shell completion script.
+    Completions { shell: clap_complete::Shell },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// miette's graphical report.
     Full,
-    /// One line per finding.
+    /// One line per finding: path:line:col: severity: message [CODE rule].
     Concise,
     /// One JSON object (see the README).
     Json,
+    /// One JSON object per finding per line.
+    JsonLines,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -129,173 +186,450 @@ pub fn run() -> i32 {
         Some(Command::Dump { file }) => dump(&file),
         Some(Command::Rules { format, write_docs }) => list_rules(format, write_docs.as_deref()),
         Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "vsslint", &mut io::stdout());
+            Ok(OK)
+        }
         None => check(&cli.check),
     };
     match result {
         Ok(code) => code,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
-        Err(e) => {
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => OK,
+        Err(Failure::Io(e)) => {
             eprintln!("error: {e}");
+            USAGE
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
             USAGE
         }
     }
 }
 
-/// A path given on the command line that cannot be read: a usage error (exit 2).
-struct Unreadable {
-    path: String,
-    reason: String,
+enum Failure {
+    Io(io::Error),
+    /// Said on standard error; exit 2.
+    Usage(String),
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>, Unreadable> {
-    let shown = path.display().to_string();
-    if shown == "-" {
-        let mut buf = Vec::new();
-        return io::stdin()
-            .read_to_end(&mut buf)
-            .map(|_| buf)
-            .map_err(|e| Unreadable {
-                path: "<stdin>".into(),
-                reason: e.to_string(),
-            });
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
     }
-    std::fs::read(path).map_err(|e| Unreadable {
-        path: shown,
-        reason: match e.kind() {
-            io::ErrorKind::NotFound => "no such file or directory".into(),
-            io::ErrorKind::PermissionDenied => "permission denied".into(),
-            _ => e.to_string(),
-        },
-    })
 }
 
-/// Expands directories into the `*.xml` files below them, sorted.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Unreadable> {
+/// One document to lint.
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+fn has_glob_chars(s: &str) -> bool {
+    s.contains(['*', '?', '[', '{'])
+}
+
+fn exclusions(globs: &[String]) -> Result<GlobSet, Failure> {
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        let glob = Glob::new(g)
+            .map_err(|e| Failure::Usage(format!("invalid --exclude glob `{g}`: {}", e.kind())))?;
+        b.add(glob);
+        // `--exclude vendor` also excludes what is inside it.
+        if let Ok(inner) = Glob::new(&format!("{}/**", g.trim_end_matches('/'))) {
+            b.add(inner);
+        }
+    }
+    b.build().map_err(|e| Failure::Usage(e.to_string()))
+}
+
+fn excluded(set: &GlobSet, path: &Path) -> bool {
+    if set.is_empty() {
+        return false;
+    }
+    let shown = path.to_string_lossy();
+    let trimmed = Path::new(shown.trim_start_matches("./"));
+    set.is_match(trimmed) || path.file_name().is_some_and(|n| set.is_match(n))
+}
+
+fn is_xml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+}
+
+/// Every `*.xml` file below `dir` that git would not ignore, sorted.
+fn walk(dir: &Path, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    let mut found = Vec::new();
+    for entry in ignore::WalkBuilder::new(dir).follow_links(false).build() {
+        let entry =
+            entry.map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", dir.display())))?;
+        let path = entry.path();
+        if entry.file_type().is_some_and(|t| t.is_file())
+            && is_xml(path)
+            && !excluded(exclude, path)
+        {
+            found.push(path.to_path_buf());
+        }
+    }
+    found.sort();
+    out.extend(found);
+    Ok(())
+}
+
+/// `writers/**/*.xml` when the shell did not expand it: walk the literal prefix and match.
+fn expand_glob(pattern: &str, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    let matcher = Glob::new(pattern)
+        .map_err(|e| Failure::Usage(format!("invalid pattern `{pattern}`: {}", e.kind())))?
+        .compile_matcher();
+    let prefix: PathBuf = Path::new(pattern)
+        .components()
+        .take_while(|c| !has_glob_chars(&c.as_os_str().to_string_lossy()))
+        .collect();
+    let base = if prefix.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        prefix
+    };
+    let mut found = Vec::new();
+    for entry in ignore::WalkBuilder::new(&base).build().flatten() {
+        let path = entry.path();
+        let rel = path.strip_prefix("./").unwrap_or(path);
+        if entry.file_type().is_some_and(|t| t.is_file())
+            && matcher.is_match(rel)
+            && !excluded(exclude, rel)
+        {
+            found.push(rel.to_path_buf());
+        }
+    }
+    if found.is_empty() {
+        return Err(Failure::Usage(format!("no file matches `{pattern}`")));
+    }
+    found.sort();
+    out.extend(found);
+    Ok(())
+}
+
+fn inputs(args: &CheckArgs) -> Result<Vec<Input>, Failure> {
+    let exclude = exclusions(&args.exclude)?;
     let mut out = Vec::new();
-    for p in paths {
-        if p.as_os_str() != "-" && p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found).map_err(|e| Unreadable {
-                path: p.display().to_string(),
-                reason: e.to_string(),
-            })?;
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
+    for p in &args.paths {
+        if p.as_os_str() == "-" {
+            out.push(Input::Stdin);
+            continue;
+        }
+        let shown = p.to_string_lossy();
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => {
+                let mut files = Vec::new();
+                walk(p, &exclude, &mut files)?;
+                out.extend(files.into_iter().map(Input::File));
+            }
+            Ok(_) => {
+                if !excluded(&exclude, p) {
+                    out.push(Input::File(p.clone()));
+                }
+            }
+            Err(_) if has_glob_chars(&shown) => {
+                let mut files = Vec::new();
+                expand_glob(&shown, &exclude, &mut files)?;
+                out.extend(files.into_iter().map(Input::File));
+            }
+            Err(e) => {
+                return Err(Failure::Usage(format!(
+                    "cannot read `{shown}`: {}",
+                    describe_io(&e)
+                )));
+            }
         }
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let ty = entry.file_type()?;
-        let path = entry.path();
-        if ty.is_dir() {
-            walk(&path, out)?;
-        } else if ty.is_file()
-            && path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
-        {
-            out.push(path);
+fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| describe_io(&e))?;
+    let len = file.metadata().map_err(|e| describe_io(&e))?.len();
+    if len > max {
+        return Err(format!(
+            "it is {len} bytes, more than --max-file-size ({max}); raise the limit to lint it"
+        ));
+    }
+    let mut buf = Vec::with_capacity(len as usize);
+    // `take` also bounds files that grow while being read, and special files.
+    file.take(max + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| describe_io(&e))?;
+    if buf.len() as u64 > max {
+        return Err(format!(
+            "it is larger than --max-file-size ({max}); raise the limit to lint it"
+        ));
+    }
+    Ok(buf)
+}
+
+/// Configuration files by path, loaded once each.
+struct Configs {
+    explicit: Option<Config>,
+    by_path: HashMap<PathBuf, Config>,
+}
+
+impl Configs {
+    fn new(explicit: Option<&Path>) -> Result<Self, Failure> {
+        let explicit = match explicit {
+            Some(p) => Some(Config::load(p).map_err(config_failure)?),
+            None => None,
+        };
+        Ok(Configs {
+            explicit,
+            by_path: HashMap::new(),
+        })
+    }
+
+    fn settings_for(&mut self, file: &Path, args: &CheckArgs) -> Result<Settings, Failure> {
+        let mut s = Settings::default();
+        let config = match &self.explicit {
+            Some(c) => Some(c),
+            None => match Config::discover(file) {
+                Some(path) => {
+                    if !self.by_path.contains_key(&path) {
+                        let c = Config::load(&path).map_err(config_failure)?;
+                        self.by_path.insert(path.clone(), c);
+                    }
+                    self.by_path.get(&path)
+                }
+                None => None,
+            },
+        };
+        if let Some(c) = config {
+            c.apply(file, &mut s);
         }
-    }
-    Ok(())
-}
-
-fn settings(args: &CheckArgs) -> Settings {
-    Settings {
-        target_os: args.target_os,
-        express: args.express,
-        ..Settings::default()
+        if args.target_os.is_some() {
+            s.target_os = args.target_os;
+        }
+        if args.express {
+            s.express = true;
+        }
+        Ok(s)
     }
 }
 
-fn use_color(choice: ColorChoice) -> bool {
+fn config_failure(e: vsslint::config::ConfigError) -> Failure {
+    let style = Style {
+        color: false,
+        unicode: true,
+        links: false,
+        width: terminal_width(),
+    };
+    Failure::Usage(e.render(style).trim_end().to_string())
+}
+
+fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
+            let set =
+                |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
             if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
                 false
-            } else if std::env::var_os("FORCE_COLOR").is_some_and(|v| !v.is_empty() && v != "0") {
+            } else if set("FORCE_COLOR") || set("CLICOLOR_FORCE") {
                 true
             } else {
-                io::stdout().is_terminal()
+                to_terminal
             }
         }
     }
 }
 
-fn check(args: &CheckArgs) -> io::Result<i32> {
-    let settings = settings(args);
-    let paths = match expand(&args.paths) {
-        Ok(p) => p,
-        Err(u) => {
-            eprintln!("error: cannot read `{}`: {}", u.path, u.reason);
-            return Ok(USAGE);
-        }
-    };
-    let mut files: Vec<LintedFile> = Vec::with_capacity(paths.len());
-    for path in &paths {
-        let bytes = match read_input(path) {
-            Ok(b) => b,
-            Err(u) => {
-                eprintln!("error: cannot read `{}`: {}", u.path, u.reason);
-                return Ok(USAGE);
+fn check(args: &CheckArgs) -> Result<i32, Failure> {
+    let inputs = inputs(args)?;
+    let mut configs = Configs::new(args.config.as_deref())?;
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("<stdin>"));
+    let mut jobs: Vec<(String, Option<PathBuf>, Settings)> = Vec::with_capacity(inputs.len());
+    let mut stdin_bytes = None;
+    for input in &inputs {
+        match input {
+            Input::Stdin => {
+                let mut buf = Vec::new();
+                io::stdin()
+                    .take(args.max_file_size + 1)
+                    .read_to_end(&mut buf)
+                    .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+                if buf.len() as u64 > args.max_file_size {
+                    return Err(Failure::Usage(format!(
+                        "standard input is larger than --max-file-size ({})",
+                        args.max_file_size
+                    )));
+                }
+                stdin_bytes = Some(buf);
+                let settings = configs.settings_for(&stdin_name, args)?;
+                jobs.push((stdin_name.to_string_lossy().into_owned(), None, settings));
             }
-        };
-        let shown = if path.as_os_str() == "-" {
-            "<stdin>".to_string()
-        } else {
-            path.display().to_string()
-        };
-        files.push(lint_bytes(&shown, &bytes, &settings));
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Full => {
-            let color = use_color(args.color);
-            let style = Style {
-                color,
-                unicode: true,
-                links: color,
-                width: terminal_width(),
-            };
-            report::full::write(&mut out, &files, style)?
+            Input::File(p) => {
+                let settings = configs.settings_for(p, args)?;
+                jobs.push((p.to_string_lossy().into_owned(), Some(p.clone()), settings));
+            }
         }
-        Format::Concise => report::concise::write(&mut out, &files)?,
-        Format::Json => report::json::write(&mut out, &files)?,
     }
-    out.flush()?;
-    let failed = files
-        .iter()
-        .flat_map(|f| &f.diagnostics)
-        .any(|d| d.severity == Severity::Error);
-    Ok(if failed { FINDINGS } else { OK })
+    let results: Vec<Result<LintedFile, String>> = jobs
+        .par_iter()
+        .map(|(shown, path, settings)| match path {
+            None => Ok(lint_bytes(
+                shown,
+                stdin_bytes.as_deref().unwrap_or(&[]),
+                settings,
+            )),
+            Some(p) => read_file(p, args.max_file_size)
+                .map(|bytes| lint_bytes(shown, &bytes, settings))
+                .map_err(|why| format!("cannot read `{shown}`: {why}")),
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut settings = Vec::with_capacity(results.len());
+    for (r, job) in results.into_iter().zip(&jobs) {
+        files.push(r.map_err(Failure::Usage)?);
+        settings.push(&job.2);
+    }
+    vsslint::lint::check_across(&mut files, &settings);
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by(|a, b| files[*a].path.cmp(&files[*b].path));
+    let mut files: Vec<LintedFile> = {
+        let mut slots: Vec<Option<LintedFile>> = files.into_iter().map(Some).collect();
+        order
+            .iter()
+            .map(|i| slots[*i].take().expect("each once"))
+            .collect()
+    };
+
+    let summary_before_filter = report::Summary::of(&files);
+    if args.quiet {
+        for f in &mut files {
+            f.diagnostics.retain(|d| d.severity == Severity::Error);
+        }
+    }
+
+    let mut sink: Box<dyn Write> = match &args.output_file {
+        Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p).map_err(
+            |e| {
+                Failure::Usage(format!(
+                    "cannot write `{}`: {}",
+                    p.display(),
+                    describe_io(&e)
+                ))
+            },
+        )?)),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
+    if args.statistics {
+        statistics(&mut *sink, &files, args.format)?;
+    } else {
+        let cap = if args.max_diagnostics == 0 {
+            usize::MAX
+        } else {
+            args.max_diagnostics
+        };
+        match args.format {
+            Format::Full => {
+                let color = use_color(args.color, to_terminal);
+                let style = Style {
+                    color,
+                    unicode: true,
+                    links: color && to_terminal,
+                    width: terminal_width(),
+                };
+                report::full::write_capped(&mut *sink, &files, style, cap)?
+            }
+            Format::Concise => report::concise::write_capped(&mut *sink, &files, cap)?,
+            Format::Json => report::json::write(&mut *sink, &files)?,
+            Format::JsonLines => report::json::write_lines(&mut *sink, &files)?,
+            Format::Sarif => report::sarif::write(&mut *sink, &files)?,
+            Format::Github => report::github::write(&mut *sink, &files)?,
+        }
+    }
+    sink.flush()?;
+
+    let failed = summary_before_filter.errors > 0
+        || args
+            .max_warnings
+            .is_some_and(|max| summary_before_filter.warnings > max);
+    if failed
+        && args
+            .max_warnings
+            .is_some_and(|max| summary_before_filter.warnings > max)
+    {
+        eprintln!(
+            "vsslint: {} warnings, more than --max-warnings {}",
+            summary_before_filter.warnings,
+            args.max_warnings.unwrap_or(0)
+        );
+    }
+    Ok(if failed && !args.exit_zero {
+        FINDINGS
+    } else {
+        OK
+    })
+}
+
+fn statistics(out: &mut dyn Write, files: &[LintedFile], format: Format) -> io::Result<()> {
+    let mut counts: BTreeMap<(&str, &str), (usize, Severity)> = BTreeMap::new();
+    for d in files.iter().flat_map(|f| &f.diagnostics) {
+        let e = counts
+            .entry((d.rule.code, d.rule.slug))
+            .or_insert((0, d.severity));
+        e.0 += 1;
+        e.1 = e.1.max(d.severity);
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    if matches!(format, Format::Json | Format::JsonLines | Format::Sarif) {
+        let list: Vec<_> = rows
+            .iter()
+            .map(|((code, slug), (n, sev))| serde_json::json!({"code": code, "rule": slug, "count": n, "severity": sev}))
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        return writeln!(out);
+    }
+    for ((code, slug), (n, sev)) in &rows {
+        writeln!(out, "{n:>6}  {code}  {slug:<44} {sev}")?;
+    }
+    writeln!(out, "{}", report::Summary::of(files).line())
 }
 
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .filter(|w| *w >= 40)
         .unwrap_or(100)
 }
 
-fn dump(file: &Path) -> io::Result<i32> {
-    let bytes = match read_input(file) {
-        Ok(b) => b,
-        Err(u) => {
-            eprintln!("error: cannot read `{}`: {}", u.path, u.reason);
-            return Ok(USAGE);
-        }
-    };
+fn read_one(file: &Path) -> Result<Vec<u8>, Failure> {
+    if file.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf)?;
+        return Ok(buf);
+    }
+    std::fs::read(file).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot read `{}`: {}",
+            file.display(),
+            describe_io(&e)
+        ))
+    })
+}
+
+fn dump(file: &Path) -> Result<i32, Failure> {
+    let bytes = read_one(file)?;
     let shown = file.display().to_string();
     let decoded = match vsslint::decode::decode(&bytes) {
         Ok(d) => d,
@@ -312,15 +646,14 @@ fn dump(file: &Path) -> io::Result<i32> {
         "detection": decoded.detection,
         "document": model,
     });
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    serde_json::to_writer_pretty(&mut out, &value)?;
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &value).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(OK)
 }
 
 /// `dump` of a file that does not decode or parse: show why, as the linter would.
-fn report_broken(shown: &str, bytes: &[u8]) -> io::Result<i32> {
+fn report_broken(shown: &str, bytes: &[u8]) -> Result<i32, Failure> {
     let file = lint_bytes(shown, bytes, &Settings::default());
     let mut err = io::stderr().lock();
     report::full::write(
@@ -331,7 +664,7 @@ fn report_broken(shown: &str, bytes: &[u8]) -> io::Result<i32> {
     Ok(FINDINGS)
 }
 
-fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> io::Result<i32> {
+fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> Result<i32, Failure> {
     if let Some(dir) = write_docs {
         for (rel, text) in vsslint::reference::files() {
             let path = dir.join(rel);
@@ -342,8 +675,7 @@ fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> io::Result<i32> 
         }
         return Ok(OK);
     }
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = io::stdout().lock();
     match format {
         ListFormat::Json => {
             let list: Vec<_> = rules::all()
@@ -360,7 +692,7 @@ fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> io::Result<i32> 
                     })
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &list)?;
+            serde_json::to_writer_pretty(&mut out, &list).map_err(io::Error::from)?;
             writeln!(out)?;
         }
         ListFormat::Table => {
@@ -388,15 +720,14 @@ fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> io::Result<i32> 
     Ok(OK)
 }
 
-fn explain(name: &str) -> io::Result<i32> {
+fn explain(name: &str) -> Result<i32, Failure> {
     match rules::find(name) {
         Some(rule) => {
             print!("{}", vsslint::reference::page(&rule.meta));
             Ok(OK)
         }
-        None => {
-            eprintln!("error: no rule `{name}`; `vsslint rules` lists every rule by slug and code");
-            Ok(USAGE)
-        }
+        None => Err(Failure::Usage(format!(
+            "no rule `{name}`; `vsslint rules` lists every rule by slug and code"
+        ))),
     }
 }

@@ -31,11 +31,23 @@ pub struct LintedFile {
     pub diagnostics: Vec<Diagnostic>,
     /// Findings silenced by inline suppressions.
     pub suppressed: usize,
+    /// What checks across documents need, for a writer metadata document.
+    pub identity: Option<Identity>,
+}
+
+/// A writer metadata document as the checks across documents see it.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub writer_id: uuid::Uuid,
+    pub instance_name: Option<String>,
+    /// (logical path, component name, span of the component element name).
+    pub components: Vec<(String, String, Span)>,
 }
 
 pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
     let mut cx = Cx::new(settings);
     let mut suppressed = 0;
+    let mut identity = None;
     let (text, kind) = match decode(bytes) {
         Err(e) => {
             let at = e.at;
@@ -61,7 +73,7 @@ pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
                         .help("other tools may misread it; save it as UTF-8, or as UTF-16 with a byte-order mark");
                 }
             }
-            let kind = lint_text(&text, &mut cx, &mut suppressed);
+            let kind = lint_text(&text, &mut cx, &mut suppressed, &mut identity);
             (text, kind)
         }
     };
@@ -75,10 +87,16 @@ pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
         kind,
         diagnostics,
         suppressed,
+        identity,
     }
 }
 
-fn lint_text(text: &str, cx: &mut Cx, suppressed: &mut usize) -> FileKind {
+fn lint_text(
+    text: &str,
+    cx: &mut Cx,
+    suppressed: &mut usize,
+    identity: &mut Option<Identity>,
+) -> FileKind {
     let xml = match parse_xml(text) {
         Ok(x) => x,
         Err(e) => {
@@ -106,6 +124,7 @@ fn lint_text(text: &str, cx: &mut Cx, suppressed: &mut usize) -> FileKind {
                 }
             }
             Plan::new(cx.settings).run(cx, &w);
+            *identity = identity_of(&w);
             let mut found = cx.take();
             *suppressed = crate::suppress::apply(&w.comments, cx, &mut found);
             found.extend(cx.take());
@@ -143,5 +162,36 @@ fn lint_text(text: &str, cx: &mut Cx, suppressed: &mut usize) -> FileKind {
             }
             FileKind::Invalid
         }
+    }
+}
+
+fn identity_of(w: &crate::model::WriterMetadata) -> Option<Identity> {
+    let id = w.identification()?;
+    let writer_id = id.writer_id.as_ref()?.value.uuid()?;
+    Some(Identity {
+        writer_id,
+        instance_name: id.instance_name.as_ref().map(|a| a.raw.to_string()),
+        components: w
+            .components
+            .iter()
+            .map(|c| {
+                (
+                    c.logical_path().to_string(),
+                    c.name().to_string(),
+                    c.node.span,
+                )
+            })
+            .collect(),
+    })
+}
+
+/// Checks that need several documents at once, over files linted together. `settings` holds
+/// each file's settings, in the same order.
+pub fn check_across(files: &mut [LintedFile], settings: &[&Settings]) {
+    crate::rules::lp::global_uniqueness::check(files, settings);
+    for f in files.iter_mut() {
+        f.diagnostics.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
+        });
     }
 }

@@ -22,7 +22,22 @@ fn every_rule_has_examples_that_raise_exactly_it() {
     for rule in all() {
         let meta = &rule.meta;
         let settings = Settings::for_example(meta);
-        let bad = lint_bytes("bad.xml", meta.bad.as_bytes(), &settings);
+        let bad = if meta.across_documents {
+            // The good document first, then the bad one that conflicts with it.
+            let mut both = vec![
+                lint_bytes("good.xml", meta.good.as_bytes(), &settings),
+                lint_bytes("bad.xml", meta.bad.as_bytes(), &settings),
+            ];
+            vsslint::lint::check_across(&mut both, &[&settings, &settings]);
+            assert!(
+                both[0].diagnostics.is_empty(),
+                "{}: the good document of the pair raised findings",
+                meta.slug
+            );
+            both.pop().unwrap()
+        } else {
+            lint_bytes("bad.xml", meta.bad.as_bytes(), &settings)
+        };
         let raised: BTreeSet<&str> = bad.diagnostics.iter().map(|d| d.rule.slug).collect();
         if raised != BTreeSet::from([meta.slug]) {
             failures.push(format!("{}: bad example raised {raised:?}", meta.slug));
@@ -84,7 +99,17 @@ fn bad_fixture_snapshots() {
         let rule = find(&slug).unwrap_or_else(|| panic!("fixture for unknown rule {slug}"));
         let bytes = std::fs::read(path).unwrap();
         let shown = format!("fixtures/rules/{slug}/bad.xml");
-        let file = lint_bytes(&shown, &bytes, &Settings::for_example(&rule.meta));
+        let settings = Settings::for_example(&rule.meta);
+        let mut file = lint_bytes(&shown, &bytes, &settings);
+        if rule.meta.across_documents {
+            let good = format!("fixtures/rules/{slug}/good.xml");
+            let mut both = vec![
+                lint_bytes(&good, rule.meta.good.as_bytes(), &settings),
+                file,
+            ];
+            vsslint::lint::check_across(&mut both, &[&settings, &settings]);
+            file = both.pop().unwrap();
+        }
         let index = LineIndex::new(&file.text);
         let mut out = String::new();
         for d in &file.diagnostics {

@@ -6,9 +6,16 @@ use crate::span::LineIndex;
 use std::io::{self, Write};
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
+    write_capped(out, files, usize::MAX)
+}
+
+/// At most `cap` findings per file, then a note of how many were left out.
+pub fn write_capped(out: &mut dyn Write, files: &[LintedFile], cap: usize) -> io::Result<()> {
     for f in files {
         let index = LineIndex::new(&f.text);
-        for l in locate(f, &index) {
+        let located = locate(f, &index);
+        let hidden = located.len().saturating_sub(cap);
+        for l in located.into_iter().take(cap) {
             let d = l.diagnostic;
             writeln!(
                 out,
@@ -20,6 +27,13 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
                 d.message,
                 d.rule.code,
                 d.rule.slug
+            )?;
+        }
+        if hidden > 0 {
+            writeln!(
+                out,
+                "{}: … {hidden} more findings not shown (--max-diagnostics 0 shows all)",
+                f.path
             )?;
         }
     }

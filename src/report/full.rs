@@ -128,11 +128,29 @@ pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style
 }
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile], style: Style) -> io::Result<()> {
+    write_capped(out, files, style, usize::MAX)
+}
+
+/// At most `cap` findings per file, then a note of how many were left out.
+pub fn write_capped(
+    out: &mut dyn Write,
+    files: &[LintedFile],
+    style: Style,
+    cap: usize,
+) -> io::Result<()> {
     for f in files {
         let index = LineIndex::new(&f.text);
-        for d in &f.diagnostics {
+        for d in f.diagnostics.iter().take(cap) {
             out.write_all(render(f, &index, d, style).as_bytes())?;
             writeln!(out)?;
+        }
+        let hidden = f.diagnostics.len().saturating_sub(cap);
+        if hidden > 0 {
+            writeln!(
+                out,
+                "{}: … {hidden} more findings not shown (--max-diagnostics 0 shows all)\n",
+                f.path
+            )?;
         }
     }
     writeln!(out, "{}", Summary::of(files).line())

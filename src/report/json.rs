@@ -97,6 +97,15 @@ pub fn report(files: &[LintedFile]) -> JsonReport {
     }
 }
 
+/// `--format json-lines`: one diagnostic object per line, no envelope.
+pub fn write_lines(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
+    for d in report(files).diagnostics {
+        serde_json::to_writer(&mut *out, &d)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &report(files))?;
     writeln!(out)

@@ -80,6 +80,10 @@ pub struct RuleMeta {
     /// The `--target-os` its examples are linted with.
     #[serde(skip)]
     pub example_target: Option<&'static str>,
+    /// The rule compares documents linted together; its bad example is linted together with
+    /// its good one.
+    #[serde(skip)]
+    pub across_documents: bool,
 }
 
 impl RuleMeta {
@@ -95,6 +99,7 @@ impl RuleMeta {
         good: "",
         sources: &[],
         example_target: None,
+        across_documents: false,
     };
 
     /// The part of the slug before the slash.

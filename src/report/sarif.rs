@@ -1,0 +1,184 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning services.
+
+use crate::diagnostic::Severity;
+use crate::lint::LintedFile;
+use crate::rules::RuleMeta;
+use crate::span::LineIndex;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A path as SARIF wants it: relative to the run's root, forward slashes, no `./`.
+pub fn relative_uri(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            let abs = std::path::absolute(p).ok()?;
+            abs.strip_prefix(&cwd).ok().map(|r| r.to_path_buf())
+        })
+        .unwrap_or_else(|| p.to_path_buf());
+    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = s.trim_start_matches("./").to_string();
+    s.split('/')
+        .map(percent_encode)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn percent_encode(segment: &str) -> String {
+    let mut out = String::new();
+    for b in segment.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// FNV-1a: a fingerprint must be the same on every machine and every release, which the
+/// standard library's hasher does not promise.
+fn fnv1a(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+fn rule_descriptor(m: &RuleMeta) -> Value {
+    json!({
+        "id": m.code,
+        "name": m.slug,
+        "shortDescription": { "text": m.summary },
+        "fullDescription": { "text": m.what },
+        "help": { "text": format!("{}\n\n{}", m.what, m.why), "markdown": crate::reference::page(m) },
+        "helpUri": m.url(),
+        "defaultConfiguration": { "level": level(m.severity) },
+        "properties": { "tags": ["vss", m.group()] },
+    })
+}
+
+pub fn report(files: &[LintedFile]) -> Value {
+    // Rules in the order of their codes, for stable `ruleIndex` values.
+    let mut used: BTreeMap<&str, &'static RuleMeta> = BTreeMap::new();
+    for f in files {
+        for d in &f.diagnostics {
+            used.insert(d.rule.code, d.rule);
+        }
+    }
+    let index_of: BTreeMap<&str, usize> = used.keys().enumerate().map(|(i, c)| (*c, i)).collect();
+    let mut results = Vec::new();
+    for f in files {
+        let index = LineIndex::new(&f.text);
+        let uri = relative_uri(&f.path);
+        // Same rule and message twice in one file: the occurrence number keeps them apart.
+        let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        for d in &f.diagnostics {
+            let start = index.position(d.span.start);
+            let end = index.position(d.span.end);
+            let n = seen.entry((d.rule.code, d.message.as_str())).or_insert(0);
+            *n += 1;
+            let occurrence = n.to_string();
+            let mut message = d.message.clone();
+            if let Some(h) = &d.help {
+                message.push_str("\nhelp: ");
+                message.push_str(h);
+            }
+            let related: Vec<Value> = d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let p = index.position(r.span.start);
+                    let e = index.position(r.span.end);
+                    json!({
+                        "id": i,
+                        "message": { "text": r.message },
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                            "region": { "startLine": p.line, "startColumn": p.column, "endLine": e.line, "endColumn": e.column.max(p.column) }
+                        }
+                    })
+                })
+                .collect();
+            let mut result = json!({
+                "ruleId": d.rule.code,
+                "ruleIndex": index_of[d.rule.code],
+                "level": level(d.severity),
+                "message": { "text": message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                        "region": {
+                            "startLine": start.line,
+                            "startColumn": start.column,
+                            "endLine": end.line,
+                            "endColumn": if end.line == start.line { end.column.max(start.column) } else { end.column }
+                        }
+                    }
+                }],
+                "partialFingerprints": {
+                    "vsslint/v1": fnv1a(&[d.rule.code, &uri, &d.message, &occurrence])
+                },
+                "properties": { "rule": d.rule.slug }
+            });
+            if !related.is_empty() {
+                result["relatedLocations"] = Value::Array(related);
+            }
+            results.push(result);
+        }
+    }
+    let root = std::env::current_dir()
+        .map(|p| {
+            let s = p.to_string_lossy().replace('\\', "/");
+            let s = if s.starts_with('/') {
+                format!("file://{s}")
+            } else {
+                format!("file:///{s}")
+            };
+            if s.ends_with('/') {
+                s
+            } else {
+                format!("{s}/")
+            }
+        })
+        .unwrap_or_else(|_| "file:///".into());
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "vsslint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/vsslint/vsslint",
+                "rules": used.values().map(|m| rule_descriptor(m)).collect::<Vec<_>>(),
+            }},
+            "automationDetails": { "id": "vsslint/" },
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": { "%SRCROOT%": { "uri": root } },
+            "invocations": [{ "executionSuccessful": true }],
+            "results": results,
+        }]
+    })
+}
+
+pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &report(files))?;
+    writeln!(out)
+}
