@@ -419,7 +419,7 @@ impl Configs {
     }
 }
 
-fn config_failure(e: vsslint::config::ConfigError) -> Failure {
+fn config_failure(e: Box<vsslint::config::ConfigError>) -> Failure {
     let style = Style {
         color: false,
         unicode: true,

@@ -174,7 +174,7 @@ impl ConfigError {
 
 impl Config {
     /// Reads and checks a configuration file.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
         let source = std::fs::read_to_string(path).map_err(|e| {
             ConfigError::new(
                 path,
@@ -187,9 +187,9 @@ impl Config {
         Config::parse(path, &source)
     }
 
-    pub fn parse(path: &Path, source: &str) -> Result<Config, ConfigError> {
+    pub fn parse(path: &Path, source: &str) -> Result<Config, Box<ConfigError>> {
         let fail = |message: String, span: Option<std::ops::Range<usize>>, help: Option<String>| {
-            ConfigError::new(path, source, message, span, help)
+            Box::new(ConfigError::new(path, source, message, span, help))
         };
         let raw: RawConfig = toml::from_str(source).map_err(|e| {
             fail(
@@ -277,9 +277,10 @@ fn relative_to(file: &Path, root: &Path) -> PathBuf {
         .unwrap_or(abs_file)
 }
 
-type Fail<'f> = dyn Fn(String, Option<std::ops::Range<usize>>, Option<String>) -> ConfigError + 'f;
+type Fail<'f> =
+    dyn Fn(String, Option<std::ops::Range<usize>>, Option<String>) -> Box<ConfigError> + 'f;
 
-fn layer(raw: &RawLayer, fail: &Fail) -> Result<Layer, ConfigError> {
+fn layer(raw: &RawLayer, fail: &Fail) -> Result<Layer, Box<ConfigError>> {
     let mut l = Layer {
         express: raw.express,
         ..Layer::default()
@@ -341,7 +342,7 @@ fn accept<T: Copy>(
     table: &[Spelling<T>],
     key: &str,
     fail: &Fail,
-) -> Result<HashMap<String, T>, ConfigError> {
+) -> Result<HashMap<String, T>, Box<ConfigError>> {
     let mut out = HashMap::new();
     for (spelling, constant) in raw {
         let value = table
