@@ -7,6 +7,7 @@ use crate::settings::Settings;
 use crate::vocab::{self, Spelling};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use miette::{LabeledSpan, NamedSource};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -17,29 +18,82 @@ pub const FILE_NAMES: [&str; 2] = [".vsslint.toml", "vsslint.toml"];
 
 // The top level and each override share their keys; serde's `flatten` would lose the spans
 // that error messages point at, so the two structs spell them out.
-#[derive(Debug, Deserialize)]
+/// vsslint's configuration file (`vsslint.toml` or `.vsslint.toml`).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "vsslint configuration")]
 struct RawConfig {
+    /// Check features against this Windows version (turns on the os/* rules).
+    #[schemars(with = "Option<TargetName>")]
     target_os: Option<Spanned<String>>,
+    /// The documents come from express writers (turns on the express/* rules).
     express: Option<bool>,
+    /// Severity per rule, by slug or code: "off", "info", "warning" or "error".
     #[serde(default)]
+    #[schemars(with = "RuleLevels")]
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// XML spellings to accept for enumerations whose spelling Microsoft never published.
     #[serde(default)]
     accept: RawAccept,
+    /// Settings for the files matching some globs (relative to this file's folder).
     #[serde(default)]
     overrides: Vec<RawOverride>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Settings for some files; later overrides win.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawOverride {
+    /// Globs, relative to the configuration file's folder (`legacy/**`).
+    #[schemars(with = "Vec<String>")]
     files: Vec<Spanned<String>>,
+    #[schemars(with = "Option<TargetName>")]
     target_os: Option<Spanned<String>>,
     express: Option<bool>,
     #[serde(default)]
+    #[schemars(with = "RuleLevels")]
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     accept: RawAccept,
+}
+
+/// A `--target-os` name.
+struct TargetName;
+
+impl JsonSchema for TargetName {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TargetName".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = crate::os::VERSIONS.iter().map(|v| v.1).collect();
+        schemars::json_schema!({
+            "description": "A Windows version, oldest first: xp, ws2003, ws2003sp1, vista, ws2008, win7, ws2008r2, win8, ws2012, win81, ws2012r2, win10, ws2016, ws2019, ws2022, win11, ws2025",
+            "type": "string",
+            "enum": names
+        })
+    }
+}
+
+/// The `[rules]` table: rule slugs and codes to severities.
+struct RuleLevels;
+
+impl JsonSchema for RuleLevels {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleLevels".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = rules::all()
+            .iter()
+            .flat_map(|r| [r.meta.slug, r.meta.code])
+            .collect();
+        schemars::json_schema!({
+            "type": "object",
+            "propertyNames": { "enum": names },
+            "additionalProperties": { "enum": ["off", "info", "warning", "error"] }
+        })
+    }
 }
 
 /// The keys of one layer, borrowed from either struct.
@@ -51,17 +105,31 @@ struct RawLayer<'r> {
 }
 
 /// Extra spellings: `[accept.method]` maps an XML spelling to the API constant it stands for.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawAccept {
+    /// `RESTORE_METHOD/@method` spellings → `VSS_RME_*` constants.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     method: BTreeMap<String, Spanned<String>>,
+    /// `RESTORE_METHOD/@writerRestore` spellings → `VSS_WRE_*` constants.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     writer_restore: BTreeMap<String, Spanned<String>>,
+    /// `IDENTIFICATION/@usage` spellings → `VSS_UT_*` constants.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     usage: BTreeMap<String, Spanned<String>>,
+    /// `IDENTIFICATION/@dataSource` spellings → `VSS_ST_*` constants.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     data_source: BTreeMap<String, Spanned<String>>,
+}
+
+/// The JSON Schema of the configuration file, as committed in
+/// `schemas/vsslint-config.schema.json`.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(RawConfig)).expect("a schema is JSON")
 }
 
 /// One set of settings: the file's top level, or an override.

@@ -3,24 +3,32 @@
 use super::{locate, Summary};
 use crate::lint::LintedFile;
 use crate::span::{LineIndex, Position};
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::io::{self, Write};
 
 /// The top-level object of `--format json`.
-#[derive(Debug, Serialize)]
+/// The report of `vsslint --format json`.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(title = "vsslint JSON report")]
 pub struct JsonReport {
-    /// Bumped when a field changes meaning or disappears.
+    /// The format's version: bumped when a field changes meaning or disappears.
+    #[schemars(range(min = 1, max = 1))]
     pub version: u32,
     pub diagnostics: Vec<JsonDiagnostic>,
     pub summary: Summary,
 }
 
-#[derive(Debug, Serialize)]
+/// One finding.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonDiagnostic {
+    /// The path as given on the command line (or found below a given directory).
     pub file: String,
     /// The rule's slug, e.g. `schema/log-needs-logfiles`.
+    #[schemars(with = "String")]
     pub rule: &'static str,
     /// The rule's code, e.g. `VSL207`.
+    #[schemars(with = "String", regex(pattern = r"^VSL[0-9]{3}$"))]
     pub code: &'static str,
     pub severity: crate::Severity,
     pub message: String,
@@ -34,19 +42,27 @@ pub struct JsonDiagnostic {
     pub offset: usize,
     /// Length in bytes of the decoded text.
     pub length: usize,
+    /// The text under the finding's location.
     pub label: Option<String>,
+    /// How to fix it.
     pub help: Option<String>,
+    /// The rule's documentation.
     pub url: String,
     /// Other locations that explain the finding.
     pub related: Vec<JsonRelated>,
 }
 
-#[derive(Debug, Serialize)]
+/// A further location that explains a finding.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonRelated {
     pub message: String,
+    /// 1-based.
     pub line: usize,
+    /// 1-based, in characters.
     pub column: usize,
+    /// Byte offset in the decoded (UTF-8) text.
     pub offset: usize,
+    /// Length in bytes of the decoded text.
     pub length: usize,
 }
 
@@ -104,6 +120,11 @@ pub fn write_lines(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> 
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// The JSON Schema of [`JsonReport`], as committed in `schemas/vsslint-output.schema.json`.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(JsonReport)).expect("a schema is JSON")
 }
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {

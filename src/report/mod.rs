@@ -10,10 +10,11 @@ mod snippet;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::{FileKind, LintedFile};
 use crate::span::{LineIndex, Position};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Counts over all linted files.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Summary {
     /// Files read.
     pub files: usize,
