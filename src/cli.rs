@@ -553,7 +553,18 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
             Format::Json => report::json::write(&mut *sink, &files)?,
             Format::JsonLines => report::json::write_lines(&mut *sink, &files)?,
             Format::Sarif => report::sarif::write(&mut *sink, &files)?,
-            Format::Github => report::github::write(&mut *sink, &files)?,
+            Format::Github => {
+                report::github::write(&mut *sink, &files)?;
+                if let Some(path) =
+                    std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+                {
+                    let mut f = std::fs::OpenOptions::new()
+                        .create(true)
+                        .append(true)
+                        .open(&path)?;
+                    f.write_all(report::github::step_summary(&files).as_bytes())?;
+                }
+            }
         }
     }
     sink.flush()?;

@@ -313,3 +313,24 @@ fn completions_are_generated() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("--target-os"));
 }
+
+#[test]
+fn github_caps_annotations_and_writes_a_step_summary() {
+    let summary = std::env::temp_dir().join(format!("vsslint-summary-{}.md", std::process::id()));
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_vsslint"))
+        .args(["--format", "github", "fixtures/rules"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    let errors = out.lines().filter(|l| l.starts_with("::error ")).count();
+    assert_eq!(errors, 10, "{out}");
+    assert!(out.contains("more findings are not annotated"), "{out}");
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        md.starts_with("### vsslint") && md.contains("| Rule | Severity | Findings |"),
+        "{md}"
+    );
+    std::fs::remove_file(summary).unwrap();
+}

@@ -17,6 +17,10 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// GitHub shows at most this many annotations of each kind per step; more are dropped
+/// silently, so vsslint says how many it left out instead.
+pub const ANNOTATIONS_PER_KIND: usize = 10;
+
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     // Errors first: GitHub shows only the first few annotations of each kind per step.
     let mut rows = Vec::new();
@@ -34,7 +38,15 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
         }
     }
     rows.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+    let mut shown = [0usize; 3];
+    let mut left_out = 0;
     for (_, file, start, end, d) in rows {
+        let n = &mut shown[d.severity as usize];
+        if *n == ANNOTATIONS_PER_KIND {
+            left_out += 1;
+            continue;
+        }
+        *n += 1;
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -67,7 +79,46 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
             escape_data(&message)
         )?;
     }
+    if left_out > 0 {
+        writeln!(
+            out,
+            "::notice title=vsslint::{left_out} more findings are not annotated (GitHub shows {ANNOTATIONS_PER_KIND} of each kind per step); the full list is in the vsslint report below"
+        )?;
+    }
     writeln!(out, "::group::vsslint report")?;
     concise::write(out, files)?;
     writeln!(out, "::endgroup::")
+}
+
+/// A Markdown summary for `$GITHUB_STEP_SUMMARY`: counts per rule, then per file.
+pub fn step_summary(files: &[LintedFile]) -> String {
+    use std::collections::BTreeMap;
+    let summary = super::Summary::of(files);
+    let mut s = format!("### vsslint\n\n{}\n", summary.line());
+    let mut by_rule: BTreeMap<(&str, &str), (usize, Severity)> = BTreeMap::new();
+    for d in files.iter().flat_map(|f| &f.diagnostics) {
+        let e = by_rule
+            .entry((d.rule.code, d.rule.slug))
+            .or_insert((0, d.severity));
+        e.0 += 1;
+        e.1 = e.1.max(d.severity);
+    }
+    if !by_rule.is_empty() {
+        s.push_str("\n| Rule | Severity | Findings |\n|---|---|---:|\n");
+        for ((code, slug), (n, sev)) in &by_rule {
+            s.push_str(&format!("| {code} `{slug}` | {sev} | {n} |\n"));
+        }
+        s.push_str("\n| File | Errors | Warnings | Infos |\n|---|---:|---:|---:|\n");
+        for f in files.iter().filter(|f| !f.diagnostics.is_empty()) {
+            let count = |sev: Severity| f.diagnostics.iter().filter(|d| d.severity == sev).count();
+            s.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                f.path,
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Info)
+            ));
+        }
+    }
+    s
 }
