@@ -231,3 +231,53 @@ fn never_writes_to_inputs() {
         meta_before
     );
 }
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("vsslint-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_directories_named_like_files() {
+    let d = temp_dir("walk");
+    std::fs::create_dir_all(d.join("inner/looks-like.xml")).unwrap();
+    std::fs::copy(GOOD, d.join("inner/writer.xml")).unwrap();
+    std::os::unix::fs::symlink(&d, d.join("inner/loop")).unwrap();
+    let o = vsslint(&["--format", "concise", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("in 1 file"), "{}", stdout(&o));
+    // Named explicitly, a directory called *.xml is walked, not read.
+    let o = vsslint(&[d.join("inner/looks-like.xml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    std::fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused() {
+    let o = vsslint(&["--max-file-size", "100", GOOD]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--max-file-size"), "{}", stderr(&o));
+}
+
+#[test]
+fn twenty_thousand_findings_give_bounded_output() {
+    let mut doc = String::from("<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" version=\"1.2\"><IDENTIFICATION writerId=\"5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10\" instanceId=\"9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33\" friendlyName=\"W\" usage=\"USER_DATA\" dataSource=\"OTHER\" majorVersion=\"1\" minorVersion=\"0\"/><RESTORE_METHOD method=\"REPLACE_AT_REBOOT_IF_CANNOT_REPLACE\" writerRestore=\"never\" rebootRequired=\"no\"/><BACKUP_LOCATIONS><FILE_GROUP componentName=\"C\" caption=\"C\" restoreMetadata=\"no\" notifyOnBackupComplete=\"no\" selectable=\"yes\" selectableForRestore=\"no\" componentFlags=\"0\">");
+    for i in 0..20_000 {
+        doc.push_str(&format!("<FILE_LIST path=\"C:\\\\D{i}\" filespec=\"f{i}\" recursive=\"maybe\" filespecBackupType=\"3855\"/>"));
+    }
+    doc.push_str("</FILE_GROUP></BACKUP_LOCATIONS></WRITER_METADATA>");
+    let o = vsslint_with_stdin(&["-"], Some(doc.as_bytes()));
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.len() < 400_000, "output is {} bytes", out.len());
+    assert!(
+        out.contains("more findings not shown"),
+        "{}",
+        &out[out.len() - 300..]
+    );
+    let o = vsslint_with_stdin(&["--format", "json", "-"], Some(doc.as_bytes()));
+    assert!(json(&o)["summary"]["errors"].as_u64().unwrap() >= 20_000);
+}
