@@ -159,8 +159,8 @@ pub struct FeatureInfo {
 
 impl FeatureInfo {
     /// The release checked against: client and server releases interleave in
-    /// [`WindowsVersion`]'s order, and where Microsoft gives both (SetBackupSchema: client
-    /// Vista, server 2003) the earlier one in that order is the first that has the feature.
+    /// [`WindowsVersion`]'s order, and where Microsoft gives a different first client and
+    /// first server release, the earlier of the two in that order is the first that has it.
     pub const fn min(&self) -> WindowsVersion {
         WindowsVersion::earlier(self.server, self.client)
     }
@@ -223,8 +223,8 @@ const fn row(
     }
 }
 
-// Where a page only says a feature is missing from XP or Server 2003 ("not supported until
-// Windows Vista"), the client or server column holds the next release of that line.
+// Where a page only says that an older release of one line lacks a feature, that line's
+// column holds its next release.
 const FEATURE_TABLE: &[FeatureInfo] = &[
     row(
         Feature::BackupSchema,
@@ -449,6 +449,22 @@ pub fn feature(f: Feature) -> &'static FeatureInfo {
         .expect("every feature has a row in the table")
 }
 
+/// The `--target-os` name of the last release without `f`: the target of a rule's bad example.
+pub const fn last_without(f: Feature) -> &'static str {
+    let mut i = 0;
+    while i < FEATURE_TABLE.len() {
+        if FEATURE_TABLE[i].feature as u8 == f as u8 {
+            let min = FEATURE_TABLE[i].min() as usize;
+            if min == 0 {
+                panic!("the feature exists on every release");
+            }
+            return VERSION_TABLE[min - 1].1;
+        }
+        i += 1;
+    }
+    panic!("every feature has a row in the table")
+}
+
 /// The features one rule reports.
 pub fn features_of(rule: &str) -> impl Iterator<Item = &'static FeatureInfo> + '_ {
     FEATURES.iter().filter(move |i| i.rule == rule)
@@ -457,7 +473,7 @@ pub fn features_of(rule: &str) -> impl Iterator<Item = &'static FeatureInfo> + '
 /// Rendering of the documentation tables at compile time, so that rule pages show the
 /// versions of [`FEATURES`] without restating them.
 pub mod doc {
-    use super::{FeatureInfo, FEATURE_TABLE};
+    use super::{FeatureInfo, FEATURE_TABLE, VERSION_TABLE};
 
     /// Writes into a fixed buffer; with `N = 0` it only counts, which gives the size to use.
     pub struct Out<const N: usize> {
@@ -564,12 +580,21 @@ pub mod doc {
         if !found {
             panic!("no feature in the table belongs to this rule");
         }
+        out.push("\n`--target-os` names follow one order in which client and server releases interleave (");
+        let mut v = 0;
+        while v < VERSION_TABLE.len() {
+            if v > 0 {
+                out.push(" < ");
+            }
+            out.push("`");
+            out.push(VERSION_TABLE[v].1);
+            out.push("`");
+            v += 1;
+        }
         out.push(
-            "\n`--target-os` names follow one order in which client and server releases \
-             interleave (`xp` < `ws2003` < `ws2003sp1` < `vista` < `ws2008` < `win7` < \
-             `ws2008r2` < `win8` < `ws2012` …). A feature is checked from the earlier of its \
-             first server and first client release in that order, so a target below it is \
-             reported. The minimums come from vsslint's feature table (`src/os.rs`).",
+            "). A feature is checked from the earlier of its first server and first client \
+             release in that order, and a target below it is reported. The minimums come from \
+             vsslint's feature table (`src/os.rs`).",
         );
         out
     }
@@ -633,6 +658,13 @@ mod tests {
         ));
         assert!(text.contains("`VSS_BS_WRITER_SUPPORTS_RESTORE_WITH_MOVE` (0x200) | Windows Server 2003 SP1 | Windows Server 2003 SP1 | Windows Vista |"));
         assert!(!text.contains("VSS_CF_"));
+    }
+
+    #[test]
+    fn example_targets_come_from_the_table() {
+        assert_eq!(last_without(Feature::RestoreWithMove), "ws2003");
+        assert_eq!(last_without(Feature::ParallelRestores), "vista");
+        assert_eq!(last_without(Feature::BackupSchema), "xp");
     }
 
     #[test]

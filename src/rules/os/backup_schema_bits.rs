@@ -1,17 +1,15 @@
 //! `os/backup-schema-bits`: backup schema bits newer than the target.
 
-use crate::diagnostic::Severity;
 use crate::flags::BackupSchema;
 use crate::model::WriterMetadata;
-use crate::os::{feature, os_doc, Feature};
+use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rules::{Check, Cx, Profile, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/backup-schema-bits" {
         code: "VSL802",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("vista"),
+        example_target: Some(last_without(Feature::ParallelRestores)),
         summary: "backupSchema sets a bit that the target Windows release does not support",
         what: os_doc!("os/backup-schema-bits", "Reports the `backupSchema` bits that the \
     `--target-os` release does not support, in one finding per document. The bits of the \
@@ -54,7 +52,11 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     } else {
         format!("write backupSchema=\"{}\"", cleared.bits())
     };
-    let what = if bits.len() == 1 { "the bit" } else { "the bits" };
+    let what = if bits.len() == 1 {
+        "the bit"
+    } else {
+        "the bits"
+    };
     cx.report(a.span, super::needs_all(&bits, target))
         .label(format!("needs {upgrade}"))
         .help(format!(

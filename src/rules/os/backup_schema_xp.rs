@@ -1,17 +1,15 @@
 //! `os/backup-schema-xp`: a backup schema on a target without `SetBackupSchema`.
 
-use crate::diagnostic::Severity;
 use crate::flags::Mask;
 use crate::model::WriterMetadata;
-use crate::os::{feature, os_doc, Feature};
+use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rules::{Check, Cx, Profile, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/backup-schema-xp" {
         code: "VSL801",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("xp"),
+        example_target: Some(last_without(Feature::BackupSchema)),
         summary: "backupSchema on a target that predates backup schemas",
         what: os_doc!("os/backup-schema-xp", "Reports a nonzero `backupSchema` when the \
     `--target-os` release predates `IVssCreateWriterMetadata::SetBackupSchema`. A schema of 0 \

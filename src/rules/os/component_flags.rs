@@ -1,16 +1,14 @@
 //! `os/component-flags`: component flags newer than the target.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::os::os_doc;
+use crate::os::{last_without, os_doc, Feature};
 use crate::rules::{Check, Cx, Profile, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/component-flags" {
         code: "VSL803",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("ws2003"),
+        example_target: Some(last_without(Feature::AppRollbackRecovery)),
         summary: "componentFlags sets a flag that the target Windows release does not support",
         what: os_doc!("os/component-flags", "Reports the `componentFlags` bits of a component \
     that the `--target-os` release does not support. Before the first release below, \
@@ -42,7 +40,11 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
         return;
     };
     let cleared = bits.iter().fold(flags.bits(), |m, f| m & !f.bit);
-    let what = if bits.len() == 1 { "the flag" } else { "the flags" };
+    let what = if bits.len() == 1 {
+        "the flag"
+    } else {
+        "the flags"
+    };
     cx.report(
         a.span,
         format!(

@@ -1,16 +1,14 @@
 //! `os/dependencies`: component dependencies on a target that predates them.
 
-use crate::diagnostic::Severity;
 use crate::model::{Dependency, WriterMetadata};
-use crate::os::{feature, os_doc, Feature};
+use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rules::{Check, Cx, Profile, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/dependencies" {
         code: "VSL806",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("ws2003"),
+        example_target: Some(last_without(Feature::RemoteDependency)),
         summary: "A component dependency, or a remote one, that the target Windows release does not support",
         what: os_doc!("os/dependencies", "Reports a dependency element (`DEPENDENCY`; the XML \
     spelling is inferred) when the `--target-os` release predates component dependencies, and a \

@@ -1,16 +1,14 @@
 //! `os/exclude-from-snapshot`: EXCLUDE_FILES_FROM_SNAPSHOT on a target that predates it.
 
-use crate::diagnostic::Severity;
 use crate::model::{Exclude, ExcludeKind, WriterMetadata};
-use crate::os::{feature, os_doc, Feature};
+use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rules::{Check, Cx, Profile, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/exclude-from-snapshot" {
         code: "VSL809",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("ws2003sp1"),
+        example_target: Some(last_without(Feature::ExcludeFromSnapshot)),
         summary: "EXCLUDE_FILES_FROM_SNAPSHOT on a target that predates it",
         what: os_doc!("os/exclude-from-snapshot", "Reports each `EXCLUDE_FILES_FROM_SNAPSHOT` \
     element when the `--target-os` release predates \

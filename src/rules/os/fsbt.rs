@@ -1,17 +1,15 @@
 //! `os/fsbt`: a file-set backup type on a target that predates them.
 
-use crate::diagnostic::Severity;
 use crate::flags::{FileSpecBackupType, Mask};
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::os::{feature, os_doc, Feature};
+use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rules::{Check, Cx, Profile, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/fsbt" {
         code: "VSL805",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("xp"),
+        example_target: Some(last_without(Feature::FileSpecBackupType)),
         summary: "filespecBackupType other than the default on a target that predates it",
         what: os_doc!("os/fsbt", "Reports a file set whose `filespecBackupType` is not the \
     default 3855 (0xF0F) when the `--target-os` release predates file-set backup types. The \

@@ -1,16 +1,14 @@
 //! `os/instance-name`: a writer instance name on a target that predates them.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::os::{feature, os_doc, Feature};
+use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rules::{Check, Cx, Profile, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/instance-name" {
         code: "VSL808",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("ws2003"),
+        example_target: Some(last_without(Feature::InstanceName)),
         summary: "instanceName on a target that predates writer instance names",
         what: os_doc!("os/instance-name", "Reports a non-empty `IDENTIFICATION/@instanceName` \
     when the `--target-os` release predates writer instance names (the `wszWriterInstanceName` \

@@ -35,7 +35,11 @@ pub static RULES: &[&Rule] = &[
 
 /// The mask bits of `rule`'s features that are set in `bits` and too new for `target`,
 /// oldest first.
-pub(crate) fn too_new_bits(rule: &str, bits: u32, target: WindowsVersion) -> Vec<&'static FeatureInfo> {
+pub(crate) fn too_new_bits(
+    rule: &str,
+    bits: u32,
+    target: WindowsVersion,
+) -> Vec<&'static FeatureInfo> {
     let mut v: Vec<_> = crate::os::features_of(rule)
         .filter(|f| f.bit & bits != 0 && f.too_new_for(target))
         .collect();

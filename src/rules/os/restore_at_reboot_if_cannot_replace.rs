@@ -1,17 +1,15 @@
 //! `os/restore-at-reboot-if-cannot-replace`: a restore method newer than the target.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::os::{feature, os_doc, Feature};
+use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rules::{Check, Cx, Profile, Rule};
 use crate::vocab::Method;
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/restore-at-reboot-if-cannot-replace" {
         code: "VSL804",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("xp"),
+        example_target: Some(last_without(Feature::RestoreAtRebootIfCannotReplace)),
         summary: "REPLACE_AT_REBOOT_IF_CANNOT_REPLACE on a target that predates it",
         what: os_doc!("os/restore-at-reboot-if-cannot-replace", "Reports the restore method \
     `REPLACE_AT_REBOOT_IF_CANNOT_REPLACE` (`VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE`) when \

@@ -1,16 +1,14 @@
 //! `os/selectable-for-restore`: selectability for restore on a target that predates it.
 
-use crate::diagnostic::Severity;
 use crate::model::{Attr, Component, WriterMetadata};
-use crate::os::{feature, os_doc, Feature};
+use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rules::{Check, Cx, Profile, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/selectable-for-restore" {
         code: "VSL807",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("xp"),
+        example_target: Some(last_without(Feature::SelectableForRestore)),
         summary: "selectableForRestore=\"yes\" on a target that predates selectability for restore",
         what: os_doc!("os/selectable-for-restore", "Reports `selectableForRestore=\"yes\"` on a \
     component when the `--target-os` release predates selectability for restore. `no` (the \

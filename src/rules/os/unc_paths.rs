@@ -1,16 +1,14 @@
 //! `os/unc-paths`: UNC paths on a target that predates remote file shares.
 
-use crate::diagnostic::Severity;
 use crate::model::{Text, WriterMetadata};
-use crate::os::{feature, os_doc, Feature, WindowsVersion};
+use crate::os::{feature, last_without, os_doc, Feature, WindowsVersion};
 use crate::rules::{Check, Cx, Profile, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/unc-paths" {
         code: "VSL811",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("win7"),
+        example_target: Some(last_without(Feature::UncPath)),
         summary: "A UNC path on a target that predates file shares in writer metadata",
         what: os_doc!("os/unc-paths", "Reports a UNC path (`\\\\server\\share\\...` or \
     `\\\\?\\UNC\\server\\share\\...`) in a file set's `path` or alternate path, an exclude \
@@ -33,7 +31,10 @@ pub static RULE: Rule = Rule {
 /// `\\server\share` and `\\?\UNC\server\share`, not `\\?\Volume{…}` or `\\.\device`.
 pub(crate) fn is_unc(path: &str) -> bool {
     let p = path.trim();
-    if let Some(rest) = p.strip_prefix("\\\\?\\").or_else(|| p.strip_prefix("\\\\.\\")) {
+    if let Some(rest) = p
+        .strip_prefix("\\\\?\\")
+        .or_else(|| p.strip_prefix("\\\\.\\"))
+    {
         return rest.len() > 4 && rest[..4].eq_ignore_ascii_case("UNC\\");
     }
     p.strip_prefix("\\\\")
@@ -49,7 +50,13 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     }
     for (_, fs) in w.file_sets() {
         report(cx, fs.kind.element(), "path", &fs.path, target);
-        report(cx, fs.kind.element(), "alternatePath", &fs.alternate_path, target);
+        report(
+            cx,
+            fs.kind.element(),
+            "alternatePath",
+            &fs.alternate_path,
+            target,
+        );
     }
     for e in &w.excludes {
         report(cx, e.kind.element(), "path", &e.path, target);
@@ -85,7 +92,9 @@ mod tests {
         assert!(is_unc(r"\\server\share\dir"));
         assert!(is_unc(r"\\?\UNC\server\share"));
         assert!(is_unc(r"\\?\unc\server\share"));
-        assert!(!is_unc(r"\\?\Volume{0e5b3a4c-0000-0000-0000-100000000000}\Boot"));
+        assert!(!is_unc(
+            r"\\?\Volume{0e5b3a4c-0000-0000-0000-100000000000}\Boot"
+        ));
         assert!(!is_unc(r"\\.\PhysicalDrive0"));
         assert!(!is_unc(r"C:\Windows"));
         assert!(!is_unc(r"\System Volume Information\Heat"));

@@ -1,16 +1,14 @@
 //! `os/writer-version`: a writer version on a target that predates `InitializeEx`.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::os::{feature, os_doc, Feature};
+use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rules::{Check, Cx, Profile, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/writer-version" {
         code: "VSL810",
-        severity: Severity::Error,
         profile: Profile::TargetOs,
-        example_target: Some("ws2003sp1"),
+        example_target: Some(last_without(Feature::WriterVersion)),
         summary: "A nonzero writer version on a target that predates writer versions",
         what: os_doc!("os/writer-version", "Reports a nonzero `majorVersion` or `minorVersion` \
     on `IDENTIFICATION` when the `--target-os` release predates `CVssWriterEx::InitializeEx`, \

@@ -112,3 +112,30 @@ pub(crate) fn check_needs(
         written(s.difference(bit))
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint_bytes, Settings};
+
+    /// The SQL Server writer's real schema (DIFFERENTIAL | COPY | TIMESTAMPED | LAST_MODIFY |
+    /// WRITER_SUPPORTS_NEW_TARGET | WRITER_SUPPORTS_RESTORE_WITH_MOVE) breaks no schema rule.
+    #[test]
+    fn sql_server_writer_schema_is_clean() {
+        let doc = r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2" backupSchema="881">
+  <IDENTIFICATION writerId="a65faa63-5ea8-4ebc-9dbd-a0c4db26912a" instanceId="9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33" instanceName="Microsoft SQL Server 2017:SQLWriter" friendlyName="SqlServerWriter" usage="USER_DATA" dataSource="TRANSACTION_DB"/>
+  <BACKUP_LOCATIONS>
+    <FILE_GROUP logicalPath="HOST" componentName="master" restoreMetadata="no" notifyOnBackupComplete="yes" selectable="yes" selectableForRestore="yes" componentFlags="2">
+      <FILE_LIST path="C:\Data" filespec="master.mdf" filespecBackupType="3855"/>
+    </FILE_GROUP>
+  </BACKUP_LOCATIONS>
+</WRITER_METADATA>"#;
+        let file = lint_bytes("sql.xml", doc.as_bytes(), &Settings::default());
+        let schema: Vec<_> = file
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.group() == "schema")
+            .map(|d| &d.message)
+            .collect();
+        assert!(schema.is_empty(), "{schema:?}");
+    }
+}
