@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
         summary: "componentFlags sets a flag that the target Windows release does not support",
         what: os_doc!("os/component-flags", "Reports the `componentFlags` bits of a component \
     that the `--target-os` release does not support. Before the first release below, \
-    `dwComponentFlags` is reserved, so any nonzero value is reported there."),
+    `dwComponentFlags` is reserved. Bits outside the enumeration are left to \
+    `comp/flags-undefined-bits`."),
         why: "On an older release VSS does not read the flag: a component that needs write \
     access to its shadow copy for auto-recovery does not get it, and a component meant to be \
     left out of the system state is backed up as part of it.",

@@ -35,7 +35,10 @@ pub(crate) fn is_unc(path: &str) -> bool {
         .strip_prefix("\\\\?\\")
         .or_else(|| p.strip_prefix("\\\\.\\"))
     {
-        return rest.len() > 4 && rest[..4].eq_ignore_ascii_case("UNC\\");
+        return rest
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("UNC\\"))
+            && rest.len() > 4;
     }
     p.strip_prefix("\\\\")
         .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('\\'))
@@ -100,5 +103,6 @@ mod tests {
         assert!(!is_unc(r"\System Volume Information\Heat"));
         assert!(!is_unc(r"%SystemRoot%\Tasks"));
         assert!(!is_unc(r"\\"));
+        assert!(!is_unc("\\\\?\\é€"));
     }
 }
