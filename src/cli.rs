@@ -102,6 +102,10 @@ struct CheckArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     max_file_size: u64,
 
+    /// Ignore `vsslint-ignore` comments in the documents.
+    #[arg(long)]
+    no_inline_suppressions: bool,
+
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -382,7 +386,7 @@ struct Configs {
 impl Configs {
     fn new(explicit: Option<&Path>) -> Result<Self, Failure> {
         let explicit = match explicit {
-            Some(p) => Some(Config::load(p).map_err(config_failure)?),
+            Some(p) => Some(Config::load(p).map_err(|e| config_failure(&e))?),
             None => None,
         };
         Ok(Configs {
@@ -398,7 +402,7 @@ impl Configs {
             None => match Config::discover(file) {
                 Some(path) => {
                     if !self.by_path.contains_key(&path) {
-                        let c = Config::load(&path).map_err(config_failure)?;
+                        let c = Config::load(&path).map_err(|e| config_failure(&e))?;
                         self.by_path.insert(path.clone(), c);
                     }
                     self.by_path.get(&path)
@@ -415,11 +419,14 @@ impl Configs {
         if args.express {
             s.express = true;
         }
+        if args.no_inline_suppressions {
+            s.inline_suppressions = false;
+        }
         Ok(s)
     }
 }
 
-fn config_failure(e: Box<vsslint::config::ConfigError>) -> Failure {
+fn config_failure(e: &vsslint::config::ConfigError) -> Failure {
     let style = Style {
         color: false,
         unicode: true,

@@ -126,7 +126,9 @@ fn lint_text(
             Plan::new(cx.settings).run(cx, &w);
             *identity = identity_of(&w);
             let mut found = cx.take();
-            *suppressed = crate::suppress::apply(&w.comments, cx, &mut found);
+            if cx.settings.inline_suppressions {
+                *suppressed = crate::suppress::apply(&w.comments, cx, &mut found);
+            }
             found.extend(cx.take());
             for d in found {
                 cx.push(d);

@@ -26,10 +26,18 @@ pub fn page(meta: &RuleMeta) -> String {
     let _ = writeln!(s, "{}.\n", meta.summary);
     let _ = writeln!(s, "## What it checks\n\n{}\n", meta.what);
     let _ = writeln!(s, "## Why it matters\n\n{}\n", meta.why);
-    let target = meta
-        .example_target
-        .map(|t| format!(" (linted with `--target-os {t}`)"))
-        .unwrap_or_default();
+    let mut flags = Vec::new();
+    if let Some(t) = meta.example_target {
+        flags.push(format!("--target-os {t}"));
+    }
+    if meta.bad_example_express || meta.profile == Profile::Express {
+        flags.push("--express".to_string());
+    }
+    let target = if flags.is_empty() {
+        String::new()
+    } else {
+        format!(" (linted with `{}`)", flags.join(" "))
+    };
     let _ = writeln!(s, "## Example\n\nThis document breaks the rule{target}:\n");
     let _ = writeln!(s, "```xml\n{}```\n", with_newline(meta.bad));
     let _ = writeln!(s, "This one does not:\n");

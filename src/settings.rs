@@ -7,7 +7,7 @@ use crate::rules::{Profile, RuleMeta};
 use crate::vocab::{DataSource, Method, Usage, WriterRestore};
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// Turns on the target-OS rules.
     pub target_os: Option<WindowsVersion>,
@@ -18,6 +18,20 @@ pub struct Settings {
     /// Spellings a user accepts beyond the built-in tables, for the enumerations whose XML
     /// spelling Microsoft never published.
     pub accept: ExtraSpellings,
+    /// Honour `vsslint-ignore` comments.
+    pub inline_suppressions: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            target_os: None,
+            express: false,
+            rules: HashMap::new(),
+            accept: ExtraSpellings::default(),
+            inline_suppressions: true,
+        }
+    }
 }
 
 /// User-added XML spellings and the API value each stands for.
@@ -53,6 +67,13 @@ impl Settings {
 
     pub fn data_source(&self, a: &Attr<DataSource>) -> DataSource {
         resolve(a, DataSource::Unknown, &self.accept.data_source)
+    }
+
+    /// The settings a rule's bad example is linted with.
+    pub fn for_bad_example(rule: &'static RuleMeta) -> Settings {
+        let mut s = Settings::for_example(rule);
+        s.express |= rule.bad_example_express;
+        s
     }
 
     /// The settings a rule's examples are linted with: its profile turned on.

@@ -22,6 +22,7 @@ fn every_rule_has_examples_that_raise_exactly_it() {
     for rule in all() {
         let meta = &rule.meta;
         let settings = Settings::for_example(meta);
+        let bad_settings = Settings::for_bad_example(meta);
         let bad = if meta.across_documents {
             // The good document first, then the bad one that conflicts with it.
             let mut both = vec![
@@ -36,7 +37,7 @@ fn every_rule_has_examples_that_raise_exactly_it() {
             );
             both.pop().unwrap()
         } else {
-            lint_bytes("bad.xml", meta.bad.as_bytes(), &settings)
+            lint_bytes("bad.xml", meta.bad.as_bytes(), &bad_settings)
         };
         let raised: BTreeSet<&str> = bad.diagnostics.iter().map(|d| d.rule.slug).collect();
         if raised != BTreeSet::from([meta.slug]) {
@@ -100,7 +101,7 @@ fn bad_fixture_snapshots() {
         let bytes = std::fs::read(path).unwrap();
         let shown = format!("fixtures/rules/{slug}/bad.xml");
         let settings = Settings::for_example(&rule.meta);
-        let mut file = lint_bytes(&shown, &bytes, &settings);
+        let mut file = lint_bytes(&shown, &bytes, &Settings::for_bad_example(&rule.meta));
         if rule.meta.across_documents {
             let good = format!("fixtures/rules/{slug}/good.xml");
             let mut both = vec![

@@ -116,12 +116,12 @@ impl Snippet {
 
     /// A real span in snippet coordinates, clipped to what the snippet shows.
     pub fn map(&self, span: Span) -> SourceSpan {
-        let start = self.map_offset(span.start, false);
-        let end = self.map_offset(span.end, true).max(start);
+        let start = self.map_offset(span.start);
+        let end = self.map_offset(span.end).max(start);
         SourceSpan::new(start.into(), end - start)
     }
 
-    fn map_offset(&self, offset: usize, is_end: bool) -> usize {
+    fn map_offset(&self, offset: usize) -> usize {
         // The last segment starting at or before the offset.
         let i = self
             .segments
@@ -130,15 +130,8 @@ impl Snippet {
         let Some(seg) = self.segments.get(i) else {
             return 0;
         };
-        if offset >= seg.real_end {
-            // Past the window: the end of the window (its ellipsis for an end).
-            return if is_end {
-                seg.start + (seg.real_end - seg.real_start)
-            } else {
-                seg.start + (seg.real_end - seg.real_start)
-            };
-        }
-        seg.start + offset.saturating_sub(seg.real_start)
+        // Past the window: clipped to its end.
+        seg.start + offset.min(seg.real_end).saturating_sub(seg.real_start)
     }
 
     fn segment_at(&self, offset: usize) -> usize {

@@ -80,6 +80,10 @@ pub struct RuleMeta {
     /// The `--target-os` its examples are linted with.
     #[serde(skip)]
     pub example_target: Option<&'static str>,
+    /// The bad example is linted with `--express` and the good one without: for rules about
+    /// express writers that no document can reveal by itself.
+    #[serde(skip)]
+    pub bad_example_express: bool,
     /// The rule compares documents linted together; its bad example is linted together with
     /// its good one.
     #[serde(skip)]
@@ -99,6 +103,7 @@ impl RuleMeta {
         good: "",
         sources: &[],
         example_target: None,
+        bad_example_express: false,
         across_documents: false,
     };
 

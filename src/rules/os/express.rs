@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
         code: "VSL812",
         profile: Profile::TargetOs,
         example_target: Some(last_without(Feature::ExpressWriter)),
+        bad_example_express: true,
         summary: "An express writer on a target that predates express writers",
         what: os_doc!("os/express", "Runs when both `--express` and `--target-os` are given, \
     and reports each document once when the target predates express writers. Nothing in a \
