@@ -51,7 +51,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 }
 
 /// How a message names a component: its full path, and "top level" when it has no path.
-pub(crate) fn describe(c: &Component) -> String {
+fn describe(c: &Component) -> String {
     match c.logical_path() {
         "" => format!("`{}` at the top level", c.name()),
         _ => format!("`{}`", c.full_name()),
