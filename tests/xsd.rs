@@ -47,6 +47,7 @@ const STRUCTURAL: &[(&str, Severity)] = &[
     ("comp/selectable-missing", Severity::Error),
     ("comp/bool-value", Severity::Error),
     ("comp/flags-format", Severity::Error),
+    ("comp/type", Severity::Error),
     ("comp/fileset-wrong-parent", Severity::Error),
     ("dep/writer-id-format", Severity::Warning),
     ("fs/path-missing", Severity::Error),

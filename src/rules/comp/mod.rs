@@ -1,9 +1,70 @@
 //! §3.F: components.
 
 pub mod bool_value;
+pub mod database_without_data_files;
+pub mod duplicate;
+pub mod duplicate_case;
+pub mod empty;
+pub mod fileset_wrong_parent;
 pub mod flags_format;
+pub mod flags_undefined_bits;
+pub mod name_backslash;
+pub mod name_missing;
+pub mod not_system_state_on_user_writer;
+pub mod notify_reserved;
+pub mod restore_metadata_reserved;
+pub mod selectable_for_restore_top_level;
+pub mod selectable_missing;
+pub mod r#type;
 
 use crate::rules::Rule;
 
 /// The rules of this group.
-pub static RULES: &[&Rule] = &[&bool_value::RULE, &flags_format::RULE];
+pub static RULES: &[&Rule] = &[
+    &r#type::RULE,
+    &name_missing::RULE,
+    &name_backslash::RULE,
+    &duplicate::RULE,
+    &duplicate_case::RULE,
+    &selectable_missing::RULE,
+    &bool_value::RULE,
+    &selectable_for_restore_top_level::RULE,
+    &restore_metadata_reserved::RULE,
+    &notify_reserved::RULE,
+    &flags_format::RULE,
+    &flags_undefined_bits::RULE,
+    &not_system_state_on_user_writer::RULE,
+    &empty::RULE,
+    &database_without_data_files::RULE,
+    &fileset_wrong_parent::RULE,
+];
+
+/// Lints a few components in an otherwise clean document, for rule unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::diagnostic::Severity;
+    use crate::{lint_bytes, Settings};
+
+    /// The findings of rule `slug` (turned on even when optional): severity and message.
+    pub(crate) fn findings(slug: &str, settings: Settings, body: &str) -> Vec<(Severity, String)> {
+        let mut settings = settings;
+        let rule = crate::rules::find(slug).expect("known rule");
+        settings
+            .rules
+            .insert(rule.meta.slug, Some(rule.meta.severity));
+        let doc = format!(
+            r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2">
+  <IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" instanceId="9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33" friendlyName="Contoso Ledger Writer" usage="USER_DATA" dataSource="OTHER" majorVersion="1" minorVersion="0"/>
+  <BACKUP_LOCATIONS>
+{body}
+  </BACKUP_LOCATIONS>
+</WRITER_METADATA>"#
+        );
+        lint_bytes("test.xml", doc.as_bytes(), &settings)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule.slug == slug)
+            .map(|d| (d.severity, d.message))
+            .collect()
+    }
+}

@@ -1,6 +1,46 @@
 //! §3.H: component dependencies.
+//!
+//! No public document shows a dependency in writer metadata: the parser accepts `DEPENDENCY`
+//! and `COMPONENT_DEPENDENCY` with `onWriterId`/`writerId`, `onLogicalPath`/`logicalPath` and
+//! `onComponentName`/`componentName`, after the parameters of `AddComponentDependency` and the
+//! VSS Test Writer's configuration format.
 
+pub mod duplicate;
+pub mod outside_component;
+pub mod remote_syntax;
+pub mod same_writer;
+pub mod target_name_missing;
+pub mod writer_id_format;
+
+use crate::model::{Dependency, WriterMetadata};
 use crate::rules::Rule;
 
 /// The rules of this group.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] = &[
+    &writer_id_format::RULE,
+    &same_writer::RULE,
+    &target_name_missing::RULE,
+    &outside_component::RULE,
+    &remote_syntax::RULE,
+    &duplicate::RULE,
+];
+
+/// Every dependency of the writer, inside components or not.
+pub(crate) fn all<'w, 'a>(w: &'w WriterMetadata<'a>) -> impl Iterator<Item = &'w Dependency<'a>> {
+    w.components
+        .iter()
+        .flat_map(|c| c.dependencies.iter())
+        .chain(w.loose_dependencies.iter())
+}
+
+/// What the `what` text of each rule says about the XML spelling.
+macro_rules! spelling_note {
+    () => {
+        "The XML spelling of a dependency is inferred, not confirmed: no public writer metadata \
+    document shows one. vsslint accepts a `DEPENDENCY` or `COMPONENT_DEPENDENCY` element inside \
+    the component, with the target in `onWriterId`, `onLogicalPath` and `onComponentName` (or \
+    `writerId`, `logicalPath`, `componentName`), after the parameters of \
+    `AddComponentDependency` and the VSS Test Writer's configuration format."
+    };
+}
+pub(crate) use spelling_note;

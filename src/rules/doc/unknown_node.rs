@@ -17,7 +17,8 @@ pub static RULE: Rule = Rule {
     `onLogicalPath`, `onComponentName`, or the same without `on`), `service` and `userProcedure` \
     on `RESTORE_METHOD`, `alternatePath` on file sets and `icon` on components. A file set under \
     the wrong kind of component is reported by `comp/fileset-wrong-parent`, include lists by \
-    `doc/include-list`.",
+    `doc/include-list`, and an unknown element under `BACKUP_LOCATIONS` named like a component \
+    (`COMPONENT`, `FILEGROUP`, `DATABASES`…) by `comp/type`.",
         why: "VSS ignores what it does not know, or rejects the document as not matching its \
     schema. Either way a misspelt name (`FILELIST`, `recurse`) means that what the writer meant to \
     say is lost at restore time.",
@@ -30,7 +31,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    for s in &w.strays {
+    // Component-like names under BACKUP_LOCATIONS are comp/type's.
+    for s in w
+        .strays
+        .iter()
+        .filter(|s| !crate::rules::comp::r#type::claims(s))
+    {
         match s.kind {
             StrayKind::UnknownElement => {
                 cx.report(s.span, format!("unknown element <{}> in <{}>", s.name, s.parent))

@@ -1,0 +1,59 @@
+//! `comp/duplicate`: no two components share a logical path and a name.
+
+use crate::diagnostic::Severity;
+use crate::model::{Component, WriterMetadata};
+use crate::rules::{Check, Cx, Rule};
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    meta: rule!("comp/duplicate" {
+        code: "VSL404",
+        severity: Severity::Error,
+        summary: "Two components have the same logical path and name",
+        what: "Reports a component whose `logicalPath` and `componentName` are both equal to \
+    those of an earlier component of the same writer, whatever their types. An absent \
+    `logicalPath` and `logicalPath=\"\"` are the same (both mean the top level). Names are \
+    compared exactly; names that differ only in letter case are reported by \
+    `comp/duplicate-case`. Components without a name are left to `comp/name-missing`.",
+        why: "The pair of logical path and component name identifies a component: \
+    `AddComponent` fails with `VSS_E_OBJECT_ALREADY_EXISTS` for a pair that already exists, and \
+    Microsoft requires the pair to be unique across all instances of a writer class. A requester \
+    that selects, restores or reports on one of the two cannot tell which one it has.",
+        sources: &[
+            "IVssCreateWriterMetadata::AddComponent: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponent",
+            "Logical Pathing of Components: https://learn.microsoft.com/en-us/windows/win32/vss/logical-pathing-of-components",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    let mut first: HashMap<(&str, &str), &Component> = HashMap::new();
+    for c in &w.components {
+        if c.name().is_empty() {
+            continue;
+        }
+        let key = (c.logical_path(), c.name());
+        match first.get(&key) {
+            None => {
+                first.insert(key, c);
+            }
+            Some(earlier) => {
+                let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
+                let there = earlier.name.as_ref().map_or(earlier.node.span, |a| a.span);
+                cx.report(at, format!("a second component {}", describe(c)))
+                    .label("same logical path and name as an earlier component")
+                    .help("rename one of the two, or give it another logicalPath; if both describe the same data, merge their file sets into one component")
+                    .related(there, "first defined here");
+            }
+        }
+    }
+}
+
+/// How a message names a component: its full path, and "top level" when it has no path.
+fn describe(c: &Component) -> String {
+    match c.logical_path() {
+        "" => format!("`{}` at the top level", c.name()),
+        _ => format!("`{}`", c.full_name()),
+    }
+}

@@ -1,0 +1,81 @@
+//! `comp/duplicate-case`: no two components whose keys differ only in letter case.
+
+use crate::diagnostic::Severity;
+use crate::model::{Component, WriterMetadata};
+use crate::rules::{Check, Cx, Rule};
+use std::collections::{HashMap, HashSet};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("comp/duplicate-case" {
+        code: "VSL405",
+        severity: Severity::Warning,
+        summary: "Two components' logical paths and names differ only in letter case",
+        what: "Reports a component whose `logicalPath` and `componentName` equal those of an \
+    earlier component when letter case is ignored, but not exactly (`Logs` and `logs`). Exact \
+    duplicates are reported by `comp/duplicate`. An absent `logicalPath` and \
+    `logicalPath=\"\"` are the same.",
+        why: "Microsoft requires the pair of logical path and component name to be unique but \
+    never says whether the comparison ignores case. Windows compares most names without regard \
+    to case, so a requester or VSS itself may take the two for the same component and back up or \
+    restore only one of them. Names that differ only in case are also easy to confuse for the \
+    people choosing what to restore.",
+        sources: &[
+            "IVssCreateWriterMetadata::AddComponent: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponent",
+            "Logical Pathing of Components: https://learn.microsoft.com/en-us/windows/win32/vss/logical-pathing-of-components",
+            "Whether the uniqueness of logical path and name is case-sensitive is not documented",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    let mut exact: HashSet<(&str, &str)> = HashSet::new();
+    let mut folded: HashMap<(String, String), &Component> = HashMap::new();
+    for c in &w.components {
+        if c.name().is_empty() {
+            continue;
+        }
+        // An exact repeat is comp/duplicate's finding, even when a case variant came first.
+        if !exact.insert((c.logical_path(), c.name())) {
+            continue;
+        }
+        let key = (c.logical_path().to_lowercase(), c.name().to_lowercase());
+        match folded.get(&key) {
+            None => {
+                folded.insert(key, c);
+            }
+            Some(earlier) => {
+                let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
+                let there = earlier.name.as_ref().map_or(earlier.node.span, |a| a.span);
+                cx.report(
+                    at,
+                    format!(
+                        "component `{}` differs from `{}` only in letter case",
+                        c.full_name(),
+                        earlier.full_name()
+                    ),
+                )
+                .label("same name as an earlier component, but for case")
+                .help("give the two components names that differ in more than letter case, or merge them into one component")
+                .related(there, "the other component");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::comp::testing::findings;
+    use crate::Settings;
+
+    #[test]
+    fn exact_repeats_are_left_to_comp_duplicate() {
+        let body = r#"
+    <FILE_GROUP componentName="Logs" selectable="yes"/>
+    <FILE_GROUP componentName="logs" selectable="yes"/>
+    <FILE_GROUP componentName="logs" selectable="yes"/>
+    <FILE_GROUP logicalPath="" componentName="LOGS" selectable="yes"/>"#;
+        let f = findings("comp/duplicate-case", Settings::default(), body);
+        assert_eq!(f.len(), 2, "{f:?}");
+    }
+}

@@ -1,0 +1,91 @@
+//! `dep/same-writer`: a dependency points at another writer.
+
+use crate::diagnostic::Severity;
+use crate::model::WriterMetadata;
+use crate::rules::{Check, Cx, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("dep/same-writer" {
+        code: "VSL502",
+        severity: Severity::Error,
+        summary: "A component depends on a component of its own writer",
+        what: concat!(
+            "Reports a component dependency whose target writer ID is the writer's own \
+    `writerId` (compared as GUIDs, so letter case and braces do not matter). With `--express` \
+    the finding is a warning: the express-writer documentation describes the target as \
+    \"possibly\" managed by another writer. ",
+            super::spelling_note!()
+        ),
+        why: "`AddComponentDependency` does not permit dependencies on components managed by \
+    the current writer. Within one writer, components that must be backed up and restored \
+    together are expressed with logical paths (a component set), which also cannot form cycles. \
+    A requester may reject the dependency or loop on it.",
+        sources: &[
+            "IVssCreateWriterMetadata::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponentdependency",
+            "Dependencies Between Components Managed by Different Writers: https://learn.microsoft.com/en-us/windows/win32/vss/dependencies-between-components-managed-by-different-writers",
+            "IVssCreateExpressWriterMetadata::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreateexpresswritermetadata-addcomponentdependency",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    let Some(own) = w.identification().and_then(|i| i.writer_id.as_ref()) else {
+        return;
+    };
+    let Some(own_id) = own.value.uuid() else {
+        return;
+    };
+    for d in super::all(w) {
+        let Some(a) = &d.writer_id else {
+            continue;
+        };
+        if a.value.uuid() != Some(own_id) {
+            continue;
+        }
+        let sev = if cx.settings.express {
+            cx.default_or_configured(Severity::Warning)
+        } else {
+            cx.default_or_configured(Severity::Error)
+        };
+        let target = match d.logical_path.as_ref().map_or("", |p| p.raw) {
+            "" => d.component_name.as_ref().map_or("", |n| n.raw).to_string(),
+            lp => format!("{lp}\\{}", d.component_name.as_ref().map_or("", |n| n.raw)),
+        };
+        cx.report(
+            a.span,
+            format!("the dependency on `{target}` points at this writer itself"),
+        )
+        .severity(sev)
+        .label("this document's own writerId")
+        .related(own.span, "the writer's own ID")
+        .help("dependencies are for components of other writers; inside one writer, put the components under a common selectable component with logicalPath so they are backed up and restored together");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::comp::testing::findings;
+    use crate::Settings;
+
+    const SELF_DEP: &str = r#"<FILE_GROUP componentName="Ledger" selectable="yes"><DEPENDENCY onWriterId="{5CBC3B8E-4C7A-4B9E-9A5C-2F6F2A1E7D10}" onComponentName="Journal"/></FILE_GROUP>"#;
+
+    #[test]
+    fn braces_and_case_do_not_hide_the_own_id() {
+        let f = findings("dep/same-writer", Settings::default(), SELF_DEP);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, Severity::Error);
+    }
+
+    #[test]
+    fn express_writers_get_a_warning() {
+        let express = Settings {
+            express: true,
+            ..Settings::default()
+        };
+        let f = findings("dep/same-writer", express, SELF_DEP);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, Severity::Warning);
+    }
+}

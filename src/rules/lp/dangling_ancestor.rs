@@ -1,0 +1,116 @@
+//! `lp/dangling-ancestor`: logical-path elements that name no component.
+
+use crate::diagnostic::Severity;
+use crate::model::WriterMetadata;
+use crate::rules::{Check, Cx, Rule};
+use std::collections::{HashMap, HashSet};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("lp/dangling-ancestor" {
+        code: "VSL453",
+        severity: Severity::Info,
+        summary: "A logical path passes through a place where the writer has no component",
+        what: "For every component with a logical path, each prefix of that path \
+    (`Volumes`, or `Sql` and `Sql\\Logs` for `Sql\\Logs`) is the full path of an ancestor. \
+    This rule notes each prefix that is not the full path (`logicalPath\\componentName`) of any \
+    component of the writer, once per writer, at the first component under it. Elements are \
+    compared exactly; empty elements are ignored. Expected on real data: the ASR writer groups \
+    its components under `Volumes`, `Disks`, `ASR` and `BCD`, and the SQL Server writer under \
+    the server name, none of which is a component.",
+        why: "It is legal: a logical path may be a pure grouping prefix, and Microsoft's own \
+    example puts a component under `writerData\\QueryLogs` with no `QueryLogs` component. But \
+    only a component can define a component set or be selected, so a prefix without one groups \
+    the components for display only. If the prefix was meant to be a component (to make its \
+    subcomponents selectable together), the component is missing or its name is misspelt.",
+        sources: &[
+            "Logical Pathing of Components: https://learn.microsoft.com/en-us/windows/win32/vss/logical-pathing-of-components",
+            "The ASR writer (Volumes, Disks) and the SQL Server writer (server name) use logical paths that name no component (DiskShadow output)",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    let components: HashSet<String> = w.components.iter().map(super::full_path).collect();
+    // Per dangling prefix: the first component under it and how many components are under it.
+    let mut dangling: Vec<(String, usize)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut under: Vec<usize> = Vec::new();
+    for (ci, c) in w.components.iter().enumerate() {
+        let mut prefix = String::new();
+        for seg in super::segments(c.logical_path()) {
+            if !prefix.is_empty() {
+                prefix.push('\\');
+            }
+            prefix.push_str(seg);
+            if components.contains(&prefix) {
+                continue;
+            }
+            match index.get(&prefix) {
+                Some(&i) => under[i] += 1,
+                None => {
+                    index.insert(prefix.clone(), dangling.len());
+                    dangling.push((prefix.clone(), ci));
+                    under.push(1);
+                }
+            }
+        }
+    }
+    for ((prefix, ci), count) in dangling.iter().zip(under) {
+        let c = &w.components[*ci];
+        let Some(a) = &c.logical_path else {
+            continue;
+        };
+        let others = match count {
+            1 => String::new(),
+            2 => " and 1 other component".to_string(),
+            n => format!(" and {} other components", n - 1),
+        };
+        let (parent, leaf) = match prefix.rsplit_once('\\') {
+            Some((p, l)) => (format!(" logicalPath=\"{p}\""), l),
+            None => (String::new(), prefix.as_str()),
+        };
+        let span = if a.raw.starts_with(prefix.as_str()) {
+            super::value_span(a, 0..prefix.len())
+        } else {
+            a.span
+        };
+        cx.report(
+            span,
+            format!(
+                "logical path element `{prefix}` names no component; it only groups `{}`{others}",
+                c.name()
+            ),
+        )
+        .label(format!("no component `{prefix}`"))
+        .help(format!(
+            "nothing to fix if `{prefix}` is only a grouping; to make it a component (for example to define a component set), add <FILE_GROUP{parent} componentName=\"{leaf}\" selectable=\"…\"/>"
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::comp::testing::findings;
+    use crate::Settings;
+
+    #[test]
+    fn each_missing_prefix_once_per_writer() {
+        // Microsoft's example: writerData\QueryLogs has no QueryLogs component.
+        let body = r#"
+    <FILE_GROUP componentName="writerData" selectable="yes"/>
+    <FILE_GROUP logicalPath="writerData" componentName="Set1" selectable="no"/>
+    <FILE_GROUP logicalPath="writerData\Set1" componentName="Jan" selectable="no"/>
+    <FILE_GROUP logicalPath="writerData\QueryLogs" componentName="Query" selectable="no"/>
+    <FILE_GROUP logicalPath="writerData\QueryLogs" componentName="Audit" selectable="no"/>
+    <FILE_GROUP logicalPath="Other\Deeper" componentName="X" selectable="no"/>"#;
+        let m: Vec<String> = findings("lp/dangling-ancestor", Settings::default(), body)
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect();
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(m[0].contains(r"`writerData\QueryLogs`") && m[0].contains("1 other"));
+        assert!(m[1].contains("`Other`"));
+        assert!(m[2].contains(r"`Other\Deeper`"));
+    }
+}
