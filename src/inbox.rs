@@ -36,7 +36,8 @@ pub struct InboxWriter {
 impl InboxWriter {
     /// Whether the documentation allows the writer on `v`.
     pub fn available_on(&self, v: WindowsVersion) -> bool {
-        !self.not_on.contains(&v) && !(self.server_only && is_client(v))
+        let missing = self.not_on.contains(&v) || (self.server_only && is_client(v));
+        !missing
     }
 
     /// Whether `friendly` is the documented name (letter case aside). Names with a varying

@@ -32,7 +32,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 if a.value.is_none() {
                     cx.report(a.span, format!("{name} \"{}\" is not an unsigned integer", a.raw))
                         .label("not a number")
-                        .help(format!("write the version as two whole numbers: majorVersion=\"2\" minorVersion=\"1\" for 2.1"));
+                        .help("write the version as two whole numbers: majorVersion=\"2\" minorVersion=\"1\" for 2.1");
                 }
             }
         }
