@@ -12,8 +12,9 @@ pub static RULE: Rule = Rule {
         summary: "A conditional restore method has no alternate location to fall back to",
         what: "Notes the restore methods `RESTORE_IF_NOT_THERE` and `RESTORE_IF_CAN_BE_REPLACED` \
     (`VSS_RME_RESTORE_IF_NOT_THERE`, `VSS_RME_RESTORE_IF_CAN_REPLACE`; the first spelling is \
-    inferred, the second confirmed) when the document has no `ALTERNATE_LOCATION_MAPPING` \
-    (element name inferred). Real writers do this (SQL Server, ASR), hence info.",
+    inferred, the second confirmed; other spellings can be mapped under `[accept.method]` in \
+    `vsslint.toml`) when the document has no `ALTERNATE_LOCATION_MAPPING` (element name \
+    inferred). Real writers do this (SQL Server, ASR), hence info.",
         why: "Under these methods a requester that finds a file already present, or in use, may \
     restore it to its alternate location instead. Microsoft calls a missing mapping at that point \
     a writer error; without one, the restore of the whole component is abandoned whenever the \

@@ -11,8 +11,10 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "RESTORE_METHOD defines no restore method (missing, empty or UNDEFINED)",
         what: "Reports a `RESTORE_METHOD` element whose `method` attribute is missing, empty, or \
-    `UNDEFINED` (`VSS_RME_UNDEFINED`; the spelling is inferred from the API name). A writer that \
-    declares no `RESTORE_METHOD` element at all is reported by `doc/restore-method-missing`.",
+    `UNDEFINED` (`VSS_RME_UNDEFINED`; the spelling is inferred from the API name, and another \
+    spelling can be mapped to `VSS_RME_UNDEFINED` under `[accept.method]` in `vsslint.toml`). A \
+    writer that declares no `RESTORE_METHOD` element at all is reported by \
+    `doc/restore-method-missing`.",
         why: "Microsoft documents `VSS_RME_UNDEFINED`, \"no restore method is defined\", as an \
     error on the part of the writer. A requester cannot tell whether the files may be replaced in \
     place, must wait for a reboot or need the writer's service stopped.",
