@@ -118,7 +118,84 @@ pub fn list_spellings<T>(table: &[Spelling<T>]) -> String {
     }
 }
 
+/// The accepted spellings of one enumeration except the `UNDEFINED` ones, which stand for a
+/// writer error and are never a fix: `"A", "B" or "C"`.
+pub fn list_defined_spellings<T>(table: &[Spelling<T>]) -> String {
+    let defined: Vec<&Spelling<T>> = table.iter().filter(|s| !is_undefined(s)).collect();
+    let names: Vec<String> = defined.iter().map(|s| format!("\"{}\"", s.xml)).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {}", rest.join(", "), last),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+fn is_undefined<T>(s: &Spelling<T>) -> bool {
+    s.constant.ends_with("_UNDEFINED")
+}
+
+/// Letters and digits only, upper case: `Restore-If-Not-There` and `RESTORE_IF_NOT_THERE` agree.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The spelling someone most likely meant by `raw`: a table spelling written in another letter
+/// case or with other separators, or the API constant itself with or without its prefix
+/// (`VSS_UT_USERDATA`, `RESTORE_AT_REBOOT`). Never an `UNDEFINED` spelling.
+pub fn closest_spelling<T: Copy + PartialEq>(
+    table: &'static [Spelling<T>],
+    raw: &str,
+) -> Option<&'static Spelling<T>> {
+    let wanted = squeeze(raw);
+    if wanted.is_empty() {
+        return None;
+    }
+    let defined = || table.iter().filter(|s| !is_undefined(s));
+    if let Some(s) = defined().find(|s| squeeze(s.xml) == wanted) {
+        return Some(s);
+    }
+    defined().find(|s| {
+        // `VSS_RME_RESTORE_AT_REBOOT` → `RESTORE_AT_REBOOT`: the prefix is two words long.
+        let bare = s.constant.splitn(3, '_').nth(2).unwrap_or(s.constant);
+        squeeze(s.constant) == wanted || squeeze(bare) == wanted
+    })
+}
+
 /// The namespace of every element of a writer metadata document.
 pub const WRITER_NAMESPACE: &str = "x-schema:#VssWriterMetadataInfo";
 /// The namespace of a backup components document.
 pub const COMPONENTS_NAMESPACE: &str = "x-schema:#VssComponentMetadata";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_spellings() {
+        let m = |raw| closest_spelling(METHOD_SPELLINGS, raw).map(|s| s.xml);
+        assert_eq!(m("replace_at_reboot"), Some("REPLACE_AT_REBOOT"));
+        assert_eq!(m("RESTORE_AT_REBOOT"), Some("REPLACE_AT_REBOOT"));
+        assert_eq!(
+            m("VSS_RME_RESTORE_IF_CAN_REPLACE"),
+            Some("RESTORE_IF_CAN_BE_REPLACED")
+        );
+        assert_eq!(m("UNDEFINED"), None);
+        assert_eq!(m("replace later"), None);
+        let u = |raw| closest_spelling(USAGE_SPELLINGS, raw).map(|s| s.xml);
+        assert_eq!(u("VSS_UT_USERDATA"), Some("USER_DATA"));
+        assert_eq!(u("UserData"), Some("USER_DATA"));
+        let d = |raw| closest_spelling(DATA_SOURCE_SPELLINGS, raw).map(|s| s.xml);
+        assert_eq!(d("TRANSACTEDDB"), Some("TRANSACTION_DB"));
+        assert_eq!(d(""), None);
+    }
+
+    #[test]
+    fn defined_spellings_leave_out_undefined() {
+        let list = list_defined_spellings(USAGE_SPELLINGS);
+        assert!(!list.contains("UNDEFINED"), "{list}");
+        assert!(list.ends_with("or \"OTHER\""), "{list}");
+    }
+}

@@ -1,8 +1,46 @@
 //! §3.D: the restore method.
 
+pub mod alternate_fallback_missing;
+pub mod alternate_location_required;
+pub mod custom;
+pub mod if_replace_fails_method;
+pub mod method_undefined;
+pub mod method_unknown;
+pub mod reboot_method_without_reboot;
 pub mod reboot_required_bool;
+pub mod service_required;
+pub mod service_unused;
+pub mod stop_start_self_hosted;
+pub mod user_procedure_reserved;
+pub mod writer_restore_invalid;
 
-use crate::rules::Rule;
+use crate::model::{Attr, RestoreMethod};
+use crate::rules::{Cx, Rule};
+use crate::vocab::Method;
 
 /// The rules of this group.
-pub static RULES: &[&Rule] = &[&reboot_required_bool::RULE];
+pub static RULES: &[&Rule] = &[
+    &method_unknown::RULE,
+    &method_undefined::RULE,
+    &alternate_location_required::RULE,
+    &service_required::RULE,
+    &service_unused::RULE,
+    &user_procedure_reserved::RULE,
+    &writer_restore_invalid::RULE,
+    &if_replace_fails_method::RULE,
+    &reboot_required_bool::RULE,
+    &custom::RULE,
+    &stop_start_self_hosted::RULE,
+    &alternate_fallback_missing::RULE,
+    &reboot_method_without_reboot::RULE,
+];
+
+/// The restore method a `RESTORE_METHOD` declares, user-added spellings included, with its
+/// attribute; `None` when the attribute is absent.
+pub(crate) fn method<'r, 'a>(
+    cx: &Cx,
+    rm: &'r RestoreMethod<'a>,
+) -> Option<(&'r Attr<'a, Method>, Method)> {
+    let a = rm.method.as_ref()?;
+    Some((a, cx.settings.method(a)))
+}

@@ -1,0 +1,83 @@
+//! `alm/without-restore-method`: a mapping belongs to the writer's restore method.
+
+use crate::diagnostic::Severity;
+use crate::model::WriterMetadata;
+use crate::rules::{Check, Cx, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("alm/without-restore-method" {
+        code: "VSL351",
+        severity: Severity::Error,
+        summary: "An alternate location mapping outside any RESTORE_METHOD",
+        what: "Reports an `ALTERNATE_LOCATION_MAPPING` when the writer declares no \
+    `RESTORE_METHOD` (error), or when it sits outside the `RESTORE_METHOD` element, for example \
+    directly under `WRITER_METADATA` or in `BACKUP_LOCATIONS` (warning). The element name and its \
+    place as a child of `RESTORE_METHOD` are inferred from the API (the mappings are counted by \
+    `GetRestoreMethod`) and from the VSS Test Writer's configuration format; no public writer \
+    metadata document shows a mapping.",
+        why: "`IVssCreateWriterMetadata::AddAlternateLocationMapping` fails with \
+    `VSS_E_OBJECT_NOT_FOUND` unless `SetRestoreMethod` was called first: a mapping belongs to \
+    the restore method, and `IVssExamineWriterMetadata::GetRestoreMethod` reports how many there \
+    are. A mapping without a restore method cannot have been produced by VSS, and one outside the \
+    restore method is likely not read at all, so the files have no alternate location at restore \
+    time.",
+        sources: &[
+            "IVssCreateWriterMetadata::AddAlternateLocationMapping: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addalternatelocationmapping",
+            "IVssExamineWriterMetadata::GetRestoreMethod: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssexaminewritermetadata-getrestoremethod",
+            "VSS Test Writer Tool (AlternateLocationMapping inside RestoreMethod): https://learn.microsoft.com/en-us/windows/win32/vss/vss-test-writer-tool",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    let restore_method = w.restore_methods.first();
+    for m in &w.mappings {
+        match restore_method {
+            None => {
+                cx.report(m.node.span, "alternate location mapping, but the writer declares no restore method")
+                    .label("mapping without a restore method")
+                    .help("add a RESTORE_METHOD element and move the mapping into it: a mapping can only be added after the restore method is set");
+            }
+            Some(_) if m.parent == "RESTORE_METHOD" => {}
+            Some(rm) => {
+                let sev = cx.default_or_configured(Severity::Warning);
+                cx.report(
+                    m.node.span,
+                    format!(
+                        "alternate location mapping inside <{}>, not inside RESTORE_METHOD",
+                        m.parent
+                    ),
+                )
+                .severity(sev)
+                .label("outside the restore method")
+                .related(rm.node.span, "the restore method it belongs to")
+                .help("move the ALTERNATE_LOCATION_MAPPING element into RESTORE_METHOD");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint_bytes, Settings, Severity};
+
+    #[test]
+    fn mapping_without_any_restore_method_is_an_error() {
+        let doc = RULE_DOC.replace(
+            "<BACKUP_LOCATIONS>",
+            r#"<ALTERNATE_LOCATION_MAPPING path="C:\Data" filespec="*.dat" recursive="no" alternatePath="D:\Restore"/><BACKUP_LOCATIONS>"#,
+        );
+        let file = lint_bytes("t.xml", doc.as_bytes(), &Settings::default());
+        let found: Vec<_> = file
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.slug == "alm/without-restore-method")
+            .collect();
+        assert_eq!(found.len(), 1, "{:?}", file.diagnostics);
+        assert_eq!(found[0].severity, Severity::Error);
+        assert!(found[0].message.contains("no restore method"));
+    }
+
+    const RULE_DOC: &str = r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" friendlyName="W" usage="USER_DATA" dataSource="OTHER" majorVersion="1" minorVersion="0"/><BACKUP_LOCATIONS><FILE_GROUP componentName="C" selectable="yes"><FILE_LIST path="C:\Data" filespec="*.dat" recursive="no"/></FILE_GROUP></BACKUP_LOCATIONS></WRITER_METADATA>"#;
+}

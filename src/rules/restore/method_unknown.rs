@@ -1,0 +1,58 @@
+//! `restore/method-unknown`: `method` is a known restore method spelling.
+
+use crate::diagnostic::Severity;
+use crate::model::WriterMetadata;
+use crate::rules::{Check, Cx, Rule};
+use crate::vocab::{Method, METHOD_SPELLINGS};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("restore/method-unknown" {
+        code: "VSL301",
+        severity: Severity::Error,
+        summary: "RESTORE_METHOD/@method is not a known restore method",
+        what: "`RESTORE_METHOD/@method` must be the XML spelling of a `VSS_RESTOREMETHOD_ENUM` \
+    value. The spellings do not follow the API names, so only three are certain. Confirmed by \
+    real documents: `RESTORE_IF_CAN_BE_REPLACED` (`VSS_RME_RESTORE_IF_CAN_REPLACE`), \
+    `REPLACE_AT_REBOOT` (`VSS_RME_RESTORE_AT_REBOOT`) and `REPLACE_AT_REBOOT_IF_CANNOT_REPLACE` \
+    (`VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE`). Inferred from the API names, and accepted: \
+    `RESTORE_IF_NOT_THERE`, `RESTORE_IF_CAN_REPLACE` (the VSS Test Writer documentation uses \
+    it once), `STOP_RESTORE_START`, `RESTORE_TO_ALTERNATE_LOCATION`, `CUSTOM`, \
+    `RESTORE_STOP_START` and `UNDEFINED` (reported by `restore/method-undefined`). An empty or \
+    missing `method` is reported by `restore/method-undefined`.\n\n\
+    If your writers write another spelling, map it to its constant under `[accept.method]` in \
+    `vsslint.toml` (for example `\"STOP_THEN_START\" = \"VSS_RME_STOP_RESTORE_START\"`); this and \
+    every other restore rule then treat it as that method.",
+        why: "The restore method tells a requester how to put the writer's files back: in place, \
+    only if absent, at the next reboot, around a service stop, or to an alternate location. A \
+    spelling VSS does not know makes the document fail to load, or leaves the requester without \
+    a method, which Microsoft calls a writer error.",
+        sources: &[
+            "VSS_RESTOREMETHOD_ENUM: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/ne-vswriter-vss_restoremethod_enum",
+            "IVssCreateWriterMetadata::SetRestoreMethod: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-setrestoremethod",
+            "VSS Test Writer Tool (RESTORE_IF_CAN_BE_REPLACED and RESTORE_IF_CAN_REPLACE): https://learn.microsoft.com/en-us/windows/win32/vss/vss-test-writer-tool",
+            "Real DiskShadow output shows RESTORE_IF_CAN_BE_REPLACED, REPLACE_AT_REBOOT and REPLACE_AT_REBOOT_IF_CANNOT_REPLACE",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    for rm in &w.restore_methods {
+        let Some((a, m)) = super::method(cx, rm) else {
+            continue;
+        };
+        if m == Method::Unknown && !a.raw.trim().is_empty() {
+            cx.report(
+                a.span,
+                format!("restore method \"{}\" is not a known restore method", a.raw),
+            )
+            .label("unknown restore method")
+            .help(crate::rules::id::enum_help(
+                METHOD_SPELLINGS,
+                "method",
+                a.raw,
+                "method",
+            ));
+        }
+    }
+}
