@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
         what: "Notes a writer whose `majorVersion` and `minorVersion` are both `0` (absent counts \
     as `0`). Values that are not numbers are reported by `id/version-format` instead. Microsoft's \
     documented in-box writers are skipped: all of them report 0.0, and `id/known-writer` already \
-    names them.",
+    names them. With a `--target-os` before Windows Vista nothing is noted, since such a \
+    writer cannot report a version.",
         why: "A writer sets its version with `CVssWriterEx::InitializeEx` (Windows Vista and \
     Windows Server 2008 and later), and requesters read it with \
     `IVssExamineWriterMetadataEx2::GetVersion` to choose how to restore data backed up by another \
@@ -36,7 +37,12 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         .as_ref()
         .and_then(|a| a.value.uuid())
         .is_some_and(|u| crate::inbox::find(u).is_some());
-    if is_inbox {
+    // Before Vista a writer cannot report a version at all (os/writer-version says so).
+    let unsupported = cx
+        .settings
+        .target_os
+        .is_some_and(|t| crate::os::feature(crate::os::Feature::WriterVersion).too_new_for(t));
+    if is_inbox || unsupported {
         return;
     }
     let value = |a: &Option<crate::model::Number>| match a {

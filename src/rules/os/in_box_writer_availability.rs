@@ -5,7 +5,6 @@ use crate::model::WriterMetadata;
 use crate::rules::{Check, Cx, Profile, Rule};
 
 // Sets every field of `RuleMeta`, so the `..BASE` that `rule!` appends has nothing left to fill.
-#[allow(clippy::needless_update)]
 pub static RULE: Rule = Rule {
     meta: rule!("os/in-box-writer-availability" {
         code: "VSL813",

@@ -8,6 +8,7 @@ pub mod dependencies;
 pub mod exclude_from_snapshot;
 pub mod express;
 pub mod fsbt;
+pub mod in_box_writer_availability;
 pub mod instance_name;
 pub mod restore_at_reboot_if_cannot_replace;
 pub mod selectable_for_restore;
@@ -31,6 +32,7 @@ pub static RULES: &[&Rule] = &[
     &writer_version::RULE,
     &unc_paths::RULE,
     &express::RULE,
+    &in_box_writer_availability::RULE,
 ];
 
 /// The mask bits of `rule`'s features that are set in `bits` and too new for `target`,
