@@ -1,0 +1,559 @@
+//! Path and file-specification syntax shared by the file-set, exclude-list and express rules,
+//! and a case-insensitive directory key that indexes thousands of file sets without
+//! allocating per entry.
+//!
+//! Comparisons fold ASCII case only: NTFS folds with its own upcase table, but every path in
+//! real documents is ASCII, and folding only ASCII never makes two different names equal.
+//! Environment variables are compared as written, never expanded: their values on the
+//! machine that will run the backup are unknown, so `%SystemRoot%\x` and `C:\Windows\x` are
+//! different paths here.
+
+use crate::diagnostic::Severity;
+use crate::model::{Component, Node, Text};
+use crate::rules::Cx;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+/// The prefix of Win32 long and volume-GUID paths (`\\?\Volume{GUID}\Boot`); its `?` is
+/// part of the syntax, not a wildcard.
+pub(crate) const LONG_PREFIX: &str = r"\\?\";
+
+/// The NT object-manager spelling of the same prefix; seen in ASR captions, not a Win32 path.
+const NT_PREFIX: &str = r"\??\";
+
+/// The first wildcard (`*` or `?`) of a directory path, past a leading `\\?\`.
+pub(crate) fn path_wildcard(path: &str) -> Option<char> {
+    let rest = path.strip_prefix(LONG_PREFIX).unwrap_or(path);
+    rest.chars().find(|&c| c == '*' || c == '?')
+}
+
+/// Help for a path with a wildcard: a volume path written the NT way gets the Win32 spelling.
+pub(crate) fn wildcard_help(attr: &str, path: &str) -> String {
+    match path.strip_prefix(NT_PREFIX) {
+        Some(rest) if path_wildcard(rest).is_none() => format!(
+            "\\??\\ is the NT object-manager prefix; write the Win32 form {attr}=\"\\\\?\\{rest}\""
+        ),
+        _ => format!(
+            "{attr} names one directory and cannot hold * or ?; put the pattern in filespec, or list each directory as its own entry"
+        ),
+    }
+}
+
+/// How a directory path is anchored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PathForm {
+    /// `C:\…`
+    DriveAbsolute,
+    /// `%SystemRoot%\…`: absolute once expanded, which is all a writer can promise.
+    EnvVar,
+    /// `\\?\Volume{GUID}\…`
+    VolumeGuid,
+    /// Any other `\\?\…` or `\\.\…` path (`\\?\C:\…`, `\\?\UNC\…`, devices).
+    Prefixed,
+    /// `\\server\share\…`
+    Unc,
+    /// `\System Volume Information\…`: rooted, but on whichever volume is current.
+    Rooted,
+    /// `C:foo`: relative to the current directory of drive C.
+    DriveRelative,
+    /// `foo\bar`
+    Relative,
+}
+
+impl PathForm {
+    pub(crate) fn is_absolute(self) -> bool {
+        matches!(
+            self,
+            PathForm::DriveAbsolute
+                | PathForm::EnvVar
+                | PathForm::VolumeGuid
+                | PathForm::Prefixed
+                | PathForm::Unc
+        )
+    }
+}
+
+pub(crate) fn classify(path: &str) -> PathForm {
+    let b = path.as_bytes();
+    if let Some(rest) = path.strip_prefix(LONG_PREFIX) {
+        let volume = rest
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("Volume{"));
+        return if volume {
+            PathForm::VolumeGuid
+        } else {
+            PathForm::Prefixed
+        };
+    }
+    if path.starts_with(r"\\.\") {
+        return PathForm::Prefixed;
+    }
+    if path.starts_with(r"\\") {
+        return PathForm::Unc;
+    }
+    if path.starts_with('%') {
+        return PathForm::EnvVar;
+    }
+    if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
+        return if b.get(2) == Some(&b'\\') {
+            PathForm::DriveAbsolute
+        } else {
+            PathForm::DriveRelative
+        };
+    }
+    if path.starts_with('\\') {
+        return PathForm::Rooted;
+    }
+    PathForm::Relative
+}
+
+/// Whether a path names a network share (`\\server\share`, `\\?\UNC\server\share`).
+pub(crate) fn is_unc(path: &str) -> bool {
+    match classify(path) {
+        PathForm::Unc => true,
+        PathForm::Prefixed => path[LONG_PREFIX.len()..]
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case(r"UNC\")),
+        _ => false,
+    }
+}
+
+/// Whether a path has an odd number of `%`, leaving one environment variable unterminated.
+pub(crate) fn unterminated_envvar(path: &str) -> bool {
+    path.bytes().filter(|&b| b == b'%').count() % 2 == 1
+}
+
+/// The directory separator inside a filespec, `\` before `/`.
+pub(crate) fn filespec_separator(spec: &str) -> Option<char> {
+    if spec.contains('\\') {
+        Some('\\')
+    } else if spec.contains('/') {
+        Some('/')
+    } else {
+        None
+    }
+}
+
+pub(crate) fn has_wildcard(s: &str) -> bool {
+    s.bytes().any(|b| b == b'*' || b == b'?')
+}
+
+/// `*` and `*.*` both match every file name (Windows matches `*.*` against names without a
+/// dot too).
+pub(crate) fn matches_all(spec: &str) -> bool {
+    spec == "*" || spec == "*.*"
+}
+
+fn fold(spec: &str) -> &str {
+    if matches_all(spec) {
+        "*"
+    } else {
+        spec
+    }
+}
+
+fn same_char(p: u8, n: u8) -> bool {
+    p == b'?' || p.eq_ignore_ascii_case(&n)
+}
+
+/// Whether a filespec pattern matches a file name (ASCII case-insensitive).
+pub(crate) fn glob_match(pattern: &str, name: &str) -> bool {
+    let (p, n) = (fold(pattern).as_bytes(), name.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while j < n.len() {
+        if i < p.len() && p[i] == b'*' {
+            star = Some((i, j));
+            i += 1;
+        } else if i < p.len() && same_char(p[i], n[j]) {
+            i += 1;
+            j += 1;
+        } else if let Some((si, sj)) = star {
+            i = si + 1;
+            j = sj + 1;
+            star = Some((si, sj + 1));
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == b'*')
+}
+
+/// Whether some file name matches both patterns.
+pub(crate) fn globs_intersect(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a).as_bytes(), fold(b).as_bytes());
+    let cols = b.len() + 1;
+    // reach[i * cols + j]: a[i..] and b[j..] can match a common suffix.
+    let mut reach = vec![false; (a.len() + 1) * cols];
+    for i in (0..=a.len()).rev() {
+        for j in (0..=b.len()).rev() {
+            let at = |i: usize, j: usize| reach[i * cols + j];
+            let v = match (a.get(i), b.get(j)) {
+                (None, None) => true,
+                (Some(b'*'), _) if at(i + 1, j) => true,
+                (Some(b'*'), Some(_)) => at(i, j + 1),
+                (_, Some(b'*')) if at(i, j + 1) => true,
+                (Some(_), Some(b'*')) => at(i + 1, j),
+                (Some(&x), Some(&y)) => {
+                    (x == b'?' || y == b'?' || x.eq_ignore_ascii_case(&y)) && at(i + 1, j + 1)
+                }
+                _ => false,
+            };
+            reach[i * cols + j] = v;
+        }
+    }
+    reach[0]
+}
+
+/// Whether every name `inner` matches is also matched by `outer`. Sound, not complete: it
+/// answers `true` only when it is sure.
+pub(crate) fn glob_covers(outer: &str, inner: &str) -> bool {
+    matches_all(outer)
+        || fold(outer).eq_ignore_ascii_case(fold(inner))
+        || (!has_wildcard(inner) && glob_match(outer, inner))
+}
+
+/// Hashes ASCII-folded bytes eight at a time: no allocation, and few enough operations that
+/// the System writer's 19,000 file sets hash quickly even in a debug build.
+fn hash_folded<H: Hasher>(s: &str, state: &mut H) {
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        state.write_u64(fold_word(u64::from_le_bytes(word)));
+    }
+    let rest = chunks.remainder();
+    let mut word = [0u8; 8];
+    word[..rest.len()].copy_from_slice(rest);
+    state.write_u64(fold_word(u64::from_le_bytes(word)));
+    state.write_usize(bytes.len());
+}
+
+/// Lower-cases the ASCII letters of eight bytes at once; other bytes are left alone.
+fn fold_word(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let seven = w & LOW7;
+    // A byte's high bit ends up set when it is at least 'A', and at least 'Z' + 1.
+    let at_least_a = seven + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = seven + 0x2525_2525_2525_2525;
+    let upper = at_least_a & !past_z & !w & HIGH;
+    w | (upper >> 2)
+}
+
+/// A directory path compared without ASCII case and trailing backslashes (`C:\Data\` and
+/// `c:\data` are one key), borrowed from the document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DirKey<'a>(&'a str);
+
+impl<'a> DirKey<'a> {
+    pub(crate) fn new(path: &'a str) -> Self {
+        DirKey(path.trim_end_matches('\\'))
+    }
+
+    /// Length in bytes, trailing backslashes not counted.
+    pub(crate) fn len(self) -> usize {
+        self.0.len()
+    }
+
+    /// The directory above, while there is one.
+    pub(crate) fn parent(self) -> Option<Self> {
+        let cut = self.0.rfind('\\')?;
+        let up = self.0[..cut].trim_end_matches('\\');
+        (!up.is_empty()).then_some(DirKey(up))
+    }
+
+    /// Every directory above this one, nearest first.
+    pub(crate) fn ancestors(self) -> impl Iterator<Item = DirKey<'a>> {
+        std::iter::successors(self.parent(), |d| d.parent())
+    }
+}
+
+impl PartialEq for DirKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+impl Eq for DirKey<'_> {}
+
+impl Hash for DirKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_folded(self.0, state);
+    }
+}
+
+/// A file set's (directory, filespec) pair, compared like [`DirKey`] with `*.*` read as `*`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct SetKey<'a> {
+    pub dir: DirKey<'a>,
+    spec: SpecKey<'a>,
+}
+
+impl<'a> SetKey<'a> {
+    pub(crate) fn new(path: &'a str, filespec: &'a str) -> Self {
+        SetKey {
+            dir: DirKey::new(path),
+            spec: SpecKey(fold(filespec)),
+        }
+    }
+
+    pub(crate) fn dir_str(&self) -> &'a str {
+        self.dir.0
+    }
+
+    pub(crate) fn spec_str(&self) -> &'a str {
+        self.spec.0
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct SpecKey<'a>(&'a str);
+
+impl PartialEq for SpecKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+impl Eq for SpecKey<'_> {}
+
+impl Hash for SpecKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_folded(self.0, state);
+    }
+}
+
+/// `"C:\Data" "*.dat"` (the path and filespec of a file set or exclusion), for messages.
+pub(crate) fn show(path: &str, filespec: &str) -> String {
+    format!("\"{path}\" \"{filespec}\"")
+}
+
+/// What holds a path or filespec, for messages: `<FILE_LIST> of component "Ledger"` or
+/// `<EXCLUDE_FILES>`; formatted only when a finding is reported.
+#[derive(Clone, Copy)]
+pub(crate) struct Owner<'m> {
+    pub node: &'m Node<'m>,
+    pub component: Option<&'m Component<'m>>,
+}
+
+impl fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.component {
+            Some(c) => write!(f, "<{}> of component \"{}\"", self.node.name, c.full_name()),
+            None => write!(f, "<{}>", self.node.name),
+        }
+    }
+}
+
+const PATH_EXAMPLE: &str = "path=\"C:\\ProgramData\\Contoso\"";
+const FILESPEC_EXAMPLE: &str =
+    "a name such as filespec=\"ledger.dat\", a pattern such as filespec=\"*.dat\", or filespec=\"*\" for every file";
+
+/// A missing or blank `path`. Returns the path when there is one to check further.
+pub(crate) fn require_path<'t>(
+    cx: &mut Cx,
+    owner: Owner,
+    attr: Option<&'t Text<'t>>,
+) -> Option<&'t Text<'t>> {
+    require(
+        cx,
+        owner,
+        "path",
+        attr,
+        &format!("add the directory the files are in, e.g. {PATH_EXAMPLE}"),
+    )
+}
+
+/// A missing or blank `filespec`. Returns the filespec when there is one to check further.
+pub(crate) fn require_filespec<'t>(
+    cx: &mut Cx,
+    owner: Owner,
+    attr: Option<&'t Text<'t>>,
+) -> Option<&'t Text<'t>> {
+    require(
+        cx,
+        owner,
+        "filespec",
+        attr,
+        &format!("add the files to take: {FILESPEC_EXAMPLE}"),
+    )
+}
+
+fn require<'t>(
+    cx: &mut Cx,
+    owner: Owner,
+    name: &str,
+    attr: Option<&'t Text<'t>>,
+    help: &str,
+) -> Option<&'t Text<'t>> {
+    match attr {
+        None => {
+            cx.report(owner.node.span, format!("{owner} has no {name}"))
+                .label(format!("no {name} attribute"))
+                .help(help);
+            None
+        }
+        Some(a) if a.raw.trim().is_empty() => {
+            cx.report(a.span, format!("{owner} has an empty {name}"))
+                .label(format!("empty {name}"))
+                .help(help);
+            None
+        }
+        Some(a) => Some(a),
+    }
+}
+
+/// `*` or `?` in a directory attribute (`path`, `alternatePath`).
+pub(crate) fn report_path_wildcard(cx: &mut Cx, owner: Owner, name: &str, a: &Text) {
+    if let Some(w) = path_wildcard(a.raw) {
+        cx.report(
+            a.span,
+            format!(
+                "{name} \"{}\" of {owner} contains the wildcard '{w}'",
+                a.raw
+            ),
+        )
+        .label("wildcard in a directory")
+        .help(wildcard_help(name, a.raw));
+    }
+}
+
+/// An odd number of `%` in a directory attribute: a warning wherever it is reported.
+pub(crate) fn report_envvar(cx: &mut Cx, owner: Owner, name: &str, a: &Text) {
+    if unterminated_envvar(a.raw) {
+        let sev = cx.default_or_configured(Severity::Warning);
+        cx.report(
+            a.span,
+            format!(
+                "{name} \"{}\" of {owner} has an unterminated environment variable (odd number of '%')",
+                a.raw
+            ),
+        )
+        .severity(sev)
+        .label("unbalanced %")
+        .help("write each environment variable between two percent signs, e.g. %SystemRoot%\\System32");
+    }
+}
+
+/// A directory separator in `filespec`: `\` is an error, `/` a warning.
+pub(crate) fn report_filespec_separator(cx: &mut Cx, owner: Owner, a: &Text) {
+    let Some(sep) = filespec_separator(a.raw) else {
+        return;
+    };
+    let (sev, label) = match sep {
+        '\\' => (Severity::Error, "backslash in a filespec"),
+        _ => (Severity::Warning, "slash in a filespec"),
+    };
+    let sev = cx.default_or_configured(sev);
+    let cut = a.raw.rfind(['\\', '/']).unwrap_or(0);
+    let (dir, name) = (&a.raw[..cut], &a.raw[cut + 1..]);
+    let help = if name.is_empty() || dir.is_empty() {
+        "a filespec is a file name or pattern only; move the directory part into path".to_string()
+    } else {
+        format!(
+            "a filespec is a file name or pattern only: append \"{}\" to path and write filespec=\"{name}\"",
+            dir.replace('/', "\\")
+        )
+    };
+    cx.report(
+        a.span,
+        format!(
+            "filespec \"{}\" of {owner} contains a directory separator '{sep}'",
+            a.raw
+        ),
+    )
+    .severity(sev)
+    .label(label)
+    .help(help);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn wildcards_past_the_long_prefix() {
+        assert_eq!(path_wildcard(r"\\?\Volume{c7463aba-f40d-11e9}\Boot"), None);
+        assert_eq!(path_wildcard(r"\\?\C:\Data\*"), Some('*'));
+        assert_eq!(path_wildcard(r"C:\Da?a"), Some('?'));
+        assert_eq!(path_wildcard(r"\??\Volume{x}\Boot"), Some('?'));
+    }
+
+    #[test]
+    fn path_forms() {
+        use PathForm::*;
+        for (p, f) in [
+            (r"C:\Windows", DriveAbsolute),
+            (r"c:\program files\x\", DriveAbsolute),
+            (r"%SystemRoot%\System32", EnvVar),
+            (
+                r"\\?\Volume{c7463aba-f40d-11e9-80c7-806e6f6e6963}\Boot",
+                VolumeGuid,
+            ),
+            (r"\\?\C:\Data", Prefixed),
+            (r"\\.\PhysicalDrive0", Prefixed),
+            (r"\\server\share\dir", Unc),
+            (r"\System Volume Information\Heat", Rooted),
+            (r"C:Data", DriveRelative),
+            (r"Data\Logs", Relative),
+        ] {
+            assert_eq!(classify(p), f, "{p}");
+        }
+        assert!(is_unc(r"\\server\share"));
+        assert!(is_unc(r"\\?\UNC\server\share"));
+        assert!(!is_unc(r"\\?\Volume{x}\"));
+        assert!(!is_unc(r"C:\x"));
+    }
+
+    #[test]
+    fn env_vars() {
+        assert!(!unterminated_envvar(r"%SystemRoot%\System32"));
+        assert!(unterminated_envvar(r"%SystemRoot\System32"));
+        assert!(!unterminated_envvar(r"C:\Data"));
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("Perfc???.dat", "PERFC009.DAT"));
+        assert!(!glob_match("Perfc???.dat", "Perfd009.dat"));
+        assert!(glob_match("*.*", "NoDot"));
+        assert!(glob_match("*.ost", "a.b.ost"));
+        assert!(!glob_match("*.ost", "a.ost.bak"));
+        assert!(globs_intersect("*.dat", "Perfc???.dat"));
+        assert!(!globs_intersect("Perfc???.dat", "Perfd???.dat"));
+        assert!(!globs_intersect("Prfc????.dat", "Perfc???.dat"));
+        assert!(globs_intersect("a*", "*b"));
+        assert!(!globs_intersect("a*", "b*"));
+        assert!(globs_intersect("*", "x"));
+        assert!(!globs_intersect("default", "default.LOG"));
+        assert!(glob_covers("*.*", "*.dat"));
+        assert!(glob_covers("*.LOG", "system.log"));
+        assert!(!glob_covers("*.log", "*.l?g"));
+    }
+
+    #[test]
+    fn word_folding_is_ascii_lowercase() {
+        let all: Vec<u8> = (0..=255).collect();
+        for chunk in all.chunks(8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap());
+            let want: Vec<u8> = chunk.iter().map(|b| b.to_ascii_lowercase()).collect();
+            assert_eq!(fold_word(w).to_le_bytes().to_vec(), want);
+        }
+    }
+
+    #[test]
+    fn keys_fold_case_and_trailing_backslashes() {
+        let mut m = HashMap::new();
+        m.insert(SetKey::new(r"C:\Data\", "*.*"), 1);
+        assert_eq!(m.get(&SetKey::new(r"c:\DATA", "*")), Some(&1));
+        assert_eq!(m.get(&SetKey::new(r"c:\DATA", "*.dat")), None);
+        let long = "x".repeat(200);
+        assert_eq!(
+            DirKey::new(&long.to_uppercase()),
+            DirKey::new(&format!("{long}\\"))
+        );
+        let up: Vec<&str> = DirKey::new(r"C:\a\b\c").ancestors().map(|d| d.0).collect();
+        assert_eq!(up, [r"C:\a\b", r"C:\a", "C:"]);
+    }
+}
