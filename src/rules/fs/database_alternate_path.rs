@@ -35,7 +35,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
         cx.report(
             a.span,
             format!(
-                "<{}> of database component \"{}\" has an alternate path",
+                "<{}> in database component \"{}\" has an alternate path",
                 f.node.name,
                 c.full_name()
             ),

@@ -34,7 +34,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
         cx.report(
             a.span,
             format!(
-                "<{}> of database component \"{}\" is recursive",
+                "<{}> in database component \"{}\" is recursive",
                 f.node.name,
                 c.full_name()
             ),

@@ -167,7 +167,7 @@ fn report_same_directory(cx: &mut Cx, c: &Component, n: &Entry, wd: &Entry) {
         )
     } else {
         format!(
-            "filespecs \"{}\" and \"{}\" of component \"{}\" match some of the same files in \"{}\"",
+            "filespecs \"{}\" and \"{}\" in component \"{}\" match some of the same files in \"{}\"",
             n.spec,
             wd.spec,
             c.full_name(),
@@ -240,7 +240,7 @@ fn report_inside_recursive(cx: &mut Cx, c: &Component, e: &Entry, outer: &Entry)
     cx.report(
         e.set.node.span,
         format!(
-            "<{}> {} of component \"{}\" {how} the recursive file set {}",
+            "<{}> {} in component \"{}\" {how} the recursive file set {}",
             e.set.node.name,
             show(e.path, e.spec),
             c.full_name(),

@@ -53,7 +53,7 @@ fn report(cx: &mut Cx, c: &Component, f: &FileSet, oc: &Component, other: &FileS
     cx.report(
         f.node.span,
         format!(
-            "<{}> {set} of component \"{}\" is also in component \"{}\"",
+            "<{}> {set} in component \"{}\" is also in component \"{}\"",
             f.node.name,
             c.full_name(),
             oc.full_name()

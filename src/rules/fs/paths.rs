@@ -328,7 +328,7 @@ pub(crate) fn show(path: &str, filespec: &str) -> String {
     format!("\"{path}\" \"{filespec}\"")
 }
 
-/// What holds a path or filespec, for messages: `<FILE_LIST> of component "Ledger"` or
+/// What holds a path or filespec, for messages: `<FILE_LIST> in component "Ledger"` or
 /// `<EXCLUDE_FILES>`; formatted only when a finding is reported.
 #[derive(Clone, Copy)]
 pub(crate) struct Owner<'m> {
@@ -339,7 +339,7 @@ pub(crate) struct Owner<'m> {
 impl fmt::Display for Owner<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.component {
-            Some(c) => write!(f, "<{}> of component \"{}\"", self.node.name, c.full_name()),
+            Some(c) => write!(f, "<{}> in component \"{}\"", self.node.name, c.full_name()),
             None => write!(f, "<{}>", self.node.name),
         }
     }
