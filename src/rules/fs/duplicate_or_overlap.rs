@@ -1,10 +1,11 @@
 //! `fs/duplicate-or-overlap`: one component lists each file once.
 
-use super::paths::{glob_covers, globs_intersect, has_wildcard, show, DirKey, SetKey};
+use super::paths::{
+    glob_covers, globs_intersect, has_wildcard, show, DirIndex, DirKey, KeyMap, SetKey,
+};
 use crate::diagnostic::Severity;
 use crate::model::{Attr, Component, FileSet, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
-use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/duplicate-or-overlap" {
@@ -48,10 +49,9 @@ struct Entry<'m> {
 #[derive(Default)]
 struct Scratch<'m> {
     done: Vec<bool>,
-    first: HashMap<SetKey<'m>, usize>,
-    wildcards: HashMap<DirKey<'m>, Vec<usize>>,
-    recursive: HashMap<DirKey<'m>, Vec<usize>>,
-    recursive_lengths: Vec<usize>,
+    first: KeyMap<SetKey<'m>, usize>,
+    wildcards: KeyMap<DirKey<'m>, Vec<usize>>,
+    recursive: DirIndex<'m>,
 }
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
@@ -191,38 +191,22 @@ fn report_same_directory(cx: &mut Cx, c: &Component, n: &Entry, wd: &Entry) {
 
 fn inside_recursive<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut Scratch<'m>) {
     s.recursive.clear();
-    s.recursive_lengths.clear();
     for (i, e) in entries.iter().enumerate() {
         if e.recursive {
-            s.recursive.entry(e.key.dir).or_default().push(i);
-            s.recursive_lengths.push(e.key.dir.len());
+            s.recursive.insert(e.key.dir, i);
         }
     }
     if s.recursive.is_empty() {
         return;
     }
-    s.recursive_lengths.sort_unstable();
-    s.recursive_lengths.dedup();
-    let shortest = s.recursive_lengths[0];
     for (i, e) in entries.iter().enumerate() {
         if s.done[i] {
             continue;
         }
-        // Only directories as long as some recursive one can be one: most lookups are
-        // skipped without hashing.
-        let outer = e
-            .key
-            .dir
-            .ancestors()
-            .take_while(|up| up.len() >= shortest)
-            .filter(|up| s.recursive_lengths.binary_search(&up.len()).is_ok())
-            .find_map(|up| {
-                s.recursive
-                    .get(&up)?
-                    .iter()
-                    .copied()
-                    .find(|&r| globs_intersect(entries[r].spec, e.spec))
-            });
+        let outer = s
+            .recursive
+            .above(e.key.dir)
+            .find(|&r| globs_intersect(entries[r].spec, e.spec));
         if let Some(r) = outer {
             s.done[i] = true;
             report_inside_recursive(cx, c, e, &entries[r]);

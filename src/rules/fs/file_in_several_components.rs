@@ -1,10 +1,9 @@
 //! `fs/file-in-several-components`: a file set belongs to one component.
 
-use super::paths::{show, SetKey};
+use super::paths::{show, KeyMap, SetKey};
 use crate::diagnostic::Severity;
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
-use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/file-in-several-components" {
@@ -32,7 +31,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     if w.components.len() < 2 {
         return;
     }
-    let mut first: HashMap<SetKey, (usize, &FileSet)> = HashMap::new();
+    let mut first: KeyMap<SetKey, (usize, &FileSet)> = KeyMap::default();
     for (ci, c) in w.components.iter().enumerate() {
         for f in &c.file_sets {
             let (Some(p), Some(s)) = (&f.path, &f.filespec) else {

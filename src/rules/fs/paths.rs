@@ -11,8 +11,9 @@
 use crate::diagnostic::Severity;
 use crate::model::{Component, Node, Text};
 use crate::rules::Cx;
+use std::collections::HashMap;
 use std::fmt;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// The prefix of Win32 long and volume-GUID paths (`\\?\Volume{GUID}\Boot`); its `?` is
 /// part of the syntax, not a wildcard.
@@ -216,19 +217,70 @@ pub(crate) fn glob_covers(outer: &str, inner: &str) -> bool {
 /// Hashes ASCII-folded bytes eight at a time: no allocation, and few enough operations that
 /// the System writer's 19,000 file sets hash quickly even in a debug build.
 fn hash_folded<H: Hasher>(s: &str, state: &mut H) {
-    let bytes = s.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
+    let b = s.as_bytes();
+    // Plain indexing: slice iterators cost several times more in a debug build.
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let word = [
+            b[i],
+            b[i + 1],
+            b[i + 2],
+            b[i + 3],
+            b[i + 4],
+            b[i + 5],
+            b[i + 6],
+            b[i + 7],
+        ];
         state.write_u64(fold_word(u64::from_le_bytes(word)));
+        i += 8;
     }
-    let rest = chunks.remainder();
     let mut word = [0u8; 8];
-    word[..rest.len()].copy_from_slice(rest);
+    let mut j = 0;
+    while i < b.len() {
+        word[j] = b[i];
+        i += 1;
+        j += 1;
+    }
     state.write_u64(fold_word(u64::from_le_bytes(word)));
-    state.write_usize(bytes.len());
+    state.write_usize(b.len());
 }
+
+/// A word-at-a-time multiplicative hasher for the folded keys: SipHash is built for
+/// untrusted keys and costs thousands of instructions per path in a debug build; a writer
+/// metadata document gains nothing from that.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    /// Spreads the bits so that both the low bits (bucket) and the high bits (tag) vary.
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+/// A map keyed by [`DirKey`] or [`SetKey`].
+pub(crate) type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Lower-cases the ASCII letters of eight bytes at once; other bytes are left alone.
 fn fold_word(w: u64) -> u64 {
@@ -280,6 +332,50 @@ impl Eq for DirKey<'_> {}
 impl Hash for DirKey<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         hash_folded(self.0, state);
+    }
+}
+
+/// Entries (by index) grouped by directory, for finding the entries at a directory or above
+/// it in constant time per level.
+#[derive(Default)]
+pub(crate) struct DirIndex<'a> {
+    map: KeyMap<DirKey<'a>, Vec<usize>>,
+    /// The lengths of the indexed directories, sorted: an ancestor of another length cannot
+    /// be indexed, so most levels are skipped without hashing.
+    lengths: Vec<usize>,
+}
+
+impl<'a> DirIndex<'a> {
+    pub(crate) fn clear(&mut self) {
+        self.map.clear();
+        self.lengths.clear();
+    }
+
+    pub(crate) fn insert(&mut self, dir: DirKey<'a>, index: usize) {
+        self.map.entry(dir).or_default().push(index);
+        if let Err(at) = self.lengths.binary_search(&dir.len()) {
+            self.lengths.insert(at, dir.len());
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The entries at exactly this directory.
+    pub(crate) fn at(&self, dir: DirKey<'a>) -> &[usize] {
+        if self.lengths.binary_search(&dir.len()).is_err() {
+            return &[];
+        }
+        self.map.get(&dir).map_or(&[], Vec::as_slice)
+    }
+
+    /// The entries at the directories above this one, nearest first.
+    pub(crate) fn above(&self, dir: DirKey<'a>) -> impl Iterator<Item = usize> + '_ {
+        let shortest = self.lengths.first().copied().unwrap_or(usize::MAX);
+        dir.ancestors()
+            .take_while(move |up| up.len() >= shortest)
+            .flat_map(move |up| self.at(up).iter().copied())
     }
 }
 
@@ -470,7 +566,6 @@ pub(crate) fn report_filespec_separator(cx: &mut Cx, owner: Owner, a: &Text) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
     #[test]
     fn wildcards_past_the_long_prefix() {
@@ -544,7 +639,7 @@ mod tests {
 
     #[test]
     fn keys_fold_case_and_trailing_backslashes() {
-        let mut m = HashMap::new();
+        let mut m = KeyMap::default();
         m.insert(SetKey::new(r"C:\Data\", "*.*"), 1);
         assert_eq!(m.get(&SetKey::new(r"c:\DATA", "*")), Some(&1));
         assert_eq!(m.get(&SetKey::new(r"c:\DATA", "*.dat")), None);
