@@ -393,14 +393,6 @@ impl<'a> SetKey<'a> {
             spec: SpecKey(fold(filespec)),
         }
     }
-
-    pub(crate) fn dir_str(&self) -> &'a str {
-        self.dir.0
-    }
-
-    pub(crate) fn spec_str(&self) -> &'a str {
-        self.spec.0
-    }
 }
 
 #[derive(Debug, Clone, Copy)]
