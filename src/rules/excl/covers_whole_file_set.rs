@@ -111,3 +111,46 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         d.help("exclusions win over the components' file lists: narrow the exclusion's filespec to the files to leave out, or remove the file set if it is not meant to be backed up");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fs::paths::findings;
+
+    fn run(set: (&str, &str, &str), exclude: (&str, &str, &str)) -> usize {
+        let xml = format!(
+            r#"<FILE_GROUP componentName="C" selectable="yes"><FILE_LIST path="{}" filespec="{}" recursive="{}"/></FILE_GROUP><EXCLUDE_FILES path="{}" filespec="{}" recursive="{}"/>"#,
+            set.0, set.1, set.2, exclude.0, exclude.1, exclude.2
+        );
+        findings("excl/covers-whole-file-set", &xml, false).len()
+    }
+
+    #[test]
+    fn coverage() {
+        // The Registry writer's real exclusions of .LOG files next to the hives.
+        assert_eq!(
+            run(
+                (r"C:\W\config", "default", "no"),
+                (r"C:\W\config", "default.LOG", "no")
+            ),
+            0
+        );
+        assert_eq!(
+            run(
+                (r"C:\W\config", "system.LOG", "no"),
+                (r"c:\w\CONFIG\", "*.log", "no")
+            ),
+            1
+        );
+        assert_eq!(run((r"C:\D", "*.dat", "yes"), (r"C:\D", "*", "no")), 0);
+        assert_eq!(run((r"C:\D", "*.dat", "yes"), (r"C:\D", "*", "yes")), 1);
+        assert_eq!(
+            run((r"C:\D\a\b", "x.dat", "no"), (r"C:\D", "*.dat", "yes")),
+            1
+        );
+        assert_eq!(
+            run((r"C:\D\a\b", "x.dat", "no"), (r"C:\D", "*.dat", "no")),
+            0
+        );
+        assert_eq!(run((r"C:\D", "*.dat", "no"), (r"C:\D", "a*.dat", "no")), 0);
+    }
+}

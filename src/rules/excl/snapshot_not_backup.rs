@@ -141,3 +141,32 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fs::paths::findings;
+
+    fn run(xml: &str) -> usize {
+        findings("excl/snapshot-not-backup", xml, false).len()
+    }
+
+    #[test]
+    fn only_exclusions_touching_own_components() {
+        // Like the Shadow Copy Optimization writer: nothing of its own is backed up.
+        assert_eq!(
+            run(
+                r#"<EXCLUDE_FILES_FROM_SNAPSHOT path="C:\Users\A\Outlook" filespec="*.ost" recursive="no"/>"#
+            ),
+            0
+        );
+        let set = r#"<FILE_GROUP componentName="C" selectable="yes"><FILE_LIST path="C:\D" filespec="*" recursive="yes"/></FILE_GROUP>"#;
+        let snap =
+            r#"<EXCLUDE_FILES_FROM_SNAPSHOT path="C:\D\cache" filespec="*.tmp" recursive="no"/>"#;
+        assert_eq!(run(&format!("{set}{snap}")), 1);
+        let backup = r#"<EXCLUDE_FILES path="c:\d" filespec="*.TMP" recursive="yes"/>"#;
+        assert_eq!(run(&format!("{set}{snap}{backup}")), 0);
+        let elsewhere =
+            r#"<EXCLUDE_FILES_FROM_SNAPSHOT path="C:\E" filespec="*" recursive="yes"/>"#;
+        assert_eq!(run(&format!("{set}{elsewhere}")), 0);
+    }
+}

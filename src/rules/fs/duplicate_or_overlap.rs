@@ -243,3 +243,67 @@ fn report_inside_recursive(cx: &mut Cx, c: &Component, e: &Entry, outer: &Entry)
         "narrow one of the two file sets so that no file matches both, or drop recursive from the outer one"
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fs::paths::findings;
+
+    fn run(sets: &[(&str, &str, &str)]) -> Vec<String> {
+        let lists: String = sets
+            .iter()
+            .map(|(p, s, r)| format!(r#"<FILE_LIST path="{p}" filespec="{s}" recursive="{r}"/>"#))
+            .collect();
+        let xml = format!(r#"<FILE_GROUP componentName="C" selectable="yes">{lists}</FILE_GROUP>"#);
+        findings("fs/duplicate-or-overlap", &xml, false)
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect()
+    }
+
+    #[test]
+    fn repeats_ignore_case_trailing_backslash_and_star_dot_star() {
+        let f = run(&[(r"C:\Data\", "*.*", "no"), (r"c:\data", "*", "yes")]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].contains("listed twice"), "{f:?}");
+    }
+
+    #[test]
+    fn partial_overlap_in_one_directory() {
+        let f = run(&[(r"C:\Data", "a*", "no"), (r"C:\Data", "*b", "no")]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].contains("match some of the same files"), "{f:?}");
+    }
+
+    #[test]
+    fn disjoint_patterns_and_unexpanded_variables_are_fine() {
+        let f = run(&[
+            (r"%SystemRoot%\System32", "Perfc???.dat", "no"),
+            (r"%SystemRoot%\System32", "Prfc????.dat", "no"),
+            (r"%SystemRoot%\servicing\Version", "*.*", "yes"),
+            (r"C:\Windows\servicing\Version\6.3", "x86_installed", "no"),
+            (r"C:\Data", "*.dat", "yes"),
+            (r"C:\Data\Logs", "app.log", "no"),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn recursive_sets_cover_subdirectories() {
+        let f = run(&[
+            (r"C:\Data", "*.log", "yes"),
+            (r"C:\Data\a\b", "x?.log", "no"),
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].contains("already included by the recursive"), "{f:?}");
+    }
+
+    #[test]
+    fn other_components_are_not_this_rules_business() {
+        let xml = r#"<FILE_GROUP componentName="A" selectable="yes"><FILE_LIST path="C:\D" filespec="*"/></FILE_GROUP><FILE_GROUP componentName="B" selectable="yes"><FILE_LIST path="C:\D" filespec="*"/></FILE_GROUP>"#;
+        assert!(findings("fs/duplicate-or-overlap", xml, false).is_empty());
+        assert_eq!(
+            findings("fs/file-in-several-components", xml, false).len(),
+            1
+        );
+    }
+}

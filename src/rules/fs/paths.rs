@@ -153,20 +153,23 @@ fn fold(spec: &str) -> &str {
     }
 }
 
-fn same_char(p: u8, n: u8) -> bool {
-    p == b'?' || p.eq_ignore_ascii_case(&n)
-}
-
-/// Whether a filespec pattern matches a file name (ASCII case-insensitive).
-pub(crate) fn glob_match(pattern: &str, name: &str) -> bool {
-    let (p, n) = (fold(pattern).as_bytes(), name.as_bytes());
+/// Whether a pattern matches `name`. With `name_is_pattern`, the wildcards of `name` stand
+/// for whatever they may match: `?` only meets a `?` or `*` of the pattern, `*` only a `*`.
+fn match_bytes(pattern: &[u8], name: &[u8], name_is_pattern: bool) -> bool {
+    let one = |p: u8, n: u8| {
+        if name_is_pattern && (n == b'*' || n == b'?') {
+            p == b'?' && n == b'?'
+        } else {
+            p == b'?' || p.eq_ignore_ascii_case(&n)
+        }
+    };
     let (mut i, mut j) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
-    while j < n.len() {
-        if i < p.len() && p[i] == b'*' {
+    while j < name.len() {
+        if i < pattern.len() && pattern[i] == b'*' {
             star = Some((i, j));
             i += 1;
-        } else if i < p.len() && same_char(p[i], n[j]) {
+        } else if i < pattern.len() && one(pattern[i], name[j]) {
             i += 1;
             j += 1;
         } else if let Some((si, sj)) = star {
@@ -177,7 +180,7 @@ pub(crate) fn glob_match(pattern: &str, name: &str) -> bool {
             return false;
         }
     }
-    p[i..].iter().all(|&c| c == b'*')
+    pattern[i..].iter().all(|&c| c == b'*')
 }
 
 /// Whether some file name matches both patterns.
@@ -209,9 +212,7 @@ pub(crate) fn globs_intersect(a: &str, b: &str) -> bool {
 /// Whether every name `inner` matches is also matched by `outer`. Sound, not complete: it
 /// answers `true` only when it is sure.
 pub(crate) fn glob_covers(outer: &str, inner: &str) -> bool {
-    matches_all(outer)
-        || fold(outer).eq_ignore_ascii_case(fold(inner))
-        || (!has_wildcard(inner) && glob_match(outer, inner))
+    matches_all(outer) || match_bytes(fold(outer).as_bytes(), fold(inner).as_bytes(), true)
 }
 
 /// Hashes ASCII-folded bytes eight at a time: no allocation, and few enough operations that
@@ -555,6 +556,25 @@ pub(crate) fn report_filespec_separator(cx: &mut Cx, owner: Owner, a: &Text) {
     .help(help);
 }
 
+/// The findings of one rule on a writer with the given `BACKUP_LOCATIONS` content, for the
+/// rules' unit tests: `(severity, message)`.
+#[cfg(test)]
+pub(crate) fn findings(slug: &str, locations: &str, express: bool) -> Vec<(Severity, String)> {
+    let xml = format!(
+        r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" instanceId="9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33" friendlyName="W" usage="USER_DATA" dataSource="OTHER"/><RESTORE_METHOD method="REPLACE_AT_REBOOT_IF_CANNOT_REPLACE" writerRestore="never" rebootRequired="no"/><BACKUP_LOCATIONS>{locations}</BACKUP_LOCATIONS></WRITER_METADATA>"#
+    );
+    let settings = crate::Settings {
+        express,
+        ..Default::default()
+    };
+    crate::lint_bytes("test.xml", xml.as_bytes(), &settings)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule.slug == slug)
+        .map(|d| (d.severity, d.message))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -600,6 +620,10 @@ mod tests {
         assert!(!unterminated_envvar(r"C:\Data"));
     }
 
+    fn glob_match(pattern: &str, name: &str) -> bool {
+        match_bytes(fold(pattern).as_bytes(), name.as_bytes(), false)
+    }
+
     #[test]
     fn globs() {
         assert!(glob_match("Perfc???.dat", "PERFC009.DAT"));
@@ -617,6 +641,13 @@ mod tests {
         assert!(glob_covers("*.*", "*.dat"));
         assert!(glob_covers("*.LOG", "system.log"));
         assert!(!glob_covers("*.log", "*.l?g"));
+        assert!(glob_covers("*.log", "x?.LOG"));
+        assert!(!glob_covers("*.?og", "*.l?g"));
+        assert!(glob_covers("a*", "ab*"));
+        assert!(!glob_covers("ab*", "a*"));
+        assert!(glob_covers("???.dat", "a?c.dat"));
+        assert!(!glob_covers("???.dat", "a*.dat"));
+        assert!(glob_covers("Perfc???.dat", "perfc???.DAT"));
     }
 
     #[test]
