@@ -17,7 +17,8 @@ pub static RULE: Rule = Rule {
     already errors under `express/exclude-from-snapshot`.",
         why: "The express `AddExcludeFiles` supports only local resources: a path that, once its \
     environment variables are expanded, starts with a local volume and is not a mapped network \
-    drive. A network path in an express writer's exclude list does not exclude anything.",
+    drive. A network path there is outside what the express API accepts, so a requester cannot \
+    rely on the exclusion being honoured.",
         sources: &[
             "IVssCreateExpressWriterMetadata::AddExcludeFiles (remarks): https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreateexpresswritermetadata-addexcludefiles",
         ],

@@ -45,7 +45,11 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
         ),
     )
     .label(format!("undefined 0x{undefined:X}"))
-    .help(format!(
-        "keep only VSS_FILE_SPEC_BACKUP_TYPE bits (mask 0x10F0F): filespecBackupType=\"{defined}\" keeps the defined ones; the default is 3855 (0xF0F)"
-    ));
+    .help(if defined == 0 {
+        "keep only VSS_FILE_SPEC_BACKUP_TYPE bits (mask 0x10F0F), e.g. the default filespecBackupType=\"3855\" (0xF0F)".to_string()
+    } else {
+        format!(
+            "keep only VSS_FILE_SPEC_BACKUP_TYPE bits (mask 0x10F0F): filespecBackupType=\"{defined}\" keeps the defined ones; the default is 3855 (0xF0F)"
+        )
+    });
 }
