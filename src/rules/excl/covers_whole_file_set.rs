@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
     recursive exclusion of a directory above the file set. Filespecs are compared without case; \
     `*` and `*.*` match everything; paths are compared as written, without expanding \
     environment variables. One finding per exclusion, showing up to three of the file sets it \
-    empties. `EXCLUDE_FILES_FROM_SNAPSHOT` does not exclude from backup and is not considered.",
+    empties. To stay linear, at most 32 exclusions with wildcards and 32 without are \
+    considered per directory. `EXCLUDE_FILES_FROM_SNAPSHOT` does not exclude from backup and is not considered.",
         why: "The exclude list is meant to trim wildcard inclusions (temporary files, logs in \
     use), and it wins over the components' file lists. An exclusion that matches a whole file \
     set means that file set is never backed up; a component whose file sets are all excluded \
@@ -47,8 +48,8 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         return;
     }
     let mut index = DirIndex::default();
-    for (i, (_, path, _)) in excludes.iter().enumerate() {
-        index.insert(DirKey::new(path), i);
+    for (i, (_, path, spec)) in excludes.iter().enumerate() {
+        index.insert(DirKey::new(path), spec, i);
     }
     let mut emptied: Vec<Vec<(&Component, &FileSet)>> = vec![Vec::new(); excludes.len()];
     let mut counts = vec![0usize; excludes.len()];
@@ -61,11 +62,11 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         }
         let dir = DirKey::new(p.raw);
         let recursive = Attr::is_yes(&f.recursive);
-        let here = index.at(dir).iter().copied().filter(|&x| {
+        let here = index.at(dir, s.raw).filter(|&x| {
             let (e, _, spec) = excludes[x];
             glob_covers(spec, s.raw) && (Attr::is_yes(&e.recursive) || !recursive)
         });
-        let above = index.above(dir).filter(|&x| {
+        let above = index.above(dir, s.raw).filter(|&x| {
             let (e, _, spec) = excludes[x];
             Attr::is_yes(&e.recursive) && glob_covers(spec, s.raw)
         });

@@ -17,7 +17,8 @@ pub static RULE: Rule = Rule {
     An exclusion from the snapshot that touches none of the writer's own components is not \
     reported: Windows' Shadow Copy Optimization writer lists only such entries (files other \
     writers and applications own), and nothing in its document is backed up. Paths are \
-    compared as written, without expanding environment variables.",
+    compared as written, without expanding environment variables; to stay linear, at most 32 \
+    entries with wildcards and 32 without are considered per directory.",
         why: "`AddExcludeFilesFromSnapshot` only reports files the writer deletes from the shadow \
     copy after it is created; it does not exclude them from backup, and Microsoft tells writers \
     to keep using `AddExcludeFiles` for that. A component that still lists those files makes \
@@ -61,7 +62,7 @@ fn entries<'m>(w: &'m WriterMetadata<'m>, kind: ExcludeKind) -> Vec<Entry<'m>> {
 fn index<'m>(entries: &[Entry<'m>]) -> DirIndex<'m> {
     let mut index = DirIndex::default();
     for (i, e) in entries.iter().enumerate() {
-        index.insert(e.dir, i);
+        index.insert(e.dir, e.spec, i);
     }
     index
 }
@@ -84,15 +85,15 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             continue;
         }
         let dir = DirKey::new(p.raw);
-        let here = by_dir.at(dir).iter().copied();
-        let above = by_dir.above(dir).filter(|&x| snapshot[x].recursive);
+        let here = by_dir.at(dir, s.raw);
+        let above = by_dir.above(dir, s.raw).filter(|&x| snapshot[x].recursive);
         for x in here.chain(above) {
             if hit[x].is_none() && globs_intersect(snapshot[x].spec, s.raw) {
                 hit[x] = Some((c, f));
             }
         }
         if Attr::is_yes(&f.recursive) {
-            recursive_index.insert(dir, recursive_sets.len());
+            recursive_index.insert(dir, s.raw, recursive_sets.len());
             recursive_sets.push((c, f, s.raw));
         }
     }
@@ -102,7 +103,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 continue;
             }
             hit[x] = recursive_index
-                .above(e.dir)
+                .above(e.dir, e.spec)
                 .map(|r| recursive_sets[r])
                 .find(|&(_, _, spec)| globs_intersect(spec, e.spec))
                 .map(|(c, f, _)| (c, f));
@@ -115,11 +116,10 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             continue;
         };
         let here = backup_index
-            .at(e.dir)
-            .iter()
-            .any(|&b| glob_covers(backup[b].spec, e.spec) && (backup[b].recursive || !e.recursive));
+            .at(e.dir, e.spec)
+            .any(|b| glob_covers(backup[b].spec, e.spec) && (backup[b].recursive || !e.recursive));
         let above = backup_index
-            .above(e.dir)
+            .above(e.dir, e.spec)
             .any(|b| backup[b].recursive && glob_covers(backup[b].spec, e.spec));
         if here || above {
             continue;

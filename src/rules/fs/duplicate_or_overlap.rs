@@ -1,7 +1,7 @@
 //! `fs/duplicate-or-overlap`: one component lists each file once.
 
 use super::paths::{
-    glob_covers, globs_intersect, has_wildcard, show, DirIndex, DirKey, KeyMap, SetKey,
+    glob_covers, globs_intersect, has_wildcard, show, DirIndex, DirKey, KeyMap, SetKey, BUCKET,
 };
 use crate::diagnostic::Severity;
 use crate::model::{Attr, Component, FileSet, WriterMetadata};
@@ -19,9 +19,9 @@ pub static RULE: Rule = Rule {
     of its files. Each file set is reported once, pointing at the entry it collides with.\n\n\
     Paths are compared as written: environment variables are not expanded, so \
     `%SystemRoot%\\Data` and `C:\\Windows\\Data` never collide here. To stay linear on \
-    documents with tens of thousands of file sets, only the first 32 wildcard filespecs of a \
-    directory are compared with its other filespecs; exact repeats and recursive coverage are \
-    always found. Identical file sets in different components are `fs/file-in-several-components`.",
+    documents with tens of thousands of file sets, each file set is compared with at most the \
+    first 32 wildcard and 32 literal filespecs of any one directory; exact repeats are always \
+    found. Identical file sets in different components are `fs/file-in-several-components`.",
         why: "`AddFilesToFileGroup` says a particular file can be specified only once in a \
     component. A file matched twice may be copied twice, restored twice, or have two \
     conflicting backup-type masks, and requesters disagree on which entry wins.",
@@ -32,10 +32,6 @@ pub static RULE: Rule = Rule {
     }),
     check: Check::Writer(check),
 };
-
-/// Wildcard filespecs of one directory compared pairwise; beyond this only exact repeats and
-/// recursive coverage are checked, which keeps the rule linear in the number of file sets.
-const WILDCARDS_PER_DIRECTORY: usize = 32;
 
 struct Entry<'m> {
     set: &'m FileSet<'m>,
@@ -115,7 +111,7 @@ fn same_directory<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut
     for (i, e) in entries.iter().enumerate() {
         if has_wildcard(e.spec) {
             let v = s.wildcards.entry(e.key.dir).or_default();
-            if v.len() < WILDCARDS_PER_DIRECTORY {
+            if v.len() < BUCKET {
                 v.push(i);
             }
         }
@@ -193,7 +189,7 @@ fn inside_recursive<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &m
     s.recursive.clear();
     for (i, e) in entries.iter().enumerate() {
         if e.recursive {
-            s.recursive.insert(e.key.dir, i);
+            s.recursive.insert(e.key.dir, e.spec, i);
         }
     }
     if s.recursive.is_empty() {
@@ -205,7 +201,7 @@ fn inside_recursive<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &m
         }
         let outer = s
             .recursive
-            .above(e.key.dir)
+            .above(e.key.dir, e.spec)
             .find(|&r| globs_intersect(entries[r].spec, e.spec));
         if let Some(r) = outer {
             s.done[i] = true;

@@ -186,9 +186,39 @@ fn match_bytes(pattern: &[u8], name: &[u8], name_is_pattern: bool) -> bool {
 /// Whether some file name matches both patterns.
 pub(crate) fn globs_intersect(a: &str, b: &str) -> bool {
     let (a, b) = (fold(a).as_bytes(), fold(b).as_bytes());
+    let compatible = |x: u8, y: u8| x == b'?' || y == b'?' || x.eq_ignore_ascii_case(&y);
+    // Up to the first `*` of either, both patterns pin the same positions from the start;
+    // after the last `*`, from the end. Most disjoint pairs differ there.
+    let lead = a
+        .iter()
+        .zip(b)
+        .take_while(|&(&x, &y)| x != b'*' && y != b'*');
+    for (&x, &y) in lead {
+        if !compatible(x, y) {
+            return false;
+        }
+    }
+    let trail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|&(&x, &y)| x != b'*' && y != b'*');
+    for (&x, &y) in trail {
+        if !compatible(x, y) {
+            return false;
+        }
+    }
     let cols = b.len() + 1;
+    let cells = (a.len() + 1) * cols;
+    let mut small = [false; 1024];
+    let mut large = Vec::new();
+    let reach: &mut [bool] = if cells <= small.len() {
+        &mut small[..cells]
+    } else {
+        large.resize(cells, false);
+        &mut large
+    };
     // reach[i * cols + j]: a[i..] and b[j..] can match a common suffix.
-    let mut reach = vec![false; (a.len() + 1) * cols];
     for i in (0..=a.len()).rev() {
         for j in (0..=b.len()).rev() {
             let at = |i: usize, j: usize| reach[i * cols + j];
@@ -198,9 +228,7 @@ pub(crate) fn globs_intersect(a: &str, b: &str) -> bool {
                 (Some(b'*'), Some(_)) => at(i, j + 1),
                 (_, Some(b'*')) if at(i, j + 1) => true,
                 (Some(_), Some(b'*')) => at(i + 1, j),
-                (Some(&x), Some(&y)) => {
-                    (x == b'?' || y == b'?' || x.eq_ignore_ascii_case(&y)) && at(i + 1, j + 1)
-                }
+                (Some(&x), Some(&y)) => compatible(x, y) && at(i + 1, j + 1),
                 _ => false,
             };
             reach[i * cols + j] = v;
@@ -336,47 +364,100 @@ impl Hash for DirKey<'_> {
     }
 }
 
-/// Entries (by index) grouped by directory, for finding the entries at a directory or above
-/// it in constant time per level.
+/// How many entries of one directory (wildcard filespecs, literal filespecs, or repeats of
+/// one literal filespec) an index keeps for matching. Lookups then cost a bounded number of
+/// filespec comparisons per directory level, whatever the document, which keeps the
+/// cross-file-set rules linear; only documents with more than this many entries of one kind
+/// in one directory can have a collision go unreported.
+pub(crate) const BUCKET: usize = 32;
+
+#[derive(Default)]
+struct Bucket {
+    wildcard: Vec<usize>,
+    literal: Vec<usize>,
+}
+
+/// Entries (path, filespec, and an index into the caller's list) grouped by directory, for
+/// finding those at a directory or above it whose filespec may match a given one.
 #[derive(Default)]
 pub(crate) struct DirIndex<'a> {
-    map: KeyMap<DirKey<'a>, Vec<usize>>,
+    dirs: KeyMap<DirKey<'a>, Bucket>,
+    /// Literal filespecs by (directory, filespec): an exact match costs one lookup.
+    exact: KeyMap<SetKey<'a>, Vec<usize>>,
     /// The lengths of the indexed directories, sorted: an ancestor of another length cannot
     /// be indexed, so most levels are skipped without hashing.
     lengths: Vec<usize>,
 }
 
+fn push_capped(v: &mut Vec<usize>, index: usize) {
+    if v.len() < BUCKET {
+        v.push(index);
+    }
+}
+
 impl<'a> DirIndex<'a> {
     pub(crate) fn clear(&mut self) {
-        self.map.clear();
+        self.dirs.clear();
+        self.exact.clear();
         self.lengths.clear();
     }
 
-    pub(crate) fn insert(&mut self, dir: DirKey<'a>, index: usize) {
-        self.map.entry(dir).or_default().push(index);
+    pub(crate) fn insert(&mut self, dir: DirKey<'a>, filespec: &'a str, index: usize) {
+        let bucket = self.dirs.entry(dir).or_default();
+        if has_wildcard(filespec) {
+            push_capped(&mut bucket.wildcard, index);
+        } else {
+            push_capped(&mut bucket.literal, index);
+            push_capped(
+                self.exact.entry(SetKey::in_dir(dir, filespec)).or_default(),
+                index,
+            );
+        }
         if let Err(at) = self.lengths.binary_search(&dir.len()) {
             self.lengths.insert(at, dir.len());
         }
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.dirs.is_empty()
     }
 
-    /// The entries at exactly this directory.
-    pub(crate) fn at(&self, dir: DirKey<'a>) -> &[usize] {
-        if self.lengths.binary_search(&dir.len()).is_err() {
-            return &[];
-        }
-        self.map.get(&dir).map_or(&[], Vec::as_slice)
+    /// Entries at exactly this directory whose filespec may match some name `filespec`
+    /// matches (a superset: callers still compare the filespecs).
+    pub(crate) fn at<'s>(
+        &'s self,
+        dir: DirKey<'a>,
+        filespec: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        let bucket = if self.lengths.binary_search(&dir.len()).is_ok() {
+            self.dirs.get(&dir)
+        } else {
+            None
+        };
+        let (exact, others): (&[usize], &[usize]) = match bucket {
+            None => (&[], &[]),
+            Some(b) if has_wildcard(filespec) => (&b.literal, &[]),
+            Some(_) => (
+                self.exact
+                    .get(&SetKey::in_dir(dir, filespec))
+                    .map_or(&[], Vec::as_slice),
+                &[],
+            ),
+        };
+        let wildcard = bucket.map_or(&[][..], |b| b.wildcard.as_slice());
+        exact.iter().chain(others).chain(wildcard).copied()
     }
 
-    /// The entries at the directories above this one, nearest first.
-    pub(crate) fn above(&self, dir: DirKey<'a>) -> impl Iterator<Item = usize> + '_ {
+    /// The same at each directory above this one, nearest first.
+    pub(crate) fn above<'s>(
+        &'s self,
+        dir: DirKey<'a>,
+        filespec: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
         let shortest = self.lengths.first().copied().unwrap_or(usize::MAX);
         dir.ancestors()
             .take_while(move |up| up.len() >= shortest)
-            .flat_map(move |up| self.at(up).iter().copied())
+            .flat_map(move |up| self.at(up, filespec))
     }
 }
 
@@ -389,8 +470,12 @@ pub(crate) struct SetKey<'a> {
 
 impl<'a> SetKey<'a> {
     pub(crate) fn new(path: &'a str, filespec: &'a str) -> Self {
+        Self::in_dir(DirKey::new(path), filespec)
+    }
+
+    pub(crate) fn in_dir(dir: DirKey<'a>, filespec: &'a str) -> Self {
         SetKey {
-            dir: DirKey::new(path),
+            dir,
             spec: SpecKey(fold(filespec)),
         }
     }
@@ -638,6 +723,12 @@ mod tests {
         assert!(!globs_intersect("a*", "b*"));
         assert!(globs_intersect("*", "x"));
         assert!(!globs_intersect("default", "default.LOG"));
+        assert!(!globs_intersect("q1.z", "q2.z"));
+        assert!(globs_intersect("ab?", "a?c"));
+        assert!(!globs_intersect("f1_*.dat", "f2_*.dat"));
+        assert!(globs_intersect("*x*", "*y*"));
+        let long = "a".repeat(100);
+        assert!(globs_intersect(&format!("*{long}"), &format!("{long}*")));
         assert!(glob_covers("*.*", "*.dat"));
         assert!(glob_covers("*.LOG", "system.log"));
         assert!(!glob_covers("*.log", "*.l?g"));
