@@ -1,6 +1,14 @@
 //! §3.J: exclude lists.
 
+pub mod covers_whole_file_set;
+pub mod snapshot_not_backup;
+pub mod syntax;
+
 use crate::rules::Rule;
 
 /// The rules of this group.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] = &[
+    &syntax::RULE,
+    &covers_whole_file_set::RULE,
+    &snapshot_not_backup::RULE,
+];

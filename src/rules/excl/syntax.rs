@@ -1,0 +1,47 @@
+//! `excl/syntax`: exclude lists are written like file sets.
+
+use crate::diagnostic::Severity;
+use crate::model::{Exclude, WriterMetadata};
+use crate::rules::fs::paths::{
+    report_envvar, report_filespec_separator, report_path_wildcard, require_filespec, require_path,
+    Owner,
+};
+use crate::rules::{Check, Cx, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("excl/syntax" {
+        code: "VSL651",
+        severity: Severity::Error,
+        summary: "an exclude list entry breaks the file-set syntax",
+        what: "`EXCLUDE_FILES` and `EXCLUDE_FILES_FROM_SNAPSHOT` take the same `path`, `filespec` \
+    and `recursive` as a file set, with the same rules. Errors: a missing or empty `path` or \
+    `filespec`, `*` or `?` in `path` (the `\\\\?\\` prefix excepted), a backslash in `filespec`. \
+    Warnings: an odd number of `%` in `path`, a forward slash in `filespec`.\n\n\
+    Two checks live elsewhere so that a value is never reported twice: `recursive` is \
+    `fs/recursive-bool`'s, and a path that is not absolute is `fs/path-not-absolute`'s, which \
+    looks at exclude lists as well as file sets (and reports Windows' own \
+    `\\System Volume Information\\Heat` exclusion only as info).",
+        why: "`AddExcludeFiles` and `AddExcludeFilesFromSnapshot` reject these values with \
+    `E_INVALIDARG`. A malformed exclusion excludes nothing, or something else: the files the \
+    writer meant to leave out are backed up after all.",
+        sources: &[
+            "IVssCreateWriterMetadata::AddExcludeFiles: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addexcludefiles",
+            "IVssCreateWriterMetadataEx::AddExcludeFilesFromSnapshot: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadataex-addexcludefilesfromsnapshot",
+        ],
+    }),
+    check: Check::Exclude(check),
+};
+
+fn check(cx: &mut Cx, _: &WriterMetadata, e: &Exclude) {
+    let owner = Owner {
+        node: &e.node,
+        component: None,
+    };
+    if let Some(p) = require_path(cx, owner, e.path.as_ref()) {
+        report_path_wildcard(cx, owner, "path", p);
+        report_envvar(cx, owner, "path", p);
+    }
+    if let Some(s) = require_filespec(cx, owner, e.filespec.as_ref()) {
+        report_filespec_separator(cx, owner, s);
+    }
+}

@@ -1,0 +1,60 @@
+//! `express/backup-schema`: express writers support full and copy backups only.
+
+use crate::diagnostic::Severity;
+use crate::flags::{BackupSchema, Mask};
+use crate::model::WriterMetadata;
+use crate::rules::{Check, Cx, Profile, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("express/backup-schema" {
+        code: "VSL703",
+        severity: Severity::Error,
+        profile: Profile::Express,
+        summary: "an express writer's backupSchema has unsupported bits",
+        what: "With `--express`, reports a `backupSchema` with any defined bit other than \
+    `VSS_BS_COPY` (0x10) and `VSS_BS_INDEPENDENT_SYSTEM_STATE` (0x400). Bits with no \
+    definition at all are `schema/undefined-bits`' findings.",
+        why: "The express `SetBackupSchema` supports only `VSS_BS_UNDEFINED`, `VSS_BS_COPY` and \
+    `VSS_BS_INDEPENDENT_SYSTEM_STATE`, and returns `VSS_E_NOT_SUPPORTED` for the rest: an \
+    express writer cannot take part in differential, incremental or log backups, nor in restore \
+    variants that need writer code.",
+        sources: &[
+            "IVssCreateExpressWriterMetadata::SetBackupSchema: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreateexpresswritermetadata-setbackupschema",
+            "IVssCreateWriterMetadata::SetBackupSchema: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-setbackupschema",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    let Some(a) = &w.backup_schema else {
+        return;
+    };
+    let Some(schema) = a.value else {
+        return;
+    };
+    let allowed = BackupSchema::COPY | BackupSchema::INDEPENDENT_SYSTEM_STATE;
+    let bad = schema & BackupSchema::all() & !allowed;
+    if bad.is_empty() {
+        return;
+    }
+    let kept = schema & allowed;
+    let help = if kept.is_empty() {
+        "express writers support only full, copy and independent-system-state backups: remove backupSchema (full backups only)".to_string()
+    } else {
+        format!(
+            "express writers support only COPY and INDEPENDENT_SYSTEM_STATE: write backupSchema=\"{}\"",
+            kept.bits()
+        )
+    };
+    cx.report(
+        a.span,
+        format!(
+            "backupSchema {} of an express writer sets {}",
+            a.raw,
+            bad.describe()
+        ),
+    )
+    .label("not supported by express writers")
+    .help(help);
+}

@@ -1,0 +1,44 @@
+//! `express/writer-restore`: express writers never take part in restores.
+
+use crate::diagnostic::Severity;
+use crate::model::WriterMetadata;
+use crate::rules::{Check, Cx, Profile, Rule};
+use crate::vocab::WriterRestore;
+
+pub static RULE: Rule = Rule {
+    meta: rule!("express/writer-restore" {
+        code: "VSL705",
+        severity: Severity::Error,
+        profile: Profile::Express,
+        summary: "an express writer's writerRestore is not never",
+        what: "With `--express`, reports `RESTORE_METHOD/@writerRestore` when it stands for any \
+    value other than `VSS_WRE_NEVER` (`never`): `always`, the if-replace-fails value and the \
+    undefined value. An unknown spelling is left to `restore/writer-restore-invalid`.",
+        why: "The express `SetRestoreMethod` requires `VSS_WRE_NEVER`: an express writer has no \
+    process running at restore time to receive the PreRestore and PostRestore events, so a \
+    requester that waits for it would wait for nothing.",
+        sources: &[
+            "IVssCreateExpressWriterMetadata::SetRestoreMethod (writerRestore): https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreateexpresswritermetadata-setrestoremethod",
+            "VSS_WRITERRESTORE_ENUM: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/ne-vswriter-vss_writerrestore_enum",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    for rm in &w.restore_methods {
+        let Some(a) = &rm.writer_restore else {
+            continue;
+        };
+        match cx.settings.writer_restore(a) {
+            WriterRestore::Never | WriterRestore::Unknown => continue,
+            _ => {}
+        }
+        cx.report(
+            a.span,
+            format!("writerRestore is \"{}\" on an express writer", a.raw),
+        )
+        .label("express writers do not take part in restores")
+        .help("write writerRestore=\"never\"");
+    }
+}

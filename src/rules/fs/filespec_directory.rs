@@ -1,0 +1,36 @@
+//! `fs/filespec-directory`: a filespec names files, not directories.
+
+use super::paths::{report_filespec_separator, Owner};
+use crate::diagnostic::Severity;
+use crate::model::{Component, FileSet, WriterMetadata};
+use crate::rules::{Check, Cx, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("fs/filespec-directory" {
+        code: "VSL606",
+        severity: Severity::Error,
+        summary: "a file set's filespec contains a directory separator",
+        what: "A `filespec` is a file name or a pattern of one (`*`, `*.dat`, `Perfc???.dat`); \
+    the directory belongs in `path`. A backslash is an error. A forward slash is a warning: it \
+    is not a valid file name character on Windows, so it is almost certainly a directory \
+    written the Unix way. Exclude lists follow the same rule under `excl/syntax`.",
+        why: "The methods that add file sets refuse a file specification with directory parts. \
+    A requester matches the filespec against names inside `path` only, so `logs\\*.txt` \
+    matches nothing and those files are not backed up.",
+        sources: &[
+            "IVssCreateWriterMetadata::AddFilesToFileGroup (wszFilespec): https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addfilestofilegroup",
+            "File set (VSS glossary): https://learn.microsoft.com/en-us/windows/win32/vss/vssgloss-f",
+        ],
+    }),
+    check: Check::FileSet(check),
+};
+
+fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
+    if let Some(a) = &f.filespec {
+        let owner = Owner {
+            node: &f.node,
+            component: Some(c),
+        };
+        report_filespec_separator(cx, owner, a);
+    }
+}

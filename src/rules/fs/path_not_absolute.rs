@@ -1,0 +1,122 @@
+//! `fs/path-not-absolute`: file-set and exclude-list paths start from a volume.
+
+use super::paths::{classify, Owner, PathForm};
+use crate::diagnostic::Severity;
+use crate::model::{Text, WriterMetadata};
+use crate::rules::{Check, Cx, Rule};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("fs/path-not-absolute" {
+        code: "VSL604",
+        severity: Severity::Warning,
+        summary: "a file-set or exclude-list path is not absolute",
+        what: "The `path` of a file set (`FILE_LIST`, `DATABASE_FILES`, `DATABASE_LOGFILES`) and \
+    of an exclude list (`EXCLUDE_FILES`, `EXCLUDE_FILES_FROM_SNAPSHOT`) should be absolute. \
+    Accepted as absolute: a drive path (`C:\\Data`), a path that starts with an environment \
+    variable (`%SystemRoot%\\System32`, absolute once expanded), a volume GUID or other `\\\\?\\` \
+    path (`\\\\?\\Volume{GUID}\\Boot`) and a UNC path (`\\\\server\\share`). A relative path \
+    (`Data\\Logs`) or a drive-relative one (`C:Data`) is a warning. A path rooted without a \
+    drive (`\\System Volume Information\\Heat`) is only reported as info: Windows' own Shadow \
+    Copy Optimization writer uses one to mean that directory on each volume.\n\n\
+    This rule also covers the exclude lists, so that `excl/syntax` does not report the same \
+    path twice.",
+        why: "Requesters resolve file sets without a current directory: Microsoft asks for local \
+    resources whose absolute path starts with a valid local volume specification. A relative \
+    path is resolved against whatever directory the requester runs in, so the wrong files, or \
+    none, are backed up.",
+        sources: &[
+            "Usage Conventions for VSS: https://learn.microsoft.com/en-us/windows/win32/vss/usage-conventions",
+            "IVssCreateWriterMetadata::AddFilesToFileGroup: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addfilestofilegroup",
+            "The Shadow Copy Optimization writer's EXCLUDE_FILES_FROM_SNAPSHOT path=\"\\System Volume Information\\Heat\" (real DiskShadow output)",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    for (c, f) in w.file_sets() {
+        if let Some(a) = &f.path {
+            let owner = Owner {
+                node: &f.node,
+                component: Some(c),
+            };
+            report(cx, owner, a);
+        }
+    }
+    for e in &w.excludes {
+        if let Some(a) = &e.path {
+            let owner = Owner {
+                node: &e.node,
+                component: None,
+            };
+            report(cx, owner, a);
+        }
+    }
+}
+
+fn report(cx: &mut Cx, owner: Owner, a: &Text) {
+    if a.raw.trim().is_empty() {
+        return;
+    }
+    match classify(a.raw) {
+        form if form.is_absolute() => {}
+        PathForm::Rooted => {
+            let sev = cx.default_or_configured(Severity::Info);
+            cx.report(
+                a.span,
+                format!("path \"{}\" of {owner} is rooted but names no drive or volume", a.raw),
+            )
+            .severity(sev)
+            .label("no drive or volume")
+            .help("if one volume is meant, start the path with it (C:\\…, %SystemDrive%\\… or \\\\?\\Volume{GUID}\\…); a directory meant on every volume, as in Windows' own writers, can stay as it is");
+        }
+        form => {
+            let kind = if form == PathForm::DriveRelative {
+                "relative to the current directory of its drive"
+            } else {
+                "a relative path"
+            };
+            cx.report(a.span, format!("path \"{}\" of {owner} is {kind}", a.raw))
+                .label("not absolute")
+                .help("start the path from a volume: a drive (C:\\…), an environment variable (%ProgramData%\\…), a volume GUID path (\\\\?\\Volume{GUID}\\…) or a UNC share (\\\\server\\share\\…)");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint_bytes, Settings, Severity};
+    use std::path::Path;
+
+    /// The spec's expected finding on real data: the Shadow Copy Optimization writer's
+    /// drive-less exclusion is an info, and no other path of the real documents is reported.
+    #[test]
+    fn real_documents() {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        if !corpus.is_dir() {
+            eprintln!(
+                "skipped: the shared corpus ({}) is not there",
+                corpus.display()
+            );
+            return;
+        }
+        let mut seen = Vec::new();
+        for set in ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"] {
+            for entry in std::fs::read_dir(corpus.join(set)).unwrap() {
+                let path = entry.unwrap().path();
+                let bytes = std::fs::read(&path).unwrap();
+                let file = lint_bytes("x.xml", &bytes, &Settings::default());
+                for d in file.diagnostics {
+                    if d.rule.slug == "fs/path-not-absolute" {
+                        seen.push((d.severity, d.message));
+                    }
+                }
+            }
+        }
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        for (severity, message) in seen {
+            assert_eq!(severity, Severity::Info);
+            assert!(message.contains(r"\System Volume Information\Heat"));
+        }
+    }
+}

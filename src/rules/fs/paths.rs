@@ -1,0 +1,768 @@
+//! Path and file-specification syntax shared by the file-set, exclude-list and express rules,
+//! and a case-insensitive directory key that indexes thousands of file sets without
+//! allocating per entry.
+//!
+//! Comparisons fold ASCII case only: NTFS folds with its own upcase table, but every path in
+//! real documents is ASCII, and folding only ASCII never makes two different names equal.
+//! Environment variables are compared as written, never expanded: their values on the
+//! machine that will run the backup are unknown, so `%SystemRoot%\x` and `C:\Windows\x` are
+//! different paths here.
+
+use crate::diagnostic::Severity;
+use crate::model::{Component, Node, Text};
+use crate::rules::Cx;
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+/// The prefix of Win32 long and volume-GUID paths (`\\?\Volume{GUID}\Boot`); its `?` is
+/// part of the syntax, not a wildcard.
+pub(crate) const LONG_PREFIX: &str = r"\\?\";
+
+/// The NT object-manager spelling of the same prefix; seen in ASR captions, not a Win32 path.
+const NT_PREFIX: &str = r"\??\";
+
+/// The first wildcard (`*` or `?`) of a directory path, past a leading `\\?\`.
+pub(crate) fn path_wildcard(path: &str) -> Option<char> {
+    let rest = path.strip_prefix(LONG_PREFIX).unwrap_or(path);
+    rest.chars().find(|&c| c == '*' || c == '?')
+}
+
+/// Help for a path with a wildcard: a volume path written the NT way gets the Win32 spelling.
+pub(crate) fn wildcard_help(attr: &str, path: &str) -> String {
+    match path.strip_prefix(NT_PREFIX) {
+        Some(rest) if path_wildcard(rest).is_none() => format!(
+            "\\??\\ is the NT object-manager prefix; write the Win32 form {attr}=\"\\\\?\\{rest}\""
+        ),
+        _ => format!(
+            "{attr} names one directory and cannot hold * or ?; put the pattern in filespec, or list each directory as its own entry"
+        ),
+    }
+}
+
+/// How a directory path is anchored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PathForm {
+    /// `C:\…`
+    DriveAbsolute,
+    /// `%SystemRoot%\…`: absolute once expanded, which is all a writer can promise.
+    EnvVar,
+    /// `\\?\Volume{GUID}\…`
+    VolumeGuid,
+    /// Any other `\\?\…` or `\\.\…` path (`\\?\C:\…`, `\\?\UNC\…`, devices).
+    Prefixed,
+    /// `\\server\share\…`
+    Unc,
+    /// `\System Volume Information\…`: rooted, but on whichever volume is current.
+    Rooted,
+    /// `C:foo`: relative to the current directory of drive C.
+    DriveRelative,
+    /// `foo\bar`
+    Relative,
+}
+
+impl PathForm {
+    pub(crate) fn is_absolute(self) -> bool {
+        matches!(
+            self,
+            PathForm::DriveAbsolute
+                | PathForm::EnvVar
+                | PathForm::VolumeGuid
+                | PathForm::Prefixed
+                | PathForm::Unc
+        )
+    }
+}
+
+pub(crate) fn classify(path: &str) -> PathForm {
+    let b = path.as_bytes();
+    if let Some(rest) = path.strip_prefix(LONG_PREFIX) {
+        let volume = rest
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("Volume{"));
+        return if volume {
+            PathForm::VolumeGuid
+        } else {
+            PathForm::Prefixed
+        };
+    }
+    if path.starts_with(r"\\.\") {
+        return PathForm::Prefixed;
+    }
+    if path.starts_with(r"\\") {
+        return PathForm::Unc;
+    }
+    if path.starts_with('%') {
+        return PathForm::EnvVar;
+    }
+    if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
+        return if b.get(2) == Some(&b'\\') {
+            PathForm::DriveAbsolute
+        } else {
+            PathForm::DriveRelative
+        };
+    }
+    if path.starts_with('\\') {
+        return PathForm::Rooted;
+    }
+    PathForm::Relative
+}
+
+/// Whether a path names a network share (`\\server\share`, `\\?\UNC\server\share`).
+pub(crate) fn is_unc(path: &str) -> bool {
+    match classify(path) {
+        PathForm::Unc => true,
+        PathForm::Prefixed => path[LONG_PREFIX.len()..]
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case(r"UNC\")),
+        _ => false,
+    }
+}
+
+/// Whether a path has an odd number of `%`, leaving one environment variable unterminated.
+pub(crate) fn unterminated_envvar(path: &str) -> bool {
+    path.bytes().filter(|&b| b == b'%').count() % 2 == 1
+}
+
+/// The directory separator inside a filespec, `\` before `/`.
+pub(crate) fn filespec_separator(spec: &str) -> Option<char> {
+    if spec.contains('\\') {
+        Some('\\')
+    } else if spec.contains('/') {
+        Some('/')
+    } else {
+        None
+    }
+}
+
+pub(crate) fn has_wildcard(s: &str) -> bool {
+    s.bytes().any(|b| b == b'*' || b == b'?')
+}
+
+/// `*` and `*.*` both match every file name (Windows matches `*.*` against names without a
+/// dot too).
+pub(crate) fn matches_all(spec: &str) -> bool {
+    spec == "*" || spec == "*.*"
+}
+
+fn fold(spec: &str) -> &str {
+    if matches_all(spec) {
+        "*"
+    } else {
+        spec
+    }
+}
+
+/// Whether a pattern matches `name`. With `name_is_pattern`, the wildcards of `name` stand
+/// for whatever they may match: `?` only meets a `?` or `*` of the pattern, `*` only a `*`.
+fn match_bytes(pattern: &[u8], name: &[u8], name_is_pattern: bool) -> bool {
+    let one = |p: u8, n: u8| {
+        if name_is_pattern && (n == b'*' || n == b'?') {
+            p == b'?' && n == b'?'
+        } else {
+            p == b'?' || p.eq_ignore_ascii_case(&n)
+        }
+    };
+    let (mut i, mut j) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while j < name.len() {
+        if i < pattern.len() && pattern[i] == b'*' {
+            star = Some((i, j));
+            i += 1;
+        } else if i < pattern.len() && one(pattern[i], name[j]) {
+            i += 1;
+            j += 1;
+        } else if let Some((si, sj)) = star {
+            i = si + 1;
+            j = sj + 1;
+            star = Some((si, sj + 1));
+        } else {
+            return false;
+        }
+    }
+    pattern[i..].iter().all(|&c| c == b'*')
+}
+
+/// Whether some file name matches both patterns.
+pub(crate) fn globs_intersect(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a).as_bytes(), fold(b).as_bytes());
+    let compatible = |x: u8, y: u8| x == b'?' || y == b'?' || x.eq_ignore_ascii_case(&y);
+    // Up to the first `*` of either, both patterns pin the same positions from the start;
+    // after the last `*`, from the end. Most disjoint pairs differ there.
+    let lead = a
+        .iter()
+        .zip(b)
+        .take_while(|&(&x, &y)| x != b'*' && y != b'*');
+    for (&x, &y) in lead {
+        if !compatible(x, y) {
+            return false;
+        }
+    }
+    let trail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|&(&x, &y)| x != b'*' && y != b'*');
+    for (&x, &y) in trail {
+        if !compatible(x, y) {
+            return false;
+        }
+    }
+    let cols = b.len() + 1;
+    let cells = (a.len() + 1) * cols;
+    let mut small = [false; 1024];
+    let mut large = Vec::new();
+    let reach: &mut [bool] = if cells <= small.len() {
+        &mut small[..cells]
+    } else {
+        large.resize(cells, false);
+        &mut large
+    };
+    // reach[i * cols + j]: a[i..] and b[j..] can match a common suffix.
+    for i in (0..=a.len()).rev() {
+        for j in (0..=b.len()).rev() {
+            let at = |i: usize, j: usize| reach[i * cols + j];
+            let v = match (a.get(i), b.get(j)) {
+                (None, None) => true,
+                (Some(b'*'), _) if at(i + 1, j) => true,
+                (Some(b'*'), Some(_)) => at(i, j + 1),
+                (_, Some(b'*')) if at(i, j + 1) => true,
+                (Some(_), Some(b'*')) => at(i + 1, j),
+                (Some(&x), Some(&y)) => compatible(x, y) && at(i + 1, j + 1),
+                _ => false,
+            };
+            reach[i * cols + j] = v;
+        }
+    }
+    reach[0]
+}
+
+/// Whether every name `inner` matches is also matched by `outer`. Sound, not complete: it
+/// answers `true` only when it is sure.
+pub(crate) fn glob_covers(outer: &str, inner: &str) -> bool {
+    matches_all(outer) || match_bytes(fold(outer).as_bytes(), fold(inner).as_bytes(), true)
+}
+
+/// Hashes ASCII-folded bytes eight at a time: no allocation, and few enough operations that
+/// the System writer's 19,000 file sets hash quickly even in a debug build.
+fn hash_folded<H: Hasher>(s: &str, state: &mut H) {
+    let b = s.as_bytes();
+    // Plain indexing: slice iterators cost several times more in a debug build.
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let word = [
+            b[i],
+            b[i + 1],
+            b[i + 2],
+            b[i + 3],
+            b[i + 4],
+            b[i + 5],
+            b[i + 6],
+            b[i + 7],
+        ];
+        state.write_u64(fold_word(u64::from_le_bytes(word)));
+        i += 8;
+    }
+    let mut word = [0u8; 8];
+    let mut j = 0;
+    while i < b.len() {
+        word[j] = b[i];
+        i += 1;
+        j += 1;
+    }
+    state.write_u64(fold_word(u64::from_le_bytes(word)));
+    state.write_usize(b.len());
+}
+
+/// A word-at-a-time multiplicative hasher for the folded keys: SipHash is built for
+/// untrusted keys and costs thousands of instructions per path in a debug build; a writer
+/// metadata document gains nothing from that.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    /// Spreads the bits so that both the low bits (bucket) and the high bits (tag) vary.
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+/// A map keyed by [`DirKey`] or [`SetKey`].
+pub(crate) type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// Lower-cases the ASCII letters of eight bytes at once; other bytes are left alone.
+fn fold_word(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let seven = w & LOW7;
+    // A byte's high bit ends up set when it is at least 'A', and at least 'Z' + 1.
+    let at_least_a = seven + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = seven + 0x2525_2525_2525_2525;
+    let upper = at_least_a & !past_z & !w & HIGH;
+    w | (upper >> 2)
+}
+
+/// A directory path compared without ASCII case and trailing backslashes (`C:\Data\` and
+/// `c:\data` are one key), borrowed from the document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DirKey<'a>(&'a str);
+
+impl<'a> DirKey<'a> {
+    pub(crate) fn new(path: &'a str) -> Self {
+        DirKey(path.trim_end_matches('\\'))
+    }
+
+    /// Length in bytes, trailing backslashes not counted.
+    pub(crate) fn len(self) -> usize {
+        self.0.len()
+    }
+
+    /// The directory above, while there is one.
+    pub(crate) fn parent(self) -> Option<Self> {
+        let cut = self.0.rfind('\\')?;
+        let up = self.0[..cut].trim_end_matches('\\');
+        (!up.is_empty()).then_some(DirKey(up))
+    }
+
+    /// Every directory above this one, nearest first.
+    pub(crate) fn ancestors(self) -> impl Iterator<Item = DirKey<'a>> {
+        std::iter::successors(self.parent(), |d| d.parent())
+    }
+}
+
+impl PartialEq for DirKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+impl Eq for DirKey<'_> {}
+
+impl Hash for DirKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_folded(self.0, state);
+    }
+}
+
+/// How many entries of one directory (wildcard filespecs, literal filespecs, or repeats of
+/// one literal filespec) an index keeps for matching. Lookups then cost a bounded number of
+/// filespec comparisons per directory level, whatever the document, which keeps the
+/// cross-file-set rules linear; only documents with more than this many entries of one kind
+/// in one directory can have a collision go unreported.
+pub(crate) const BUCKET: usize = 32;
+
+#[derive(Default)]
+struct Bucket {
+    wildcard: Vec<usize>,
+    literal: Vec<usize>,
+}
+
+/// Entries (path, filespec, and an index into the caller's list) grouped by directory, for
+/// finding those at a directory or above it whose filespec may match a given one.
+#[derive(Default)]
+pub(crate) struct DirIndex<'a> {
+    dirs: KeyMap<DirKey<'a>, Bucket>,
+    /// Literal filespecs by (directory, filespec): an exact match costs one lookup.
+    exact: KeyMap<SetKey<'a>, Vec<usize>>,
+    /// The lengths of the indexed directories, sorted: an ancestor of another length cannot
+    /// be indexed, so most levels are skipped without hashing.
+    lengths: Vec<usize>,
+}
+
+fn push_capped(v: &mut Vec<usize>, index: usize) {
+    if v.len() < BUCKET {
+        v.push(index);
+    }
+}
+
+impl<'a> DirIndex<'a> {
+    pub(crate) fn clear(&mut self) {
+        self.dirs.clear();
+        self.exact.clear();
+        self.lengths.clear();
+    }
+
+    pub(crate) fn insert(&mut self, dir: DirKey<'a>, filespec: &'a str, index: usize) {
+        let bucket = self.dirs.entry(dir).or_default();
+        if has_wildcard(filespec) {
+            push_capped(&mut bucket.wildcard, index);
+        } else {
+            push_capped(&mut bucket.literal, index);
+            push_capped(
+                self.exact.entry(SetKey::in_dir(dir, filespec)).or_default(),
+                index,
+            );
+        }
+        if let Err(at) = self.lengths.binary_search(&dir.len()) {
+            self.lengths.insert(at, dir.len());
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.dirs.is_empty()
+    }
+
+    /// Entries at exactly this directory whose filespec may match some name `filespec`
+    /// matches (a superset: callers still compare the filespecs).
+    pub(crate) fn at<'s>(
+        &'s self,
+        dir: DirKey<'a>,
+        filespec: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        let bucket = if self.lengths.binary_search(&dir.len()).is_ok() {
+            self.dirs.get(&dir)
+        } else {
+            None
+        };
+        let (exact, others): (&[usize], &[usize]) = match bucket {
+            None => (&[], &[]),
+            Some(b) if has_wildcard(filespec) => (&b.literal, &[]),
+            Some(_) => (
+                self.exact
+                    .get(&SetKey::in_dir(dir, filespec))
+                    .map_or(&[], Vec::as_slice),
+                &[],
+            ),
+        };
+        let wildcard = bucket.map_or(&[][..], |b| b.wildcard.as_slice());
+        exact.iter().chain(others).chain(wildcard).copied()
+    }
+
+    /// The same at each directory above this one, nearest first.
+    pub(crate) fn above<'s>(
+        &'s self,
+        dir: DirKey<'a>,
+        filespec: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        let shortest = self.lengths.first().copied().unwrap_or(usize::MAX);
+        dir.ancestors()
+            .take_while(move |up| up.len() >= shortest)
+            .flat_map(move |up| self.at(up, filespec))
+    }
+}
+
+/// A file set's (directory, filespec) pair, compared like [`DirKey`] with `*.*` read as `*`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct SetKey<'a> {
+    pub dir: DirKey<'a>,
+    spec: SpecKey<'a>,
+}
+
+impl<'a> SetKey<'a> {
+    pub(crate) fn new(path: &'a str, filespec: &'a str) -> Self {
+        Self::in_dir(DirKey::new(path), filespec)
+    }
+
+    pub(crate) fn in_dir(dir: DirKey<'a>, filespec: &'a str) -> Self {
+        SetKey {
+            dir,
+            spec: SpecKey(fold(filespec)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct SpecKey<'a>(&'a str);
+
+impl PartialEq for SpecKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+impl Eq for SpecKey<'_> {}
+
+impl Hash for SpecKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_folded(self.0, state);
+    }
+}
+
+/// `"C:\Data" "*.dat"` (the path and filespec of a file set or exclusion), for messages.
+pub(crate) fn show(path: &str, filespec: &str) -> String {
+    format!("\"{path}\" \"{filespec}\"")
+}
+
+/// What holds a path or filespec, for messages: `<FILE_LIST> in component "Ledger"` or
+/// `<EXCLUDE_FILES>`; formatted only when a finding is reported.
+#[derive(Clone, Copy)]
+pub(crate) struct Owner<'m> {
+    pub node: &'m Node<'m>,
+    pub component: Option<&'m Component<'m>>,
+}
+
+impl fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.component {
+            Some(c) => write!(f, "<{}> in component \"{}\"", self.node.name, c.full_name()),
+            None => write!(f, "<{}>", self.node.name),
+        }
+    }
+}
+
+const PATH_EXAMPLE: &str = "path=\"C:\\ProgramData\\Contoso\"";
+const FILESPEC_EXAMPLE: &str =
+    "a name such as filespec=\"ledger.dat\", a pattern such as filespec=\"*.dat\", or filespec=\"*\" for every file";
+
+/// A missing or blank `path`. Returns the path when there is one to check further.
+pub(crate) fn require_path<'t>(
+    cx: &mut Cx,
+    owner: Owner,
+    attr: Option<&'t Text<'t>>,
+) -> Option<&'t Text<'t>> {
+    require(
+        cx,
+        owner,
+        "path",
+        attr,
+        &format!("add the directory the files are in, e.g. {PATH_EXAMPLE}"),
+    )
+}
+
+/// A missing or blank `filespec`. Returns the filespec when there is one to check further.
+pub(crate) fn require_filespec<'t>(
+    cx: &mut Cx,
+    owner: Owner,
+    attr: Option<&'t Text<'t>>,
+) -> Option<&'t Text<'t>> {
+    require(
+        cx,
+        owner,
+        "filespec",
+        attr,
+        &format!("add the files to take: {FILESPEC_EXAMPLE}"),
+    )
+}
+
+fn require<'t>(
+    cx: &mut Cx,
+    owner: Owner,
+    name: &str,
+    attr: Option<&'t Text<'t>>,
+    help: &str,
+) -> Option<&'t Text<'t>> {
+    match attr {
+        None => {
+            cx.report(owner.node.span, format!("{owner} has no {name}"))
+                .label(format!("no {name} attribute"))
+                .help(help);
+            None
+        }
+        Some(a) if a.raw.trim().is_empty() => {
+            cx.report(a.span, format!("{owner} has an empty {name}"))
+                .label(format!("empty {name}"))
+                .help(help);
+            None
+        }
+        Some(a) => Some(a),
+    }
+}
+
+/// `*` or `?` in a directory attribute (`path`, `alternatePath`).
+pub(crate) fn report_path_wildcard(cx: &mut Cx, owner: Owner, name: &str, a: &Text) {
+    if let Some(w) = path_wildcard(a.raw) {
+        cx.report(
+            a.span,
+            format!(
+                "{name} \"{}\" of {owner} contains the wildcard '{w}'",
+                a.raw
+            ),
+        )
+        .label("wildcard in a directory")
+        .help(wildcard_help(name, a.raw));
+    }
+}
+
+/// An odd number of `%` in a directory attribute: a warning wherever it is reported.
+pub(crate) fn report_envvar(cx: &mut Cx, owner: Owner, name: &str, a: &Text) {
+    if unterminated_envvar(a.raw) {
+        let sev = cx.default_or_configured(Severity::Warning);
+        cx.report(
+            a.span,
+            format!(
+                "{name} \"{}\" of {owner} has an unterminated environment variable (odd number of '%')",
+                a.raw
+            ),
+        )
+        .severity(sev)
+        .label("unbalanced %")
+        .help("write each environment variable between two percent signs, e.g. %SystemRoot%\\System32");
+    }
+}
+
+/// A directory separator in `filespec`: `\` is an error, `/` a warning.
+pub(crate) fn report_filespec_separator(cx: &mut Cx, owner: Owner, a: &Text) {
+    let Some(sep) = filespec_separator(a.raw) else {
+        return;
+    };
+    let (sev, label) = match sep {
+        '\\' => (Severity::Error, "backslash in a filespec"),
+        _ => (Severity::Warning, "slash in a filespec"),
+    };
+    let sev = cx.default_or_configured(sev);
+    let cut = a.raw.rfind(['\\', '/']).unwrap_or(0);
+    let (dir, name) = (&a.raw[..cut], &a.raw[cut + 1..]);
+    let help = if name.is_empty() || dir.is_empty() {
+        "a filespec is a file name or pattern only; move the directory part into path".to_string()
+    } else {
+        format!(
+            "a filespec is a file name or pattern only: append \"{}\" to path and write filespec=\"{name}\"",
+            dir.replace('/', "\\")
+        )
+    };
+    cx.report(
+        a.span,
+        format!(
+            "filespec \"{}\" of {owner} contains a directory separator '{sep}'",
+            a.raw
+        ),
+    )
+    .severity(sev)
+    .label(label)
+    .help(help);
+}
+
+/// The findings of one rule on a writer with the given `BACKUP_LOCATIONS` content, for the
+/// rules' unit tests: `(severity, message)`.
+#[cfg(test)]
+pub(crate) fn findings(slug: &str, locations: &str, express: bool) -> Vec<(Severity, String)> {
+    let xml = format!(
+        r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" instanceId="9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33" friendlyName="W" usage="USER_DATA" dataSource="OTHER"/><RESTORE_METHOD method="REPLACE_AT_REBOOT_IF_CANNOT_REPLACE" writerRestore="never" rebootRequired="no"/><BACKUP_LOCATIONS>{locations}</BACKUP_LOCATIONS></WRITER_METADATA>"#
+    );
+    let settings = crate::Settings {
+        express,
+        ..Default::default()
+    };
+    crate::lint_bytes("test.xml", xml.as_bytes(), &settings)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule.slug == slug)
+        .map(|d| (d.severity, d.message))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards_past_the_long_prefix() {
+        assert_eq!(path_wildcard(r"\\?\Volume{c7463aba-f40d-11e9}\Boot"), None);
+        assert_eq!(path_wildcard(r"\\?\C:\Data\*"), Some('*'));
+        assert_eq!(path_wildcard(r"C:\Da?a"), Some('?'));
+        assert_eq!(path_wildcard(r"\??\Volume{x}\Boot"), Some('?'));
+    }
+
+    #[test]
+    fn path_forms() {
+        use PathForm::*;
+        for (p, f) in [
+            (r"C:\Windows", DriveAbsolute),
+            (r"c:\program files\x\", DriveAbsolute),
+            (r"%SystemRoot%\System32", EnvVar),
+            (
+                r"\\?\Volume{c7463aba-f40d-11e9-80c7-806e6f6e6963}\Boot",
+                VolumeGuid,
+            ),
+            (r"\\?\C:\Data", Prefixed),
+            (r"\\.\PhysicalDrive0", Prefixed),
+            (r"\\server\share\dir", Unc),
+            (r"\System Volume Information\Heat", Rooted),
+            (r"C:Data", DriveRelative),
+            (r"Data\Logs", Relative),
+        ] {
+            assert_eq!(classify(p), f, "{p}");
+        }
+        assert!(is_unc(r"\\server\share"));
+        assert!(is_unc(r"\\?\UNC\server\share"));
+        assert!(!is_unc(r"\\?\Volume{x}\"));
+        assert!(!is_unc(r"C:\x"));
+    }
+
+    #[test]
+    fn env_vars() {
+        assert!(!unterminated_envvar(r"%SystemRoot%\System32"));
+        assert!(unterminated_envvar(r"%SystemRoot\System32"));
+        assert!(!unterminated_envvar(r"C:\Data"));
+    }
+
+    fn glob_match(pattern: &str, name: &str) -> bool {
+        match_bytes(fold(pattern).as_bytes(), name.as_bytes(), false)
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("Perfc???.dat", "PERFC009.DAT"));
+        assert!(!glob_match("Perfc???.dat", "Perfd009.dat"));
+        assert!(glob_match("*.*", "NoDot"));
+        assert!(glob_match("*.ost", "a.b.ost"));
+        assert!(!glob_match("*.ost", "a.ost.bak"));
+        assert!(globs_intersect("*.dat", "Perfc???.dat"));
+        assert!(!globs_intersect("Perfc???.dat", "Perfd???.dat"));
+        assert!(!globs_intersect("Prfc????.dat", "Perfc???.dat"));
+        assert!(globs_intersect("a*", "*b"));
+        assert!(!globs_intersect("a*", "b*"));
+        assert!(globs_intersect("*", "x"));
+        assert!(!globs_intersect("default", "default.LOG"));
+        assert!(!globs_intersect("q1.z", "q2.z"));
+        assert!(globs_intersect("ab?", "a?c"));
+        assert!(!globs_intersect("f1_*.dat", "f2_*.dat"));
+        assert!(globs_intersect("*x*", "*y*"));
+        let long = "a".repeat(100);
+        assert!(globs_intersect(&format!("*{long}"), &format!("{long}*")));
+        assert!(glob_covers("*.*", "*.dat"));
+        assert!(glob_covers("*.LOG", "system.log"));
+        assert!(!glob_covers("*.log", "*.l?g"));
+        assert!(glob_covers("*.log", "x?.LOG"));
+        assert!(!glob_covers("*.?og", "*.l?g"));
+        assert!(glob_covers("a*", "ab*"));
+        assert!(!glob_covers("ab*", "a*"));
+        assert!(glob_covers("???.dat", "a?c.dat"));
+        assert!(!glob_covers("???.dat", "a*.dat"));
+        assert!(glob_covers("Perfc???.dat", "perfc???.DAT"));
+    }
+
+    #[test]
+    fn word_folding_is_ascii_lowercase() {
+        let all: Vec<u8> = (0..=255).collect();
+        for chunk in all.chunks(8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap());
+            let want: Vec<u8> = chunk.iter().map(|b| b.to_ascii_lowercase()).collect();
+            assert_eq!(fold_word(w).to_le_bytes().to_vec(), want);
+        }
+    }
+
+    #[test]
+    fn keys_fold_case_and_trailing_backslashes() {
+        let mut m = KeyMap::default();
+        m.insert(SetKey::new(r"C:\Data\", "*.*"), 1);
+        assert_eq!(m.get(&SetKey::new(r"c:\DATA", "*")), Some(&1));
+        assert_eq!(m.get(&SetKey::new(r"c:\DATA", "*.dat")), None);
+        let long = "x".repeat(200);
+        assert_eq!(
+            DirKey::new(&long.to_uppercase()),
+            DirKey::new(&format!("{long}\\"))
+        );
+        let up: Vec<&str> = DirKey::new(r"C:\a\b\c").ancestors().map(|d| d.0).collect();
+        assert_eq!(up, [r"C:\a\b", r"C:\a", "C:"]);
+    }
+}
