@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
         summary: "The restore method is CUSTOM: requesters need writer-specific knowledge",
         what: "Notes the restore method `CUSTOM` (`VSS_RME_CUSTOM`; the spelling is inferred from \
     the API name, and Microsoft mentions the value for the FRS writer only in prose; other \
-    spellings can be mapped under `[accept.method]` in `vsslint.toml`).",
+    spellings can be mapped under `[accept.method]` in `vsslint.toml`). Quiet with `--express`, \
+    where `express/restore-method` reports CUSTOM as an error.",
         why: "A custom restore may use file retrieval functions or protocols private to the \
     writer's application and need not follow the writer metadata at all. A generic requester \
     cannot restore such a writer correctly from the document alone, and restore targets it sets \
@@ -28,6 +29,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
+    // Express writers cannot use CUSTOM at all; express/restore-method reports that error.
+    if cx.settings.express {
+        return;
+    }
     for rm in &w.restore_methods {
         if let Some((a, Method::Custom)) = super::method(cx, rm) {
             cx.report(a.span, "the writer's data is restored with a custom, writer-specific procedure")
