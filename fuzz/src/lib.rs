@@ -89,8 +89,10 @@ pub fn check_spans(file: &LintedFile) -> Result<(), String> {
     for d in &file.diagnostics {
         let spans = std::iter::once(d.span).chain(d.related.iter().map(|r| r.span));
         for span in spans {
-            check_span(text, &index, span)
-                .map_err(|e| format!("{} [{}] at {span:?}: {e}", d.message, d.rule.slug))?;
+            check_span(text, &index, span).map_err(|e| {
+                let message: String = d.message.chars().take(200).collect();
+                format!("{message} [{}] at {span:?}: {e}", d.rule.slug)
+            })?;
         }
     }
     Ok(())
