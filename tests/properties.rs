@@ -24,7 +24,10 @@ const CASES: u32 = 256;
 /// The same cases on every run, so that a failure is the change's and not the draw's. For a
 /// longer search set `PROPTEST_RNG_SEED` (any number) and `PROPTEST_CASES`.
 fn config() -> ProptestConfig {
-    let mut config = ProptestConfig::with_cases(CASES);
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = CASES;
+    }
     if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
         config.rng_seed = RngSeed::Fixed(0x7653_736C_696E_74);
     }
