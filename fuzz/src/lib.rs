@@ -137,6 +137,12 @@ pub fn render_all(file: &LintedFile, style: Style) {
             "empty full report for `{}`",
             d.message
         );
+        // What reaches a terminal: no control character of the document, only line breaks
+        // (and, with colour, the report's own escape sequences).
+        let stray = out
+            .chars()
+            .find(|&c| c.is_control() && c != '\n' && !(style.color && c == '\x1B'));
+        assert!(stray.is_none(), "{stray:?} in the full report:\n{out}");
     }
     let files = std::slice::from_ref(file);
 
