@@ -1,6 +1,6 @@
 //! `--format full`: miette's graphical report, one block per finding.
 
-use super::snippet::Snippet;
+use super::snippet::{acts_on_terminal, Snippet};
 use super::Summary;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LintedFile;
@@ -114,11 +114,7 @@ fn shown(text: &str, lines: bool) -> String {
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
         '\t' => out.push_str("\\t"),
-        c if c.is_control()
-            || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
-        {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32))
-        }
+        c if acts_on_terminal(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
         c => out.push(c),
     };
     let tail = MAX_TEXT / 4;

@@ -196,20 +196,25 @@ fn windows(text: &str, ls: usize, le: usize, foci: &[(usize, usize)]) -> Vec<(us
     out
 }
 
-/// How a character is shown, when not as itself: control characters would act on the
-/// terminal (or, for bidirectional overrides, reorder what is shown).
+/// Characters that act on a terminal instead of being shown (C0 and C1 controls, DEL), or
+/// that reorder or break what is shown (bidirectional controls, line and paragraph
+/// separators).
+pub(crate) fn acts_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// How a character is shown, when not as itself.
 fn symbol(c: char) -> Option<char> {
     match c {
         // miette expands tabs itself.
         '\t' => None,
         '\0'..='\x1F' => char::from_u32(0x2400 + c as u32),
         '\x7F' => Some('\u{2421}'),
-        '\u{80}'..='\u{9F}'
-        | '\u{061C}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{2028}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => Some('\u{FFFD}'),
+        c if acts_on_terminal(c) => Some('\u{FFFD}'),
         _ => None,
     }
 }
