@@ -137,6 +137,14 @@ pub fn render_all(file: &LintedFile, style: Style) {
             "empty full report for `{}`",
             d.message
         );
+        // miette shows the snippet under a header that names the file; without it, the
+        // renderer fell back to one plain line because the snippet could not be read.
+        assert!(
+            out.contains(&file.path),
+            "no snippet for `{}` at {:?}:\n{out}",
+            d.message,
+            d.span
+        );
         // What reaches a terminal: no control character of the document, only line breaks
         // (and, with colour, the report's own escape sequences).
         let stray = out

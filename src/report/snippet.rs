@@ -156,7 +156,19 @@ impl Snippet {
     /// A real span in snippet coordinates, clipped to what the snippet shows.
     pub fn map(&self, span: Span) -> SourceSpan {
         let start = self.map_offset(span.start);
-        let end = self.map_offset(span.end.max(span.start)).max(start);
+        let mut end = self.map_offset(span.end.max(span.start)).max(start);
+        // A long label is cut after a few lines; where another label's lines are shown
+        // further on, its end must not reach across the gap (miette cannot show that).
+        if !self.segments.is_empty() {
+            let mut last = self.segment_at(start);
+            while last + 1 < self.segments.len()
+                && self.segments[last + 1].line == self.segments[last].line + 1
+            {
+                last += 1;
+            }
+            let shown_end = self.segments[last].pieces.last().map_or(end, |p| p.end);
+            end = end.min(shown_end.max(start));
+        }
         SourceSpan::new(start.into(), end - start)
     }
 
@@ -340,6 +352,19 @@ mod tests {
         assert_eq!(s.text, "<a>\u{241B}[2J\u{240D}<b\u{FFFD}/>\u{FFFD}</a>");
         let contents = s.read_span(&s.map(Span::new(b, b + 6)), 0, 0).unwrap();
         assert_eq!(contents.column(), text[..b].chars().count());
+    }
+
+    #[test]
+    fn a_long_label_stops_before_a_gap() {
+        let text: String = (0..300).map(|i| format!("<line{i}/>\n")).collect();
+        let at = |i: usize| text.find(&format!("<line{i}/>")).unwrap();
+        let long = Span::new(at(10), at(200));
+        let other = Span::new(at(100), at(100) + 5);
+        let index = LineIndex::new(&text);
+        let s = Snippet::new("t.xml", &index, &[long, other]);
+        for span in [long, other] {
+            assert!(s.read_span(&s.map(span), 1, 1).is_ok(), "{span:?}");
+        }
     }
 
     #[test]
