@@ -641,9 +641,18 @@ fn wrong_declared_encoding() {
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(doc("ISO-8859-1").as_bytes());
     assert_eq!(slugs(&lint(&bom)), ["doc/encoding"]);
-    // A name no one knows.
+    // A name no one knows, and names that encoding_rs decodes as a single U+FFFD.
     let f = lint(doc("klingon-8").as_bytes());
     assert!(f.diagnostics[0].message.contains("unknown encoding"));
+    for enc in ["ISO-2022-KR", "HZ-GB-2312"] {
+        let f = lint(doc(enc).as_bytes());
+        assert_eq!(slugs(&f), ["doc/encoding"]);
+        assert!(
+            f.diagnostics[0].message.contains(enc),
+            "{}",
+            f.diagnostics[0].message
+        );
+    }
     // Latin-1 bytes declared as UTF-8.
     let mut latin = doc("UTF-8").into_bytes();
     let at = latin.len() - TAIL.len();
