@@ -1,2 +1,124 @@
-//! Placeholder; the benchmarks live here.
-fn main() {}
+//! Linting speed: the real 2 MB System writer document (skipped when the corpus is absent)
+//! and generated documents from 1 kB to 50 MB, to see that the time grows with the size and
+//! no faster.
+//!
+//! `cargo bench --bench lint`; `cargo bench --bench lint -- system` for one group.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+use vsslint::report::{concise, json};
+use vsslint::{lint_bytes, Settings};
+
+const SYSTEM_WRITER: &str = "../shared/corpus/diskshadow-ws2012-sql2017/WM3.xml";
+
+/// A writer metadata document shaped like the System writer's: one line, `components`
+/// FILE_GROUPs of `files` FILE_LISTs each, every path distinct. It lints clean.
+pub fn generated(components: usize, files: usize) -> String {
+    let mut doc = String::with_capacity(600 + components * (250 + files * 120));
+    doc.push_str(concat!(
+        r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2">"#,
+        r#"<IDENTIFICATION writerId="e8132975-6f93-4464-a53e-1050253ae220" "#,
+        r#"instanceId="ce678d65-95d0-4bea-a43d-2a288bc94500" friendlyName="System Writer" "#,
+        r#"usage="BOOTABLE_SYSTEM_STATE" dataSource="OTHER" majorVersion="0" minorVersion="0"/>"#,
+        r#"<RESTORE_METHOD method="REPLACE_AT_REBOOT_IF_CANNOT_REPLACE" writerRestore="never" "#,
+        r#"rebootRequired="yes"/><BACKUP_LOCATIONS>"#,
+    ));
+    for c in 0..components {
+        doc.push_str(&format!(
+            r#"<FILE_GROUP logicalPath="System" componentName="Component {c}" caption="Component {c}" restoreMetadata="no" notifyOnBackupComplete="no" selectable="yes" selectableForRestore="no" componentFlags="0">"#
+        ));
+        for f in 0..files {
+            doc.push_str(&format!(
+                r#"<FILE_LIST path="C:\Windows\system32\DriverStore\FileRepository\c{c}\{{{f:08X}-4EF2-11D1-8608-00C04FC295EE}}" filespec="*" recursive="yes" filespecBackupType="3855"/>"#
+            ));
+        }
+        doc.push_str("</FILE_GROUP>");
+    }
+    doc.push_str("</BACKUP_LOCATIONS></WRITER_METADATA>");
+    doc
+}
+
+/// Nominal size and shape of each generated document.
+const SIZES: &[(&str, usize, usize)] = &[
+    ("1kB", 1, 5),
+    ("10kB", 2, 40),
+    ("100kB", 8, 100),
+    ("1MB", 40, 200),
+    ("10MB", 100, 800),
+    ("50MB", 250, 1600),
+];
+
+fn system_writer(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SYSTEM_WRITER);
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!(
+            "skipped the System writer benchmark: {} is absent",
+            path.display()
+        );
+        return;
+    };
+    let settings = Settings::default();
+    let mut group = c.benchmark_group("system-writer");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("lint", |b| {
+        b.iter(|| lint_bytes("WM3.xml", black_box(&bytes), &settings))
+    });
+    // What `--format json` costs on top: with no finding, the summary.
+    group.bench_function("lint+json", |b| {
+        b.iter(|| {
+            let file = lint_bytes("WM3.xml", black_box(&bytes), &settings);
+            let mut out = Vec::new();
+            json::write(&mut out, std::slice::from_ref(&file)).unwrap();
+            out
+        })
+    });
+    group.finish();
+}
+
+fn generated_documents(c: &mut Criterion) {
+    let settings = Settings::default();
+    let mut group = c.benchmark_group("generated");
+    for &(name, components, files) in SIZES {
+        let doc = generated(components, files);
+        let clean = lint_bytes("generated.xml", doc.as_bytes(), &settings);
+        assert!(clean.diagnostics.is_empty(), "{:?}", clean.diagnostics[0]);
+        let large = doc.len() > 5 << 20;
+        group.throughput(Throughput::Bytes(doc.len() as u64));
+        group.sample_size(if large { 10 } else { 50 });
+        group.measurement_time(Duration::from_secs(if large { 15 } else { 5 }));
+        group.bench_with_input(BenchmarkId::new("lint", name), &doc, |b, doc| {
+            b.iter(|| lint_bytes("generated.xml", black_box(doc.as_bytes()), &settings))
+        });
+    }
+    group.finish();
+}
+
+/// A report of many findings: each `recursive` of the 1 MB document made invalid.
+fn findings(c: &mut Criterion) {
+    let doc = generated(40, 200).replace("recursive=\"yes\"", "recursive=\"Yes\"");
+    let settings = Settings::default();
+    let file = lint_bytes("findings.xml", doc.as_bytes(), &settings);
+    assert_eq!(file.diagnostics.len(), 40 * 200);
+    let files = std::slice::from_ref(&file);
+    let mut group = c.benchmark_group("report-8000-findings");
+    group.bench_function("concise", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            concise::write(&mut out, black_box(files)).unwrap();
+            out
+        })
+    });
+    group.bench_function("json", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            json::write(&mut out, black_box(files)).unwrap();
+            out
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, system_writer, generated_documents, findings);
+criterion_main!(benches);

@@ -1,6 +1,6 @@
 //! Bytes to text: byte-order marks, BOM-less UTF-16 and the XML declaration's `encoding`.
 
-use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -87,6 +87,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                         "the XML declaration says encoding=\"{label}\", but the bytes are 8-bit, not UTF-16"
                     ),
                     help: "change the declaration to encoding=\"UTF-8\" (or remove it), or save the file as UTF-16 with a byte-order mark".into(),
+                    decoded_prefix: declaration_text(bytes),
+                    at: declaration_offset(bytes),
+                    byte_offset: declaration_offset(bytes),
+                })
+            }
+            // encoding_rs maps ISO-2022-KR, HZ-GB-2312 and a few other labels to its
+            // "replacement" encoding, which turns any input into one U+FFFD.
+            Some(enc) if enc == REPLACEMENT => {
+                return Err(DecodeError {
+                    message: format!(
+                        "the XML declaration names encoding \"{label}\", which vsslint does not decode"
+                    ),
+                    help: "save the file as UTF-8 or UTF-16 and change the declaration to match".into(),
                     decoded_prefix: declaration_text(bytes),
                     at: declaration_offset(bytes),
                     byte_offset: declaration_offset(bytes),
@@ -334,6 +347,16 @@ mod tests {
         assert!(e.message.contains("UTF-8"), "{}", e.message);
         let e = decode(b"<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>").unwrap_err();
         assert!(e.message.contains("8-bit"), "{}", e.message);
+    }
+
+    #[test]
+    fn encodings_decoded_as_replacement_are_refused() {
+        for label in ["ISO-2022-KR", "hz-gb-2312", "replacement"] {
+            let doc = format!("<?xml version=\"1.0\" encoding=\"{label}\"?><a/>");
+            let e = decode(doc.as_bytes()).unwrap_err();
+            assert!(e.message.contains(label), "{}", e.message);
+            assert_eq!(&e.decoded_prefix[e.at..e.at + 8], "encoding");
+        }
     }
 
     #[test]

@@ -36,22 +36,47 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Bytes between two character-count checkpoints of a non-ASCII text.
+const CHECKPOINT: usize = 1024;
+
 /// Line starts of one text, built once so that each position costs a binary search
 /// instead of a rescan from the beginning of the file.
+///
+/// Columns count characters. In a non-ASCII text, counting from the line start would make
+/// each position cost the length of its line, and a report of thousands of findings on the
+/// one multi-megabyte line of a real document quadratic; so the index also keeps the number
+/// of characters before every [`CHECKPOINT`]-th byte, and a position never counts more than
+/// that many bytes.
 pub struct LineIndex<'t> {
     text: &'t str,
     line_starts: Vec<usize>,
-    ascii: bool,
+    /// `chars_before[k]`: characters before the char boundary at or below `k * CHECKPOINT`.
+    /// Empty for an ASCII text, where bytes are characters.
+    chars_before: Vec<usize>,
 }
 
 impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // `match_indices` on a char searches with memchr.
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let chars_before = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut counts = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+            let (mut count, mut at) = (0, 0);
+            for k in 0..=text.len() / CHECKPOINT {
+                let next = floor_char_boundary(text, k * CHECKPOINT);
+                count += text[at..next].chars().count();
+                counts.push(count);
+                at = next;
+            }
+            counts
+        };
         LineIndex {
             text,
             line_starts,
-            ascii: text.is_ascii(),
+            chars_before,
         }
     }
 
@@ -93,23 +118,25 @@ impl<'t> LineIndex<'t> {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let column = if self.ascii {
+        let column = if self.chars_before.is_empty() {
             offset - start
-        } else {
+        } else if offset - start <= CHECKPOINT {
             self.text[start..offset].chars().count()
+        } else {
+            self.chars_to(offset) - self.chars_to(start)
         };
         Position {
             line: line + 1,
             column: column + 1,
         }
     }
-}
 
-fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack
-        .iter()
-        .enumerate()
-        .filter_map(move |(i, &b)| (b == needle).then_some(i))
+    /// Characters before `offset` (a char boundary) in a non-ASCII text.
+    fn chars_to(&self, offset: usize) -> usize {
+        let k = offset / CHECKPOINT;
+        let base = floor_char_boundary(self.text, k * CHECKPOINT);
+        self.chars_before[k] + self.text[base..offset].chars().count()
+    }
 }
 
 /// The largest char boundary not after `i`.
@@ -146,5 +173,42 @@ mod tests {
         // 'ç' and 'é' are two bytes each: byte 8 is the third character.
         assert_eq!(idx.position(8), Position { line: 2, column: 3 });
         assert_eq!(idx.line_end(0), 2);
+    }
+
+    fn naive(text: &str, offset: usize) -> Position {
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+
+    #[test]
+    fn long_non_ascii_lines_across_checkpoints() {
+        // Characters of one to four bytes, so checkpoints fall inside characters.
+        let unit = "aé€😀<x/>";
+        let mut text = unit.repeat(3 * CHECKPOINT);
+        text.push('\n');
+        text.push_str(&unit.repeat(CHECKPOINT / 3));
+        text.push_str("\n\n");
+        text.push_str(&"é".repeat(CHECKPOINT + 7));
+        let idx = LineIndex::new(&text);
+        let mut offsets: Vec<usize> = (0..text.len()).step_by(97).collect();
+        offsets.extend([text.len(), text.len() - 1, CHECKPOINT, 2 * CHECKPOINT + 1]);
+        for offset in offsets {
+            let at = floor_char_boundary(&text, offset);
+            assert_eq!(idx.position(offset), naive(&text, at), "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn empty_and_out_of_range() {
+        let idx = LineIndex::new("");
+        assert_eq!(idx.position(0), Position { line: 1, column: 1 });
+        assert_eq!(idx.position(10), Position { line: 1, column: 1 });
+        let idx = LineIndex::new("é\n");
+        assert_eq!(idx.position(1), Position { line: 1, column: 1 });
+        assert_eq!(idx.position(99), Position { line: 2, column: 1 });
     }
 }

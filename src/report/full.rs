@@ -1,6 +1,6 @@
 //! `--format full`: miette's graphical report, one block per finding.
 
-use super::snippet::Snippet;
+use super::snippet::{acts_on_terminal, Snippet};
 use super::Summary;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LintedFile;
@@ -46,6 +46,8 @@ impl Style {
 
 struct Rendered<'d> {
     d: &'d Diagnostic,
+    message: String,
+    help: Option<String>,
     code: String,
     url: String,
     labels: Vec<LabeledSpan>,
@@ -54,13 +56,13 @@ struct Rendered<'d> {
 
 impl fmt::Debug for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.d.message)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.d.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -80,8 +82,7 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.d
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
@@ -99,22 +100,61 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 }
 
+/// Longest message, label or help shown, in characters; longer ones lose their middle.
+/// Messages quote attribute values, and a value can be megabytes long.
+const MAX_TEXT: usize = 400;
+
+/// `text` as the terminal gets it: clipped to [`MAX_TEXT`], with control characters (which
+/// character references can put into quoted values) escaped. Line breaks are kept where
+/// `lines` is set.
+fn shown(text: &str, lines: bool) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_TEXT * 4));
+    let escape = |out: &mut String, c: char| match c {
+        '\n' if lines => out.push(c),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if acts_on_terminal(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        c => out.push(c),
+    };
+    let tail = MAX_TEXT / 4;
+    let head = MAX_TEXT - tail;
+    let head_end = text.char_indices().nth(head).map_or(text.len(), |(i, _)| i);
+    let tail_start = text
+        .char_indices()
+        .rev()
+        .nth(tail - 1)
+        .map_or(0, |(i, _)| i)
+        .max(head_end);
+    let omitted = text[head_end..tail_start].chars().count();
+    if omitted < 16 {
+        text.chars().for_each(|c| escape(&mut out, c));
+    } else {
+        text[..head_end].chars().for_each(|c| escape(&mut out, c));
+        out.push_str(&format!(" … ({omitted} characters) … "));
+        text[tail_start..].chars().for_each(|c| escape(&mut out, c));
+    }
+    out
+}
+
 /// Renders one diagnostic of `file` as miette would print it.
 pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style) -> String {
     let mut spans = vec![d.span];
     spans.extend(d.related.iter().map(|r| r.span));
     let source = Snippet::new(&file.path, index, &spans);
     let mut labels = vec![LabeledSpan::new_primary_with_span(
-        d.label.clone(),
+        d.label.as_deref().map(|l| shown(l, false)),
         source.map(d.span),
     )];
     labels.extend(
-        d.related
-            .iter()
-            .map(|r| LabeledSpan::new_with_span(Some(r.message.clone()), source.map(r.span))),
+        d.related.iter().map(|r| {
+            LabeledSpan::new_with_span(Some(shown(&r.message, false)), source.map(r.span))
+        }),
     );
     let rendered = Rendered {
         d,
+        message: shown(&d.message, false),
+        help: d.help.as_deref().map(|h| shown(h, true)),
         code: format!("{} {}", d.rule.code, d.rule.slug),
         url: d.rule.url(),
         labels,
@@ -122,7 +162,7 @@ pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style
     };
     let mut out = String::new();
     if style.handler().render_report(&mut out, &rendered).is_err() {
-        out = format!("{}: {}\n", rendered.code, d.message);
+        out = format!("{}: {}\n", rendered.code, rendered.message);
     }
     out
 }
@@ -154,4 +194,30 @@ pub fn write_capped(
         }
     }
     writeln!(out, "{}", Summary::of(files).line())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_lose_their_middle() {
+        let text = format!("version is \"{}\", not \"1.2\"", "A".repeat(1 << 20));
+        let out = shown(&text, false);
+        assert!(out.chars().count() < MAX_TEXT + 40, "{}", out.len());
+        assert!(out.starts_with("version is \"AAA"));
+        assert!(out.ends_with("AAA\", not \"1.2\""));
+        assert!(out.contains(&format!("({} characters)", text.len() - MAX_TEXT)));
+        let short = "x".repeat(MAX_TEXT + 10);
+        assert_eq!(shown(&short, false), short);
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(
+            shown("a\nb\r\u{1B}[2J\u{9B}\u{202E}", false),
+            "a\\nb\\r\\u{1b}[2J\\u{9b}\\u{202e}"
+        );
+        assert_eq!(shown("a\nb", true), "a\nb");
+    }
 }

@@ -1,32 +1,75 @@
-//! A miette source that shows only the lines a diagnostic needs, and only a window of each
+//! A miette source that shows only the lines a diagnostic needs, and only windows of each
 //! long line. Real documents are often one line of megabytes; printing it whole is useless.
+//!
+//! The snippet is what the terminal receives, so control characters of the document (an
+//! escape sequence, a carriage return) are shown as symbols instead of being sent raw.
 
 use crate::span::{ceil_char_boundary, floor_char_boundary, LineIndex, Span};
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use std::collections::BTreeMap;
 
-/// Lines longer than this many bytes are cut to a window around the labels.
+/// Lines longer than this many bytes are cut to windows around the labels.
 const MAX_LINE: usize = 120;
-/// Bytes kept before the first label on a cut line.
+/// Bytes kept before a label on a cut line.
 const LEAD: usize = 40;
-/// Bytes kept of a cut line overall.
+/// Bytes of a cut line in one window.
 const WINDOW: usize = 110;
+/// Labels closer than this share a window, so that a gap never hides a few bytes only.
+const MIN_GAP: usize = 24;
+/// Windows shown of one cut line; labels beyond them are clipped to the last one.
+const MAX_WINDOWS: usize = 4;
 /// Multi-line labels show at most this many lines.
 const MAX_LABEL_LINES: usize = 4;
 
 const ELLIPSIS: &str = "…";
 
-struct Segment {
-    /// Zero-based line in the real text.
-    line: usize,
-    /// Where the window starts in the real text.
+/// One window of a line.
+struct Piece {
+    /// The window in the real text.
     real_start: usize,
     real_end: usize,
-    /// Where the window's text starts in the snippet, after a leading ellipsis.
+    /// The window's text in the snippet.
     start: usize,
-    /// The end of the segment's text in the snippet, including a trailing ellipsis.
     end: usize,
     /// Zero-based character column of `real_start`.
     column: usize,
+    /// Characters shown as longer symbols: the real offset of each and the bytes the piece
+    /// has grown by up to and including it.
+    grown: Vec<(usize, usize)>,
+}
+
+impl Piece {
+    fn snippet_offset(&self, offset: usize) -> usize {
+        let offset = offset.clamp(self.real_start, self.real_end);
+        let i = self.grown.partition_point(|&(at, _)| at < offset);
+        let grown = if i == 0 { 0 } else { self.grown[i - 1].1 };
+        self.start + (offset - self.real_start) + grown
+    }
+}
+
+struct Segment {
+    /// Zero-based line in the real text.
+    line: usize,
+    /// Where the line starts in the snippet (before a leading ellipsis).
+    start: usize,
+    /// Where it ends in the snippet (after a trailing ellipsis).
+    end: usize,
+    /// Windows in order, separated by ellipses in the snippet.
+    pieces: Vec<Piece>,
+}
+
+impl Segment {
+    /// The window that holds, or is the last before, a real offset.
+    fn piece_at_real(&self, offset: usize) -> &Piece {
+        let i = self.pieces.partition_point(|p| p.real_start <= offset);
+        &self.pieces[i.saturating_sub(1)]
+    }
+
+    /// The window that holds, or is the last before, a snippet offset.
+    fn piece_at(&self, offset: usize) -> &Piece {
+        let i = self.pieces.partition_point(|p| p.start <= offset);
+        &self.pieces[i.saturating_sub(1)]
+    }
 }
 
 pub struct Snippet {
@@ -39,76 +82,72 @@ impl Snippet {
     /// Builds the snippet for labels at `spans` (real offsets).
     pub fn new(name: &str, index: &LineIndex, spans: &[Span]) -> Snippet {
         let text = index.text();
-        // Which lines to show, and the parts of each that must be visible.
-        let mut wanted: Vec<(usize, usize, usize)> = Vec::new(); // (line, focus_start, focus_end)
+        // The lines to show and, for each, the ranges labels cover (none: a context line).
+        let mut lines: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        let last_line = index.line_count() - 1;
         for s in spans {
-            let first = index.line_of(s.start);
-            let last = index.line_of(s.end).min(first + MAX_LABEL_LINES - 1);
-            for line in first.saturating_sub(1)..=(last + 1).min(index.line_count() - 1) {
-                let ls = index.line_start(line);
-                let le = index.line_end(line);
-                if line < first || line > last {
-                    wanted.push((line, ls, ls));
-                } else {
-                    let fs = s.start.clamp(ls, le);
-                    let fe = s.end.clamp(ls, le);
-                    wanted.push((line, fs, fe));
+            let (start, end) = (s.start.min(text.len()), s.end.min(text.len()));
+            let first = index.line_of(start);
+            let last = index
+                .line_of(end.max(start))
+                .min(first + MAX_LABEL_LINES - 1);
+            for line in first.saturating_sub(1)..=(last + 1).min(last_line) {
+                let foci = lines.entry(line).or_default();
+                if (first..=last).contains(&line) {
+                    let (ls, le) = (index.line_start(line), index.line_end(line));
+                    foci.push((start.clamp(ls, le), end.max(start).clamp(ls, le)));
                 }
-            }
-        }
-        wanted.sort_unstable();
-        let mut lines: Vec<(usize, usize, usize, bool)> = Vec::new(); // line, focus, has label
-        for (line, fs, fe) in wanted {
-            let labelled = fe > fs || spans.iter().any(|s| s.start == fs);
-            match lines.last_mut() {
-                Some(last) if last.0 == line => {
-                    if labelled && !last.3 {
-                        *last = (line, fs, fe, true);
-                    } else if labelled {
-                        last.1 = last.1.min(fs);
-                        last.2 = last.2.max(fe);
-                    }
-                }
-                _ => lines.push((line, fs, fe, labelled)),
             }
         }
 
         let mut snippet = String::new();
         let mut segments = Vec::new();
-        for (line, fs, fe, labelled) in lines {
+        for (line, mut foci) in lines {
             let ls = index.line_start(line);
             let le = index.line_end(line);
-            let (ws, we) = if le - ls <= MAX_LINE {
-                (ls, le)
-            } else if labelled {
-                let ws = floor_char_boundary(text, fs.saturating_sub(LEAD).max(ls));
-                let we = ceil_char_boundary(text, (ws + WINDOW).max(fe.min(ws + WINDOW)).min(le));
-                (ws, we)
+            let windows = if le - ls <= MAX_LINE {
+                vec![(ls, le)]
+            } else if foci.is_empty() {
+                vec![(ls, ceil_char_boundary(text, (ls + WINDOW).min(le)))]
             } else {
-                (ls, ceil_char_boundary(text, (ls + WINDOW).min(le)))
+                foci.sort_unstable();
+                windows(text, ls, le, &foci)
             };
             if !segments.is_empty() {
                 snippet.push('\n');
             }
-            if ws > ls {
-                snippet.push_str(ELLIPSIS);
-            }
             let start = snippet.len();
-            snippet.push_str(&text[ws..we]);
-            if we < le {
+            let mut pieces = Vec::with_capacity(windows.len());
+            let mut shown_to = ls;
+            for (ws, we) in windows {
+                if ws > shown_to {
+                    snippet.push_str(ELLIPSIS);
+                }
+                let piece_start = snippet.len();
+                let mut grown = Vec::new();
+                push_shown(&mut snippet, &text[ws..we], ws, &mut grown);
+                pieces.push(Piece {
+                    real_start: ws,
+                    real_end: we,
+                    start: piece_start,
+                    end: snippet.len(),
+                    column: index.position(ws).column - 1,
+                    grown,
+                });
+                shown_to = we;
+            }
+            if shown_to < le {
                 snippet.push_str(ELLIPSIS);
             }
             segments.push(Segment {
                 line,
-                real_start: ws,
-                real_end: we,
                 start,
                 end: snippet.len(),
-                column: index.position(ws).column - 1,
+                pieces,
             });
         }
         Snippet {
-            name: name.to_string(),
+            name: name.chars().filter(|c| !c.is_control()).collect(),
             text: snippet,
             segments,
         }
@@ -117,7 +156,19 @@ impl Snippet {
     /// A real span in snippet coordinates, clipped to what the snippet shows.
     pub fn map(&self, span: Span) -> SourceSpan {
         let start = self.map_offset(span.start);
-        let end = self.map_offset(span.end).max(start);
+        let mut end = self.map_offset(span.end.max(span.start)).max(start);
+        // A long label is cut after a few lines; where another label's lines are shown
+        // further on, its end must not reach across the gap (miette cannot show that).
+        if !self.segments.is_empty() {
+            let mut last = self.segment_at(start);
+            while last + 1 < self.segments.len()
+                && self.segments[last + 1].line == self.segments[last].line + 1
+            {
+                last += 1;
+            }
+            let shown_end = self.segments[last].pieces.last().map_or(end, |p| p.end);
+            end = end.min(shown_end.max(start));
+        }
         SourceSpan::new(start.into(), end - start)
     }
 
@@ -125,13 +176,13 @@ impl Snippet {
         // The last segment starting at or before the offset.
         let i = self
             .segments
-            .partition_point(|s| s.real_start <= offset)
+            .partition_point(|s| s.pieces[0].real_start <= offset)
             .saturating_sub(1);
         let Some(seg) = self.segments.get(i) else {
             return 0;
         };
-        // Past the window: clipped to its end.
-        seg.start + offset.min(seg.real_end).saturating_sub(seg.real_start)
+        let at = seg.piece_at_real(offset).snippet_offset(offset);
+        floor_char_boundary(&self.text, at)
     }
 
     fn segment_at(&self, offset: usize) -> usize {
@@ -139,6 +190,64 @@ impl Snippet {
             .partition_point(|s| s.start <= offset)
             .saturating_sub(1)
     }
+}
+
+/// Windows of a long line around the labels' ranges (sorted), merged where they are close.
+fn windows(text: &str, ls: usize, le: usize, foci: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for &(fs, _) in foci {
+        let ws = floor_char_boundary(text, fs.saturating_sub(LEAD).max(ls));
+        let we = ceil_char_boundary(text, (ws + WINDOW).min(le));
+        let full = out.len() == MAX_WINDOWS;
+        match out.last_mut() {
+            Some(last) if ws <= last.1 + MIN_GAP => last.1 = last.1.max(we),
+            _ if full => break,
+            _ => out.push((ws, we)),
+        }
+    }
+    out
+}
+
+/// Characters that act on a terminal instead of being shown (C0 and C1 controls, DEL), or
+/// that reorder or break what is shown (bidirectional controls, line and paragraph
+/// separators).
+pub(crate) fn acts_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// How a character is shown, when not as itself.
+fn symbol(c: char) -> Option<char> {
+    match c {
+        // miette expands tabs itself.
+        '\t' => None,
+        '\0'..='\x1F' => char::from_u32(0x2400 + c as u32),
+        '\x7F' => Some('\u{2421}'),
+        c if acts_on_terminal(c) => Some('\u{FFFD}'),
+        _ => None,
+    }
+}
+
+/// Appends `text` (at `real_start` in the real text) as it is shown, recording each
+/// character shown as a longer symbol.
+fn push_shown(out: &mut String, text: &str, real_start: usize, grown: &mut Vec<(usize, usize)>) {
+    let mut copied = 0;
+    let mut total = 0;
+    for (i, c) in text.char_indices() {
+        let Some(shown) = symbol(c) else {
+            continue;
+        };
+        out.push_str(&text[copied..i]);
+        out.push(shown);
+        copied = i + c.len_utf8();
+        // Every symbol is at least as long as the character it stands for.
+        total += shown.len_utf8() - c.len_utf8();
+        grown.push((real_start + i, total));
+    }
+    out.push_str(&text[copied..]);
 }
 
 impl SourceCode for Snippet {
@@ -175,14 +284,12 @@ impl SourceCode for Snippet {
             return Err(MietteError::OutOfBounds);
         }
         let (lo_seg, hi_seg) = (&self.segments[lo], &self.segments[hi]);
-        // A leading ellipsis belongs to the line's text.
-        let data_start = self.text[..lo_seg.start].rfind('\n').map_or(0, |i| i + 1);
+        let data_start = lo_seg.start;
         let data = &self.text[data_start..hi_seg.end];
-        let seg = &self.segments[first];
-        let column = seg.column
-            + self.text[seg.start..span.offset().max(seg.start).min(seg.end)]
-                .chars()
-                .count();
+        // The real column of the span's start, through the window that shows it.
+        let piece = self.segments[first].piece_at(span.offset());
+        let shown = floor_char_boundary(&self.text, span.offset().clamp(piece.start, piece.end));
+        let column = piece.column + self.text[piece.start..shown].chars().count();
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             data.as_bytes(),
@@ -191,5 +298,83 @@ impl SourceCode for Snippet {
             column,
             hi - lo + 1,
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str, spans: &[Span]) -> (Snippet, Vec<String>) {
+        let index = LineIndex::new(text);
+        let s = Snippet::new("t.xml", &index, spans);
+        let labels = spans
+            .iter()
+            .map(|&sp| {
+                let m = s.map(sp);
+                s.text[m.offset()..m.offset() + m.len()].to_string()
+            })
+            .collect();
+        (s, labels)
+    }
+
+    #[test]
+    fn far_apart_labels_on_one_long_line_each_get_a_window() {
+        let text = format!(
+            "<a>{}<b/>{}<c/>{}",
+            "x".repeat(5000),
+            "y".repeat(5000),
+            "z".repeat(500)
+        );
+        let b = text.find("<b/>").unwrap();
+        let c = text.find("<c/>").unwrap();
+        let (s, labels) = shown(&text, &[Span::new(b, b + 4), Span::new(c, c + 4)]);
+        assert_eq!(labels, ["<b/>", "<c/>"]);
+        assert_eq!(s.segments.len(), 1);
+        assert_eq!(s.segments[0].pieces.len(), 2);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
+        assert!(s.text.len() < 3 * WINDOW, "{}", s.text);
+        // The header column is the real one, also through the second window.
+        let contents = s.read_span(&s.map(Span::new(c, c + 4)), 0, 0).unwrap();
+        assert_eq!(contents.column(), c);
+    }
+
+    #[test]
+    fn control_characters_are_symbols_and_labels_stay_on_them() {
+        let text = "<a>\x1B[2J\r<b\u{9B}/>\u{202E}</a>";
+        let b = text.find("<b").unwrap();
+        let (s, labels) = shown(text, &[Span::new(b, b + 6)]);
+        assert_eq!(labels, ["<b\u{FFFD}/>"]);
+        assert_eq!(s.text, "<a>\u{241B}[2J\u{240D}<b\u{FFFD}/>\u{FFFD}</a>");
+        let contents = s.read_span(&s.map(Span::new(b, b + 6)), 0, 0).unwrap();
+        assert_eq!(contents.column(), text[..b].chars().count());
+    }
+
+    #[test]
+    fn a_long_label_stops_before_a_gap() {
+        let text: String = (0..300).map(|i| format!("<line{i}/>\n")).collect();
+        let at = |i: usize| text.find(&format!("<line{i}/>")).unwrap();
+        let long = Span::new(at(10), at(200));
+        let other = Span::new(at(100), at(100) + 5);
+        let index = LineIndex::new(&text);
+        let s = Snippet::new("t.xml", &index, &[long, other]);
+        for span in [long, other] {
+            assert!(s.read_span(&s.map(span), 1, 1).is_ok(), "{span:?}");
+        }
+    }
+
+    #[test]
+    fn spans_at_and_past_the_end() {
+        for text in ["", "<a/>", "é\n", "a\r\nb"] {
+            let n = text.len();
+            let (s, _) = shown(text, &[Span::new(n, n), Span::new(0, n)]);
+            assert!(!s.segments.is_empty());
+            let m = s.map(Span::new(n + 5, n + 9));
+            assert!(m.offset() + m.len() <= s.text.len());
+        }
     }
 }

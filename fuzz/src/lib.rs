@@ -1,0 +1,178 @@
+//! What must hold for any input whatever: the fuzz target runs it, and the test suite
+//! includes this file (`#[path]`) to replay the crashes kept in `fixtures/hostile/`.
+//!
+//! Any bytes go through every profile and every output format; a panic anywhere, a span
+//! outside the text or off a character boundary, a position below 1:1 or output that is not
+//! what its format promises is a failure.
+
+use vsslint::os::WindowsVersion;
+use vsslint::report::full::{render, Style};
+use vsslint::report::{concise, json};
+use vsslint::rules::{all, Profile};
+use vsslint::span::{LineIndex, Span};
+use vsslint::{lint_bytes, LintedFile, Settings};
+
+/// The profiles a run can have: the default one, `--express`, a target OS, and everything on
+/// at once (optional rules included) so that every rule sees the input.
+pub fn profiles() -> Vec<(&'static str, Settings)> {
+    let mut everything = Settings {
+        express: true,
+        target_os: Some(WindowsVersion::Ws2025),
+        ..Settings::default()
+    };
+    for rule in all() {
+        if rule.meta.profile == Profile::Optional {
+            everything
+                .rules
+                .insert(rule.meta.slug, Some(rule.meta.severity));
+        }
+    }
+    vec![
+        ("default", Settings::default()),
+        (
+            "express",
+            Settings {
+                express: true,
+                ..Settings::default()
+            },
+        ),
+        (
+            "target-os",
+            Settings {
+                target_os: Some(WindowsVersion::Xp),
+                ..Settings::default()
+            },
+        ),
+        ("everything", everything),
+    ]
+}
+
+/// Graphical styles that stress miette differently: colour and hyperlinks, plain ASCII, and
+/// a width narrower than any label.
+const STYLES: [Style; 3] = [
+    Style {
+        color: true,
+        unicode: true,
+        links: true,
+        width: 100,
+    },
+    Style {
+        color: false,
+        unicode: false,
+        links: false,
+        width: 80,
+    },
+    Style {
+        color: false,
+        unicode: true,
+        links: false,
+        width: 12,
+    },
+];
+
+/// Lints `bytes` with every profile, checks every diagnostic and renders every format.
+pub fn exercise(bytes: &[u8]) {
+    for (i, (name, settings)) in profiles().iter().enumerate() {
+        let file = lint_bytes("fuzz.xml", bytes, settings);
+        if let Err(e) = check_spans(&file) {
+            panic!("profile {name}: {e}");
+        }
+        render_all(&file, STYLES[i % STYLES.len()]);
+    }
+}
+
+/// Every span lies inside the decoded text on character boundaries, and every position it
+/// resolves to is at least line 1, column 1.
+pub fn check_spans(file: &LintedFile) -> Result<(), String> {
+    let text = &file.text;
+    let index = LineIndex::new(text);
+    for d in &file.diagnostics {
+        let spans = std::iter::once(d.span).chain(d.related.iter().map(|r| r.span));
+        for span in spans {
+            check_span(text, &index, span).map_err(|e| {
+                let message: String = d.message.chars().take(200).collect();
+                format!("{message} [{}] at {span:?}: {e}", d.rule.slug)
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn check_span(text: &str, index: &LineIndex, span: Span) -> Result<(), String> {
+    if span.start > span.end {
+        return Err("the span ends before it starts".into());
+    }
+    if span.end > text.len() {
+        return Err(format!(
+            "the span ends past the text ({} bytes)",
+            text.len()
+        ));
+    }
+    for at in [span.start, span.end] {
+        if !text.is_char_boundary(at) {
+            return Err(format!("byte {at} is inside a character"));
+        }
+        let p = index.position(at);
+        if p.line < 1 || p.column < 1 {
+            return Err(format!("byte {at} resolves to {}:{}", p.line, p.column));
+        }
+        if p.line > index.line_count() {
+            return Err(format!(
+                "byte {at} resolves to line {} of {}",
+                p.line,
+                index.line_count()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Renders `file` in every format, checking the shape of each.
+pub fn render_all(file: &LintedFile, style: Style) {
+    let index = LineIndex::new(&file.text);
+    for d in &file.diagnostics {
+        let out = render(file, &index, d, style);
+        assert!(
+            !out.trim().is_empty(),
+            "empty full report for `{}`",
+            d.message
+        );
+        // miette shows the snippet under a header that names the file; without it, the
+        // renderer fell back to one plain line because the snippet could not be read.
+        assert!(
+            out.contains(&file.path),
+            "no snippet for `{}` at {:?}:\n{out}",
+            d.message,
+            d.span
+        );
+        // What reaches a terminal: no control character of the document, only line breaks
+        // (and, with colour, the report's own escape sequences).
+        let stray = out
+            .chars()
+            .find(|&c| c.is_control() && c != '\n' && !(style.color && c == '\x1B'));
+        assert!(stray.is_none(), "{stray:?} in the full report:\n{out}");
+    }
+    let files = std::slice::from_ref(file);
+
+    let mut out = Vec::new();
+    concise::write(&mut out, files).expect("writing to memory");
+    let out = String::from_utf8(out).expect("concise output is UTF-8");
+    // One line per finding and the summary; a message never breaks a line.
+    let lines = out.lines().count();
+    let breaks: usize = file
+        .diagnostics
+        .iter()
+        .map(|d| d.message.matches('\n').count())
+        .sum();
+    assert_eq!(
+        lines,
+        file.diagnostics.len() + 1 + breaks,
+        "concise output has the wrong number of lines:\n{out}"
+    );
+
+    let mut out = Vec::new();
+    json::write(&mut out, files).expect("writing to memory");
+    let value: serde_json::Value = serde_json::from_slice(&out).expect("json output parses");
+    let listed = value["diagnostics"].as_array().map_or(0, Vec::len);
+    assert_eq!(listed, file.diagnostics.len(), "json lists every finding");
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Times `vsslint --format json` against `xmllint --noout` (well-formedness only) on the same
+# inputs, in one run:
+#   1. the System writer document (2.1 MB, one line: the yardstick);
+#   2. a directory of 2,000 small real-size documents, made from the corpus's small writer
+#      metadata documents by varying their instance IDs;
+#   3. a document ten times the System writer's (its components repeated), for linearity;
+# and measures peak memory on the first. Prints each figure against its target:
+#   vsslint ≤ 0.5× xmllint's time on (1) and on (2); ≤ 64 MB peak RSS on (1);
+#   (3) in ≤ 12× the time of (1).
+#
+# Usage: scripts/bench-vs-xmllint.sh [--check]
+#   --check  exit 1 when a target is missed
+# Environment: CORPUS (default ../shared/corpus/diskshadow-ws2012-sql2017), RUNS (default 20),
+# NO_HYPERFINE=1 to time with the shell loop even when hyperfine is installed.
+# Needs xmllint (libxml2-utils), GNU time and python3; uses hyperfine when installed, a
+# `date +%s%N` loop otherwise.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+CHECK=0
+[[ "${1:-}" == "--check" ]] && CHECK=1
+CORPUS=${CORPUS:-../shared/corpus/diskshadow-ws2012-sql2017}
+RUNS=${RUNS:-20}
+SYSTEM="$CORPUS/WM3.xml"
+
+if [[ ! -f "$SYSTEM" ]]; then
+    echo "skipped: $SYSTEM is absent (set CORPUS to the folder with WM3.xml)" >&2
+    exit 0
+fi
+missing=()
+command -v xmllint >/dev/null || missing+=(libxml2-utils)
+[[ -x /usr/bin/time ]] || missing+=(time)
+command -v python3 >/dev/null || missing+=(python3)
+if ((${#missing[@]})); then
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        apt-get install -y -qq "${missing[@]}" >/dev/null || {
+            apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+        }
+    else
+        echo "needs: ${missing[*]} (apt-get install ${missing[*]})" >&2
+        exit 2
+    fi
+fi
+
+echo "building release…" >&2
+cargo build --release --quiet --bin vsslint
+BIN=$PWD/target/release/vsslint
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# 2,000 small documents and the ten-fold System writer document.
+python3 - "$CORPUS" "$SYSTEM" "$TMP" <<'PY'
+import pathlib, re, sys, uuid
+
+corpus, system, tmp = map(pathlib.Path, sys.argv[1:])
+small = []
+for p in sorted(corpus.glob("*.xml")):
+    data = p.read_bytes()
+    if p != system and b"<WRITER_METADATA" in data and b"instanceId=" in data:
+        small.append(data.decode("utf-8"))
+many = tmp / "many"
+many.mkdir()
+for i in range(2000):
+    doc = small[i % len(small)]
+    doc = re.sub(r'instanceId="[^"]*"', f'instanceId="{uuid.UUID(int=i + 1)}"', doc, count=1)
+    (many / f"wm{i:04}.xml").write_text(doc, encoding="utf-8")
+
+text = system.read_text(encoding="utf-8")
+start = text.index("<BACKUP_LOCATIONS>") + len("<BACKUP_LOCATIONS>")
+end = text.index("</BACKUP_LOCATIONS>")
+body = text[start:end]
+copies = []
+for k in range(10):
+    copy = re.sub(r'componentName="([^"]*)"', lambda m: f'componentName="{m.group(1)} {k}"', body)
+    copy = copy.replace('path="', f'path="D:\\copy{k}')
+    copies.append(copy)
+(tmp / "system-x10.xml").write_text(text[:start] + "".join(copies) + text[end:], encoding="utf-8")
+PY
+
+# Mean wall time in milliseconds of a shell command line.
+mean_ms() {
+    local cmd=$1
+    if [[ -z ${NO_HYPERFINE:-} ]] && command -v hyperfine >/dev/null; then
+        # -N: no shell in between, whose start-up would be a large part of 20 ms.
+        hyperfine -N --style none --warmup 3 --runs "$RUNS" --ignore-failure \
+            --export-csv "$TMP/h.csv" "$cmd" >/dev/null 2>&1
+        awk -F, 'NR == 2 { printf "%.2f", $2 * 1000 }' "$TMP/h.csv"
+    else
+        local i start end total=0
+        local -a argv
+        eval "argv=($cmd)"
+        for ((i = 0; i < 3; i++)); do "${argv[@]}" >/dev/null 2>&1 || true; done
+        for ((i = 0; i < RUNS; i++)); do
+            start=$(date +%s%N)
+            "${argv[@]}" >/dev/null 2>&1 || true
+            end=$(date +%s%N)
+            total=$((total + end - start))
+        done
+        awk -v t="$total" -v n="$RUNS" 'BEGIN { printf "%.2f", t / n / 1e6 }'
+    fi
+}
+
+# Peak resident set size in MB of one run.
+peak_mb() {
+    /usr/bin/time -v bash -c "exec $1 >/dev/null 2>&1" 2>&1 >/dev/null |
+        awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# `ok` or `MISSED` for value ≤ limit.
+verdict() {
+    if awk -v v="$1" -v l="$2" 'BEGIN { exit !(v <= l) }'; then echo ok; else echo MISSED; fi
+}
+
+q() { printf '%q' "$1"; }
+MANY=$TMP/many
+BIG=$TMP/system-x10.xml
+size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+
+echo "timing ($RUNS runs each)…" >&2
+v_sys=$(mean_ms "$BIN --format json $(q "$SYSTEM")")
+x_sys=$(mean_ms "xmllint --noout $(q "$SYSTEM")")
+v_many=$(mean_ms "$BIN --format json $(q "$MANY")")
+x_many=$(mean_ms "xmllint --noout $(for f in "$MANY"/*.xml; do printf '%q ' "$f"; done)")
+v_big=$(mean_ms "$BIN --format json $(q "$BIG")")
+x_big=$(mean_ms "xmllint --noout $(q "$BIG")")
+m_v=$(peak_mb "$BIN --format json $(q "$SYSTEM")")
+m_x=$(peak_mb "xmllint --noout $(q "$SYSTEM")")
+m_big=$(peak_mb "$BIN --format json $(q "$BIG")")
+
+r_sys=$(ratio "$v_sys" "$x_sys")
+r_many=$(ratio "$v_many" "$x_many")
+r_lin=$(ratio "$v_big" "$v_sys")
+r_lin_x=$(ratio "$x_big" "$x_sys")
+ok_sys=$(verdict "$r_sys" 0.5)
+ok_many=$(verdict "$r_many" 0.5)
+ok_lin=$(verdict "$r_lin" 12)
+ok_mem=$(verdict "$m_v" 64)
+
+printf '\n%-40s %12s %12s %8s  %s\n' "input" "vsslint ms" "xmllint ms" "ratio" "target"
+printf '%-40s %12s %12s %7s×  ≤ 0.5×  %s\n' "System writer ($(size_mb "$SYSTEM") MB)" \
+    "$v_sys" "$x_sys" "$r_sys" "$ok_sys"
+printf '%-40s %12s %12s %7s×  ≤ 0.5×  %s\n' "2,000 small documents (one run)" \
+    "$v_many" "$x_many" "$r_many" "$ok_many"
+printf '%-40s %12s %12s %7s×\n' "System writer ×10 ($(size_mb "$BIG") MB)" \
+    "$v_big" "$x_big" "$(ratio "$v_big" "$x_big")"
+printf '\n%-40s %11s×  ≤ 12×  %s   (xmllint: %s×)\n' "linearity: ×10 input costs" \
+    "$r_lin" "$ok_lin" "$r_lin_x"
+printf '%-40s %9s MB  ≤ 64 MB  %s   (xmllint: %s MB; ×10 input: %s MB)\n' \
+    "peak RSS on the System writer" "$m_v" "$ok_mem" "$m_x" "$m_big"
+
+if ((CHECK)) && [[ "$ok_sys $ok_many $ok_lin $ok_mem" == *MISSED* ]]; then
+    exit 1
+fi

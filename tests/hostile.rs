@@ -1,0 +1,1037 @@
+//! Inputs written to hurt: entity bombs, deep nesting, huge values, floods of findings, broken
+//! encodings and truncations. Each must end quickly with diagnostics, never a panic, a hang or
+//! a read from anywhere but the file. Large inputs are generated here, not committed.
+//!
+//! Tests marked `#[ignore = "needs …"]` document a weakness not fixed yet, with what has to
+//! change and where.
+
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod exercise;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+use vsslint::report::full::{render, Style};
+use vsslint::report::{concise, json};
+use vsslint::span::LineIndex;
+use vsslint::{lint_bytes, FileKind, LintedFile, Settings};
+
+/// Each test must stay far below this, in a debug build.
+const BUDGET: Duration = Duration::from_secs(10);
+
+const HEAD: &str = r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="e8132975-6f93-4464-a53e-1050253ae220" instanceId="ce6786d5-95d0-4bea-a43d-2a288ca9450f" friendlyName="System Writer" usage="BOOTABLE_SYSTEM_STATE" dataSource="OTHER" majorVersion="0" minorVersion="0"/><RESTORE_METHOD method="REPLACE_AT_REBOOT_IF_CANNOT_REPLACE" writerRestore="never" rebootRequired="yes"/>"#;
+const TAIL: &str = "</WRITER_METADATA>";
+
+/// A writer metadata document with `body` between the restore method and the end tag.
+fn writer_with(body: &str) -> String {
+    format!("{HEAD}{body}{TAIL}")
+}
+
+fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    let took = start.elapsed();
+    assert!(took < BUDGET, "{what} took {took:?}");
+    out
+}
+
+fn lint(bytes: &[u8]) -> LintedFile {
+    lint_bytes("hostile.xml", bytes, &Settings::default())
+}
+
+fn slugs(f: &LintedFile) -> Vec<&'static str> {
+    f.diagnostics.iter().map(|d| d.rule.slug).collect()
+}
+
+/// Everything a report shows of one file, in every format.
+fn all_output(f: &LintedFile) -> String {
+    let index = LineIndex::new(&f.text);
+    let mut out = String::new();
+    for d in &f.diagnostics {
+        out.push_str(&render(f, &index, d, Style::plain(100)));
+    }
+    let files = std::slice::from_ref(f);
+    let mut buf = Vec::new();
+    concise::write(&mut buf, files).unwrap();
+    json::write(&mut buf, files).unwrap();
+    out.push_str(&String::from_utf8(buf).unwrap());
+    out
+}
+
+/// Lints `bytes` with every profile and renders every format, checking every span.
+fn survive(bytes: &[u8]) {
+    exercise::exercise(bytes);
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vsslint-hostile-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: String,
+    took: Duration,
+}
+
+/// Runs the built binary, killing it at the budget so that a hang fails instead of blocking.
+fn vsslint(args: &[&str], cwd: Option<&Path>) -> Run {
+    run(Command::new(env!("CARGO_BIN_EXE_vsslint")), args, cwd)
+}
+
+/// Runs the binary with its address space capped, for inputs that would make it grow without
+/// bound: it then fails to allocate instead of taking the machine's memory.
+#[cfg(unix)]
+fn vsslint_capped(args: &[&str], megabytes: u64) -> Run {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "ulimit -v {} && exec \"$0\" \"$@\"",
+            megabytes * 1024
+        ))
+        .arg(env!("CARGO_BIN_EXE_vsslint"));
+    run(cmd, args, None)
+}
+
+fn run(mut cmd: Command, args: &[&str], cwd: Option<&Path>) -> Run {
+    cmd.args(args)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(dir) = cwd {
+        cmd.current_dir(dir);
+    }
+    let start = Instant::now();
+    let mut child = cmd.spawn().expect("the binary runs");
+    // Drain the pipes on threads so that a large report cannot block the child.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut out, &mut v).ok();
+        v
+    });
+    let err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut err, &mut v).ok();
+        v
+    });
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if start.elapsed() > BUDGET {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("vsslint {args:?} did not finish within {BUDGET:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Run {
+        code,
+        stdout: out.join().unwrap(),
+        stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
+        took: start.elapsed(),
+    }
+}
+
+/// A deterministic stream of pseudo-random numbers (xorshift64*), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn bytes(&mut self, len: usize) -> Vec<u8> {
+        (0..len).map(|_| self.next() as u8).collect()
+    }
+}
+
+fn utf16le(s: &str, bom: bool) -> Vec<u8> {
+    let mut v = if bom { vec![0xFF, 0xFE] } else { vec![] };
+    for u in s.encode_utf16() {
+        v.extend_from_slice(&u.to_le_bytes());
+    }
+    v
+}
+
+fn utf16be(s: &str, bom: bool) -> Vec<u8> {
+    let mut v = if bom { vec![0xFE, 0xFF] } else { vec![] };
+    for u in s.encode_utf16() {
+        v.extend_from_slice(&u.to_be_bytes());
+    }
+    v
+}
+
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped the corpus part: {} is absent", dir.display());
+        None
+    }
+}
+
+/// The real documents and the rule examples: what truncation and mutation start from.
+fn seed_documents() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
+    for group in std::fs::read_dir(&fixtures).unwrap() {
+        for rule in std::fs::read_dir(group.unwrap().path()).unwrap() {
+            let path = rule.unwrap().path().join("good.xml");
+            if let Ok(bytes) = std::fs::read(&path) {
+                out.push((path.display().to_string(), bytes));
+            }
+        }
+    }
+    if let Some(dir) = corpus_dir() {
+        for set in std::fs::read_dir(dir).unwrap() {
+            let set = set.unwrap().path();
+            if !set.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(set).unwrap() {
+                let path = file.unwrap().path();
+                let bytes = std::fs::read(&path).unwrap();
+                // The 2 MB System writer document is the benchmarks' business.
+                if bytes.len() < 64 * 1024 {
+                    out.push((path.display().to_string(), bytes));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities and DTDs
+
+#[test]
+fn billion_laughs_is_refused() {
+    let mut doc = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE WRITER_METADATA [\n");
+    doc.push_str("  <!ENTITY lol \"lol\">\n");
+    for i in 1..=9 {
+        let prev = if i == 1 {
+            "lol".to_string()
+        } else {
+            format!("lol{}", i - 1)
+        };
+        let refs = format!("&{prev};").repeat(10);
+        doc.push_str(&format!("  <!ENTITY lol{i} \"{refs}\">\n"));
+    }
+    doc.push_str("]>\n<WRITER_METADATA version=\"&lol9;\">&lol9;</WRITER_METADATA>\n");
+    let f = timed("billion laughs", || lint(doc.as_bytes()));
+    assert_eq!(slugs(&f), ["doc/not-well-formed"]);
+    assert!(f.diagnostics[0].message.contains("DOCTYPE"));
+    let out = all_output(&f);
+    assert!(
+        out.len() < 20_000,
+        "the report stays small: {} bytes",
+        out.len()
+    );
+    assert!(!out.contains("lollollol"), "no entity was expanded");
+    survive(doc.as_bytes());
+}
+
+#[test]
+fn quadratic_blowup_entity_is_refused() {
+    let big = "x".repeat(100_000);
+    let doc = format!(
+        "<!DOCTYPE WRITER_METADATA [<!ENTITY a \"{big}\">]><WRITER_METADATA>{}</WRITER_METADATA>",
+        "&a;".repeat(10_000)
+    );
+    let f = timed("quadratic blowup", || lint(doc.as_bytes()));
+    assert_eq!(slugs(&f), ["doc/not-well-formed"]);
+    assert!(all_output(&f).len() < 20_000);
+}
+
+/// A secret next to the document that a parser resolving external entities would read.
+fn secret_file(dir: &Path) -> (PathBuf, &'static str) {
+    let marker = "SECRET-7f3a9c1e-NEVER-READ";
+    let path = dir.join("secret.txt");
+    std::fs::write(&path, marker).unwrap();
+    (path, marker)
+}
+
+#[test]
+fn external_entities_are_refused_and_nothing_is_read() {
+    let dir = scratch("xxe");
+    let (secret, marker) = secret_file(&dir);
+    let url = format!("file://{}", secret.display());
+    let docs = [
+        format!(
+            "<!DOCTYPE WRITER_METADATA [<!ENTITY xxe SYSTEM \"{url}\">]><WRITER_METADATA version=\"&xxe;\">&xxe;</WRITER_METADATA>"
+        ),
+        format!("<!DOCTYPE WRITER_METADATA SYSTEM \"{url}\"><WRITER_METADATA/>"),
+        format!(
+            "<!DOCTYPE WRITER_METADATA [<!ENTITY % p SYSTEM \"{url}\"> %p;]><WRITER_METADATA/>"
+        ),
+        "<!DOCTYPE WRITER_METADATA SYSTEM \"secret.txt\"><WRITER_METADATA/>".to_string(),
+        // Without a DTD, an entity reference is simply unknown.
+        writer_with("<BACKUP_LOCATIONS>&xxe;</BACKUP_LOCATIONS>"),
+        // An XInclude is an unknown element, never followed.
+        writer_with(&format!(
+            "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"{url}\" parse=\"text\"/>"
+        )),
+    ];
+    for (i, doc) in docs.iter().enumerate() {
+        let f = timed("external entity", || lint(doc.as_bytes()));
+        assert!(!f.diagnostics.is_empty(), "document {i} is flagged");
+        let out = all_output(&f);
+        assert!(
+            !out.contains(marker),
+            "document {i} read the secret:\n{out}"
+        );
+        survive(doc.as_bytes());
+
+        let path = dir.join(format!("doc{i}.xml"));
+        std::fs::write(&path, doc).unwrap();
+        for format in ["full", "concise", "json"] {
+            let run = vsslint(&["--format", format, path.to_str().unwrap()], Some(&dir));
+            assert_eq!(run.code, Some(1), "document {i}: {}", run.stderr);
+            let shown = String::from_utf8_lossy(&run.stdout);
+            assert!(!shown.contains(marker) && !run.stderr.contains(marker));
+        }
+    }
+    let f = lint(docs[4].as_bytes());
+    assert!(f.diagnostics[0].message.contains("unknown entity"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Size and shape
+
+/// Runs `f` on a thread with a small stack: a recursive walk over a deep tree overflows it.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .expect("no stack overflow or panic")
+}
+
+#[test]
+fn deep_nesting_does_not_overflow_the_stack() {
+    const DEPTH: usize = 200_000;
+    let mut closed = String::with_capacity(DEPTH * 8 + 1024);
+    closed.push_str(HEAD);
+    closed.push_str("<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" logicalPath=\"p\">");
+    closed.push_str(&"<FILE_LIST path=\"C:\\\" filespec=\"*\">".repeat(DEPTH));
+    closed.push_str(&"</FILE_LIST>".repeat(DEPTH));
+    closed.push_str("</FILE_GROUP></BACKUP_LOCATIONS>");
+    closed.push_str(TAIL);
+    let unclosed = format!("{HEAD}{}", "<x>".repeat(DEPTH));
+    let mismatched = format!("{HEAD}{}</y>{TAIL}", "<x>".repeat(DEPTH));
+    for (what, doc) in [
+        ("closed", closed),
+        ("unclosed", unclosed),
+        ("mismatched", mismatched),
+    ] {
+        on_small_stack(move || {
+            let f = timed(what, || lint(doc.as_bytes()));
+            assert!(!f.diagnostics.is_empty(), "{what}");
+            timed(what, || all_output(&f));
+            // Dropping the tree and the file must not recurse either.
+            drop(f);
+        });
+    }
+}
+
+#[test]
+fn deep_nesting_through_the_binary() {
+    let dir = scratch("deep");
+    let path = dir.join("deep.xml");
+    std::fs::write(&path, writer_with(&"<x>".repeat(200_000))).unwrap();
+    let run = vsslint(&["--format", "full", path.to_str().unwrap()], None);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn huge_attribute_value() {
+    const SIZE: usize = 48 << 20;
+    let value = "A".repeat(SIZE);
+    // `version` is echoed by its rule's message; the unterminated value ends the file.
+    for (what, doc) in [
+        (
+            "version",
+            format!(
+                "<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" version=\"{value}\"/>"
+            ),
+        ),
+        (
+            "unterminated",
+            format!("{HEAD}<FILE_GROUP caption=\"{value}"),
+        ),
+    ] {
+        let f = timed(what, || lint(doc.as_bytes()));
+        let out = timed(what, || {
+            let index = LineIndex::new(&f.text);
+            f.diagnostics
+                .iter()
+                .map(|d| render(&f, &index, d, Style::plain(100)))
+                .collect::<String>()
+        });
+        assert!(
+            out.len() < 64 * 1024,
+            "{what}: the full report shows a window, not the value ({} bytes)",
+            out.len()
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs rules to clip the attribute values they quote in messages (the full report \
+            clips them; concise and JSON print the message whole): a 48 MB `version` makes a \
+            48 MB message"]
+fn huge_attribute_value_is_not_echoed_whole() {
+    let doc = format!(
+        "<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" version=\"{}\"/>",
+        "A".repeat(48 << 20)
+    );
+    let f = lint(doc.as_bytes());
+    let mut out = Vec::new();
+    concise::write(&mut out, std::slice::from_ref(&f)).unwrap();
+    assert!(
+        out.len() < 64 * 1024,
+        "{} bytes of concise output",
+        out.len()
+    );
+}
+
+/// `count` FILE_LISTs, each with a `recursive` value that is not yes or no: one error each.
+fn flood(count: usize, path: &str) -> String {
+    let mut body = String::from(
+        "<BACKUP_LOCATIONS><FILE_GROUP componentName=\"System Files\" logicalPath=\"\">",
+    );
+    for i in 0..count {
+        body.push_str(&format!(
+            "<FILE_LIST path=\"{path}\\{i}\" filespec=\"*\" recursive=\"maybe\"/>"
+        ));
+    }
+    body.push_str("</FILE_GROUP></BACKUP_LOCATIONS>");
+    writer_with(&body)
+}
+
+#[test]
+fn twenty_thousand_errors_on_one_line() {
+    // The non-ASCII path makes columns count characters, not bytes.
+    for path in [
+        "C:\\Windows\\System32",
+        "C:\\Programme\\Gemeinsame Dateien\\Überprüfung",
+    ] {
+        let doc = flood(20_000, path);
+        let f = timed("lint", || lint(doc.as_bytes()));
+        assert_eq!(count(&f, "fs/recursive-bool"), 20_000, "{:?}", slugs(&f).first());
+        timed("concise and json", || {
+            let files = std::slice::from_ref(&f);
+            let mut buf = Vec::new();
+            concise::write(&mut buf, files).unwrap();
+            json::write(&mut buf, files).unwrap();
+        });
+        // Every tenth and the last ones: enough to show that a report's cost does not grow
+        // with the position of the finding on the line.
+        timed("full", || {
+            let index = LineIndex::new(&f.text);
+            let n = f.diagnostics.len();
+            for (i, d) in f.diagnostics.iter().enumerate() {
+                if i % 10 == 0 || i + 200 > n {
+                    render(&f, &index, d, Style::plain(100));
+                }
+            }
+        });
+        let last = f.diagnostics.last().unwrap();
+        let index = LineIndex::new(&f.text);
+        let p = index.position(last.span.start);
+        assert_eq!(p.line, 1);
+        assert_eq!(p.column, f.text[..last.span.start].chars().count() + 1);
+    }
+}
+
+#[test]
+fn twenty_thousand_errors_through_the_binary() {
+    let dir = scratch("flood");
+    let path = dir.join("flood.xml");
+    std::fs::write(&path, flood(20_000, "C:\\Données")).unwrap();
+    for format in ["full", "concise", "json"] {
+        let run = vsslint(&["--format", format, path.to_str().unwrap()], None);
+        assert_eq!(run.code, Some(1), "{format}: {}", run.stderr);
+        assert!(
+            run.took < BUDGET / 2,
+            "{format} took {:?} for 20,000 findings",
+            run.took
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+#[ignore = "needs an output cap in the CLI (e.g. --max-diagnostics with a default, \
+            and a `… and N more` line): 20,000 findings in one file print megabytes of \
+            full reports"]
+fn twenty_thousand_errors_are_capped_in_the_output() {
+    let dir = scratch("flood-cap");
+    let path = dir.join("flood.xml");
+    std::fs::write(&path, flood(20_000, "C:\\Windows")).unwrap();
+    let run = vsslint(&["--format", "full", path.to_str().unwrap()], None);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stdout.len() < 1 << 20,
+        "{} bytes of output for one file",
+        run.stdout.len()
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn many_duplicates_with_related_spans() {
+    let mut body = String::new();
+    for _ in 0..5_000 {
+        body.push_str("<RESTORE_METHOD method=\"RESTORE_IF_NOT_THERE\" writerRestore=\"never\" rebootRequired=\"no\"/>");
+    }
+    for _ in 0..5_000 {
+        body.push_str("<BACKUP_LOCATIONS/>");
+    }
+    let doc = writer_with(&body);
+    let f = timed("lint", || lint(doc.as_bytes()));
+    assert_eq!(count(&f, "doc/restore-method-duplicate"), 5_000);
+    assert_eq!(count(&f, "doc/backup-locations-duplicate"), 4_999);
+    timed("render", || all_output(&f));
+}
+
+#[test]
+fn long_single_line_report_is_windowed() {
+    let doc = flood(20_000, "C:\\Windows");
+    // Break the document near its end: the one line is 1.5 MB long.
+    let cut = doc.len() - 100;
+    let mut broken = doc.into_bytes();
+    broken[cut] = b'<';
+    let f = lint(&broken);
+    assert_eq!(slugs(&f), ["doc/not-well-formed"]);
+    let index = LineIndex::new(&f.text);
+    let out = render(&f, &index, &f.diagnostics[0], Style::plain(100));
+    assert!(out.len() < 4096, "{out}");
+    assert!(out.contains('…'), "{out}");
+}
+
+#[test]
+fn many_short_lines() {
+    let mut body = String::new();
+    for i in 0..50_000 {
+        body.push_str(&format!(
+            "\n<FILE_LIST path=\"C:\\é{i}\" filespec=\"*\" recursive=\"x\"/>"
+        ));
+    }
+    let doc = writer_with(&format!(
+        "<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" logicalPath=\"p\">{body}\n\n\n</FILE_GROUP></BACKUP_LOCATIONS>"
+    ))
+    .replace('\n', "\r\n\n");
+    let f = timed("lint", || lint(doc.as_bytes()));
+    assert_eq!(count(&f, "fs/recursive-bool"), 50_000);
+    timed("locate", || {
+        let files = std::slice::from_ref(&f);
+        json::write(&mut Vec::new(), files).unwrap();
+    });
+    let last = f.diagnostics.last().unwrap();
+    let p = LineIndex::new(&f.text).position(last.span.start);
+    assert_eq!(p.line, 100_001);
+}
+
+#[test]
+#[ignore = "needs a per-element attribute limit before parsing (src/parse.rs::parse_xml), or a \
+            roxmltree that checks duplicates with a set: it compares each attribute with all \
+            earlier ones of its element, so one start tag with 100,000 attributes (1 MB) takes \
+            14 s in release"]
+fn many_attributes_on_one_element() {
+    let mut attrs = String::with_capacity(1 << 21);
+    for i in 0..100_000 {
+        attrs.push_str(&format!(" a{i}=\"\""));
+    }
+    let doc = format!("<WRITER_METADATA{attrs}/>");
+    let f = timed("lint", || lint(doc.as_bytes()));
+    assert!(!f.diagnostics.is_empty());
+}
+
+#[test]
+#[ignore = "needs a pre-parse limit on namespace declarations (e.g. refuse more than 64 \
+            `xmlns` attributes in src/parse.rs::parse_xml, or a roxmltree whose \
+            `Namespaces::exists` scans only the element's own declarations): each element that \
+            declares a namespace copies its parent's and checks each copy against all copied so \
+            far, so 1,000 prefixes on the root and 10,000 children that declare one (a 175 kB \
+            file) take 13 s in release, and 400 kB takes 10 minutes"]
+fn namespace_declaration_bomb() {
+    let mut doc = String::from("<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\"");
+    for i in 0..1_000 {
+        doc.push_str(&format!(" xmlns:p{i}=\"u\""));
+    }
+    doc.push('>');
+    doc.push_str(&"<x xmlns:q=\"v\"/>".repeat(10_000));
+    doc.push_str(TAIL);
+    let dir = scratch("ns-bomb");
+    let path = dir.join("bomb.xml");
+    std::fs::write(&path, &doc).unwrap();
+    // Through the binary, which is killed at the budget.
+    let run = vsslint(&["--format", "concise", path.to_str().unwrap()], None);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn many_attributes_within_reason() {
+    let mut attrs = String::new();
+    for i in 0..2_000 {
+        attrs.push_str(&format!(" a{i}=\"\""));
+    }
+    let doc = writer_with(&format!("<BACKUP_LOCATIONS{attrs}/>"));
+    let f = timed("lint", || lint(doc.as_bytes()));
+    assert_eq!(count(&f, "doc/unknown-node"), 2_000);
+    timed("render", || all_output(&f));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encodings
+
+#[test]
+fn invalid_utf8() {
+    let cases: &[(&[u8], usize)] = &[
+        (b"\xFF<a/>", 0),
+        (b"<a>\n<b\x80/></a>", 6),
+        (b"<a b=\"\xC3\"/>", 6),
+        (b"<a b=\"\xE0\x80\x80\"/>", 6), // overlong
+        (b"<a b=\"\xED\xA0\x80\"/>", 6), // a surrogate
+        (b"<a>\xF4\x90\x80\x80</a>", 3), // past U+10FFFF
+        (b"<a>\xF0\x9F\x98", 3),         // cut off at the end
+        (
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>\xC0\xAF</a>",
+            41,
+        ),
+    ];
+    for (bytes, at) in cases {
+        let f = timed("lint", || lint(bytes));
+        assert_eq!(f.kind, FileKind::Invalid);
+        assert_eq!(slugs(&f), ["doc/encoding"], "{bytes:?}");
+        let d = &f.diagnostics[0];
+        assert_eq!(d.span.start, *at, "{bytes:?}: {}", d.message);
+        assert!(d.message.contains("invalid UTF-8"), "{}", d.message);
+        survive(bytes);
+    }
+}
+
+#[test]
+fn wrong_declared_encoding() {
+    let decl = |enc: &str| format!("<?xml version=\"1.0\" encoding=\"{enc}\"?>");
+    let doc = |enc: &str| format!("{}{}", decl(enc), writer_with(""));
+
+    // 8-bit bytes that say UTF-16.
+    let f = lint(doc("UTF-16").as_bytes());
+    assert_eq!(slugs(&f), ["doc/encoding"]);
+    assert!(f.diagnostics[0].message.contains("8-bit"));
+    // UTF-16 bytes that say UTF-8, with and without a byte-order mark.
+    for bytes in [
+        utf16le(&doc("UTF-8"), true),
+        utf16le(&doc("UTF-8"), false),
+        utf16be(&doc("utf-8"), true),
+        utf16be(&doc("windows-1252"), false),
+    ] {
+        let f = lint(&bytes);
+        assert_eq!(slugs(&f), ["doc/encoding"], "{}", f.text);
+        assert!(f.diagnostics[0].message.contains("UTF-16"));
+        survive(&bytes);
+    }
+    // A UTF-8 byte-order mark and a declaration of something else.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(doc("ISO-8859-1").as_bytes());
+    assert_eq!(slugs(&lint(&bom)), ["doc/encoding"]);
+    // A name no one knows, and names that encoding_rs decodes as a single U+FFFD.
+    let f = lint(doc("klingon-8").as_bytes());
+    assert!(f.diagnostics[0].message.contains("unknown encoding"));
+    for enc in ["ISO-2022-KR", "HZ-GB-2312"] {
+        let f = lint(doc(enc).as_bytes());
+        assert_eq!(slugs(&f), ["doc/encoding"]);
+        assert!(
+            f.diagnostics[0].message.contains(enc),
+            "{}",
+            f.diagnostics[0].message
+        );
+    }
+    // Latin-1 bytes declared as UTF-8.
+    let mut latin = doc("UTF-8").into_bytes();
+    let at = latin.len() - TAIL.len();
+    latin.splice(at..at, b"<!-- caf\xE9 -->".iter().copied());
+    let f = lint(&latin);
+    assert_eq!(slugs(&f), ["doc/encoding"]);
+    assert!(f.diagnostics[0]
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("declaration"));
+    // Invalid bytes for a declared multi-byte charset.
+    for enc in ["Shift_JIS", "EUC-KR", "GB18030", "Big5", "ISO-2022-JP"] {
+        let mut bytes = doc(enc).into_bytes();
+        let at = bytes.len() - TAIL.len();
+        bytes.splice(at..at, b"<!-- \x81\xFF\x80\x1B$ -->".iter().copied());
+        survive(&bytes);
+    }
+    // Declarations that are themselves broken.
+    for head in [
+        "<?xml encoding=\"UTF-8",
+        "<?xml encoding=UTF-8?>",
+        "<?xml version=\"1.0\" encoding=\"\"?>",
+        "<?xml version=\"1.0\" encoding='\u{e9}'?>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><?xml version=\"1.0\"?>",
+        "<?xml?>",
+        "<?xml",
+    ] {
+        let bytes = format!("{head}{}", writer_with(""));
+        survive(bytes.as_bytes());
+        survive(&utf16le(&bytes, true));
+        survive(&utf16be(&bytes, false));
+    }
+}
+
+#[test]
+fn random_bytes() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for i in 0..300 {
+        let len = rng.below(2048);
+        let mut bytes = rng.bytes(len);
+        // Steer some inputs into the byte-order-mark and UTF-16 paths.
+        match i % 6 {
+            0 => bytes.splice(0..0, [0xFF, 0xFE]).for_each(drop),
+            1 => bytes.splice(0..0, [0xFE, 0xFF]).for_each(drop),
+            2 => bytes.splice(0..0, [0xEF, 0xBB, 0xBF, b'<']).for_each(drop),
+            3 => bytes.splice(0..0, [b'<', 0]).for_each(drop),
+            _ => {}
+        }
+        timed("random bytes", || survive(&bytes));
+    }
+}
+
+#[test]
+fn documents_cut_at_random_places() {
+    let mut rng = Rng(0x0123_4567_89AB_CDEF);
+    for (name, bytes) in seed_documents() {
+        let mut cuts: Vec<usize> = (0..8).map(|_| rng.below(bytes.len() + 1)).collect();
+        cuts.extend([0, 1, 2, 3, bytes.len().saturating_sub(1)]);
+        for cut in cuts {
+            let cut = cut.min(bytes.len());
+            let part = &bytes[..cut];
+            let f = lint(part);
+            if let Err(e) = exercise::check_spans(&f) {
+                panic!("{name} cut at {cut}: {e}");
+            }
+            exercise::render_all(&f, Style::plain(80));
+        }
+    }
+}
+
+#[test]
+fn empty_and_nearly_empty_files() {
+    for (what, bytes) in [
+        ("empty", &b""[..]),
+        ("UTF-8 BOM", b"\xEF\xBB\xBF"),
+        ("UTF-16LE BOM", b"\xFF\xFE"),
+        ("UTF-16BE BOM", b"\xFE\xFF"),
+        ("UTF-32LE BOM", b"\xFF\xFE\x00\x00"),
+        ("UTF-32BE BOM", b"\x00\x00\xFE\xFF"),
+        ("white space", b" \r\n\t"),
+        ("NUL", b"\x00"),
+        ("two NULs", b"\x00\x00"),
+        ("lt", b"<"),
+        ("one UTF-16 unit", b"<\x00"),
+    ] {
+        let f = timed(what, || lint(bytes));
+        assert_eq!(f.kind, FileKind::Invalid, "{what}");
+        assert!(!f.diagnostics.is_empty(), "{what}");
+        survive(bytes);
+    }
+    let f = lint(b"");
+    assert!(
+        f.diagnostics[0].message.contains("empty"),
+        "{}",
+        f.diagnostics[0].message
+    );
+    let f = lint(b"\xFF\xFE");
+    assert!(
+        f.diagnostics[0].message.contains("empty"),
+        "{}",
+        f.diagnostics[0].message
+    );
+}
+
+#[test]
+fn odd_length_utf16() {
+    let doc = writer_with("");
+    let cases = [
+        ("LE with BOM", utf16le(&doc, true)),
+        ("LE without BOM", utf16le(&doc, false)),
+        ("BE with BOM", utf16be(&doc, true)),
+        ("BE without BOM", utf16be(&doc, false)),
+    ];
+    for (what, mut bytes) in cases {
+        bytes.push(b'>');
+        let f = lint(&bytes);
+        assert_eq!(slugs(&f), ["doc/encoding"], "{what}");
+        assert!(
+            f.diagnostics[0].message.contains("odd number of bytes"),
+            "{what}: {}",
+            f.diagnostics[0].message
+        );
+        // The text before the cut is kept, so the fault has a place.
+        assert_eq!(f.text, doc, "{what}");
+        survive(&bytes);
+        // A single stray byte after the mark.
+        survive(&bytes[..3]);
+    }
+    // An unpaired surrogate in the middle, and one at the very end.
+    let mut bytes = utf16le("<a>", true);
+    bytes.extend_from_slice(&0xD800u16.to_le_bytes());
+    bytes.extend_from_slice(&utf16le("</a>", false));
+    let f = lint(&bytes);
+    assert!(
+        f.diagnostics[0].message.contains("surrogate"),
+        "{}",
+        f.diagnostics[0].message
+    );
+    assert_eq!(f.diagnostics[0].span.start, 3);
+    survive(&bytes);
+    let mut bytes = utf16le("<a/>", true);
+    bytes.extend_from_slice(&0xDBFFu16.to_le_bytes());
+    survive(&bytes);
+    bytes.push(0);
+    survive(&bytes);
+}
+
+#[test]
+fn control_characters_do_not_reach_the_terminal() {
+    // A file that fails to parse at an escape sequence: the report shows the line.
+    let doc = format!("{HEAD}<x a=\"\x1B]0;owned\x07\"/>\r\x1B[2J{TAIL}");
+    let f = lint(doc.as_bytes());
+    assert!(!f.diagnostics.is_empty());
+    let index = LineIndex::new(&f.text);
+    for d in &f.diagnostics {
+        for style in [
+            Style::plain(100),
+            Style {
+                color: true,
+                unicode: true,
+                links: true,
+                width: 100,
+            },
+        ] {
+            let out = render(&f, &index, d, style);
+            let bad = out
+                .chars()
+                .filter(|&c| c.is_control() && c != '\n' && c != '\x1B')
+                .collect::<Vec<_>>();
+            assert!(bad.is_empty(), "{bad:?} in\n{out}");
+            if !style.color {
+                assert!(!out.contains('\x1B'), "{out}");
+            }
+        }
+    }
+    // Character references put C1 controls and line breaks into values that rules quote.
+    let doc = writer_with("<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" logicalPath=\"p\" selectable=\"&#x9B;31m&#10;&#13;\"/></BACKUP_LOCATIONS>");
+    let f = lint(doc.as_bytes());
+    assert!(!f.diagnostics.is_empty());
+    let index = LineIndex::new(&f.text);
+    for d in &f.diagnostics {
+        let out = render(&f, &index, d, Style::plain(100));
+        assert!(!out.contains('\u{9B}') && !out.contains('\r'), "{out:?}");
+    }
+}
+
+#[test]
+#[ignore = "needs rules to quote attribute values with control characters escaped (or the \
+            concise writer to escape them): `&#10;` in an echoed value breaks the one-line-per-\
+            finding concise format, and `&#x9B;` (a C1 CSI) reaches the terminal"]
+fn concise_output_is_one_line_per_finding() {
+    let doc = writer_with("<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" logicalPath=\"p\" selectable=\"&#x9B;31m&#10;x\"/></BACKUP_LOCATIONS>");
+    let f = lint(doc.as_bytes());
+    let mut out = Vec::new();
+    concise::write(&mut out, std::slice::from_ref(&f)).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(out.lines().count(), f.diagnostics.len() + 1, "{out}");
+    assert!(!out.contains('\u{9B}'), "{out:?}");
+}
+
+#[test]
+#[ignore = "needs src/parse.rs `Walk::non_elements` to span stray text from the raw text \
+            (`&text[c.range()]`), not from `c.text()`: the parsed text has CRLF folded to LF and \
+            entities expanded, so the span drifts, here into the middle of `é`"]
+fn stray_text_span_uses_the_raw_text() {
+    for body in ["\r\n\r\n  é x\r\n", "&amp;&amp;&amp; é"] {
+        let doc = writer_with(&format!(
+            "<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" logicalPath=\"p\">{body}</FILE_GROUP></BACKUP_LOCATIONS>"
+        ));
+        let f = lint(doc.as_bytes());
+        let d = f
+            .diagnostics
+            .iter()
+            .find(|d| d.message.starts_with("text inside"))
+            .expect("the stray text is flagged");
+        let start = doc.find(body.trim()).unwrap();
+        assert_eq!(
+            d.span,
+            vsslint::span::Span::new(start, start + body.trim().len())
+        );
+        exercise::check_spans(&f).unwrap();
+    }
+}
+
+#[test]
+#[ignore = "needs src/parse.rs to find attribute name and value spans in the raw text: \
+            roxmltree saturates the name length at 65,535 bytes and the space around `=` at \
+            255 (`Attribute::range_qname`, `range_value`), so a longer name gives a span that \
+            ends inside a character, and a value span that starts in the name or the spaces"]
+fn attribute_spans_past_roxmltree_limits() {
+    // An unknown attribute whose name is 80,000 bytes of `é`.
+    let name = "é".repeat(40_000);
+    let doc = writer_with(&format!("<BACKUP_LOCATIONS {name}=\"1\"/>"));
+    let f = lint(doc.as_bytes());
+    exercise::check_spans(&f).unwrap();
+    // A rule's value after 300 spaces.
+    let doc = format!(
+        "<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" version{}=\"2.0\"/>",
+        " ".repeat(300)
+    );
+    let f = lint(doc.as_bytes());
+    let d = f
+        .diagnostics
+        .iter()
+        .find(|d| d.rule.slug == "doc/version")
+        .expect("the version is flagged");
+    assert_eq!(&doc[d.span.start..d.span.end], "2.0");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line and the file system
+
+#[test]
+fn a_directory_named_like_a_document() {
+    let dir = scratch("dir-xml");
+    std::fs::create_dir_all(dir.join("x.xml")).unwrap();
+    std::fs::write(dir.join("x.xml/inner.xml"), writer_with("")).unwrap();
+    let run = vsslint(&["--format", "concise", dir.to_str().unwrap()], None);
+    assert!(run.code.is_some_and(|c| c < 2), "{}", run.stderr);
+    let run = vsslint(
+        &["--format", "concise", dir.join("x.xml").to_str().unwrap()],
+        None,
+    );
+    assert!(run.code.is_some_and(|c| c < 2), "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_ends() {
+    let dir = scratch("loop");
+    std::fs::write(dir.join("a.xml"), writer_with("")).unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
+    std::os::unix::fs::symlink(dir.join("self.xml"), dir.join("self.xml")).unwrap();
+    let run = vsslint(&["--format", "concise", dir.to_str().unwrap()], None);
+    assert!(run.code.is_some(), "{}", run.stderr);
+    let run = vsslint(
+        &[
+            "--format",
+            "concise",
+            dir.join("self.xml").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        run.code,
+        Some(2),
+        "a path that cannot be read: {}",
+        run.stderr
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[cfg(unix)]
+#[test]
+#[ignore = "needs a maximum file size in the CLI (read through `Read::take`, refuse beyond it) \
+            and a refusal of non-regular files: `vsslint /dev/zero` grows memory until it is \
+            killed, and a FIFO blocks forever"]
+fn endless_and_special_files_are_refused() {
+    // Under the cap, reading it all fails on memory after a while; refused up front, it
+    // fails at once with a reason.
+    let run = vsslint_capped(&["--format", "concise", "/dev/zero"], 2048);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(!run.stderr.contains("memory"), "{}", run.stderr);
+    let dir = scratch("fifo");
+    let fifo = dir.join("pipe.xml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let run = vsslint(&["--format", "concise", fifo.to_str().unwrap()], None);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Crashes found by fuzzing
+
+/// The `.xml` files of a folder of `fixtures/hostile`, sorted.
+fn hostile_fixtures(sub: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/hostile")
+        .join(sub);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "xml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn fuzz_regressions() {
+    for path in hostile_fixtures("") {
+        let bytes = std::fs::read(&path).unwrap();
+        let result = std::panic::catch_unwind(|| exercise::exercise(&bytes));
+        assert!(result.is_ok(), "{} fails again", path.display());
+    }
+}
+
+#[test]
+#[ignore = "needs the src/parse.rs fixes named in each file of fixtures/hostile/open"]
+fn open_findings() {
+    let open = hostile_fixtures("open");
+    assert!(!open.is_empty());
+    let failing: Vec<String> = open
+        .iter()
+        .filter(|path| {
+            let bytes = std::fs::read(path).unwrap();
+            std::panic::catch_unwind(|| exercise::exercise(&bytes)).is_err()
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(failing.is_empty(), "still failing: {failing:?}");
+}
+
+/// How many findings of one rule a file has (other rules may add their own notes).
+fn count(f: &LintedFile, slug: &str) -> usize {
+    f.diagnostics.iter().filter(|d| d.rule.slug == slug).count()
+}
