@@ -357,6 +357,13 @@ fn describe_io(e: &io::Error) -> String {
 }
 
 fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    // Before opening: opening a pipe waits for a writer, and a device may never end.
+    if !std::fs::metadata(path)
+        .map_err(|e| describe_io(&e))?
+        .is_file()
+    {
+        return Err("it is not a regular file".into());
+    }
     let file = std::fs::File::open(path).map_err(|e| describe_io(&e))?;
     let len = file.metadata().map_err(|e| describe_io(&e))?.len();
     if len > max {

@@ -65,7 +65,7 @@ impl Diagnostic {
         Diagnostic {
             rule,
             severity: rule.severity,
-            message: message.into(),
+            message: tidy(message.into()),
             span,
             label: None,
             help: None,
@@ -74,12 +74,12 @@ impl Diagnostic {
     }
 
     pub fn label(&mut self, label: impl Into<String>) -> &mut Self {
-        self.label = Some(label.into());
+        self.label = Some(tidy(label.into()));
         self
     }
 
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
+        self.help = Some(tidy(help.into()));
         self
     }
 
@@ -91,8 +91,42 @@ impl Diagnostic {
     pub fn related(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
         self.related.push(Related {
             span,
-            message: message.into(),
+            message: tidy(message.into()),
         });
         self
     }
+}
+
+/// Longest text kept in a message; longer ones lose their middle.
+pub const MAX_TEXT: usize = 400;
+
+/// Messages quote values from the document: keep them one line, free of terminal control
+/// characters, and short however long the value.
+fn tidy(s: String) -> String {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    format!("\\u{{{:x}}}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    if s.len() <= MAX_TEXT && !s.chars().any(char::is_control) {
+        return s;
+    }
+    let chars = s.chars().count();
+    if chars <= MAX_TEXT {
+        return clean(&s);
+    }
+    let head: String = s.chars().take(MAX_TEXT / 2).collect();
+    let tail: String = s.chars().skip(chars - MAX_TEXT / 2).collect();
+    format!(
+        "{}…[{} characters]…{}",
+        clean(&head),
+        chars - MAX_TEXT,
+        clean(&tail)
+    )
 }

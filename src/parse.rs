@@ -19,13 +19,67 @@ pub struct SyntaxError {
 /// document has about 40,000 nodes.
 pub const NODES_LIMIT: u32 = 20_000_000;
 
+/// Namespace declarations in one document: real ones have one or two. The XML parser's work
+/// grows with the square of nested declarations, so a flood of them would hang it.
+pub const NAMESPACE_DECLARATIONS_LIMIT: usize = 256;
+/// Attributes on one element: the parser compares each with all before it.
+pub const ATTRIBUTES_LIMIT: usize = 10_000;
+
 pub fn parse_xml(text: &str) -> Result<roxmltree::Document<'_>, SyntaxError> {
+    prescan(text)?;
     let options = ParsingOptions {
         allow_dtd: false,
         nodes_limit: NODES_LIMIT,
         ..ParsingOptions::default()
     };
     roxmltree::Document::parse_with_options(text, options).map_err(|e| explain(text, &e))
+}
+
+/// One pass over the bytes before parsing, refusing inputs that would make the parser
+/// quadratic. Approximate (it does not parse), but exact for well-formed start tags.
+fn prescan(text: &str) -> Result<(), SyntaxError> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut declarations = 0;
+    while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
+        let start = i + lt;
+        i = start + 1;
+        if matches!(b.get(i), Some(b'!' | b'?' | b'/') | None) {
+            continue;
+        }
+        // Inside a start tag: count `=` outside quotes, and attribute names starting `xmlns`.
+        let mut quote = None;
+        let mut attributes = 0;
+        let mut after_space = false;
+        while let Some(&c) = b.get(i) {
+            match (quote, c) {
+                (Some(q), _) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'"' | b'\'') => quote = Some(c),
+                (None, b'>') => break,
+                (None, b'=') => attributes += 1,
+                (None, b'x') if after_space && b[i..].starts_with(b"xmlns") => declarations += 1,
+                _ => {}
+            }
+            after_space = quote.is_none() && c.is_ascii_whitespace();
+            i += 1;
+        }
+        if attributes > ATTRIBUTES_LIMIT {
+            return Err(SyntaxError {
+                message: format!("an element has {attributes} attributes, more than vsslint reads ({ATTRIBUTES_LIMIT})"),
+                help: "a writer metadata element has at most a dozen attributes; check that this is the right file".into(),
+                offset: start,
+            });
+        }
+        if declarations > NAMESPACE_DECLARATIONS_LIMIT {
+            return Err(SyntaxError {
+                message: format!("the document declares more than {NAMESPACE_DECLARATIONS_LIMIT} namespaces"),
+                help: "a writer metadata document declares one namespace, x-schema:#VssWriterMetadataInfo; check that this is the right file".into(),
+                offset: start,
+            });
+        }
+    }
+    Ok(())
 }
 
 fn explain(text: &str, e: &XmlError) -> SyntaxError {
@@ -213,14 +267,15 @@ impl<'a> Attrs<'a> {
             .attributes()
             .find(|a| a.name() == name && a.namespace().is_none())?;
         let raw = a.value();
+        let input = self.el.document().input_text();
         let span = if raw.is_empty() {
-            a.range()
+            a.range().into()
         } else {
-            a.range_value()
+            attribute_spans(input, a.range()).1
         };
         Some(Attr {
             raw,
-            span: span.into(),
+            span,
             value: parse(raw),
         })
     }
@@ -257,7 +312,7 @@ impl<'a> Attrs<'a> {
                     kind: StrayKind::UnknownAttribute,
                     name: a.name(),
                     parent: self.parent_name,
-                    span: a.range_qname().into(),
+                    span: attribute_spans(self.el.document().input_text(), a.range()).0,
                 });
             }
         }
@@ -432,7 +487,9 @@ impl<'a> Walk<'a> {
         for c in el.children() {
             match c.node_type() {
                 NodeType::Text => {
-                    let t = c.text().unwrap_or("");
+                    // The raw text, not the parsed one: parsing folds CRLF and expands
+                    // references, which would shift the span.
+                    let t = &c.document().input_text()[c.range()];
                     if !t.trim().is_empty() {
                         self.w.strays.push(Stray {
                             kind: StrayKind::Text,
@@ -630,6 +687,22 @@ impl<'a> Walk<'a> {
             component_name: a.first_text(&["onComponentName", "componentName"]),
         }
     }
+}
+
+/// The name and the value (between the quotes) of the attribute written at `range`. Found in
+/// the raw text because roxmltree's own name and value ranges saturate on very long names
+/// and on long runs of space around `=`.
+fn attribute_spans(input: &str, range: std::ops::Range<usize>) -> (Span, Span) {
+    let raw = &input[range.clone()];
+    let name_end = raw
+        .find(|c: char| c == '=' || c.is_ascii_whitespace())
+        .unwrap_or(raw.len());
+    let name = Span::new(range.start, range.start + name_end);
+    let value = raw
+        .find(['"', '\''])
+        .filter(|&q| q + 1 < raw.len())
+        .map_or(name, |q| Span::new(range.start + q + 1, range.end - 1));
+    (name, value)
 }
 
 fn trimmed_span(start: usize, t: &str) -> Span {

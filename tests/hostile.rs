@@ -1,9 +1,6 @@
 //! Inputs written to hurt: entity bombs, deep nesting, huge values, floods of findings, broken
 //! encodings and truncations. Each must end quickly with diagnostics, never a panic, a hang or
 //! a read from anywhere but the file. Large inputs are generated here, not committed.
-//!
-//! Tests marked `#[ignore = "needs …"]` document a weakness not fixed yet, with what has to
-//! change and where.
 
 #[path = "../fuzz/src/lib.rs"]
 #[allow(dead_code)]
@@ -398,9 +395,6 @@ fn huge_attribute_value() {
 }
 
 #[test]
-#[ignore = "needs rules to clip the attribute values they quote in messages (the full report \
-            clips them; concise and JSON print the message whole): a 48 MB `version` makes a \
-            48 MB message"]
 fn huge_attribute_value_is_not_echoed_whole() {
     let doc = format!(
         "<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" version=\"{}\"/>",
@@ -439,7 +433,12 @@ fn twenty_thousand_errors_on_one_line() {
     ] {
         let doc = flood(20_000, path);
         let f = timed("lint", || lint(doc.as_bytes()));
-        assert_eq!(count(&f, "fs/recursive-bool"), 20_000, "{:?}", slugs(&f).first());
+        assert_eq!(
+            count(&f, "fs/recursive-bool"),
+            20_000,
+            "{:?}",
+            slugs(&f).first()
+        );
         timed("concise and json", || {
             let files = std::slice::from_ref(&f);
             let mut buf = Vec::new();
@@ -483,9 +482,6 @@ fn twenty_thousand_errors_through_the_binary() {
 }
 
 #[test]
-#[ignore = "needs an output cap in the CLI (e.g. --max-diagnostics with a default, \
-            and a `… and N more` line): 20,000 findings in one file print megabytes of \
-            full reports"]
 fn twenty_thousand_errors_are_capped_in_the_output() {
     let dir = scratch("flood-cap");
     let path = dir.join("flood.xml");
@@ -555,10 +551,6 @@ fn many_short_lines() {
 }
 
 #[test]
-#[ignore = "needs a per-element attribute limit before parsing (src/parse.rs::parse_xml), or a \
-            roxmltree that checks duplicates with a set: it compares each attribute with all \
-            earlier ones of its element, so one start tag with 100,000 attributes (1 MB) takes \
-            14 s in release"]
 fn many_attributes_on_one_element() {
     let mut attrs = String::with_capacity(1 << 21);
     for i in 0..100_000 {
@@ -570,12 +562,6 @@ fn many_attributes_on_one_element() {
 }
 
 #[test]
-#[ignore = "needs a pre-parse limit on namespace declarations (e.g. refuse more than 64 \
-            `xmlns` attributes in src/parse.rs::parse_xml, or a roxmltree whose \
-            `Namespaces::exists` scans only the element's own declarations): each element that \
-            declares a namespace copies its parent's and checks each copy against all copied so \
-            far, so 1,000 prefixes on the root and 10,000 children that declare one (a 175 kB \
-            file) take 13 s in release, and 400 kB takes 10 minutes"]
 fn namespace_declaration_bomb() {
     let mut doc = String::from("<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\"");
     for i in 0..1_000 {
@@ -859,9 +845,6 @@ fn control_characters_do_not_reach_the_terminal() {
 }
 
 #[test]
-#[ignore = "needs rules to quote attribute values with control characters escaped (or the \
-            concise writer to escape them): `&#10;` in an echoed value breaks the one-line-per-\
-            finding concise format, and `&#x9B;` (a C1 CSI) reaches the terminal"]
 fn concise_output_is_one_line_per_finding() {
     let doc = writer_with("<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" logicalPath=\"p\" selectable=\"&#x9B;31m&#10;x\"/></BACKUP_LOCATIONS>");
     let f = lint(doc.as_bytes());
@@ -873,9 +856,6 @@ fn concise_output_is_one_line_per_finding() {
 }
 
 #[test]
-#[ignore = "needs src/parse.rs `Walk::non_elements` to span stray text from the raw text \
-            (`&text[c.range()]`), not from `c.text()`: the parsed text has CRLF folded to LF and \
-            entities expanded, so the span drifts, here into the middle of `é`"]
 fn stray_text_span_uses_the_raw_text() {
     for body in ["\r\n\r\n  é x\r\n", "&amp;&amp;&amp; é"] {
         let doc = writer_with(&format!(
@@ -897,10 +877,6 @@ fn stray_text_span_uses_the_raw_text() {
 }
 
 #[test]
-#[ignore = "needs src/parse.rs to find attribute name and value spans in the raw text: \
-            roxmltree saturates the name length at 65,535 bytes and the space around `=` at \
-            255 (`Attribute::range_qname`, `range_value`), so a longer name gives a span that \
-            ends inside a character, and a value span that starts in the name or the spaces"]
 fn attribute_spans_past_roxmltree_limits() {
     // An unknown attribute whose name is 80,000 bytes of `é`.
     let name = "é".repeat(40_000);
@@ -967,9 +943,6 @@ fn a_symlink_loop_ends() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "needs a maximum file size in the CLI (read through `Read::take`, refuse beyond it) \
-            and a refusal of non-regular files: `vsslint /dev/zero` grows memory until it is \
-            killed, and a FIFO blocks forever"]
 fn endless_and_special_files_are_refused() {
     // Under the cap, reading it all fails on memory after a while; refused up front, it
     // fails at once with a reason.
@@ -1013,22 +986,6 @@ fn fuzz_regressions() {
         let result = std::panic::catch_unwind(|| exercise::exercise(&bytes));
         assert!(result.is_ok(), "{} fails again", path.display());
     }
-}
-
-#[test]
-#[ignore = "needs the src/parse.rs fixes named in each file of fixtures/hostile/open"]
-fn open_findings() {
-    let open = hostile_fixtures("open");
-    assert!(!open.is_empty());
-    let failing: Vec<String> = open
-        .iter()
-        .filter(|path| {
-            let bytes = std::fs::read(path).unwrap();
-            std::panic::catch_unwind(|| exercise::exercise(&bytes)).is_err()
-        })
-        .map(|p| p.display().to_string())
-        .collect();
-    assert!(failing.is_empty(), "still failing: {failing:?}");
 }
 
 /// How many findings of one rule a file has (other rules may add their own notes).
