@@ -26,13 +26,11 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     if let Some(a) = &w.backup_schema {
         if a.value.is_none() {
-            let hint = match a.raw.strip_prefix("0x").or_else(|| a.raw.strip_prefix("0X")) {
-                Some(hex) => match u32::from_str_radix(hex, 16) {
-                    Ok(n) => format!("write it in decimal: backupSchema=\"{n}\""),
-                    Err(_) => "write the mask as a decimal number".to_string(),
-                },
-                None => "write the VSS_BACKUP_SCHEMA bits as one decimal number, e.g. backupSchema=\"881\" for DIFFERENTIAL | COPY | TIMESTAMPED | LAST_MODIFY | WRITER_SUPPORTS_NEW_TARGET | WRITER_SUPPORTS_RESTORE_WITH_MOVE".to_string(),
-            };
+            let hint = crate::rules::fs::fsbt_format::decimal_hint(
+                "backupSchema",
+                a.raw,
+                "backupSchema=\"881\" for DIFFERENTIAL | COPY | TIMESTAMPED | LAST_MODIFY | WRITER_SUPPORTS_NEW_TARGET | WRITER_SUPPORTS_RESTORE_WITH_MOVE",
+            );
             let shown = if a.raw.is_empty() {
                 "empty".to_string()
             } else {
