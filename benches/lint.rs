@@ -8,6 +8,9 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
+use vsslint::decode::decode;
+use vsslint::model::Document;
+use vsslint::parse::{build, parse_xml};
 use vsslint::report::{concise, json};
 use vsslint::{lint_bytes, Settings};
 
@@ -62,6 +65,20 @@ fn system_writer(c: &mut Criterion) {
     let settings = Settings::default();
     let mut group = c.benchmark_group("system-writer");
     group.throughput(Throughput::Bytes(bytes.len() as u64));
+    // The stages one by one, to see where the time of a whole lint goes.
+    let text = std::str::from_utf8(&bytes).expect("the System writer document is UTF-8");
+    group.bench_function("decode", |b| {
+        b.iter(|| decode(black_box(&bytes)).map(|d| d.text.len()))
+    });
+    group.bench_function("xml", |b| {
+        b.iter(|| parse_xml(black_box(text)).map(|x| x.root().id()))
+    });
+    group.bench_function("xml+model", |b| {
+        b.iter(|| {
+            let xml = parse_xml(black_box(text)).unwrap();
+            matches!(build(&xml), Document::WriterMetadata(_))
+        })
+    });
     group.bench_function("lint", |b| {
         b.iter(|| lint_bytes("WM3.xml", black_box(&bytes), &settings))
     });

@@ -35,13 +35,41 @@ pub fn parse_xml(text: &str) -> Result<roxmltree::Document<'_>, SyntaxError> {
     roxmltree::Document::parse_with_options(text, options).map_err(|e| explain(text, &e))
 }
 
-/// One pass over the bytes before parsing, refusing inputs that would make the parser
-/// quadratic. Approximate (it does not parse), but exact for well-formed start tags.
+/// Refuses inputs that would make the parser quadratic, before parsing.
+///
+/// Most documents are cleared by two vectorised passes: fewer `xmlns` in the whole text than
+/// the declaration limit, and no stretch between two `<` long enough to hold more attributes
+/// than the limit (a well-formed attribute value cannot contain `<`, and an attribute takes
+/// at least five bytes, ` a=""`). Only a stretch that fails the second test is scanned
+/// exactly; only a text that fails the first is scanned whole.
 fn prescan(text: &str) -> Result<(), SyntaxError> {
     let b = text.as_bytes();
-    let mut i = 0;
+    let declarations = memchr::memmem::find_iter(b, b"xmlns").count();
+    if declarations > NAMESPACE_DECLARATIONS_LIMIT {
+        return scan_start_tags(text, 0, b.len());
+    }
+    const WIDEST_GAP: usize = ATTRIBUTES_LIMIT * 5;
+    let mut previous = 0;
+    for lt in memchr::memchr_iter(b'<', b).chain([b.len()]) {
+        if lt - previous > WIDEST_GAP {
+            scan_start_tags(text, previous, lt)?;
+        }
+        previous = lt;
+    }
+    Ok(())
+}
+
+/// Counts the attributes and namespace declarations of the start tags that begin in
+/// `from..to` (a tag may run past `to`). Approximate (it does not parse), but exact for
+/// well-formed start tags.
+fn scan_start_tags(text: &str, from: usize, to: usize) -> Result<(), SyntaxError> {
+    let b = text.as_bytes();
+    let mut i = from;
     let mut declarations = 0;
-    while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
+    while i < to {
+        let Some(lt) = memchr::memchr(b'<', &b[i..to]) else {
+            break;
+        };
         let start = i + lt;
         i = start + 1;
         if matches!(b.get(i), Some(b'!' | b'?' | b'/') | None) {
@@ -769,5 +797,38 @@ mod tests {
     fn truncated_document() {
         let e = parse_xml("<WRITER_METADATA><IDENTIFICATION/>").unwrap_err();
         assert!(e.message.contains("ends before"), "{}", e.message);
+    }
+
+    fn element_with(attributes: usize, lead: &str) -> String {
+        let mut doc = format!("{lead}<x");
+        for i in 0..attributes {
+            doc.push_str(&format!(" a{i}=\"\""));
+        }
+        doc.push_str("/>");
+        doc
+    }
+
+    #[test]
+    fn attribute_limit_is_exact_wherever_the_tag_is() {
+        // Before and after other tags, so that the gate's stretch is not the whole text.
+        let lead = "<r>".to_string() + &"<y/>".repeat(100);
+        let at_limit = element_with(ATTRIBUTES_LIMIT, &lead) + "</r>";
+        assert_eq!(prescan(&at_limit), Ok(()));
+        let over = element_with(ATTRIBUTES_LIMIT + 1, &lead) + "</r>";
+        let e = prescan(&over).unwrap_err();
+        assert!(e.message.contains("10001 attributes"), "{}", e.message);
+        assert_eq!(e.offset, lead.len());
+    }
+
+    #[test]
+    fn namespace_limit_counts_declarations_not_mentions() {
+        let mentions = format!("<r a=\"{}\"/>", "xmlns ".repeat(1_000));
+        assert_eq!(prescan(&mentions), Ok(()));
+        let declarations = format!(
+            "<r>{}</r>",
+            "<p xmlns:q=\"u\"/>".repeat(NAMESPACE_DECLARATIONS_LIMIT + 1)
+        );
+        let e = prescan(&declarations).unwrap_err();
+        assert!(e.message.contains("namespaces"), "{}", e.message);
     }
 }
