@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use vsslint::config::Config;
+use vsslint::lint::lint_owned;
 use vsslint::os::WindowsVersion;
 use vsslint::report::{self, full::Style};
 use vsslint::rules::{self, Profile};
@@ -503,7 +504,7 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
                 settings,
             )),
             Some(p) => read_file(p, args.max_file_size)
-                .map(|bytes| lint_bytes(shown, &bytes, settings))
+                .map(|bytes| lint_owned(shown, bytes, settings))
                 .map_err(|why| format!("cannot read `{shown}`: {why}")),
         })
         .collect();

@@ -1,6 +1,6 @@
 //! The pipeline for one document: bytes → text → XML tree → model → rules → diagnostics.
 
-use crate::decode::{decode, Detection};
+use crate::decode::{decode, DecodeError, Detection};
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::parse::{build, parse_xml};
@@ -8,6 +8,7 @@ use crate::rules::{doc, Cx, Plan};
 use crate::settings::Settings;
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What a file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,10 +46,45 @@ pub struct Identity {
 }
 
 pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
+    let decoded = decode(bytes).map(|d| (d.text.into_owned(), d.encoding, d.detection));
+    lint_decoded(path, decoded, settings)
+}
+
+/// [`lint_bytes`] for bytes the caller gives up: UTF-8 text becomes the file's text in
+/// place, without a copy of the whole document.
+pub fn lint_owned(path: &str, bytes: Vec<u8>, settings: &Settings) -> LintedFile {
+    let decoded = decode(&bytes).map(|d| {
+        let text = match d.text {
+            Cow::Owned(text) => Ok(text),
+            // Where the text lies in the bytes (after any byte-order mark).
+            Cow::Borrowed(text) => {
+                let start = text.as_ptr() as usize - bytes.as_ptr() as usize;
+                Err(start..start + text.len())
+            }
+        };
+        (text, d.encoding, d.detection)
+    });
+    let decoded = decoded.map(|(text, encoding, detection)| {
+        let text = text.unwrap_or_else(|range| {
+            let mut bytes = bytes;
+            bytes.truncate(range.end);
+            bytes.drain(..range.start);
+            String::from_utf8(bytes).expect("decode returned this range as UTF-8")
+        });
+        (text, encoding, detection)
+    });
+    lint_decoded(path, decoded, settings)
+}
+
+fn lint_decoded(
+    path: &str,
+    decoded: Result<(String, &'static str, Detection), DecodeError>,
+    settings: &Settings,
+) -> LintedFile {
     let mut cx = Cx::new(settings);
     let mut suppressed = 0;
     let mut identity = None;
-    let (text, kind) = match decode(bytes) {
+    let (text, kind) = match decoded {
         Err(e) => {
             let at = e.at;
             let label = if at == e.decoded_prefix.len() {
@@ -61,12 +97,10 @@ pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
             }
             (e.decoded_prefix, FileKind::Invalid)
         }
-        Ok(decoded) => {
-            let text = decoded.text.into_owned();
-            if decoded.detection == Detection::NulPattern {
+        Ok((text, encoding, detection)) => {
+            if detection == Detection::NulPattern {
                 let message = format!(
-                    "the file is {} without a byte-order mark (detected from its NUL bytes)",
-                    decoded.encoding
+                    "the file is {encoding} without a byte-order mark (detected from its NUL bytes)"
                 );
                 if let Some(d) = cx.report_as(&doc::encoding::RULE, Span::new(0, 0), message) {
                     d.severity(crate::diagnostic::Severity::Info)

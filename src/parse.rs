@@ -721,13 +721,14 @@ impl<'a> Walk<'a> {
 /// the raw text because roxmltree's own name and value ranges saturate on very long names
 /// and on long runs of space around `=`.
 fn attribute_spans(input: &str, range: std::ops::Range<usize>) -> (Span, Span) {
-    let raw = &input[range.clone()];
+    let raw = &input.as_bytes()[range.clone()];
     let name_end = raw
-        .find(|c: char| c == '=' || c.is_ascii_whitespace())
+        .iter()
+        .position(|&c| c == b'=' || c.is_ascii_whitespace())
         .unwrap_or(raw.len());
     let name = Span::new(range.start, range.start + name_end);
-    let value = raw
-        .find(['"', '\''])
+    let value = memchr::memchr2(b'"', b'\'', &raw[name_end..])
+        .map(|q| name_end + q)
         .filter(|&q| q + 1 < raw.len())
         .map_or(name, |q| Span::new(range.start + q + 1, range.end - 1));
     (name, value)

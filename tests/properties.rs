@@ -15,6 +15,7 @@ use proptest::sample::Index;
 use proptest::test_runner::RngSeed;
 use std::path::Path;
 use std::sync::OnceLock;
+use vsslint::lint::lint_owned;
 use vsslint::report::full::Style;
 use vsslint::{lint_bytes, Settings};
 
@@ -235,6 +236,16 @@ fn holds(bytes: &[u8]) -> Result<(), TestCaseError> {
             return Err(TestCaseError::fail(format!("profile {name}: {e}")));
         }
         exercise::render_all(&file, Style::plain(60));
+        // Linting bytes given up (the command line's path, which reuses them as the text)
+        // finds the same.
+        let owned = lint_owned("prop.xml", bytes.to_vec(), settings);
+        prop_assert_eq!(&owned.text, &file.text, "profile {}", name);
+        prop_assert_eq!(
+            format!("{:?}", owned.diagnostics),
+            format!("{:?}", file.diagnostics),
+            "profile {}",
+            name
+        );
     }
     Ok(())
 }

@@ -56,6 +56,9 @@ fn source(
 }
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
+    if w.mappings.is_empty() {
+        return;
+    }
     let sets: Vec<(&Component, &FileSet, Source)> = w
         .file_sets()
         .filter_map(|(c, f)| source(&f.path, &f.filespec, &f.recursive).map(|s| (c, f, s)))

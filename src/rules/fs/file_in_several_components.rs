@@ -31,7 +31,9 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     if w.components.len() < 2 {
         return;
     }
-    let mut first: KeyMap<SetKey, (usize, &FileSet)> = KeyMap::default();
+    let sets = w.components.iter().map(|c| c.file_sets.len()).sum();
+    let mut first: KeyMap<SetKey, (usize, &FileSet)> =
+        KeyMap::with_capacity_and_hasher(sets, Default::default());
     for (ci, c) in w.components.iter().enumerate() {
         for f in &c.file_sets {
             let (Some(p), Some(s)) = (&f.path, &f.filespec) else {

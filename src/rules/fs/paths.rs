@@ -24,8 +24,8 @@ const NT_PREFIX: &str = r"\??\";
 
 /// The first wildcard (`*` or `?`) of a directory path, past a leading `\\?\`.
 pub(crate) fn path_wildcard(path: &str) -> Option<char> {
-    let rest = path.strip_prefix(LONG_PREFIX).unwrap_or(path);
-    rest.chars().find(|&c| c == '*' || c == '?')
+    let rest = path.strip_prefix(LONG_PREFIX).unwrap_or(path).as_bytes();
+    memchr::memchr2(b'*', b'?', rest).map(|i| char::from(rest[i]))
 }
 
 /// Help for a path with a wildcard: a volume path written the NT way gets the Win32 spelling.
@@ -243,35 +243,18 @@ pub(crate) fn glob_covers(outer: &str, inner: &str) -> bool {
     matches_all(outer) || match_bytes(fold(outer).as_bytes(), fold(inner).as_bytes(), true)
 }
 
-/// Hashes ASCII-folded bytes eight at a time: no allocation, and few enough operations that
-/// the System writer's 19,000 file sets hash quickly even in a debug build.
+/// Hashes ASCII-folded bytes eight at a time, without allocating.
 fn hash_folded<H: Hasher>(s: &str, state: &mut H) {
-    let b = s.as_bytes();
-    // Plain indexing: slice iterators cost several times more in a debug build.
-    let mut i = 0;
-    while i + 8 <= b.len() {
-        let word = [
-            b[i],
-            b[i + 1],
-            b[i + 2],
-            b[i + 3],
-            b[i + 4],
-            b[i + 5],
-            b[i + 6],
-            b[i + 7],
-        ];
-        state.write_u64(fold_word(u64::from_le_bytes(word)));
-        i += 8;
+    let words = s.as_bytes().chunks_exact(8);
+    let tail = words.remainder();
+    for w in words {
+        let w: [u8; 8] = w.try_into().expect("chunks of eight");
+        state.write_u64(fold_word(u64::from_le_bytes(w)));
     }
-    let mut word = [0u8; 8];
-    let mut j = 0;
-    while i < b.len() {
-        word[j] = b[i];
-        i += 1;
-        j += 1;
-    }
-    state.write_u64(fold_word(u64::from_le_bytes(word)));
-    state.write_usize(b.len());
+    let mut last = [0u8; 8];
+    last[..tail.len()].copy_from_slice(tail);
+    state.write_u64(fold_word(u64::from_le_bytes(last)));
+    state.write_usize(s.len());
 }
 
 /// A word-at-a-time multiplicative hasher for the folded keys: SipHash is built for
@@ -323,44 +306,58 @@ fn fold_word(w: u64) -> u64 {
     w | (upper >> 2)
 }
 
+/// The folded hash of a key, computed once: the same key is looked up in several maps, and
+/// a map that grows rehashes every key it holds.
+fn folded_hash(s: &str) -> u64 {
+    let mut h = WordHasher::default();
+    hash_folded(s, &mut h);
+    h.finish()
+}
+
 /// A directory path compared without ASCII case and trailing backslashes (`C:\Data\` and
 /// `c:\data` are one key), borrowed from the document.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct DirKey<'a>(&'a str);
+pub(crate) struct DirKey<'a> {
+    path: &'a str,
+    hash: u64,
+}
 
 impl<'a> DirKey<'a> {
     pub(crate) fn new(path: &'a str) -> Self {
-        DirKey(path.trim_end_matches('\\'))
+        let path = path.trim_end_matches('\\');
+        DirKey {
+            path,
+            hash: folded_hash(path),
+        }
     }
 
     /// Length in bytes, trailing backslashes not counted.
     pub(crate) fn len(self) -> usize {
-        self.0.len()
+        self.path.len()
     }
 
-    /// The directory above, while there is one.
-    pub(crate) fn parent(self) -> Option<Self> {
-        let cut = self.0.rfind('\\')?;
-        let up = self.0[..cut].trim_end_matches('\\');
-        (!up.is_empty()).then_some(DirKey(up))
-    }
-
-    /// Every directory above this one, nearest first.
-    pub(crate) fn ancestors(self) -> impl Iterator<Item = DirKey<'a>> {
-        std::iter::successors(self.parent(), |d| d.parent())
+    /// The paths of every directory above this one, nearest first, without their keys: most
+    /// are never looked up.
+    pub(crate) fn ancestors(self) -> impl Iterator<Item = &'a str> {
+        let parent = |p: &'a str| {
+            let cut = p.rfind('\\')?;
+            let up = p[..cut].trim_end_matches('\\');
+            (!up.is_empty()).then_some(up)
+        };
+        std::iter::successors(parent(self.path), move |&p| parent(p))
     }
 }
 
 impl PartialEq for DirKey<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(other.0)
+        self.hash == other.hash && self.path.eq_ignore_ascii_case(other.path)
     }
 }
 impl Eq for DirKey<'_> {}
 
 impl Hash for DirKey<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_folded(self.0, state);
+        state.write_u64(self.hash);
     }
 }
 
@@ -457,7 +454,8 @@ impl<'a> DirIndex<'a> {
         let shortest = self.lengths.first().copied().unwrap_or(usize::MAX);
         dir.ancestors()
             .take_while(move |up| up.len() >= shortest)
-            .flat_map(move |up| self.at(up, filespec))
+            .filter(|up| self.lengths.binary_search(&up.len()).is_ok())
+            .flat_map(move |up| self.at(DirKey::new(up), filespec))
     }
 }
 
@@ -476,24 +474,37 @@ impl<'a> SetKey<'a> {
     pub(crate) fn in_dir(dir: DirKey<'a>, filespec: &'a str) -> Self {
         SetKey {
             dir,
-            spec: SpecKey(fold(filespec)),
+            spec: SpecKey::new(filespec),
         }
     }
 }
 
 #[derive(Debug, Clone, Copy)]
-struct SpecKey<'a>(&'a str);
+struct SpecKey<'a> {
+    spec: &'a str,
+    hash: u64,
+}
+
+impl<'a> SpecKey<'a> {
+    fn new(spec: &'a str) -> Self {
+        let spec = fold(spec);
+        SpecKey {
+            spec,
+            hash: folded_hash(spec),
+        }
+    }
+}
 
 impl PartialEq for SpecKey<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(other.0)
+        self.hash == other.hash && self.spec.eq_ignore_ascii_case(other.spec)
     }
 }
 impl Eq for SpecKey<'_> {}
 
 impl Hash for SpecKey<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_folded(self.0, state);
+        state.write_u64(self.hash);
     }
 }
 
@@ -519,9 +530,9 @@ impl fmt::Display for Owner<'_> {
     }
 }
 
-const PATH_EXAMPLE: &str = "path=\"C:\\ProgramData\\Contoso\"";
-const FILESPEC_EXAMPLE: &str =
-    "a name such as filespec=\"ledger.dat\", a pattern such as filespec=\"*.dat\", or filespec=\"*\" for every file";
+const PATH_HELP: &str =
+    "add the directory the files are in, e.g. path=\"C:\\ProgramData\\Contoso\"";
+const FILESPEC_HELP: &str = "add the files to take: a name such as filespec=\"ledger.dat\", a pattern such as filespec=\"*.dat\", or filespec=\"*\" for every file";
 
 /// A missing or blank `path`. Returns the path when there is one to check further.
 pub(crate) fn require_path<'t>(
@@ -529,13 +540,7 @@ pub(crate) fn require_path<'t>(
     owner: Owner,
     attr: Option<&'t Text<'t>>,
 ) -> Option<&'t Text<'t>> {
-    require(
-        cx,
-        owner,
-        "path",
-        attr,
-        &format!("add the directory the files are in, e.g. {PATH_EXAMPLE}"),
-    )
+    require(cx, owner, "path", attr, PATH_HELP)
 }
 
 /// A missing or blank `filespec`. Returns the filespec when there is one to check further.
@@ -544,13 +549,7 @@ pub(crate) fn require_filespec<'t>(
     owner: Owner,
     attr: Option<&'t Text<'t>>,
 ) -> Option<&'t Text<'t>> {
-    require(
-        cx,
-        owner,
-        "filespec",
-        attr,
-        &format!("add the files to take: {FILESPEC_EXAMPLE}"),
-    )
+    require(cx, owner, "filespec", attr, FILESPEC_HELP)
 }
 
 fn require<'t>(
@@ -762,7 +761,7 @@ mod tests {
             DirKey::new(&long.to_uppercase()),
             DirKey::new(&format!("{long}\\"))
         );
-        let up: Vec<&str> = DirKey::new(r"C:\a\b\c").ancestors().map(|d| d.0).collect();
+        let up: Vec<&str> = DirKey::new(r"C:\a\b\c").ancestors().collect();
         assert_eq!(up, [r"C:\a\b", r"C:\a", "C:"]);
     }
 }
