@@ -654,6 +654,9 @@ impl<'a> Walk<'a> {
             dependencies: Vec::new(),
         };
         self.non_elements(el);
+        // Sized once: the System writer's components hold thousands of file sets each.
+        comp.file_sets
+            .reserve_exact(el.children().filter(|c| c.is_element()).count());
         for c in el.children().filter(|c| c.is_element()) {
             self.ns(c);
             match c.tag_name().name() {

@@ -6,6 +6,7 @@ use super::paths::{
 use crate::diagnostic::Severity;
 use crate::model::{Attr, Component, FileSet, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
+use hashbrown::hash_table::{self, HashTable};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/duplicate-or-overlap" {
@@ -36,16 +37,25 @@ pub static RULE: Rule = Rule {
 struct Entry<'m> {
     set: &'m FileSet<'m>,
     key: SetKey<'m>,
-    path: &'m str,
-    spec: &'m str,
     recursive: bool,
+}
+
+impl<'m> Entry<'m> {
+    fn path(&self) -> &'m str {
+        self.set.path.as_ref().map_or("", |a| a.raw)
+    }
+
+    fn spec(&self) -> &'m str {
+        self.set.filespec.as_ref().map_or("", |a| a.raw)
+    }
 }
 
 /// Maps reused from one component to the next.
 #[derive(Default)]
 struct Scratch<'m> {
     done: Vec<bool>,
-    first: KeyMap<SetKey<'m>, usize>,
+    /// Index of the first entry with each key.
+    first: HashTable<u32>,
     wildcards: KeyMap<DirKey<'m>, Vec<usize>>,
     recursive: DirIndex<'m>,
 }
@@ -61,8 +71,6 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             (!path.trim().is_empty() && !spec.trim().is_empty()).then(|| Entry {
                 set: f,
                 key: SetKey::new(path, spec),
-                path,
-                spec,
                 recursive: Attr::is_yes(&f.recursive),
             })
         }));
@@ -79,11 +87,19 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 fn repeats<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut Scratch<'m>) {
     s.first.clear();
+    let hash = |&j: &u32| entries[j as usize].key.hash64();
+    s.first.reserve(entries.len(), hash);
     for (i, e) in entries.iter().enumerate() {
-        let first = *s.first.entry(e.key).or_insert(i);
-        if first == i {
-            continue;
-        }
+        let found = s
+            .first
+            .entry(e.key.hash64(), |&j| entries[j as usize].key == e.key, hash);
+        let first = match found {
+            hash_table::Entry::Occupied(o) => *o.get() as usize,
+            hash_table::Entry::Vacant(v) => {
+                v.insert(i as u32);
+                continue;
+            }
+        };
         s.done[i] = true;
         let f = &entries[first];
         let help = if e.recursive != f.recursive {
@@ -96,7 +112,7 @@ fn repeats<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut Scratc
             format!(
                 "<{}> {} is listed twice in component \"{}\"",
                 e.set.node.name,
-                show(e.path, e.spec),
+                show(e.path(), e.spec()),
                 c.full_name()
             ),
         )
@@ -109,7 +125,7 @@ fn repeats<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut Scratc
 fn same_directory<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut Scratch<'m>) {
     s.wildcards.clear();
     for (i, e) in entries.iter().enumerate() {
-        if has_wildcard(e.spec) {
+        if has_wildcard(e.spec()) {
             let v = s.wildcards.entry(e.key.dir).or_default();
             if v.len() < BUCKET {
                 v.push(i);
@@ -125,19 +141,19 @@ fn same_directory<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut
         };
         // A wildcard compared with the directory's wildcards meets each pair from both
         // sides: take it from the earlier one. Repeats are `repeats`' findings.
-        let listed = has_wildcard(e.spec) && ws.last().is_some_and(|&l| i <= l);
+        let listed = has_wildcard(e.spec()) && ws.last().is_some_and(|&l| i <= l);
         for &wi in ws {
             let w = &entries[wi];
             if wi == i || (listed && i < wi) || w.key == e.key {
                 continue;
             }
-            if !globs_intersect(w.spec, e.spec) {
+            if !globs_intersect(w.spec(), e.spec()) {
                 continue;
             }
             // The narrower entry is the redundant one; otherwise the later one.
-            let (narrow, wide) = if glob_covers(w.spec, e.spec) {
+            let (narrow, wide) = if glob_covers(w.spec(), e.spec()) {
                 (i, wi)
-            } else if glob_covers(e.spec, w.spec) {
+            } else if glob_covers(e.spec(), w.spec()) {
                 (wi, i)
             } else {
                 (wi.max(i), wi.min(i))
@@ -152,22 +168,22 @@ fn same_directory<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut
 }
 
 fn report_same_directory(cx: &mut Cx, c: &Component, n: &Entry, wd: &Entry) {
-    let covered = glob_covers(wd.spec, n.spec);
+    let covered = glob_covers(wd.spec(), n.spec());
     let message = if covered {
         format!(
             "filespec \"{}\" in \"{}\" is already matched by filespec \"{}\" of the same directory in component \"{}\"",
-            n.spec,
-            n.path,
-            wd.spec,
+            n.spec(),
+            n.path(),
+            wd.spec(),
             c.full_name()
         )
     } else {
         format!(
             "filespecs \"{}\" and \"{}\" in component \"{}\" match some of the same files in \"{}\"",
-            n.spec,
-            wd.spec,
+            n.spec(),
+            wd.spec(),
             c.full_name(),
-            n.path
+            n.path()
         )
     };
     let help = if covered {
@@ -181,7 +197,7 @@ fn report_same_directory(cx: &mut Cx, c: &Component, n: &Entry, wd: &Entry) {
         } else {
             "overlapping filespec"
         })
-        .related(wd.set.node.span, format!("filespec \"{}\" here", wd.spec))
+        .related(wd.set.node.span, format!("filespec \"{}\" here", wd.spec()))
         .help(help);
 }
 
@@ -189,7 +205,7 @@ fn inside_recursive<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &m
     s.recursive.clear();
     for (i, e) in entries.iter().enumerate() {
         if e.recursive {
-            s.recursive.insert(e.key.dir, e.spec, i);
+            s.recursive.insert(e.key.dir, e.spec(), i);
         }
     }
     if s.recursive.is_empty() {
@@ -201,8 +217,8 @@ fn inside_recursive<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &m
         }
         let outer = s
             .recursive
-            .above(e.key.dir, e.spec)
-            .find(|&r| globs_intersect(entries[r].spec, e.spec));
+            .above(e.key.dir, e.spec())
+            .find(|&r| globs_intersect(entries[r].spec(), e.spec()));
         if let Some(r) = outer {
             s.done[i] = true;
             report_inside_recursive(cx, c, e, &entries[r]);
@@ -211,7 +227,7 @@ fn inside_recursive<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &m
 }
 
 fn report_inside_recursive(cx: &mut Cx, c: &Component, e: &Entry, outer: &Entry) {
-    let covered = glob_covers(outer.spec, e.spec);
+    let covered = glob_covers(outer.spec(), e.spec());
     let how = if covered {
         "is already included by"
     } else {
@@ -222,9 +238,9 @@ fn report_inside_recursive(cx: &mut Cx, c: &Component, e: &Entry, outer: &Entry)
         format!(
             "<{}> {} in component \"{}\" {how} the recursive file set {}",
             e.set.node.name,
-            show(e.path, e.spec),
+            show(e.path(), e.spec()),
             c.full_name(),
-            show(outer.path, outer.spec)
+            show(outer.path(), outer.spec())
         ),
     )
     .label(if covered {

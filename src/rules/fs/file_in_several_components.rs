@@ -1,9 +1,10 @@
 //! `fs/file-in-several-components`: a file set belongs to one component.
 
-use super::paths::{show, KeyMap, SetKey};
+use super::paths::{show, SetKey};
 use crate::diagnostic::Severity;
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
+use hashbrown::hash_table::{Entry, HashTable};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/file-in-several-components" {
@@ -31,20 +32,48 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     if w.components.len() < 2 {
         return;
     }
+    let key_of = |ci: u32, fi: u32| {
+        let f = &w.components[ci as usize].file_sets[fi as usize];
+        let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
+            unreachable!("only file sets with both attributes are indexed")
+        };
+        SetKey::new(p.raw, s.raw)
+    };
+    // (component, file set) of the first file set with each key: indices, not keys, so that
+    // the table of a writer with tens of thousands of file sets stays small.
     let sets = w.components.iter().map(|c| c.file_sets.len()).sum();
-    let mut first: KeyMap<SetKey, (usize, &FileSet)> =
-        KeyMap::with_capacity_and_hasher(sets, Default::default());
+    let mut first: HashTable<(u32, u32)> = HashTable::with_capacity(sets);
     for (ci, c) in w.components.iter().enumerate() {
-        for f in &c.file_sets {
+        for (fi, f) in c.file_sets.iter().enumerate() {
             let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
                 continue;
             };
             if p.raw.trim().is_empty() || s.raw.trim().is_empty() {
                 continue;
             }
-            let (oci, other) = *first.entry(SetKey::new(p.raw, s.raw)).or_insert((ci, f));
-            if oci != ci {
-                report(cx, c, f, &w.components[oci], other, show(p.raw, s.raw));
+            let key = SetKey::new(p.raw, s.raw);
+            let found = first.entry(
+                key.hash64(),
+                |&(oc, of)| key_of(oc, of) == key,
+                |&(oc, of)| key_of(oc, of).hash64(),
+            );
+            let (oci, ofi) = match found {
+                Entry::Occupied(o) => *o.get(),
+                Entry::Vacant(v) => {
+                    v.insert((ci as u32, fi as u32));
+                    continue;
+                }
+            };
+            if oci as usize != ci {
+                let oc = &w.components[oci as usize];
+                report(
+                    cx,
+                    c,
+                    f,
+                    oc,
+                    &oc.file_sets[ofi as usize],
+                    show(p.raw, s.raw),
+                );
             }
         }
     }

@@ -467,6 +467,11 @@ pub(crate) struct SetKey<'a> {
 }
 
 impl<'a> SetKey<'a> {
+    /// One hash for the pair, for tables that hold indices rather than keys.
+    pub(crate) fn hash64(&self) -> u64 {
+        (self.dir.hash ^ self.spec.hash.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
     pub(crate) fn new(path: &'a str, filespec: &'a str) -> Self {
         Self::in_dir(DirKey::new(path), filespec)
     }
