@@ -321,18 +321,36 @@ impl Config {
 
     /// The nearest configuration file above `file` (in its folder or any parent).
     pub fn discover(file: &Path) -> Option<PathBuf> {
+        Discovery::default().for_file(file)
+    }
+}
+
+/// Configuration discovery for many files: each directory is looked at once, so a tree of
+/// thousands of documents costs a few file-system checks per directory, not per file.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    dirs: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Discovery {
+    /// The configuration file that applies to `file`: the nearest one in its directory or
+    /// above.
+    pub fn for_file(&mut self, file: &Path) -> Option<PathBuf> {
         let abs = std::path::absolute(file).ok()?;
-        let mut dir = abs.parent();
-        while let Some(d) = dir {
-            for name in FILE_NAMES {
-                let candidate = d.join(name);
-                if candidate.is_file() {
-                    return Some(candidate);
-                }
-            }
-            dir = d.parent();
+        self.for_dir(abs.parent()?)
+    }
+
+    fn for_dir(&mut self, dir: &Path) -> Option<PathBuf> {
+        if let Some(found) = self.dirs.get(dir) {
+            return found.clone();
         }
-        None
+        let found = FILE_NAMES
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|candidate| candidate.is_file())
+            .or_else(|| self.for_dir(dir.parent()?));
+        self.dirs.insert(dir.to_path_buf(), found.clone());
+        found
     }
 }
 

@@ -114,7 +114,14 @@ fn tidy(s: String) -> String {
             })
             .collect()
     };
-    if s.len() <= MAX_TEXT && !s.chars().any(char::is_control) {
+    // Control characters are C0 and DEL (one byte each) and C1 (0xC2 0x80..=0x9F in UTF-8).
+    let b = s.as_bytes();
+    let has_control = b.iter().enumerate().any(|(i, &c)| {
+        c < 0x20
+            || c == 0x7F
+            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    });
+    if s.len() <= MAX_TEXT && !has_control {
         return s;
     }
     let chars = s.chars().count();
@@ -129,4 +136,26 @@ fn tidy(s: String) -> String {
         chars - MAX_TEXT,
         clean(&tail)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_and_others_kept() {
+        assert_eq!(
+            tidy("a\tb\u{7f}c\u{85}d".into()),
+            "a\\u{9}b\\u{7f}c\\u{85}d"
+        );
+        // U+00A0 and U+0100 start with 0xC2 and 0xC4 but are not controls.
+        assert_eq!(tidy("a\u{a0}b\u{100}".into()), "a\u{a0}b\u{100}");
+    }
+
+    #[test]
+    fn long_text_loses_its_middle() {
+        let t = tidy("é".repeat(MAX_TEXT + 10));
+        assert!(t.contains("…[10 characters]…"), "{t}");
+        assert_eq!(t.chars().filter(|&c| c == 'é').count(), MAX_TEXT);
+    }
 }

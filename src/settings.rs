@@ -97,7 +97,13 @@ impl Settings {
             Profile::Express => self.express,
             Profile::TargetOs => self.target_os.is_some(),
         };
-        match self.rules.get(rule.slug) {
+        // Most runs configure no rule: skip hashing the slug of each of them for each file.
+        let configured = if self.rules.is_empty() {
+            None
+        } else {
+            self.rules.get(rule.slug)
+        };
+        match configured {
             // A configured severity turns an optional rule on, not a profile rule.
             Some(configured) if profile_on || rule.profile == Profile::Optional => *configured,
             _ if profile_on => Some(rule.severity),

@@ -11,19 +11,19 @@ use std::io::{self, Write};
 /// The report of `vsslint --format json`.
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(title = "vsslint JSON report")]
-pub struct JsonReport {
+pub struct JsonReport<'a> {
     /// The format's version: bumped when a field changes meaning or disappears.
     #[schemars(range(min = 1, max = 1))]
     pub version: u32,
-    pub diagnostics: Vec<JsonDiagnostic>,
+    pub diagnostics: Vec<JsonDiagnostic<'a>>,
     pub summary: Summary,
 }
 
 /// One finding.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonDiagnostic {
+pub struct JsonDiagnostic<'a> {
     /// The path as given on the command line (or found below a given directory).
-    pub file: String,
+    pub file: &'a str,
     /// The rule's slug, e.g. `schema/log-needs-logfiles`.
     #[schemars(with = "String")]
     pub rule: &'static str,
@@ -31,7 +31,7 @@ pub struct JsonDiagnostic {
     #[schemars(with = "String", regex(pattern = r"^VSL[0-9]{3}$"))]
     pub code: &'static str,
     pub severity: crate::Severity,
-    pub message: String,
+    pub message: &'a str,
     /// 1-based.
     pub line: usize,
     /// 1-based, in characters.
@@ -43,19 +43,19 @@ pub struct JsonDiagnostic {
     /// Length in bytes of the decoded text.
     pub length: usize,
     /// The text under the finding's location.
-    pub label: Option<String>,
+    pub label: Option<&'a str>,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<&'a str>,
     /// The rule's documentation.
     pub url: String,
     /// Other locations that explain the finding.
-    pub related: Vec<JsonRelated>,
+    pub related: Vec<JsonRelated<'a>>,
 }
 
 /// A further location that explains a finding.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonRelated {
-    pub message: String,
+pub struct JsonRelated<'a> {
+    pub message: &'a str,
     /// 1-based.
     pub line: usize,
     /// 1-based, in characters.
@@ -68,26 +68,26 @@ pub struct JsonRelated {
 
 pub const VERSION: u32 = 1;
 
-pub fn report(files: &[LintedFile]) -> JsonReport {
+pub fn report(files: &[LintedFile]) -> JsonReport<'_> {
     let mut diagnostics = Vec::new();
     for f in files {
         let index = LineIndex::new(&f.text);
         for l in locate(f, &index) {
             let d = l.diagnostic;
             diagnostics.push(JsonDiagnostic {
-                file: f.path.clone(),
+                file: &f.path,
                 rule: d.rule.slug,
                 code: d.rule.code,
                 severity: d.severity,
-                message: d.message.clone(),
+                message: &d.message,
                 line: l.start.line,
                 column: l.start.column,
                 end_line: l.end.line,
                 end_column: l.end.column,
                 offset: d.span.start,
                 length: d.span.len(),
-                label: d.label.clone(),
-                help: d.help.clone(),
+                label: d.label.as_deref(),
+                help: d.help.as_deref(),
                 url: d.rule.url(),
                 related: d
                     .related
@@ -95,7 +95,7 @@ pub fn report(files: &[LintedFile]) -> JsonReport {
                     .map(|r| {
                         let Position { line, column } = index.position(r.span.start);
                         JsonRelated {
-                            message: r.message.clone(),
+                            message: &r.message,
                             line,
                             column,
                             offset: r.span.start,
@@ -124,7 +124,7 @@ pub fn write_lines(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> 
 
 /// The JSON Schema of [`JsonReport`], as committed in `schemas/vsslint-output.schema.json`.
 pub fn schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(JsonReport)).expect("a schema is JSON")
+    serde_json::to_value(schemars::schema_for!(JsonReport<'static>)).expect("a schema is JSON")
 }
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
