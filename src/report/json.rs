@@ -115,11 +115,12 @@ pub fn report(files: &[LintedFile]) -> JsonReport<'_> {
 
 /// `--format json-lines`: one diagnostic object per line, no envelope.
 pub fn write_lines(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
+    let mut buf = Vec::new();
     for d in report(files).diagnostics {
-        serde_json::to_writer(&mut *out, &d)?;
-        writeln!(out)?;
+        serde_json::to_writer(&mut buf, &d)?;
+        buf.push(b'\n');
     }
-    Ok(())
+    out.write_all(&buf)
 }
 
 /// The JSON Schema of [`JsonReport`], as committed in `schemas/vsslint-output.schema.json`.
@@ -128,6 +129,9 @@ pub fn schema() -> serde_json::Value {
 }
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &report(files))?;
-    writeln!(out)
+    // Into memory first: the serializer's many small writes cost less on a Vec than through
+    // a `dyn Write`.
+    let mut buf = serde_json::to_vec_pretty(&report(files))?;
+    buf.push(b'\n');
+    out.write_all(&buf)
 }

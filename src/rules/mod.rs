@@ -247,11 +247,13 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(settings: &Settings) -> Self {
+        // A plan is made per file: allocate each list once.
+        let n = all().len();
         let mut plan = Plan {
-            writer: vec![],
-            component: vec![],
-            file_set: vec![],
-            exclude: vec![],
+            writer: Vec::with_capacity(n),
+            component: Vec::with_capacity(n),
+            file_set: Vec::with_capacity(n),
+            exclude: Vec::with_capacity(n),
         };
         for rule in all() {
             let Some(sev) = settings.severity_of(&rule.meta) else {
