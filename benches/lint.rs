@@ -16,21 +16,21 @@ use vsslint::{lint_bytes, Settings};
 
 const SYSTEM_WRITER: &str = "../shared/corpus/diskshadow-ws2012-sql2017/WM3.xml";
 
-/// A writer metadata document shaped like the System writer's: one line, `components`
+/// A writer metadata document shaped like the System writer's (under another writer ID): one line, `components`
 /// FILE_GROUPs of `files` FILE_LISTs each, every path distinct. It lints clean.
 pub fn generated(components: usize, files: usize) -> String {
     let mut doc = String::with_capacity(600 + components * (250 + files * 120));
     doc.push_str(concat!(
         r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2">"#,
-        r#"<IDENTIFICATION writerId="e8132975-6f93-4464-a53e-1050253ae220" "#,
-        r#"instanceId="ce678d65-95d0-4bea-a43d-2a288bc94500" friendlyName="System Writer" "#,
-        r#"usage="BOOTABLE_SYSTEM_STATE" dataSource="OTHER" majorVersion="0" minorVersion="0"/>"#,
+        r#"<IDENTIFICATION writerId="3c2d1e0f-5a6b-4c7d-8e9f-a0b1c2d3e4f5" "#,
+        r#"instanceId="ce678d65-95d0-4bea-a43d-2a288bc94500" friendlyName="Generated Writer" "#,
+        r#"usage="BOOTABLE_SYSTEM_STATE" dataSource="OTHER" majorVersion="1" minorVersion="0"/>"#,
         r#"<RESTORE_METHOD method="REPLACE_AT_REBOOT_IF_CANNOT_REPLACE" writerRestore="never" "#,
         r#"rebootRequired="yes"/><BACKUP_LOCATIONS>"#,
     ));
     for c in 0..components {
         doc.push_str(&format!(
-            r#"<FILE_GROUP logicalPath="System" componentName="Component {c}" caption="Component {c}" restoreMetadata="no" notifyOnBackupComplete="no" selectable="yes" selectableForRestore="no" componentFlags="0">"#
+            r#"<FILE_GROUP componentName="Component {c}" caption="Component {c}" restoreMetadata="no" notifyOnBackupComplete="no" selectable="yes" selectableForRestore="no" componentFlags="0">"#
         ));
         for f in 0..files {
             doc.push_str(&format!(

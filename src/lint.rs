@@ -157,7 +157,7 @@ fn lint_text(
                         .help("accepted; the WRITER_METADATA element inside is linted");
                 }
             }
-            Plan::new(cx.settings).run(cx, &w);
+            Plan::for_settings(cx.settings).run(cx, &w);
             *identity = identity_of(&w);
             let mut found = cx.take();
             if cx.settings.inline_suppressions {

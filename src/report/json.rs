@@ -2,6 +2,7 @@
 
 use super::{locate, Summary};
 use crate::lint::LintedFile;
+use crate::rules::{RuleMeta, DOCS_BASE};
 use crate::span::{LineIndex, Position};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -47,9 +48,21 @@ pub struct JsonDiagnostic<'a> {
     /// How to fix it.
     pub help: Option<&'a str>,
     /// The rule's documentation.
-    pub url: String,
+    #[schemars(with = "String")]
+    pub url: RuleUrl,
     /// Other locations that explain the finding.
     pub related: Vec<JsonRelated<'a>>,
+}
+
+/// The address of a rule's documentation, written straight into the report rather than
+/// formatted into a string for each finding.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleUrl(pub &'static RuleMeta);
+
+impl Serialize for RuleUrl {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{DOCS_BASE}{}.md", self.0.slug))
+    }
 }
 
 /// A further location that explains a finding.
@@ -69,12 +82,21 @@ pub struct JsonRelated<'a> {
 pub const VERSION: u32 = 1;
 
 pub fn report(files: &[LintedFile]) -> JsonReport<'_> {
-    let mut diagnostics = Vec::new();
-    for f in files {
-        let index = LineIndex::new(&f.text);
-        for l in locate(f, &index) {
+    JsonReport {
+        version: VERSION,
+        diagnostics: files.iter().flat_map(diagnostics_of).collect(),
+        summary: Summary::of(files),
+    }
+}
+
+/// One file's findings as they appear in the report.
+fn diagnostics_of(f: &LintedFile) -> Vec<JsonDiagnostic<'_>> {
+    let index = LineIndex::new(&f.text);
+    locate(f, &index)
+        .into_iter()
+        .map(|l| {
             let d = l.diagnostic;
-            diagnostics.push(JsonDiagnostic {
+            JsonDiagnostic {
                 file: &f.path,
                 rule: d.rule.slug,
                 code: d.rule.code,
@@ -88,7 +110,7 @@ pub fn report(files: &[LintedFile]) -> JsonReport<'_> {
                 length: d.span.len(),
                 label: d.label.as_deref(),
                 help: d.help.as_deref(),
-                url: d.rule.url(),
+                url: RuleUrl(d.rule),
                 related: d
                     .related
                     .iter()
@@ -103,24 +125,19 @@ pub fn report(files: &[LintedFile]) -> JsonReport<'_> {
                         }
                     })
                     .collect(),
-            });
-        }
-    }
-    JsonReport {
-        version: VERSION,
-        diagnostics,
-        summary: Summary::of(files),
-    }
+            }
+        })
+        .collect()
 }
 
 /// `--format json-lines`: one diagnostic object per line, no envelope.
 pub fn write_lines(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
-    let mut buf = Vec::new();
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
     for d in report(files).diagnostics {
-        serde_json::to_writer(&mut buf, &d)?;
-        buf.push(b'\n');
+        serde_json::to_writer(&mut buffered, &d)?;
+        buffered.write_all(b"\n")?;
     }
-    out.write_all(&buf)
+    buffered.flush()
 }
 
 /// The JSON Schema of [`JsonReport`], as committed in `schemas/vsslint-output.schema.json`.
@@ -129,9 +146,62 @@ pub fn schema() -> serde_json::Value {
 }
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
-    // Into memory first: the serializer's many small writes cost less on a Vec than through
-    // a `dyn Write`.
-    let mut buf = serde_json::to_vec_pretty(&report(files))?;
-    buf.push(b'\n');
-    out.write_all(&buf)
+    // The serializer makes many small writes: buffer them here, where they are inlined,
+    // rather than call through `dyn Write` for each, or build the report in memory.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &report(files))?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{lint_bytes, Settings};
+
+    fn whole(files: &[LintedFile]) -> Vec<u8> {
+        let mut v = serde_json::to_vec_pretty(&report(files)).unwrap();
+        v.push(b'\n');
+        v
+    }
+
+    fn written(files: &[LintedFile]) -> Vec<u8> {
+        let mut v = Vec::new();
+        write(&mut v, files).unwrap();
+        v
+    }
+
+    #[test]
+    fn rendering_by_file_gives_the_bytes_of_the_whole_report() {
+        let s = Settings::default();
+        let clean = || {
+            lint_bytes(
+                "clean.xml",
+                include_bytes!("../../fixtures/rules/schema/log-needs-logfiles/good.xml"),
+                &s,
+            )
+        };
+        let findings = || {
+            lint_bytes(
+                "bad.xml",
+                include_bytes!("../../fixtures/rules/fs/duplicate-or-overlap/bad.xml"),
+                &s,
+            )
+        };
+        let broken = || lint_bytes("broken.xml", b"<WRITER_METADATA a=\"\x01\">", &s);
+        assert!(findings().diagnostics.iter().any(|d| !d.related.is_empty()));
+        assert!(clean().diagnostics.is_empty());
+        for files in [
+            vec![],
+            vec![clean()],
+            vec![findings()],
+            vec![clean(), findings(), broken()],
+            vec![findings(), clean(), findings()],
+        ] {
+            assert_eq!(
+                String::from_utf8(written(&files)).unwrap(),
+                String::from_utf8(whole(&files)).unwrap()
+            );
+        }
+    }
 }

@@ -9,7 +9,8 @@ use crate::model::{Component, Exclude, FileSet, WriterMetadata};
 use crate::settings::Settings;
 use crate::span::Span;
 use serde::Serialize;
-use std::sync::OnceLock;
+use std::borrow::Cow;
+use std::sync::{LazyLock, OnceLock};
 
 /// Declares a rule's metadata; the examples are read from the rule's fixture folder.
 macro_rules! rule {
@@ -238,6 +239,7 @@ impl<'s> Cx<'s> {
 }
 
 /// The enabled rules of one run, grouped by the nodes they inspect.
+#[derive(Clone)]
 pub struct Plan {
     writer: Vec<(&'static Rule, Severity)>,
     component: Vec<(&'static Rule, Severity)>,
@@ -269,6 +271,17 @@ impl Plan {
             list.push((rule, sev));
         }
         plan
+    }
+
+    /// The plan for `settings`: most runs configure nothing, and share one plan made once.
+    pub fn for_settings(settings: &Settings) -> Cow<'static, Plan> {
+        static DEFAULT: LazyLock<Plan> = LazyLock::new(|| Plan::new(&Settings::default()));
+        let plain = settings.rules.is_empty() && !settings.express && settings.target_os.is_none();
+        if plain {
+            Cow::Borrowed(&DEFAULT)
+        } else {
+            Cow::Owned(Plan::new(settings))
+        }
     }
 
     /// One walk over the model; each rule sees each node of its kind once.
