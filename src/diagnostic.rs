@@ -3,6 +3,7 @@
 use crate::rules::RuleMeta;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// How serious a finding is.
 #[derive(
@@ -55,8 +56,8 @@ pub struct Diagnostic {
     pub message: String,
     pub span: Span,
     /// Text under the primary label.
-    pub label: Option<String>,
-    pub help: Option<String>,
+    pub label: Option<Cow<'static, str>>,
+    pub help: Option<Cow<'static, str>>,
     pub related: Vec<Related>,
 }
 
@@ -73,13 +74,14 @@ impl Diagnostic {
         }
     }
 
-    pub fn label(&mut self, label: impl Into<String>) -> &mut Self {
-        self.label = Some(tidy(label.into()));
+    /// Labels and help are mostly fixed text: kept borrowed, they cost no allocation.
+    pub fn label(&mut self, label: impl Into<Cow<'static, str>>) -> &mut Self {
+        self.label = Some(tidy_cow(label.into()));
         self
     }
 
-    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(tidy(help.into()));
+    pub fn help(&mut self, help: impl Into<Cow<'static, str>>) -> &mut Self {
+        self.help = Some(tidy_cow(help.into()));
         self
     }
 
@@ -100,6 +102,37 @@ impl Diagnostic {
 /// Longest text kept in a message; longer ones lose their middle.
 pub const MAX_TEXT: usize = 400;
 
+fn tidy_cow(s: Cow<'static, str>) -> Cow<'static, str> {
+    if needs_tidying(&s) {
+        Cow::Owned(tidy(s.into_owned()))
+    } else {
+        s
+    }
+}
+
+fn needs_tidying(s: &str) -> bool {
+    s.len() > MAX_TEXT || has_control(s)
+}
+
+/// Whether a text holds a control character: C0 or DEL (one byte each), or C1 (0xC2 then
+/// 0x80..=0x9F in UTF-8).
+fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    // A quick pass first, branch-free over each chunk so that it compiles to vector
+    // instructions: most texts have no byte that could start a control character.
+    let suspect = b.chunks(32).any(|chunk| {
+        chunk.iter().fold(false, |acc, &c| {
+            acc | (c < 0x20) | (c == 0x7F) | (c == 0xC2)
+        })
+    });
+    suspect
+        && b.iter().enumerate().any(|(i, &c)| {
+            c < 0x20
+                || c == 0x7F
+                || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+        })
+}
+
 /// Messages quote values from the document: keep them one line, free of terminal control
 /// characters, and short however long the value.
 fn tidy(s: String) -> String {
@@ -114,22 +147,7 @@ fn tidy(s: String) -> String {
             })
             .collect()
     };
-    // Control characters are C0 and DEL (one byte each) and C1 (0xC2 0x80..=0x9F in UTF-8).
-    let b = s.as_bytes();
-    // A quick pass first: most texts have no byte that could start a control character.
-    // Branch-free over each chunk, so that it compiles to vector instructions.
-    let suspect = b.chunks(32).any(|chunk| {
-        chunk.iter().fold(false, |acc, &c| {
-            acc | (c < 0x20) | (c == 0x7F) | (c == 0xC2)
-        })
-    });
-    let has_control = suspect
-        && b.iter().enumerate().any(|(i, &c)| {
-            c < 0x20
-                || c == 0x7F
-                || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
-        });
-    if s.len() <= MAX_TEXT && !has_control {
+    if !needs_tidying(&s) {
         return s;
     }
     let chars = s.chars().count();

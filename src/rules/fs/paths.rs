@@ -562,7 +562,7 @@ fn require<'t>(
     owner: Owner,
     name: &str,
     attr: Option<&'t Text<'t>>,
-    help: &str,
+    help: &'static str,
 ) -> Option<&'t Text<'t>> {
     match attr {
         None => {
