@@ -359,24 +359,43 @@ fn describe_io(e: &io::Error) -> String {
     }
 }
 
+/// Reports of thousands of findings are megabytes: written in large pieces, they cost few
+/// system calls.
+const OUTPUT_BUFFER: usize = 1 << 16;
+
 fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
-    // Before opening: opening a pipe waits for a writer, and a device may never end.
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Opening a FIFO waits for a writer; without blocking, it opens at once and is
+        // refused below. Reads of regular files do not heed the flag.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    #[cfg(not(unix))]
     if !std::fs::metadata(path)
         .map_err(|e| describe_io(&e))?
         .is_file()
     {
         return Err("it is not a regular file".into());
     }
-    let file = std::fs::File::open(path).map_err(|e| describe_io(&e))?;
-    let len = file.metadata().map_err(|e| describe_io(&e))?.len();
+    let file = options.open(path).map_err(|e| describe_io(&e))?;
+    let meta = file.metadata().map_err(|e| describe_io(&e))?;
+    if !meta.is_file() {
+        return Err("it is not a regular file".into());
+    }
+    let len = meta.len();
     if len > max {
         return Err(format!(
             "it is {len} bytes, more than --max-file-size ({max}); raise the limit to lint it"
         ));
     }
     let mut buf = Vec::with_capacity(len as usize);
-    // `take` also bounds files that grow while being read, and special files.
-    file.take(max + 1)
+    // The size known, the file is read as it was then, in one call; a size of 0 may be a
+    // file whose size the system does not know (under /proc), read up to the limit.
+    let limit = if len > 0 { len } else { max + 1 };
+    file.take(limit)
         .read_to_end(&mut buf)
         .map_err(|e| describe_io(&e))?;
     if buf.len() as u64 > max {
@@ -386,6 +405,9 @@ fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     }
     Ok(buf)
 }
+
+/// A linted file, and its JSON report when the report is rendered as files are linted.
+type Linted = (LintedFile, Option<Vec<u8>>);
 
 /// Configuration files by path, loaded once each.
 struct Configs {
@@ -499,34 +521,52 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
             }
         }
     }
-    let results: Vec<Result<LintedFile, String>> = jobs
+    // A JSON report of many files is rendered by the threads that lint them, each file as
+    // soon as it is linted; the report then only joins the pieces.
+    let prerender = args.format == Format::Json && !args.quiet && !args.statistics;
+    let render = |f: &LintedFile| prerender.then(|| report::json::render(f));
+    let results: Vec<Result<Linted, String>> = jobs
         .par_iter()
-        .map(|(shown, path, settings)| match path {
-            None => Ok(lint_bytes(
-                shown,
-                stdin_bytes.as_deref().unwrap_or(&[]),
-                settings,
-            )),
-            Some(p) => read_file(p, args.max_file_size)
-                .map(|bytes| lint_owned(shown, bytes, settings))
-                .map_err(|why| format!("cannot read `{shown}`: {why}")),
+        .map(|(shown, path, settings)| {
+            let file = match path {
+                None => Ok(lint_bytes(
+                    shown,
+                    stdin_bytes.as_deref().unwrap_or(&[]),
+                    settings,
+                )),
+                Some(p) => read_file(p, args.max_file_size)
+                    .map(|bytes| lint_owned(shown, bytes, settings))
+                    .map_err(|why| format!("cannot read `{shown}`: {why}")),
+            }?;
+            let part = render(&file);
+            Ok((file, part))
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());
+    let mut parts = Vec::with_capacity(results.len());
     let mut settings = Vec::with_capacity(results.len());
     for (r, job) in results.into_iter().zip(&jobs) {
-        files.push(r.map_err(Failure::Usage)?);
+        let (file, part) = r.map_err(Failure::Usage)?;
+        files.push(file);
+        parts.push(part);
         settings.push(&job.2);
     }
+    let found: Vec<usize> = files.iter().map(|f| f.diagnostics.len()).collect();
     vsslint::lint::check_across(&mut files, &settings);
+    // Checks across files only add findings; a file that gained some is rendered again.
+    for ((f, part), before) in files.iter().zip(&mut parts).zip(found) {
+        if f.diagnostics.len() != before {
+            *part = render(f);
+        }
+    }
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by(|a, b| files[*a].path.cmp(&files[*b].path));
-    let mut files: Vec<LintedFile> = {
-        let mut slots: Vec<Option<LintedFile>> = files.into_iter().map(Some).collect();
+    let (mut files, parts): (Vec<LintedFile>, Vec<Option<Vec<u8>>>) = {
+        let mut slots: Vec<Option<Linted>> = files.into_iter().zip(parts).map(Some).collect();
         order
             .iter()
             .map(|i| slots[*i].take().expect("each once"))
-            .collect()
+            .unzip()
     };
 
     let summary_before_filter = report::Summary::of(&files);
@@ -537,16 +577,20 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
     }
 
     let mut sink: Box<dyn Write> = match &args.output_file {
-        Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p).map_err(
-            |e| {
+        Some(p) => Box::new(io::BufWriter::with_capacity(
+            OUTPUT_BUFFER,
+            std::fs::File::create(p).map_err(|e| {
                 Failure::Usage(format!(
                     "cannot write `{}`: {}",
                     p.display(),
                     describe_io(&e)
                 ))
-            },
-        )?)),
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+            })?,
+        )),
+        None => Box::new(io::BufWriter::with_capacity(
+            OUTPUT_BUFFER,
+            io::stdout().lock(),
+        )),
     };
     let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
     if args.statistics {
@@ -569,7 +613,10 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
                 report::full::write_capped(&mut *sink, &files, style, cap)?
             }
             Format::Concise => report::concise::write_capped(&mut *sink, &files, cap)?,
-            Format::Json => report::json::write(&mut *sink, &files)?,
+            Format::Json => match parts.into_iter().collect::<Option<Vec<_>>>() {
+                Some(parts) => report::json::write_rendered(&mut *sink, &files, &parts)?,
+                None => report::json::write(&mut *sink, &files)?,
+            },
             Format::JsonLines => report::json::write_lines(&mut *sink, &files)?,
             Format::Sarif => report::sarif::write(&mut *sink, &files)?,
             Format::Github => {

@@ -154,6 +154,70 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     buffered.flush()
 }
 
+/// One file's findings as [`write_rendered`] takes them: rendering is most of the work of
+/// a report over thousands of files, and this way it can be done file by file, in parallel.
+pub fn render(file: &LintedFile) -> Vec<u8> {
+    let mut part = Vec::with_capacity(768 * file.diagnostics.len());
+    for d in diagnostics_of(file) {
+        // Each finding starts with its separator and its indentation in the array.
+        part.extend_from_slice(b",\n    ");
+        serde_json::to_writer_pretty(Indented::new(&mut part, b"    "), &d)
+            .expect("a finding serializes into memory");
+    }
+    part
+}
+
+/// The same bytes as [`write`], from each file's [`render`]ing (in the order of `files`).
+pub fn write_rendered(
+    out: &mut dyn Write,
+    files: &[LintedFile],
+    parts: &[Vec<u8>],
+) -> io::Result<()> {
+    write!(out, "{{\n  \"version\": {VERSION},\n  \"diagnostics\": [")?;
+    let mut first = true;
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        // The first finding has no separator.
+        out.write_all(if first { &part[1..] } else { part })?;
+        first = false;
+    }
+    out.write_all(if first { b"]" } else { b"\n  ]" })?;
+    out.write_all(b",\n  \"summary\": ")?;
+    let mut summary = Vec::new();
+    serde_json::to_writer_pretty(Indented::new(&mut summary, b"  "), &Summary::of(files))?;
+    out.write_all(&summary)?;
+    out.write_all(b"\n}\n")
+}
+
+/// Pretty-printed JSON one level deeper: a JSON string holds no raw line break, so every
+/// line break is one between tokens, and the next line gets `by` more indentation.
+struct Indented<'v> {
+    out: &'v mut Vec<u8>,
+    by: &'static [u8],
+}
+
+impl<'v> Indented<'v> {
+    fn new(out: &'v mut Vec<u8>, by: &'static [u8]) -> Self {
+        Indented { out, by }
+    }
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            self.out.extend_from_slice(&rest[..=i]);
+            self.out.extend_from_slice(self.by);
+            rest = &rest[i + 1..];
+        }
+        self.out.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +232,13 @@ mod tests {
     fn written(files: &[LintedFile]) -> Vec<u8> {
         let mut v = Vec::new();
         write(&mut v, files).unwrap();
+        v
+    }
+
+    fn rendered(files: &[LintedFile]) -> Vec<u8> {
+        let parts: Vec<Vec<u8>> = files.iter().map(render).collect();
+        let mut v = Vec::new();
+        write_rendered(&mut v, files, &parts).unwrap();
         v
     }
 
@@ -198,10 +269,9 @@ mod tests {
             vec![clean(), findings(), broken()],
             vec![findings(), clean(), findings()],
         ] {
-            assert_eq!(
-                String::from_utf8(written(&files)).unwrap(),
-                String::from_utf8(whole(&files)).unwrap()
-            );
+            let whole = String::from_utf8(whole(&files)).unwrap();
+            assert_eq!(String::from_utf8(written(&files)).unwrap(), whole);
+            assert_eq!(String::from_utf8(rendered(&files)).unwrap(), whole);
         }
     }
 }
