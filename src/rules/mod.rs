@@ -238,6 +238,10 @@ impl<'s> Cx<'s> {
     }
 }
 
+/// Documents with this many file sets have their document-wide rules run beside the walk
+/// over their nodes: below it, a second thread costs more than it saves.
+const PARALLEL_FILE_SETS: usize = 2048;
+
 /// The enabled rules of one run, grouped by the nodes they inspect.
 #[derive(Clone)]
 pub struct Plan {
@@ -284,18 +288,41 @@ impl Plan {
         }
     }
 
-    /// One walk over the model; each rule sees each node of its kind once.
+    /// Runs every rule of the plan on one document: the document-wide rules, then one walk
+    /// over the model in which each rule sees each node of its kind once. A large document
+    /// runs the two on separate threads; its findings come out in the same order.
     pub fn run(&self, cx: &mut Cx, w: &WriterMetadata) {
+        let file_sets: usize = w.components.iter().map(|c| c.file_sets.len()).sum();
+        if file_sets < PARALLEL_FILE_SETS || rayon::current_num_threads() < 2 {
+            self.run_document_wide(cx, w);
+            self.walk(cx, w);
+            return;
+        }
+        let mut wide = Cx::new(cx.settings);
+        let mut nodes = Cx::new(cx.settings);
+        rayon::join(
+            || self.run_document_wide(&mut wide, w),
+            || self.walk(&mut nodes, w),
+        );
+        cx.out.append(&mut wide.out);
+        cx.out.append(&mut nodes.out);
+    }
+
+    fn run_document_wide(&self, cx: &mut Cx, w: &WriterMetadata) {
+        for (rule, sev) in &self.writer {
+            cx.rule = &rule.meta;
+            cx.severity = *sev;
+            if let Check::Writer(f) = rule.check {
+                f(cx, w);
+            }
+        }
+    }
+
+    fn walk(&self, cx: &mut Cx, w: &WriterMetadata) {
         let enter = |cx: &mut Cx, (rule, sev): &(&'static Rule, Severity)| {
             cx.rule = &rule.meta;
             cx.severity = *sev;
         };
-        for r in &self.writer {
-            enter(cx, r);
-            if let Check::Writer(f) = r.0.check {
-                f(cx, w);
-            }
-        }
         for c in &w.components {
             for r in &self.component {
                 enter(cx, r);
@@ -320,5 +347,61 @@ impl Plan {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PARALLEL_FILE_SETS;
+    use crate::{lint_bytes, Settings};
+
+    /// A document over the threshold, with findings of document-wide rules (repeated file
+    /// sets) and of node rules (misspelt `recursive`), interleaved.
+    fn large_document() -> String {
+        let mut lists = String::new();
+        for i in 0..PARALLEL_FILE_SETS + 100 {
+            let path = format!(r"C:\Data\d{}", i / 3);
+            let recursive = if i % 7 == 0 { "Yes" } else { "no" };
+            lists.push_str(&format!(
+                r#"<FILE_LIST path="{path}" filespec="f{}.dat" recursive="{recursive}" filespecBackupType="3855"/>"#,
+                i % 2
+            ));
+        }
+        format!(
+            r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="3c2d1e0f-5a6b-4c7d-8e9f-a0b1c2d3e4f5" instanceId="ce678d65-95d0-4bea-a43d-2a288bc94500" friendlyName="Large" usage="USER_DATA" dataSource="OTHER" majorVersion="1" minorVersion="0"/><RESTORE_METHOD method="RESTORE_IF_NOT_THERE" writerRestore="never" rebootRequired="no"/><BACKUP_LOCATIONS><FILE_GROUP componentName="Data" selectable="yes">{lists}</FILE_GROUP></BACKUP_LOCATIONS></WRITER_METADATA>"#
+        )
+    }
+
+    #[test]
+    fn a_large_document_finds_the_same_on_one_thread_and_on_two() {
+        let doc = large_document();
+        let lint = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let file =
+                pool.install(|| lint_bytes("large.xml", doc.as_bytes(), &Settings::default()));
+            file.diagnostics
+        };
+        let one = lint(1);
+        let rules = |ds: &[crate::Diagnostic]| {
+            let mut r: Vec<_> = ds.iter().map(|d| d.rule.slug).collect();
+            r.dedup();
+            r.sort();
+            r.dedup();
+            r
+        };
+        assert!(
+            rules(&one).contains(&"fs/duplicate-or-overlap"),
+            "{:?}",
+            rules(&one)
+        );
+        assert!(
+            rules(&one).contains(&"fs/recursive-bool"),
+            "{:?}",
+            rules(&one)
+        );
+        assert_eq!(format!("{one:?}"), format!("{:?}", lint(2)));
     }
 }

@@ -65,6 +65,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     let mut scratch = Scratch::default();
     for c in &w.components {
         entries.clear();
+        entries.reserve(c.file_sets.len());
         entries.extend(c.file_sets.iter().filter_map(|f| {
             let path = f.path.as_ref()?.raw;
             let spec = f.filespec.as_ref()?.raw;

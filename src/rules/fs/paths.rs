@@ -340,7 +340,7 @@ impl<'a> DirKey<'a> {
     /// are never looked up.
     pub(crate) fn ancestors(self) -> impl Iterator<Item = &'a str> {
         let parent = |p: &'a str| {
-            let cut = p.rfind('\\')?;
+            let cut = memchr::memrchr(b'\\', p.as_bytes())?;
             let up = p[..cut].trim_end_matches('\\');
             (!up.is_empty()).then_some(up)
         };
