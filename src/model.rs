@@ -32,6 +32,12 @@ pub type YesNo<'a> = Attr<'a, Option<bool>>;
 /// An unsigned decimal; `None` when the text is not one.
 pub type Number<'a> = Attr<'a, Option<u32>>;
 
+/// Whether a value is empty or only white space. Stops at the first other character, where
+/// `trim` searches from both ends.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
 impl<'a> Attr<'a, Option<bool>> {
     /// Absent counts as `no` (real writers omit `recursive` on most file sets).
     pub fn is_yes(attr: &Option<Self>) -> bool {

@@ -1,6 +1,7 @@
 //! `excl/covers-whole-file-set`: an exclusion that leaves a file set with nothing.
 
 use crate::diagnostic::Severity;
+use crate::model::is_blank;
 use crate::model::{Attr, Component, Exclude, ExcludeKind, FileSet, WriterMetadata};
 use crate::rules::fs::paths::{glob_covers, show, DirIndex, DirKey};
 use crate::rules::{Check, Cx, Rule};
@@ -41,7 +42,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         .filter_map(|e| {
             let path = e.path.as_ref()?.raw;
             let spec = e.filespec.as_ref()?.raw;
-            (!path.trim().is_empty() && !spec.trim().is_empty()).then_some((e, path, spec))
+            (!is_blank(path) && !is_blank(spec)).then_some((e, path, spec))
         })
         .collect();
     if excludes.is_empty() {
@@ -57,7 +58,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
             continue;
         };
-        if p.raw.trim().is_empty() || s.raw.trim().is_empty() {
+        if is_blank(p.raw) || is_blank(s.raw) {
             continue;
         }
         let dir = DirKey::new(p.raw);

@@ -1,6 +1,7 @@
 //! `excl/snapshot-not-backup`: files removed from the shadow copy are still backed up.
 
 use crate::diagnostic::Severity;
+use crate::model::is_blank;
 use crate::model::{Attr, Component, Exclude, ExcludeKind, FileSet, WriterMetadata};
 use crate::rules::fs::paths::{glob_covers, globs_intersect, show, DirIndex, DirKey};
 use crate::rules::{Check, Cx, Rule};
@@ -48,7 +49,7 @@ fn entries<'m>(w: &'m WriterMetadata<'m>, kind: ExcludeKind) -> Vec<Entry<'m>> {
         .filter_map(|e| {
             let path = e.path.as_ref()?.raw;
             let spec = e.filespec.as_ref()?.raw;
-            (!path.trim().is_empty() && !spec.trim().is_empty()).then(|| Entry {
+            (!is_blank(path) && !is_blank(spec)).then(|| Entry {
                 exclude: e,
                 dir: DirKey::new(path),
                 path,
@@ -81,7 +82,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
             continue;
         };
-        if p.raw.trim().is_empty() || s.raw.trim().is_empty() {
+        if is_blank(p.raw) || is_blank(s.raw) {
             continue;
         }
         let dir = DirKey::new(p.raw);

@@ -2,6 +2,7 @@
 
 use super::paths::DirKey;
 use crate::diagnostic::Severity;
+use crate::model::is_blank;
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
 
@@ -30,7 +31,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
     let (Some(p), Some(alt)) = (&f.path, &f.alternate_path) else {
         return;
     };
-    if alt.raw.trim().is_empty() || DirKey::new(p.raw) != DirKey::new(alt.raw) {
+    if is_blank(alt.raw) || DirKey::new(p.raw) != DirKey::new(alt.raw) {
         return;
     }
     cx.report(

@@ -2,6 +2,7 @@
 
 use super::paths::{classify, report_envvar, report_path_wildcard, Owner};
 use crate::diagnostic::Severity;
+use crate::model::is_blank;
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
 
@@ -36,7 +37,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
         node: &f.node,
         component: Some(c),
     };
-    if a.raw.trim().is_empty() {
+    if is_blank(a.raw) {
         cx.report(a.span, format!("{owner} has an empty alternatePath"))
             .label("empty alternatePath")
             .help("remove alternatePath if the files are backed up from path, or write the directory they are copied to");

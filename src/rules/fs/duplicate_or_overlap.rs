@@ -4,6 +4,7 @@ use super::paths::{
     glob_covers, globs_intersect, has_wildcard, show, DirIndex, DirKey, KeyMap, SetKey, BUCKET,
 };
 use crate::diagnostic::Severity;
+use crate::model::is_blank;
 use crate::model::{Attr, Component, FileSet, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
 use hashbrown::hash_table::{self, HashTable};
@@ -69,7 +70,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         entries.extend(c.file_sets.iter().filter_map(|f| {
             let path = f.path.as_ref()?.raw;
             let spec = f.filespec.as_ref()?.raw;
-            (!path.trim().is_empty() && !spec.trim().is_empty()).then(|| Entry {
+            (!is_blank(path) && !is_blank(spec)).then(|| Entry {
                 set: f,
                 key: SetKey::new(path, spec),
                 recursive: Attr::is_yes(&f.recursive),

@@ -2,6 +2,7 @@
 
 use super::paths::{show, SetKey};
 use crate::diagnostic::Severity;
+use crate::model::is_blank;
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
 use hashbrown::hash_table::{Entry, HashTable};
@@ -48,7 +49,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
                 continue;
             };
-            if p.raw.trim().is_empty() || s.raw.trim().is_empty() {
+            if is_blank(p.raw) || is_blank(s.raw) {
                 continue;
             }
             let key = SetKey::new(p.raw, s.raw);

@@ -2,6 +2,7 @@
 
 use super::paths::{classify, Owner, PathForm};
 use crate::diagnostic::Severity;
+use crate::model::is_blank;
 use crate::model::{Text, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
 
@@ -55,7 +56,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 }
 
 fn report(cx: &mut Cx, owner: Owner, a: &Text) {
-    if a.raw.trim().is_empty() {
+    if is_blank(a.raw) {
         return;
     }
     match classify(a.raw) {

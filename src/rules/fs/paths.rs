@@ -9,6 +9,7 @@
 //! different paths here.
 
 use crate::diagnostic::Severity;
+use crate::model::is_blank;
 use crate::model::{Component, Node, Text};
 use crate::rules::Cx;
 use std::collections::HashMap;
@@ -243,18 +244,23 @@ pub(crate) fn glob_covers(outer: &str, inner: &str) -> bool {
     matches_all(outer) || match_bytes(fold(outer).as_bytes(), fold(inner).as_bytes(), true)
 }
 
-/// Hashes ASCII-folded bytes eight at a time, without allocating.
+/// Hashes the ASCII-folded last 24 bytes and the length, without allocating. Keys are
+/// compared in full when their hashes meet; the hash only has to tell most apart, and paths
+/// and file names differ most at their ends (`…\FileRepository\x.inf_amd64_1c2b…`), while
+/// their beginnings repeat (`C:\Windows\`).
 fn hash_folded<H: Hasher>(s: &str, state: &mut H) {
-    let words = s.as_bytes().chunks_exact(8);
-    let tail = words.remainder();
+    let b = s.as_bytes();
+    let tail = &b[b.len().saturating_sub(24)..];
+    let words = tail.chunks_exact(8);
+    let rest = words.remainder();
     for w in words {
         let w: [u8; 8] = w.try_into().expect("chunks of eight");
         state.write_u64(fold_word(u64::from_le_bytes(w)));
     }
     let mut last = [0u8; 8];
-    last[..tail.len()].copy_from_slice(tail);
+    last[..rest.len()].copy_from_slice(rest);
     state.write_u64(fold_word(u64::from_le_bytes(last)));
-    state.write_usize(s.len());
+    state.write_usize(b.len());
 }
 
 /// A word-at-a-time multiplicative hasher for the folded keys: SipHash is built for
@@ -571,7 +577,7 @@ fn require<'t>(
                 .help(help);
             None
         }
-        Some(a) if a.raw.trim().is_empty() => {
+        Some(a) if is_blank(a.raw) => {
             cx.report(a.span, format!("{owner} has an empty {name}"))
                 .label(format!("empty {name}"))
                 .help(help);
