@@ -158,11 +158,13 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
 /// a report over thousands of files, and this way it can be done file by file, in parallel.
 pub fn render(file: &LintedFile) -> Vec<u8> {
     let mut part = Vec::with_capacity(768 * file.diagnostics.len());
+    let mut one = Vec::with_capacity(1024);
     for d in diagnostics_of(file) {
+        one.clear();
+        serde_json::to_writer_pretty(&mut one, &d).expect("a finding serializes into memory");
         // Each finding starts with its separator and its indentation in the array.
         part.extend_from_slice(b",\n    ");
-        serde_json::to_writer_pretty(Indented::new(&mut part, b"    "), &d)
-            .expect("a finding serializes into memory");
+        indent(&mut part, &one, b"    ");
     }
     part
 }
@@ -183,39 +185,25 @@ pub fn write_rendered(
     out.write_all(if first { b"]" } else { b"\n  ]" })?;
     out.write_all(b",\n  \"summary\": ")?;
     let mut summary = Vec::new();
-    serde_json::to_writer_pretty(Indented::new(&mut summary, b"  "), &Summary::of(files))?;
+    indent(
+        &mut summary,
+        &serde_json::to_vec_pretty(&Summary::of(files))?,
+        b"  ",
+    );
     out.write_all(&summary)?;
     out.write_all(b"\n}\n")
 }
 
-/// Pretty-printed JSON one level deeper: a JSON string holds no raw line break, so every
-/// line break is one between tokens, and the next line gets `by` more indentation.
-struct Indented<'v> {
-    out: &'v mut Vec<u8>,
-    by: &'static [u8],
-}
-
-impl<'v> Indented<'v> {
-    fn new(out: &'v mut Vec<u8>, by: &'static [u8]) -> Self {
-        Indented { out, by }
+/// Appends pretty-printed JSON one level deeper: a JSON string holds no raw line break, so
+/// every line break is one between tokens, and the next line gets `by` more indentation.
+fn indent(out: &mut Vec<u8>, json: &[u8], by: &[u8]) {
+    let mut from = 0;
+    for newline in memchr::memchr_iter(b'\n', json) {
+        out.extend_from_slice(&json[from..=newline]);
+        out.extend_from_slice(by);
+        from = newline + 1;
     }
-}
-
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = memchr::memchr(b'\n', rest) {
-            self.out.extend_from_slice(&rest[..=i]);
-            self.out.extend_from_slice(self.by);
-            rest = &rest[i + 1..];
-        }
-        self.out.extend_from_slice(rest);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    out.extend_from_slice(&json[from..]);
 }
 
 #[cfg(test)]
