@@ -14,7 +14,7 @@
 # Environment: CORPUS (default ../shared/corpus/diskshadow-ws2012-sql2017), RUNS (default 20),
 # NO_HYPERFINE=1 to time with the shell loop even when hyperfine is installed.
 # Needs xmllint (libxml2-utils), GNU time and python3; uses hyperfine when installed, a
-# `date +%s%N` loop otherwise.
+# `date +%s%N` loop otherwise. Times are medians.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -79,16 +79,17 @@ for k in range(10):
 (tmp / "system-x10.xml").write_text(text[:start] + "".join(copies) + text[end:], encoding="utf-8")
 PY
 
-# Mean wall time in milliseconds of a shell command line.
+# Median wall time in milliseconds of a command line (the median: on a shared machine a few
+# runs are slowed by others, and they would move a mean).
 mean_ms() {
     local cmd=$1
     if [[ -z ${NO_HYPERFINE:-} ]] && command -v hyperfine >/dev/null; then
         # -N: no shell in between, whose start-up would be a large part of 20 ms.
         hyperfine -N --style none --warmup 3 --runs "$RUNS" --ignore-failure \
             --export-csv "$TMP/h.csv" "$cmd" >/dev/null 2>&1
-        awk -F, 'NR == 2 { printf "%.2f", $2 * 1000 }' "$TMP/h.csv"
+        awk -F, 'NR == 2 { printf "%.2f", $4 * 1000 }' "$TMP/h.csv"
     else
-        local i start end total=0
+        local i start end
         local -a argv
         eval "argv=($cmd)"
         for ((i = 0; i < 3; i++)); do "${argv[@]}" >/dev/null 2>&1 || true; done
@@ -96,9 +97,10 @@ mean_ms() {
             start=$(date +%s%N)
             "${argv[@]}" >/dev/null 2>&1 || true
             end=$(date +%s%N)
-            total=$((total + end - start))
-        done
-        awk -v t="$total" -v n="$RUNS" 'BEGIN { printf "%.2f", t / n / 1e6 }'
+            echo $((end - start))
+        done | sort -n | awk '{ t[NR] = $1 } END {
+            m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+            printf "%.2f", m / 1e6 }'
     fi
 }
 

@@ -1,11 +1,10 @@
 //! `fs/file-in-several-components`: a file set belongs to one component.
 
-use super::paths::{show, SetKey};
+use super::paths::{show, SetKey, BUCKET};
 use crate::diagnostic::Severity;
 use crate::model::is_blank;
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
-use hashbrown::hash_table::{Entry, HashTable};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/file-in-several-components" {
@@ -36,47 +35,60 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     let key_of = |ci: u32, fi: u32| {
         let f = &w.components[ci as usize].file_sets[fi as usize];
         let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
-            unreachable!("only file sets with both attributes are indexed")
+            unreachable!("only file sets with both attributes are listed")
         };
         SetKey::new(p.raw, s.raw)
     };
-    // (component, file set) of the first file set with each key: indices, not keys, so that
-    // the table of a writer with tens of thousands of file sets stays small.
+    // (hash of the key, component, file set) of every file set, sorted: equal keys end up
+    // side by side, the first in the document first. A sorted list stays linear in cache
+    // where a hash table of a large writer's file sets would miss it on every lookup.
     let sets = w.components.iter().map(|c| c.file_sets.len()).sum();
-    let mut first: HashTable<(u32, u32)> = HashTable::with_capacity(sets);
+    let mut keyed: Vec<(u64, u32, u32)> = Vec::with_capacity(sets);
     for (ci, c) in w.components.iter().enumerate() {
         for (fi, f) in c.file_sets.iter().enumerate() {
             let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
                 continue;
             };
-            if is_blank(p.raw) || is_blank(s.raw) {
-                continue;
-            }
-            let key = SetKey::new(p.raw, s.raw);
-            let found = first.entry(
-                key.hash64(),
-                |&(oc, of)| key_of(oc, of) == key,
-                |&(oc, of)| key_of(oc, of).hash64(),
-            );
-            let (oci, ofi) = match found {
-                Entry::Occupied(o) => *o.get(),
-                Entry::Vacant(v) => {
-                    v.insert((ci as u32, fi as u32));
-                    continue;
-                }
-            };
-            if oci as usize != ci {
-                let oc = &w.components[oci as usize];
-                report(
-                    cx,
-                    c,
-                    f,
-                    oc,
-                    &oc.file_sets[ofi as usize],
-                    show(p.raw, s.raw),
-                );
+            if !is_blank(p.raw) && !is_blank(s.raw) {
+                keyed.push((SetKey::new(p.raw, s.raw).hash64(), ci as u32, fi as u32));
             }
         }
+    }
+    keyed.sort_unstable();
+    let mut found = Vec::new();
+    let mut firsts: Vec<(SetKey, u32, u32)> = Vec::new();
+    for run in keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // The distinct keys that share this hash (rarely more than one), each with its
+        // first file set; bounded, so that crafted collisions cannot make this quadratic.
+        firsts.clear();
+        for &(_, ci, fi) in run {
+            let key = key_of(ci, fi);
+            match firsts.iter().find(|(k, ..)| *k == key) {
+                Some(&(_, oci, ofi)) if oci != ci => found.push((ci, fi, oci, ofi)),
+                Some(_) => {}
+                None if firsts.len() < BUCKET => firsts.push((key, ci, fi)),
+                None => {}
+            }
+        }
+    }
+    found.sort_unstable();
+    for (ci, fi, oci, ofi) in found {
+        let (c, oc) = (&w.components[ci as usize], &w.components[oci as usize]);
+        let f = &c.file_sets[fi as usize];
+        let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
+            continue;
+        };
+        report(
+            cx,
+            c,
+            f,
+            oc,
+            &oc.file_sets[ofi as usize],
+            show(p.raw, s.raw),
+        );
     }
 }
 

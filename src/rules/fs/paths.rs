@@ -244,14 +244,11 @@ pub(crate) fn glob_covers(outer: &str, inner: &str) -> bool {
     matches_all(outer) || match_bytes(fold(outer).as_bytes(), fold(inner).as_bytes(), true)
 }
 
-/// Hashes the ASCII-folded last 24 bytes and the length, without allocating. Keys are
-/// compared in full when their hashes meet; the hash only has to tell most apart, and paths
-/// and file names differ most at their ends (`…\FileRepository\x.inf_amd64_1c2b…`), while
-/// their beginnings repeat (`C:\Windows\`).
+/// Hashes the ASCII-folded bytes eight at a time, without allocating. Every byte counts:
+/// hashing only part of a path would let paths that differ elsewhere collide, and a document
+/// of many such paths would make the tables quadratic.
 fn hash_folded<H: Hasher>(s: &str, state: &mut H) {
-    let b = s.as_bytes();
-    let tail = &b[b.len().saturating_sub(24)..];
-    let words = tail.chunks_exact(8);
+    let words = s.as_bytes().chunks_exact(8);
     let rest = words.remainder();
     for w in words {
         let w: [u8; 8] = w.try_into().expect("chunks of eight");
@@ -260,7 +257,7 @@ fn hash_folded<H: Hasher>(s: &str, state: &mut H) {
     let mut last = [0u8; 8];
     last[..rest.len()].copy_from_slice(rest);
     state.write_u64(fold_word(u64::from_le_bytes(last)));
-    state.write_usize(b.len());
+    state.write_usize(s.len());
 }
 
 /// A word-at-a-time multiplicative hasher for the folded keys: SipHash is built for
