@@ -551,6 +551,34 @@ fn many_short_lines() {
 }
 
 #[test]
+fn file_sets_whose_paths_differ_only_at_the_start() {
+    // Keyed on their ends, these 40,000 paths would all share one key, and the checks that
+    // compare file sets across a writer would compare each with all the others.
+    let tail = r"\Windows\System32\DriverStore\FileRepository\same.inf_amd64_0123456789abcdef";
+    let mut body = String::from("<BACKUP_LOCATIONS>");
+    for c in 0..2 {
+        body.push_str(&format!(
+            r#"<FILE_GROUP componentName="C{c}" selectable="yes">"#
+        ));
+        for i in 0..20_000 {
+            body.push_str(&format!(
+                r#"<FILE_LIST path="D:\{c}{i:07}{tail}" filespec="*"/>"#
+            ));
+        }
+        body.push_str("</FILE_GROUP>");
+    }
+    body.push_str("</BACKUP_LOCATIONS>");
+    let doc = writer_with(&body);
+    let f = timed("lint", || lint(doc.as_bytes()));
+    let found = slugs(&f);
+    assert!(
+        !found.contains(&"fs/file-in-several-components"),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"fs/duplicate-or-overlap"), "{found:?}");
+}
+
+#[test]
 fn many_attributes_on_one_element() {
     let mut attrs = String::with_capacity(1 << 21);
     for i in 0..100_000 {
