@@ -268,16 +268,22 @@ type XNode<'a> = roxmltree::Node<'a, 'a>;
 fn node<'a>(n: XNode<'a>) -> Node<'a> {
     let range = n.range();
     let name = n.tag_name().name();
-    // `<` then the qualified name; the prefix, if any, is part of the label.
-    let qname_len = n
-        .document()
-        .input_text()
-        .get(range.start + 1..)
-        .and_then(|s| s.find(|c: char| c.is_whitespace() || c == '/' || c == '>'))
-        .unwrap_or(name.len());
+    let input = n.document().input_text();
+    // The label covers `prefix:name` after the `<`. The local name is a slice of the text, so
+    // its end is found without a search.
+    let local_end = (name.as_ptr() as usize)
+        .checked_sub(input.as_ptr() as usize)
+        .map(|at| at + name.len())
+        .filter(|&end| end > range.start && end <= range.end);
+    let end = local_end.unwrap_or_else(|| {
+        input
+            .get(range.start + 1..)
+            .and_then(|s| s.find(|c: char| c.is_whitespace() || c == '/' || c == '>'))
+            .map_or(range.start + 1 + name.len(), |len| range.start + 1 + len)
+    });
     Node {
         name,
-        span: Span::new(range.start + 1, range.start + 1 + qname_len),
+        span: Span::new(range.start + 1, end),
         range: range.into(),
     }
 }
@@ -288,24 +294,45 @@ struct Attrs<'a> {
     parent_name: &'a str,
 }
 
+/// The model's view of one attribute: its value as written, where that is, what it means.
+fn attr<'a, T>(
+    a: roxmltree::Attribute<'a, 'a>,
+    input: &str,
+    parse: impl Fn(&str) -> T,
+) -> Attr<'a, T> {
+    let raw = a.value();
+    let span = if raw.is_empty() {
+        a.range().into()
+    } else {
+        attribute_spans(input, a.range()).1
+    };
+    Attr {
+        raw,
+        span,
+        value: parse(raw),
+    }
+}
+
+fn unknown_attribute<'a>(
+    a: roxmltree::Attribute<'a, 'a>,
+    input: &str,
+    parent: &'a str,
+) -> Stray<'a> {
+    Stray {
+        kind: StrayKind::UnknownAttribute,
+        name: a.name(),
+        parent,
+        span: attribute_spans(input, a.range()).0,
+    }
+}
+
 impl<'a> Attrs<'a> {
     fn get<T>(&self, name: &str, parse: impl Fn(&str) -> T) -> Option<Attr<'a, T>> {
         let a = self
             .el
             .attributes()
             .find(|a| a.name() == name && a.namespace().is_none())?;
-        let raw = a.value();
-        let input = self.el.document().input_text();
-        let span = if raw.is_empty() {
-            a.range().into()
-        } else {
-            attribute_spans(input, a.range()).1
-        };
-        Some(Attr {
-            raw,
-            span,
-            value: parse(raw),
-        })
+        Some(attr(a, self.el.document().input_text(), parse))
     }
 
     fn text(&self, name: &str) -> Option<Text<'a>> {
@@ -317,11 +344,7 @@ impl<'a> Attrs<'a> {
     }
 
     fn yes_no(&self, name: &str) -> Option<YesNo<'a>> {
-        self.get(name, |s| match s {
-            "yes" => Some(true),
-            "no" => Some(false),
-            _ => None,
-        })
+        self.get(name, yes_no)
     }
 
     fn number(&self, name: &str) -> Option<Number<'a>> {
@@ -334,16 +357,21 @@ impl<'a> Attrs<'a> {
 
     /// Records every attribute outside `known` as a stray.
     fn check(&self, known: &[&str], strays: &mut Vec<Stray<'a>>) {
+        let input = self.el.document().input_text();
         for a in self.el.attributes() {
             if a.namespace().is_some() || !known.contains(&a.name()) {
-                strays.push(Stray {
-                    kind: StrayKind::UnknownAttribute,
-                    name: a.name(),
-                    parent: self.parent_name,
-                    span: attribute_spans(self.el.document().input_text(), a.range()).0,
-                });
+                strays.push(unknown_attribute(a, input, self.parent_name));
             }
         }
+    }
+}
+
+/// `yes` and `no`, as written; any other spelling is `None`.
+fn yes_no(s: &str) -> Option<bool> {
+    match s {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
     }
 }
 
@@ -396,13 +424,6 @@ const COMPONENT_ATTRS: &[&str] = &[
     "selectableForRestore",
     "componentFlags",
     "icon",
-];
-const FILE_SET_ATTRS: &[&str] = &[
-    "path",
-    "filespec",
-    "recursive",
-    "filespecBackupType",
-    "alternatePath",
 ];
 const EXCLUDE_ATTRS: &[&str] = &["path", "filespec", "recursive"];
 const DEPENDENCY_ATTRS: &[&str] = &[
@@ -677,21 +698,39 @@ impl<'a> Walk<'a> {
         self.w.components.push(comp);
     }
 
+    /// File sets are most of a large document: their attributes are read in one pass rather
+    /// than looked up by name.
     fn file_set(&mut self, el: XNode<'a>, kind: FileSetKind) -> FileSet<'a> {
-        let a = attrs(el);
-        a.check(FILE_SET_ATTRS, &mut self.w.strays);
-        self.leaf(el);
-        FileSet {
+        let input = el.document().input_text();
+        let mut set = FileSet {
             node: node(el),
             kind,
-            path: a.text("path"),
-            filespec: a.text("filespec"),
-            recursive: a.yes_no("recursive"),
-            backup_type: a.get("filespecBackupType", |s| {
-                parse_unsigned(s).map(FileSpecBackupType::from_bits_retain)
-            }),
-            alternate_path: a.text("alternatePath"),
+            path: None,
+            filespec: None,
+            recursive: None,
+            backup_type: None,
+            alternate_path: None,
+        };
+        for a in el.attributes() {
+            let known = a.namespace().is_none();
+            match a.name() {
+                "path" if known => set.path = Some(attr(a, input, |_| ())),
+                "filespec" if known => set.filespec = Some(attr(a, input, |_| ())),
+                "recursive" if known => set.recursive = Some(attr(a, input, yes_no)),
+                "filespecBackupType" if known => {
+                    set.backup_type = Some(attr(a, input, |s| {
+                        parse_unsigned(s).map(FileSpecBackupType::from_bits_retain)
+                    }))
+                }
+                "alternatePath" if known => set.alternate_path = Some(attr(a, input, |_| ())),
+                _ => self
+                    .w
+                    .strays
+                    .push(unknown_attribute(a, input, el.tag_name().name())),
+            }
         }
+        self.leaf(el);
+        set
     }
 
     fn exclude(&mut self, el: XNode<'a>, kind: ExcludeKind) {
