@@ -3,7 +3,7 @@
 use crate::decode::{decode, DecodeError, Detection};
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
-use crate::parse::{build, parse_xml};
+use crate::parse::with_model;
 use crate::rules::{doc, Cx, Plan};
 use crate::settings::Settings;
 use crate::span::Span;
@@ -131,17 +131,28 @@ fn lint_text(
     suppressed: &mut usize,
     identity: &mut Option<Identity>,
 ) -> FileKind {
-    let xml = match parse_xml(text) {
-        Ok(x) => x,
-        Err(e) => {
-            let span = Span::new(e.offset, e.offset);
-            if let Some(d) = cx.report_as(&doc::not_well_formed::RULE, span, e.message) {
-                d.help(e.help);
+    with_model(text, |model| {
+        let model = match model {
+            Ok(m) => m,
+            Err(e) => {
+                let span = Span::new(e.offset, e.offset);
+                if let Some(d) = cx.report_as(&doc::not_well_formed::RULE, span, e.message) {
+                    d.help(e.help);
+                }
+                return FileKind::Invalid;
             }
-            return FileKind::Invalid;
-        }
-    };
-    match build(&xml) {
+        };
+        lint_model(model, cx, suppressed, identity)
+    })
+}
+
+fn lint_model(
+    model: Document,
+    cx: &mut Cx,
+    suppressed: &mut usize,
+    identity: &mut Option<Identity>,
+) -> FileKind {
+    match model {
         Document::WriterMetadata(w) => {
             if let Some(wrapper) = w.wrapper {
                 if let Some(d) = cx.report_as(

@@ -1,5 +1,7 @@
 //! XML text to the typed model, in one walk over the tree.
 
+mod split;
+
 use crate::flags::{BackupSchema, ComponentFlags, FileSpecBackupType};
 use crate::model::*;
 use crate::span::Span;
@@ -25,8 +27,33 @@ pub const NAMESPACE_DECLARATIONS_LIMIT: usize = 256;
 /// Attributes on one element: the parser compares each with all before it.
 pub const ATTRIBUTES_LIMIT: usize = 10_000;
 
+/// Parses `text` and builds its model, then hands the result to `f`. A large document is
+/// parsed in pieces on several threads (see `split`), with the same result as a whole parse.
+pub fn with_model<R>(text: &str, f: impl FnOnce(Result<Document<'_>, SyntaxError>) -> R) -> R {
+    if let Err(e) = prescan(text) {
+        return f(Err(e));
+    }
+    if let Some(layout) = split::Layout::find(text) {
+        let texts = layout.texts(text);
+        let docs = layout.parse(&texts);
+        if let Some(model) = layout.build(&docs) {
+            return f(Ok(model));
+        }
+    }
+    match parse_checked(text) {
+        Ok(xml) => f(Ok(build(&xml))),
+        Err(e) => f(Err(e)),
+    }
+}
+
+/// Parses `text` whole.
 pub fn parse_xml(text: &str) -> Result<roxmltree::Document<'_>, SyntaxError> {
     prescan(text)?;
+    parse_checked(text)
+}
+
+/// [`parse_xml`] after the prescan.
+fn parse_checked(text: &str) -> Result<roxmltree::Document<'_>, SyntaxError> {
     let options = ParsingOptions {
         allow_dtd: false,
         nodes_limit: NODES_LIMIT,
@@ -265,7 +292,39 @@ fn offset_of(text: &str, row: u32, col: u32) -> usize {
 
 type XNode<'a> = roxmltree::Node<'a, 'a>;
 
-fn node<'a>(n: XNode<'a>) -> Node<'a> {
+/// Turns offsets in the text a parser saw into offsets in the document. A document parsed
+/// whole saw the document itself; a piece of a large one (see `split`) saw part of it moved:
+/// everything from `cut` on lies `shift` bytes further on in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Loc {
+    cut: usize,
+    shift: usize,
+}
+
+impl Loc {
+    pub(crate) const WHOLE: Loc = Loc {
+        cut: usize::MAX,
+        shift: 0,
+    };
+
+    pub(crate) fn new(cut: usize, shift: usize) -> Self {
+        Loc { cut, shift }
+    }
+
+    /// A range that ends at the cut ends before what was cut out; one that starts there
+    /// starts after it.
+    pub(crate) fn span(self, r: std::ops::Range<usize>) -> Span {
+        if r.start >= self.cut {
+            Span::new(r.start + self.shift, r.end + self.shift)
+        } else if r.end <= self.cut {
+            Span::new(r.start, r.end)
+        } else {
+            Span::new(r.start, r.end + self.shift)
+        }
+    }
+}
+
+fn node<'a>(n: XNode<'a>, loc: Loc) -> Node<'a> {
     let range = n.range();
     let name = n.tag_name().name();
     let input = n.document().input_text();
@@ -283,8 +342,8 @@ fn node<'a>(n: XNode<'a>) -> Node<'a> {
     });
     Node {
         name,
-        span: Span::new(range.start + 1, end),
-        range: range.into(),
+        span: loc.span(range.start + 1..end),
+        range: loc.span(range),
     }
 }
 
@@ -292,23 +351,25 @@ fn node<'a>(n: XNode<'a>) -> Node<'a> {
 struct Attrs<'a> {
     el: XNode<'a>,
     parent_name: &'a str,
+    loc: Loc,
 }
 
 /// The model's view of one attribute: its value as written, where that is, what it means.
 fn attr<'a, T>(
     a: roxmltree::Attribute<'a, 'a>,
     input: &str,
+    loc: Loc,
     parse: impl Fn(&str) -> T,
 ) -> Attr<'a, T> {
     let raw = a.value();
     let span = if raw.is_empty() {
-        a.range().into()
+        a.range()
     } else {
         attribute_spans(input, a.range()).1
     };
     Attr {
         raw,
-        span,
+        span: loc.span(span),
         value: parse(raw),
     }
 }
@@ -316,13 +377,14 @@ fn attr<'a, T>(
 fn unknown_attribute<'a>(
     a: roxmltree::Attribute<'a, 'a>,
     input: &str,
+    loc: Loc,
     parent: &'a str,
 ) -> Stray<'a> {
     Stray {
         kind: StrayKind::UnknownAttribute,
         name: a.name(),
         parent,
-        span: attribute_spans(input, a.range()).0,
+        span: loc.span(attribute_spans(input, a.range()).0),
     }
 }
 
@@ -332,7 +394,7 @@ impl<'a> Attrs<'a> {
             .el
             .attributes()
             .find(|a| a.name() == name && a.namespace().is_none())?;
-        Some(attr(a, self.el.document().input_text(), parse))
+        Some(attr(a, self.el.document().input_text(), self.loc, parse))
     }
 
     fn text(&self, name: &str) -> Option<Text<'a>> {
@@ -360,7 +422,7 @@ impl<'a> Attrs<'a> {
         let input = self.el.document().input_text();
         for a in self.el.attributes() {
             if a.namespace().is_some() || !known.contains(&a.name()) {
-                strays.push(unknown_attribute(a, input, self.parent_name));
+                strays.push(unknown_attribute(a, input, self.loc, self.parent_name));
             }
         }
     }
@@ -375,10 +437,11 @@ fn yes_no(s: &str) -> Option<bool> {
     }
 }
 
-fn attrs(el: XNode<'_>) -> Attrs<'_> {
+fn attrs(el: XNode<'_>, loc: Loc) -> Attrs<'_> {
     Attrs {
         el,
         parent_name: el.tag_name().name(),
+        loc,
     }
 }
 
@@ -460,22 +523,24 @@ const KNOWN_ELEMENTS: &[&str] = &[
 pub fn build<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
     let root = doc.root_element();
     let name = root.tag_name().name();
+    let loc = Loc::WHOLE;
     let mut comments = Vec::new();
-    collect_comments(doc.root(), &mut comments);
+    collect_comments(doc.root(), loc, &mut comments);
     if name == "WRITER_METADATA" {
-        return Document::WriterMetadata(Box::new(writer(root, None, comments)));
+        let walk = Walk::new(root, loc, None);
+        return Document::WriterMetadata(Box::new(walk.writer(root, None, comments)));
     }
     match name {
         "BACKUP_COMPONENTS" => {
             return Document::Other {
                 what: OtherKind::BackupComponents,
-                root: node(root),
+                root: node(root, loc),
             }
         }
         "Manifest" => {
             return Document::Other {
                 what: OtherKind::DiskShadowManifest,
-                root: node(root),
+                root: node(root, loc),
             }
         }
         _ => {}
@@ -490,42 +555,234 @@ pub fn build<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
         .iter()
         .all(|c| matches!(c.tag_name().name(), "WRITER_METADATA" | "Schema"));
     if writers.len() == 1 && only_schema_besides {
-        collect_comments(root, &mut comments);
-        return Document::WriterMetadata(Box::new(writer(*writers[0], Some(node(root)), comments)));
+        collect_comments(root, loc, &mut comments);
+        let walk = Walk::new(*writers[0], loc, None);
+        return Document::WriterMetadata(Box::new(walk.writer(
+            *writers[0],
+            Some(node(root, loc)),
+            comments,
+        )));
     }
     Document::UnknownRoot {
-        root: node(root),
+        root: node(root, loc),
         namespace: root.tag_name().namespace(),
     }
 }
 
-fn collect_comments<'a>(parent: XNode<'a>, out: &mut Vec<Comment<'a>>) {
+/// The model of a writer metadata document parsed in pieces: `first` holds the start and
+/// the end of the document, `join` says which of its elements the other pieces continue.
+pub(crate) fn build_first<'a>(
+    doc: &'a roxmltree::Document<'a>,
+    loc: Loc,
+    join: Join,
+) -> (WriterMetadata<'a>, Option<Marks>) {
+    let root = doc.root_element();
+    let mut comments = Vec::new();
+    collect_comments(doc.root(), loc, &mut comments);
+    Walk::new(root, loc, Some(join)).writer_marked(root, comments)
+}
+
+fn collect_comments<'a>(parent: XNode<'a>, loc: Loc, out: &mut Vec<Comment<'a>>) {
     for c in parent.children().filter(|c| c.is_comment()) {
-        out.push(comment(c));
+        out.push(comment(c, loc, None));
     }
 }
 
-fn comment<'a>(c: XNode<'a>) -> Comment<'a> {
+/// `next_piece`: where the element after the last child of this piece's part of the split
+/// parent is, for a comment that comes last in the piece.
+fn comment<'a>(c: XNode<'a>, loc: Loc, next_piece: Option<Span>) -> Comment<'a> {
     Comment {
         text: c.text().unwrap_or(""),
-        span: c.range().into(),
+        span: loc.span(c.range()),
         next: c
             .next_siblings()
             .find(|n| n.is_element())
-            .map(|n| n.range().into()),
+            .map(|n| loc.span(n.range()))
+            .or(next_piece),
     }
+}
+
+/// Where a piece of a document parsed in pieces meets the others: the element whose
+/// children the pieces share (`BACKUP_LOCATIONS` or one component).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Join {
+    /// Where the shared parent starts, in this piece's text.
+    pub(crate) parent: usize,
+    /// The first child of the parent in the next piece.
+    pub(crate) next: Option<Span>,
+    /// Element children of the parent in the other pieces.
+    pub(crate) more_children: usize,
+}
+
+/// Which element the pieces of a document share the children of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    BackupLocations,
+    Component(ComponentKind),
+}
+
+/// Lengths of the model's lists in the first piece where the other pieces' findings go: after
+/// the shared parent's own text and comments (`head_*`), and after its children (the rest).
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    head_strays: usize,
+    head_comments: usize,
+    strays: usize,
+    comments: usize,
+    foreign: usize,
+    components: usize,
+    excludes: usize,
+    mappings: usize,
+    loose_dependencies: usize,
+    /// The shared component, when the parent is one.
+    component: Option<usize>,
+}
+
+/// What one later piece adds to the shared parent.
+pub(crate) struct Part<'a> {
+    head_strays: Vec<Stray<'a>>,
+    head_comments: Vec<Comment<'a>>,
+    body: WriterMetadata<'a>,
+    file_sets: Vec<FileSet<'a>>,
+    dependencies: Vec<Dependency<'a>>,
+}
+
+/// Models the children of the shared parent `el` in a later piece.
+pub(crate) fn build_part<'a>(el: XNode<'a>, level: Level, loc: Loc, join: Join) -> Part<'a> {
+    let mut walk = Walk::new(el, loc, Some(join));
+    // The parent's own attributes are the first piece's to report.
+    let mut comp = match level {
+        Level::BackupLocations => None,
+        Level::Component(kind) => Some(walk.component_start(el, kind)),
+    };
+    walk.w.strays.clear();
+    walk.non_elements(el);
+    let head_strays = std::mem::take(&mut walk.w.strays);
+    let head_comments = std::mem::take(&mut walk.w.comments);
+    let (file_sets, dependencies) = match &mut comp {
+        None => {
+            walk.backup_locations_children(el);
+            (Vec::new(), Vec::new())
+        }
+        Some(comp) => {
+            walk.component_children(el, comp);
+            (
+                std::mem::take(&mut comp.file_sets),
+                std::mem::take(&mut comp.dependencies),
+            )
+        }
+    };
+    Part {
+        head_strays,
+        head_comments,
+        body: walk.w,
+        file_sets,
+        dependencies,
+    }
+}
+
+/// Puts the later pieces' findings where a walk over the whole document would have put them.
+pub(crate) fn splice<'a>(w: &mut WriterMetadata<'a>, marks: &Marks, parts: Vec<Part<'a>>) {
+    fn put<T>(list: &mut Vec<T>, at: usize, items: impl IntoIterator<Item = T>) {
+        list.splice(at..at, items);
+    }
+    let mut head_strays = Vec::new();
+    let mut head_comments = Vec::new();
+    let mut strays = Vec::new();
+    let mut comments = Vec::new();
+    let mut foreign = Vec::new();
+    let mut components = Vec::new();
+    let mut excludes = Vec::new();
+    let mut mappings = Vec::new();
+    let mut loose_dependencies = Vec::new();
+    let file_sets: usize = parts.iter().map(|p| p.file_sets.len()).sum();
+    if let Some(c) = marks.component {
+        w.components[c].file_sets.reserve_exact(file_sets);
+    }
+    for p in parts {
+        head_strays.extend(p.head_strays);
+        head_comments.extend(p.head_comments);
+        strays.extend(p.body.strays);
+        comments.extend(p.body.comments);
+        foreign.extend(p.body.foreign);
+        components.extend(p.body.components);
+        excludes.extend(p.body.excludes);
+        mappings.extend(p.body.mappings);
+        loose_dependencies.extend(p.body.loose_dependencies);
+        if let Some(c) = marks.component {
+            let c = &mut w.components[c];
+            c.file_sets.extend(p.file_sets);
+            c.dependencies.extend(p.dependencies);
+        }
+    }
+    // Later marks first, so that earlier ones still point where they did.
+    put(&mut w.strays, marks.strays, strays);
+    put(&mut w.strays, marks.head_strays, head_strays);
+    put(&mut w.comments, marks.comments, comments);
+    put(&mut w.comments, marks.head_comments, head_comments);
+    put(&mut w.foreign, marks.foreign, foreign);
+    put(&mut w.components, marks.components, components);
+    put(&mut w.excludes, marks.excludes, excludes);
+    put(&mut w.mappings, marks.mappings, mappings);
+    put(
+        &mut w.loose_dependencies,
+        marks.loose_dependencies,
+        loose_dependencies,
+    );
 }
 
 struct Walk<'a> {
     w: WriterMetadata<'a>,
+    loc: Loc,
+    join: Option<Join>,
+    /// Where the other pieces' findings go, once the shared parent has been walked.
+    marks: Option<Marks>,
 }
 
 impl<'a> Walk<'a> {
+    fn new(el: XNode<'a>, loc: Loc, join: Option<Join>) -> Self {
+        Walk {
+            w: WriterMetadata {
+                node: node(el, loc),
+                wrapper: None,
+                namespace: el.tag_name().namespace(),
+                version: None,
+                backup_schema: None,
+                identifications: Vec::new(),
+                restore_methods: Vec::new(),
+                backup_locations: Vec::new(),
+                components: Vec::new(),
+                excludes: Vec::new(),
+                mappings: Vec::new(),
+                loose_dependencies: Vec::new(),
+                foreign: Vec::new(),
+                strays: Vec::new(),
+                comments: Vec::new(),
+            },
+            loc,
+            join,
+            marks: None,
+        }
+    }
+
+    fn node(&self, el: XNode<'a>) -> Node<'a> {
+        node(el, self.loc)
+    }
+
+    fn attrs(&self, el: XNode<'a>) -> Attrs<'a> {
+        attrs(el, self.loc)
+    }
+
+    /// Whether `el` is the element whose children other pieces continue.
+    fn is_shared(&self, el: XNode<'a>) -> bool {
+        self.join.is_some_and(|j| j.parent == el.range().start)
+    }
+
     fn ns(&mut self, el: XNode<'a>) {
         let ns = el.tag_name().namespace();
         if ns != Some(WRITER_NAMESPACE) {
             self.w.foreign.push(Foreign {
-                node: node(el),
+                node: self.node(el),
                 namespace: ns,
             });
         }
@@ -533,6 +790,11 @@ impl<'a> Walk<'a> {
 
     /// Text and comments among the children of a known element.
     fn non_elements(&mut self, el: XNode<'a>) {
+        let next_piece = if self.is_shared(el) {
+            self.join.and_then(|j| j.next)
+        } else {
+            None
+        };
         for c in el.children() {
             match c.node_type() {
                 NodeType::Text => {
@@ -544,11 +806,11 @@ impl<'a> Walk<'a> {
                             kind: StrayKind::Text,
                             name: "",
                             parent: el.tag_name().name(),
-                            span: trimmed_span(c.range().start, t),
+                            span: self.loc.span(trimmed_range(c.range().start, t)),
                         });
                     }
                 }
-                NodeType::Comment => self.w.comments.push(comment(c)),
+                NodeType::Comment => self.w.comments.push(comment(c, self.loc, next_piece)),
                 _ => {}
             }
         }
@@ -567,15 +829,15 @@ impl<'a> Walk<'a> {
             kind,
             name,
             parent: parent.tag_name().name(),
-            span: node(el).span,
+            span: self.node(el).span,
         });
     }
 
     fn identification(&mut self, el: XNode<'a>) {
-        let a = attrs(el);
+        let a = self.attrs(el);
         a.check(IDENTIFICATION_ATTRS, &mut self.w.strays);
         self.w.identifications.push(Identification {
-            node: node(el),
+            node: self.node(el),
             writer_id: a.guid(&["writerId"]),
             instance_id: a.guid(&["instanceId"]),
             instance_name: a.text("instanceName"),
@@ -598,10 +860,10 @@ impl<'a> Walk<'a> {
     }
 
     fn restore_method(&mut self, el: XNode<'a>) {
-        let a = attrs(el);
+        let a = self.attrs(el);
         a.check(RESTORE_METHOD_ATTRS, &mut self.w.strays);
         self.w.restore_methods.push(RestoreMethod {
-            node: node(el),
+            node: self.node(el),
             method: a.get("method", Method::parse),
             writer_restore: a.get("writerRestore", WriterRestore::parse),
             reboot_required: a.yes_no("rebootRequired"),
@@ -619,10 +881,10 @@ impl<'a> Walk<'a> {
     }
 
     fn mapping(&mut self, el: XNode<'a>, parent: XNode<'a>) {
-        let a = attrs(el);
+        let a = self.attrs(el);
         a.check(MAPPING_ATTRS, &mut self.w.strays);
         self.w.mappings.push(Mapping {
-            node: node(el),
+            node: self.node(el),
             parent: parent.tag_name().name(),
             path: a.text("path"),
             filespec: a.text("filespec"),
@@ -632,10 +894,43 @@ impl<'a> Walk<'a> {
         self.leaf(el);
     }
 
+    /// Records where the other pieces' findings about the shared parent's own text go.
+    fn mark_head(&mut self, el: XNode<'a>) {
+        if self.is_shared(el) {
+            self.marks = Some(Marks {
+                head_strays: self.w.strays.len(),
+                head_comments: self.w.comments.len(),
+                ..Marks::default()
+            });
+        }
+    }
+
+    /// Records where the other pieces' findings about the shared parent's children go.
+    fn mark_body(&mut self, el: XNode<'a>, component: Option<usize>) {
+        if self.is_shared(el) {
+            if let Some(m) = &mut self.marks {
+                m.strays = self.w.strays.len();
+                m.comments = self.w.comments.len();
+                m.foreign = self.w.foreign.len();
+                m.components = self.w.components.len();
+                m.excludes = self.w.excludes.len();
+                m.mappings = self.w.mappings.len();
+                m.loose_dependencies = self.w.loose_dependencies.len();
+                m.component = component;
+            }
+        }
+    }
+
     fn backup_locations(&mut self, el: XNode<'a>) {
-        self.w.backup_locations.push(node(el));
-        attrs(el).check(&[], &mut self.w.strays);
+        self.w.backup_locations.push(self.node(el));
+        self.attrs(el).check(&[], &mut self.w.strays);
         self.non_elements(el);
+        self.mark_head(el);
+        self.backup_locations_children(el);
+        self.mark_body(el, None);
+    }
+
+    fn backup_locations_children(&mut self, el: XNode<'a>) {
         for c in el.children().filter(|c| c.is_element()) {
             self.ns(c);
             match c.tag_name().name() {
@@ -655,11 +950,12 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn component(&mut self, el: XNode<'a>, kind: ComponentKind) {
-        let a = attrs(el);
+    /// A component without its children: its attributes, checked.
+    fn component_start(&mut self, el: XNode<'a>, kind: ComponentKind) -> Component<'a> {
+        let a = self.attrs(el);
         a.check(COMPONENT_ATTRS, &mut self.w.strays);
-        let mut comp = Component {
-            node: node(el),
+        Component {
+            node: self.node(el),
             kind,
             logical_path: a.text("logicalPath"),
             name: a.text("componentName"),
@@ -673,11 +969,27 @@ impl<'a> Walk<'a> {
             }),
             file_sets: Vec::new(),
             dependencies: Vec::new(),
-        };
+        }
+    }
+
+    fn component(&mut self, el: XNode<'a>, kind: ComponentKind) {
+        let mut comp = self.component_start(el, kind);
         self.non_elements(el);
+        self.mark_head(el);
+        self.component_children(el, &mut comp);
+        self.mark_body(el, Some(self.w.components.len()));
+        self.w.components.push(comp);
+    }
+
+    fn component_children(&mut self, el: XNode<'a>, comp: &mut Component<'a>) {
         // Sized once: the System writer's components hold thousands of file sets each.
+        let more = if self.is_shared(el) {
+            self.join.map_or(0, |j| j.more_children)
+        } else {
+            0
+        };
         comp.file_sets
-            .reserve_exact(el.children().filter(|c| c.is_element()).count());
+            .reserve_exact(el.children().filter(|c| c.is_element()).count() + more);
         for c in el.children().filter(|c| c.is_element()) {
             self.ns(c);
             match c.tag_name().name() {
@@ -695,15 +1007,15 @@ impl<'a> Walk<'a> {
                 _ => self.stray(c, el),
             }
         }
-        self.w.components.push(comp);
     }
 
     /// File sets are most of a large document: their attributes are read in one pass rather
     /// than looked up by name.
     fn file_set(&mut self, el: XNode<'a>, kind: FileSetKind) -> FileSet<'a> {
         let input = el.document().input_text();
+        let loc = self.loc;
         let mut set = FileSet {
-            node: node(el),
+            node: self.node(el),
             kind,
             path: None,
             filespec: None,
@@ -714,19 +1026,19 @@ impl<'a> Walk<'a> {
         for a in el.attributes() {
             let known = a.namespace().is_none();
             match a.name() {
-                "path" if known => set.path = Some(attr(a, input, |_| ())),
-                "filespec" if known => set.filespec = Some(attr(a, input, |_| ())),
-                "recursive" if known => set.recursive = Some(attr(a, input, yes_no)),
+                "path" if known => set.path = Some(attr(a, input, loc, |_| ())),
+                "filespec" if known => set.filespec = Some(attr(a, input, loc, |_| ())),
+                "recursive" if known => set.recursive = Some(attr(a, input, loc, yes_no)),
                 "filespecBackupType" if known => {
-                    set.backup_type = Some(attr(a, input, |s| {
+                    set.backup_type = Some(attr(a, input, loc, |s| {
                         parse_unsigned(s).map(FileSpecBackupType::from_bits_retain)
                     }))
                 }
-                "alternatePath" if known => set.alternate_path = Some(attr(a, input, |_| ())),
+                "alternatePath" if known => set.alternate_path = Some(attr(a, input, loc, |_| ())),
                 _ => self
                     .w
                     .strays
-                    .push(unknown_attribute(a, input, el.tag_name().name())),
+                    .push(unknown_attribute(a, input, loc, el.tag_name().name())),
             }
         }
         self.leaf(el);
@@ -734,10 +1046,10 @@ impl<'a> Walk<'a> {
     }
 
     fn exclude(&mut self, el: XNode<'a>, kind: ExcludeKind) {
-        let a = attrs(el);
+        let a = self.attrs(el);
         a.check(EXCLUDE_ATTRS, &mut self.w.strays);
         self.w.excludes.push(Exclude {
-            node: node(el),
+            node: self.node(el),
             kind,
             path: a.text("path"),
             filespec: a.text("filespec"),
@@ -747,82 +1059,81 @@ impl<'a> Walk<'a> {
     }
 
     fn dependency(&mut self, el: XNode<'a>) -> Dependency<'a> {
-        let a = attrs(el);
+        let a = self.attrs(el);
         a.check(DEPENDENCY_ATTRS, &mut self.w.strays);
         self.leaf(el);
         Dependency {
-            node: node(el),
+            node: self.node(el),
             writer_id: a.guid(&["onWriterId", "writerId"]),
             logical_path: a.first_text(&["onLogicalPath", "logicalPath"]),
             component_name: a.first_text(&["onComponentName", "componentName"]),
         }
+    }
+
+    fn writer(
+        self,
+        el: XNode<'a>,
+        wrapper: Option<Node<'a>>,
+        comments: Vec<Comment<'a>>,
+    ) -> WriterMetadata<'a> {
+        let (mut w, _) = self.writer_marked(el, comments);
+        w.wrapper = wrapper;
+        w
+    }
+
+    /// The writer metadata element, and where other pieces' findings go if it is shared.
+    fn writer_marked(
+        mut self,
+        el: XNode<'a>,
+        comments: Vec<Comment<'a>>,
+    ) -> (WriterMetadata<'a>, Option<Marks>) {
+        let a = self.attrs(el);
+        self.w.comments = comments;
+        self.w.version = a.text("version");
+        self.w.backup_schema = a.get("backupSchema", |s| {
+            parse_unsigned(s).map(BackupSchema::from_bits_retain)
+        });
+        self.ns(el);
+        a.check(&["version", "backupSchema"], &mut self.w.strays);
+        self.non_elements(el);
+        for c in el.children().filter(|c| c.is_element()) {
+            self.ns(c);
+            match c.tag_name().name() {
+                "IDENTIFICATION" => self.identification(c),
+                "RESTORE_METHOD" => self.restore_method(c),
+                "BACKUP_LOCATIONS" => self.backup_locations(c),
+                MAPPING_ELEMENT => self.mapping(c, el),
+                _ => self.stray(c, el),
+            }
+        }
+        (self.w, self.marks)
     }
 }
 
 /// The name and the value (between the quotes) of the attribute written at `range`. Found in
 /// the raw text because roxmltree's own name and value ranges saturate on very long names
 /// and on long runs of space around `=`.
-fn attribute_spans(input: &str, range: std::ops::Range<usize>) -> (Span, Span) {
+fn attribute_spans(
+    input: &str,
+    range: std::ops::Range<usize>,
+) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
     let raw = &input.as_bytes()[range.clone()];
     let name_end = raw
         .iter()
         .position(|&c| c == b'=' || c.is_ascii_whitespace())
         .unwrap_or(raw.len());
-    let name = Span::new(range.start, range.start + name_end);
+    let name = range.start..range.start + name_end;
     let value = memchr::memchr2(b'"', b'\'', &raw[name_end..])
         .map(|q| name_end + q)
         .filter(|&q| q + 1 < raw.len())
-        .map_or(name, |q| Span::new(range.start + q + 1, range.end - 1));
+        .map_or(name.clone(), |q| range.start + q + 1..range.end - 1);
     (name, value)
 }
 
-fn trimmed_span(start: usize, t: &str) -> Span {
+fn trimmed_range(start: usize, t: &str) -> std::ops::Range<usize> {
     let lead = t.len() - t.trim_start().len();
     let s = start + lead;
-    Span::new(s, s + t.trim().len())
-}
-
-fn writer<'a>(
-    el: XNode<'a>,
-    wrapper: Option<Node<'a>>,
-    comments: Vec<Comment<'a>>,
-) -> WriterMetadata<'a> {
-    let a = attrs(el);
-    let mut walk = Walk {
-        w: WriterMetadata {
-            node: node(el),
-            wrapper,
-            namespace: el.tag_name().namespace(),
-            version: a.text("version"),
-            backup_schema: a.get("backupSchema", |s| {
-                parse_unsigned(s).map(BackupSchema::from_bits_retain)
-            }),
-            identifications: Vec::new(),
-            restore_methods: Vec::new(),
-            backup_locations: Vec::new(),
-            components: Vec::new(),
-            excludes: Vec::new(),
-            mappings: Vec::new(),
-            loose_dependencies: Vec::new(),
-            foreign: Vec::new(),
-            strays: Vec::new(),
-            comments,
-        },
-    };
-    walk.ns(el);
-    a.check(&["version", "backupSchema"], &mut walk.w.strays);
-    walk.non_elements(el);
-    for c in el.children().filter(|c| c.is_element()) {
-        walk.ns(c);
-        match c.tag_name().name() {
-            "IDENTIFICATION" => walk.identification(c),
-            "RESTORE_METHOD" => walk.restore_method(c),
-            "BACKUP_LOCATIONS" => walk.backup_locations(c),
-            MAPPING_ELEMENT => walk.mapping(c, el),
-            _ => walk.stray(c, el),
-        }
-    }
-    walk.w
+    s..s + t.trim().len()
 }
 
 #[cfg(test)]

@@ -1,0 +1,613 @@
+//! Large documents parsed in pieces, one per thread.
+//!
+//! roxmltree parses one text on one thread, and that parse is most of the time a large
+//! document takes. The bulk of a writer metadata document is one run of sibling elements:
+//! the components in `BACKUP_LOCATIONS`, or the file sets of one component (the System
+//! writer's 2 MB are 18,925 `FILE_LIST`s in one `FILE_GROUP`). The run is cut between two
+//! siblings. The first piece is the document with the later part of the run taken out; each
+//! later piece is its part of the run inside copies of the start tags that enclose it, so
+//! that namespaces are in scope there as in the whole document. The pieces are parsed and
+//! modelled side by side, and their models joined in document order.
+//!
+//! The cuts come from a scan of the tags that does not parse. Nothing it gets wrong can
+//! change a result: the parsed pieces are checked to fit together exactly as the whole
+//! would (every piece well-formed, the shared parent closing just where the cut says, the
+//! same namespaces in scope), and a document whose pieces do not fit is parsed whole. Either
+//! way a document gets the same model and the same syntax error.
+
+use super::{build_first, build_part, splice, Join, Level, Loc, NODES_LIMIT};
+use crate::model::{ComponentKind, Document};
+use rayon::prelude::*;
+
+/// Below this, a piece is not worth a thread.
+const MIN_PIECE: usize = 256 * 1024;
+const MAX_PIECES: usize = 8;
+
+/// A start tag as written.
+#[derive(Debug)]
+struct Tag<'t> {
+    start: usize,
+    text: &'t str,
+    name: &'t str,
+}
+
+/// Where a document is cut.
+#[derive(Debug)]
+pub(super) struct Layout<'t> {
+    /// The start tags of the root element, of the shared parent and of those in between.
+    open: Vec<Tag<'t>>,
+    /// Where each later piece starts: the `<` of a child of the shared parent.
+    cuts: Vec<usize>,
+    /// Where the shared parent's end tag starts.
+    end: usize,
+    level: Level,
+}
+
+impl<'t> Layout<'t> {
+    /// How to cut `text` for the threads there are; `None` when it is not worth cutting or
+    /// the document does not have the usual shape.
+    pub(super) fn find(text: &'t str) -> Option<Self> {
+        let pieces = rayon::current_num_threads()
+            .min(MAX_PIECES)
+            .min(text.len() / MIN_PIECE);
+        if pieces < 2 {
+            return None;
+        }
+        scan(text, pieces)
+    }
+
+    /// The text of each piece.
+    pub(super) fn texts(&self, text: &str) -> Vec<String> {
+        (0..=self.cuts.len())
+            .into_par_iter()
+            .map(|k| self.piece(text, k))
+            .collect()
+    }
+
+    fn piece(&self, text: &str, k: usize) -> String {
+        if k == 0 {
+            let cut = self.cuts[0];
+            let mut s = String::with_capacity(cut + text.len() - self.end);
+            s.push_str(&text[..cut]);
+            s.push_str(&text[self.end..]);
+            return s;
+        }
+        let (from, to) = self.bounds(k);
+        let closing: usize = self.open.iter().map(|t| t.name.len() + 3).sum();
+        let mut s = String::with_capacity(self.prefix_len() + (to - from) + closing);
+        for t in &self.open {
+            s.push_str(t.text);
+        }
+        s.push_str(&text[from..to]);
+        for t in self.open.iter().rev() {
+            s.push_str("</");
+            s.push_str(t.name);
+            s.push('>');
+        }
+        s
+    }
+
+    /// The part of the document that later piece `k` holds.
+    fn bounds(&self, k: usize) -> (usize, usize) {
+        (
+            self.cuts[k - 1],
+            self.cuts.get(k).copied().unwrap_or(self.end),
+        )
+    }
+
+    /// Length of the copied start tags before a later piece's own text.
+    fn prefix_len(&self) -> usize {
+        self.open.iter().map(|t| t.text.len()).sum()
+    }
+
+    /// Parses the pieces side by side; `None` for a piece that does not parse.
+    pub(super) fn parse<'a>(&self, texts: &'a [String]) -> Vec<Option<roxmltree::Document<'a>>> {
+        // Each piece stays within its share, so that the pieces together stay within the
+        // limit of the whole; a piece over it sends the document to the whole parse, which
+        // says exactly what is wrong.
+        let nodes_limit = NODES_LIMIT / texts.len() as u32;
+        texts
+            .par_iter()
+            .map(|t| {
+                let options = roxmltree::ParsingOptions {
+                    allow_dtd: false,
+                    nodes_limit,
+                    ..roxmltree::ParsingOptions::default()
+                };
+                roxmltree::Document::parse_with_options(t, options).ok()
+            })
+            .collect()
+    }
+
+    /// The model of the whole document from its parsed pieces, or `None` when the pieces
+    /// do not fit together as the cut intended.
+    pub(super) fn build<'a>(
+        &self,
+        docs: &'a [Option<roxmltree::Document<'a>>],
+    ) -> Option<Document<'a>> {
+        let first = docs.first()?.as_ref()?;
+        let parent_tag = self.open.last()?;
+        let cut = self.cuts[0];
+
+        // The shared parent in the first piece: closed right at the cut, with every child
+        // before it.
+        let mut parent = first.root_element();
+        if parent.range().start != self.open[0].start {
+            return None;
+        }
+        for t in &self.open[1..] {
+            parent = parent
+                .children()
+                .find(|c| c.is_element() && c.range().start == t.start)?;
+        }
+        let closes_at_cut = parent.range().end > cut
+            && first.input_text().as_bytes()[cut..].starts_with(b"</")
+            && parent.last_child().is_none_or(|c| c.range().end <= cut);
+        if !closes_at_cut {
+            return None;
+        }
+
+        // In each later piece, the copy of the parent holds exactly that piece's part of the
+        // run, starting with an element, with the same namespaces in scope.
+        let prefix = self.prefix_len();
+        let parent_at = prefix - parent_tag.text.len();
+        let mut copies = Vec::with_capacity(docs.len() - 1);
+        for (k, doc) in docs.iter().enumerate().skip(1) {
+            let doc = doc.as_ref()?;
+            let (from, to) = self.bounds(k);
+            let body_end = prefix + (to - from);
+            let mut copy = doc.root_element();
+            for _ in 1..self.open.len() {
+                copy = copy.first_element_child()?;
+            }
+            let fits = copy.range().start == parent_at
+                && copy.range().end == body_end + parent_tag.name.len() + 3
+                && copy
+                    .first_child()
+                    .is_some_and(|c| c.is_element() && c.range().start == prefix)
+                && copy.last_child().is_some_and(|c| c.range().end <= body_end)
+                && copy.namespaces().eq(parent.namespaces());
+            if !fits {
+                return None;
+            }
+            copies.push(copy);
+        }
+
+        let first_loc = Loc::new(cut, self.end - cut);
+        let loc = |k: usize| Loc::new(0, self.bounds(k).0 - prefix);
+        // Where piece `k`'s part of the run starts, in the document.
+        let start_of = |k: usize| {
+            copies
+                .get(k - 1)
+                .and_then(|c| c.first_element_child())
+                .map(|c| loc(k).span(c.range()))
+        };
+        let more_children = copies
+            .iter()
+            .map(|c| c.children().filter(|n| n.is_element()).count())
+            .sum();
+        let first_join = Join {
+            parent: parent.range().start,
+            next: start_of(1),
+            more_children,
+        };
+        let ((w, marks), parts) = rayon::join(
+            || build_first(first, first_loc, first_join),
+            || {
+                copies
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, copy)| {
+                        let k = i + 1;
+                        let join = Join {
+                            parent: copy.range().start,
+                            next: start_of(k + 1),
+                            more_children: 0,
+                        };
+                        build_part(*copy, self.level, loc(k), join)
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        let mut w = w;
+        splice(&mut w, &marks?, parts);
+        Some(Document::WriterMetadata(Box::new(w)))
+    }
+}
+
+/// Finds the shared parent and the cuts by following the tags from the start: `<` cannot
+/// appear unescaped in attribute values or text, so every `<` outside comments, CDATA and
+/// processing instructions starts a tag; a start tag ends at the last `>` before the next
+/// `<`, and is empty when `/` comes before that `>`. Text that itself holds `>` can mislead
+/// this, which `Layout::build` then catches.
+fn scan(text: &str, pieces: usize) -> Option<Layout<'_>> {
+    let b = text.as_bytes();
+    let len = b.len();
+    let target = |k: usize| len / pieces * k;
+    let mut open: Vec<Tag> = Vec::new();
+    // The shared parent, once chosen, as the number of open elements while it is the
+    // innermost, and its kind.
+    let mut shared: Option<(usize, Level)> = None;
+    let mut cuts = Vec::with_capacity(pieces - 1);
+    let mut i = memchr::memchr(b'<', b)?;
+    loop {
+        let next = match *b.get(i + 1)? {
+            b'/' => {
+                if let Some((depth, level)) = shared {
+                    if open.len() == depth {
+                        if cuts.is_empty() {
+                            return None;
+                        }
+                        return Some(Layout {
+                            open,
+                            cuts,
+                            end: i,
+                            level,
+                        });
+                    }
+                }
+                open.pop()?;
+                i + 2
+            }
+            b'!' => {
+                let (close, from): (&[u8], usize) = if b[i..].starts_with(b"<!--") {
+                    (b"-->", i + 4)
+                } else if b[i..].starts_with(b"<![CDATA[") {
+                    (b"]]>", i + 9)
+                } else {
+                    return None;
+                };
+                from + memchr::memmem::find(&b[from..], close)? + close.len()
+            }
+            b'?' => i + 2 + memchr::memmem::find(&b[i + 2..], b"?>")? + 2,
+            _ => {
+                let bound = memchr::memchr(b'<', &b[i + 1..]).map_or(len, |n| i + 1 + n);
+                let gt = i + memchr::memrchr(b'>', &b[i..bound])?;
+                let empty = b[gt - 1] == b'/';
+                if cuts.len() + 1 < pieces && i >= target(cuts.len() + 1) {
+                    let (depth, _) = match shared {
+                        Some(s) => s,
+                        None => *shared.insert(choose(&open, target(1) - len / (2 * pieces))?),
+                    };
+                    if open.len() == depth {
+                        cuts.push(i);
+                    }
+                }
+                if !empty {
+                    let name_end = b[i + 1..gt]
+                        .iter()
+                        .position(|&c| c.is_ascii_whitespace() || c == b'/')
+                        .map_or(gt, |n| i + 1 + n);
+                    open.push(Tag {
+                        start: i,
+                        text: &text[i..=gt],
+                        name: &text[i + 1..name_end],
+                    });
+                }
+                bound
+            }
+        };
+        i = next + memchr::memchr(b'<', b.get(next..)?)?;
+    }
+}
+
+/// The element to share among the pieces, given the elements open where the first cut is
+/// wanted: the component there if it began well before (it is then large), else
+/// `BACKUP_LOCATIONS`. Any other shape is not cut.
+fn choose(open: &[Tag], before: usize) -> Option<(usize, Level)> {
+    if open.first()?.name != "WRITER_METADATA" || open.get(1)?.name != "BACKUP_LOCATIONS" {
+        return None;
+    }
+    let component = open.get(2).and_then(|c| {
+        let kind = match c.name {
+            "FILE_GROUP" => ComponentKind::FileGroup,
+            "DATABASE" => ComponentKind::Database,
+            _ => return None,
+        };
+        (c.start <= before).then_some(kind)
+    });
+    Some(match component {
+        Some(kind) => (3, Level::Component(kind)),
+        None => (2, Level::BackupLocations),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{build, parse_xml};
+
+    /// The model of `text` cut into `pieces` as JSON, or `None` when it would be parsed whole.
+    fn in_pieces(text: &str, pieces: usize) -> Option<String> {
+        let layout = scan(text, pieces)?;
+        let texts = layout.texts(text);
+        let docs = layout.parse(&texts);
+        let model = layout.build(&docs)?;
+        Some(serde_json::to_string(&model).unwrap())
+    }
+
+    fn whole(text: &str) -> Result<String, String> {
+        let xml = parse_xml(text).map_err(|e| format!("{e:?}"))?;
+        Ok(serde_json::to_string(&build(&xml)).unwrap())
+    }
+
+    /// The model through the entry point the linter uses, which cuts when it can.
+    fn through(text: &str) -> Result<String, String> {
+        with_threads(|| {
+            crate::parse::with_model(text, |m| {
+                m.map(|m| serde_json::to_string(&m).unwrap())
+                    .map_err(|e| format!("{e:?}"))
+            })
+        })
+    }
+
+    fn with_threads<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap()
+            .install(f)
+    }
+
+    const HEAD: &str = r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="3c2d1e0f-5a6b-4c7d-8e9f-a0b1c2d3e4f5" instanceId="ce678d65-95d0-4bea-a43d-2a288bc94500" friendlyName="Pieces" usage="USER_DATA" dataSource="OTHER" majorVersion="1" minorVersion="0"/>"#;
+    const TAIL: &str = r#"<RESTORE_METHOD method="RESTORE_IF_NOT_THERE" writerRestore="never" rebootRequired="no"/></WRITER_METADATA>"#;
+
+    fn file_list(i: usize) -> String {
+        format!(
+            r#"<FILE_LIST path="C:\Data\d{}" filespec="f{i}.dat" recursive="no" filespecBackupType="3855"/>"#,
+            i / 3
+        )
+    }
+
+    /// One component of `files` file sets, `extra(i)` written before file set `i`.
+    fn one_component(files: usize, extra: impl Fn(usize) -> String) -> String {
+        let mut s = String::from(HEAD);
+        s.push_str(r#"<BACKUP_LOCATIONS><FILE_GROUP componentName="Data" caption="Data" restoreMetadata="no" notifyOnBackupComplete="no" selectable="yes" selectableForRestore="no" componentFlags="0" odd="1">"#);
+        for i in 0..files {
+            s.push_str(&extra(i));
+            s.push_str(&file_list(i));
+        }
+        s.push_str("</FILE_GROUP></BACKUP_LOCATIONS>");
+        s.push_str(TAIL);
+        s
+    }
+
+    /// `components` components of a few file sets each.
+    fn many_components(components: usize, extra: impl Fn(usize) -> String) -> String {
+        let mut s = String::from(HEAD);
+        s.push_str("<BACKUP_LOCATIONS>");
+        for c in 0..components {
+            s.push_str(&extra(c));
+            s.push_str(&format!(
+                r#"<FILE_GROUP componentName="C{c}" selectable="yes">{}{}</FILE_GROUP>"#,
+                file_list(c * 2),
+                file_list(c * 2 + 1)
+            ));
+        }
+        s.push_str("</BACKUP_LOCATIONS>");
+        s.push_str(TAIL);
+        s
+    }
+
+    fn same(text: &str, pieces: usize) {
+        let cut = with_threads(|| in_pieces(text, pieces))
+            .unwrap_or_else(|| panic!("not cut in {pieces} pieces"));
+        assert_eq!(Ok(cut), whole(text));
+    }
+
+    #[test]
+    fn one_large_component_is_cut_between_file_sets() {
+        let text = one_component(300, |_| String::new());
+        let layout = scan(&text, 3).unwrap();
+        assert_eq!(layout.level, Level::Component(ComponentKind::FileGroup));
+        assert_eq!(layout.cuts.len(), 2);
+        for &c in &layout.cuts {
+            assert!(text[c..].starts_with("<FILE_LIST"));
+        }
+        assert!(text[layout.end..].starts_with("</FILE_GROUP>"));
+        for pieces in 2..=5 {
+            same(&text, pieces);
+        }
+    }
+
+    #[test]
+    fn many_components_are_cut_between_components() {
+        let text = many_components(200, |_| String::new());
+        let layout = scan(&text, 2).unwrap();
+        assert_eq!(layout.level, Level::BackupLocations);
+        assert!(text[layout.cuts[0]..].starts_with("<FILE_GROUP"));
+        for pieces in 2..=4 {
+            same(&text, pieces);
+        }
+    }
+
+    #[test]
+    fn findings_at_the_cuts_land_where_a_whole_parse_puts_them() {
+        // Comments (with and without an element after them in their piece), stray text,
+        // unknown and foreign elements and attributes, on every side of every cut.
+        let extra = |i: usize| match i % 7 {
+            0 => format!("<!-- before {i} -->"),
+            1 => "stray text ".to_string(),
+            2 => "<UNKNOWN/>".to_string(),
+            3 => r#"<p:FILE_LIST xmlns:p="urn:other" path="C:\x" filespec="*"/>"#.to_string(),
+            4 => r#"<FILE_LIST path="C:\y" filespec="*" extra="yes"><!-- inside --></FILE_LIST>"#
+                .to_string(),
+            5 => "\n  ".to_string(),
+            _ => String::new(),
+        };
+        let text = one_component(120, extra).replace(
+            "</FILE_GROUP>",
+            "<!-- last in the component --> trailing </FILE_GROUP>",
+        );
+        for pieces in 2..=6 {
+            same(&text, pieces);
+        }
+        let text = many_components(120, extra);
+        for pieces in 2..=6 {
+            same(&text, pieces);
+        }
+    }
+
+    #[test]
+    fn namespaces_declared_above_the_cut_are_in_scope_in_every_piece() {
+        let text = one_component(200, |i| {
+            if i % 5 == 0 {
+                r#"<q:FILE_LIST path="C:\q" filespec="*"/>"#.to_string()
+            } else {
+                String::new()
+            }
+        })
+        .replace(
+            "<BACKUP_LOCATIONS>",
+            r#"<BACKUP_LOCATIONS xmlns:q="urn:q">"#,
+        )
+        .replace(
+            r#"<FILE_GROUP componentName="Data""#,
+            r#"<FILE_GROUP xmlns="urn:not-vss" componentName="Data""#,
+        );
+        same(&text, 3);
+    }
+
+    #[test]
+    fn text_that_misleads_the_scan_is_parsed_whole() {
+        // `>` and `/>` in text make the scan misjudge where tags end; the pieces then do
+        // not fit, and the document is parsed whole.
+        // A component closed and another opened inside the run: well-formed, but the
+        // shared parent no longer closes where the scan thought.
+        for odd in ["a > b", "x/>", "/>", "]>", "</FILE_GROUP><FILE_GROUP>"] {
+            let text = one_component(200, |i| {
+                if i == 37 {
+                    odd.to_string()
+                } else {
+                    String::new()
+                }
+            });
+            let cut = with_threads(|| in_pieces(&text, 2));
+            if let Some(cut) = cut {
+                assert_eq!(Ok(cut), whole(&text), "{odd}");
+            }
+            assert_eq!(through(&text), whole(&text), "{odd}");
+        }
+    }
+
+    #[test]
+    fn broken_documents_get_the_error_of_a_whole_parse() {
+        let good = one_component(200, |_| String::new());
+        let breaks: [fn(&str) -> String; 8] = [
+            (|t: &str| t.replacen("</FILE_GROUP>", "", 1)),
+            (|t: &str| t.replacen("</FILE_GROUP>", "</FILE_GROUP></FILE_GROUP>", 1)),
+            (|t: &str| {
+                let at = t.len() * 3 / 4;
+                let at = at + t[at..].find("<FILE_LIST").unwrap();
+                format!("{}<FILE_LIST path=\"a\" path=\"b\"/>{}", &t[..at], &t[at..])
+            }),
+            (|t: &str| {
+                let at = t.len() * 2 / 3;
+                let at = at + t[at..].find("<FILE_LIST").unwrap();
+                format!("{}</FILE_GROUP>{}", &t[..at], &t[at..])
+            }),
+            (|t: &str| {
+                let at = t.len() * 2 / 3;
+                let at = at + t[at..].find("<FILE_LIST").unwrap();
+                format!("{}<?xml version=\"1.0\"?>{}", &t[..at], &t[at..])
+            }),
+            (|t: &str| {
+                let at = t.len() * 2 / 3;
+                let at = at + t[at..].find("<FILE_LIST").unwrap();
+                format!("{}<u:x/>{}", &t[..at], &t[at..])
+            }),
+            (|t: &str| t[..t.len() * 3 / 4].to_string()),
+            (|t: &str| format!("{t}<EXTRA/>")),
+        ];
+        for (n, broken) in breaks.iter().enumerate() {
+            let text = broken(&good);
+            let got = through(&text);
+            assert_eq!(got, whole(&text), "break {n}");
+            assert!(got.is_err(), "break {n} should not parse");
+            // Cut directly, pieces that do not parse are refused rather than joined.
+            assert_eq!(with_threads(|| in_pieces(&text, 2)), None, "break {n}");
+        }
+    }
+
+    #[test]
+    fn mutated_documents_give_the_same_model_cut_or_whole() {
+        // Deterministic pseudo-random insertions anywhere, tags included.
+        let base = one_component(150, |i| {
+            if i % 11 == 0 {
+                "<!-- c -->".into()
+            } else {
+                String::new()
+            }
+        });
+        let snippets = [
+            "<",
+            ">",
+            "/>",
+            "<!--",
+            "-->",
+            "\"",
+            "<X>",
+            "</X>",
+            "<![CDATA[<]]>",
+            "&amp;",
+            "<?p?>",
+            " ",
+            "\r\n",
+            "é",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut cut_count = 0;
+        for _ in 0..120 {
+            let mut text = base.clone();
+            for _ in 0..(next() % 3 + 1) {
+                let mut at = (next() as usize) % text.len();
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let s = snippets[(next() as usize) % snippets.len()];
+                text.insert_str(at, s);
+            }
+            assert_eq!(through(&text), whole(&text));
+            if let Some(cut) = with_threads(|| in_pieces(&text, 3)) {
+                assert_eq!(Ok(cut), whole(&text));
+                cut_count += 1;
+            }
+        }
+        // Insertions inside text and comments leave many documents well-formed and cut.
+        assert!(cut_count >= 10, "only {cut_count} of 120 were cut");
+    }
+
+    #[test]
+    fn the_system_writer_document_is_cut_with_the_same_model() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/corpus/diskshadow-ws2012-sql2017/WM3.xml"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            eprintln!("skipped: {path} is absent");
+            return;
+        };
+        same(&text, 2);
+        same(&text, 7);
+    }
+
+    #[test]
+    fn other_shapes_are_not_cut() {
+        let wrapped = format!(
+            "<root><Schema/>{}</root>",
+            one_component(100, |_| String::new())
+        );
+        assert!(scan(&wrapped, 2).is_none());
+        let prefixed =
+            one_component(100, |_| String::new()).replace("BACKUP_LOCATIONS", "v:BACKUP_LOCATIONS");
+        assert!(scan(&prefixed, 2).is_none());
+        let doctype = format!("<!DOCTYPE x>{}", one_component(100, |_| String::new()));
+        assert!(scan(&doctype, 2).is_none());
+    }
+}
