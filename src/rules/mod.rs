@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Component, Exclude, FileSet, WriterMetadata};
 use crate::settings::Settings;
 use crate::span::Span;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
@@ -238,9 +239,24 @@ impl<'s> Cx<'s> {
     }
 }
 
-/// Documents with this many file sets have their document-wide rules run beside the walk
-/// over their nodes: below it, a second thread costs more than it saves.
+/// Documents with this many file sets have their rules run on several threads: below it, a
+/// second thread costs more than it saves.
 const PARALLEL_FILE_SETS: usize = 2048;
+
+/// File sets per task when a document's walk is shared among threads.
+const FILE_SETS_PER_TASK: usize = 1024;
+
+/// A share of the rules' work on one large document.
+enum Task {
+    /// One document-wide rule.
+    Writer(usize),
+    /// Component `component`'s file sets `sets`, after its own rules when `sets` starts at 0.
+    FileSets {
+        component: usize,
+        sets: std::ops::Range<usize>,
+    },
+    Excludes,
+}
 
 /// The enabled rules of one run, grouped by the nodes they inspect.
 #[derive(Clone)]
@@ -290,7 +306,8 @@ impl Plan {
 
     /// Runs every rule of the plan on one document: the document-wide rules, then one walk
     /// over the model in which each rule sees each node of its kind once. A large document
-    /// runs the two on separate threads; its findings come out in the same order.
+    /// shares that work among threads, each document-wide rule and each slice of the walk a
+    /// task; the findings come out in the order of the walk on one thread.
     pub fn run(&self, cx: &mut Cx, w: &WriterMetadata) {
         let file_sets: usize = w.components.iter().map(|c| c.file_sets.len()).sum();
         if file_sets < PARALLEL_FILE_SETS || rayon::current_num_threads() < 2 {
@@ -298,51 +315,97 @@ impl Plan {
             self.walk(cx, w);
             return;
         }
-        let mut wide = Cx::new(cx.settings);
-        let mut nodes = Cx::new(cx.settings);
-        rayon::join(
-            || self.run_document_wide(&mut wide, w),
-            || self.walk(&mut nodes, w),
-        );
-        cx.out.append(&mut wide.out);
-        cx.out.append(&mut nodes.out);
+        let mut tasks: Vec<Task> = (0..self.writer.len()).map(Task::Writer).collect();
+        for (component, c) in w.components.iter().enumerate() {
+            let n = c.file_sets.len();
+            let mut start = 0;
+            loop {
+                let end = (start + FILE_SETS_PER_TASK).min(n);
+                tasks.push(Task::FileSets {
+                    component,
+                    sets: start..end,
+                });
+                if end == n {
+                    break;
+                }
+                start = end;
+            }
+        }
+        tasks.push(Task::Excludes);
+        let found: Vec<Vec<Diagnostic>> = tasks
+            .par_iter()
+            .map(|task| {
+                let mut part = Cx::new(cx.settings);
+                match task {
+                    Task::Writer(i) => self.writer_rule(&mut part, w, i),
+                    Task::FileSets { component, sets } => {
+                        let c = &w.components[*component];
+                        if sets.start == 0 {
+                            self.component_rules(&mut part, w, c);
+                        }
+                        self.file_set_rules(&mut part, w, c, &c.file_sets[sets.clone()]);
+                    }
+                    Task::Excludes => self.exclude_rules(&mut part, w),
+                }
+                part.out
+            })
+            .collect();
+        for mut part in found {
+            cx.out.append(&mut part);
+        }
+    }
+
+    fn writer_rule(&self, cx: &mut Cx, w: &WriterMetadata, i: &usize) {
+        let (rule, sev) = &self.writer[*i];
+        cx.rule = &rule.meta;
+        cx.severity = *sev;
+        if let Check::Writer(f) = rule.check {
+            f(cx, w);
+        }
     }
 
     fn run_document_wide(&self, cx: &mut Cx, w: &WriterMetadata) {
-        for (rule, sev) in &self.writer {
-            cx.rule = &rule.meta;
-            cx.severity = *sev;
-            if let Check::Writer(f) = rule.check {
-                f(cx, w);
-            }
+        for i in 0..self.writer.len() {
+            self.writer_rule(cx, w, &i);
         }
     }
 
     fn walk(&self, cx: &mut Cx, w: &WriterMetadata) {
-        let enter = |cx: &mut Cx, (rule, sev): &(&'static Rule, Severity)| {
+        for c in &w.components {
+            self.component_rules(cx, w, c);
+            self.file_set_rules(cx, w, c, &c.file_sets);
+        }
+        self.exclude_rules(cx, w);
+    }
+
+    fn component_rules(&self, cx: &mut Cx, w: &WriterMetadata, c: &Component) {
+        for (rule, sev) in &self.component {
             cx.rule = &rule.meta;
             cx.severity = *sev;
-        };
-        for c in &w.components {
-            for r in &self.component {
-                enter(cx, r);
-                if let Check::Component(f) = r.0.check {
-                    f(cx, w, c);
-                }
+            if let Check::Component(f) = rule.check {
+                f(cx, w, c);
             }
-            for fs in &c.file_sets {
-                for r in &self.file_set {
-                    enter(cx, r);
-                    if let Check::FileSet(f) = r.0.check {
-                        f(cx, w, c, fs);
-                    }
+        }
+    }
+
+    fn file_set_rules(&self, cx: &mut Cx, w: &WriterMetadata, c: &Component, sets: &[FileSet]) {
+        for fs in sets {
+            for (rule, sev) in &self.file_set {
+                cx.rule = &rule.meta;
+                cx.severity = *sev;
+                if let Check::FileSet(f) = rule.check {
+                    f(cx, w, c, fs);
                 }
             }
         }
+    }
+
+    fn exclude_rules(&self, cx: &mut Cx, w: &WriterMetadata) {
         for e in &w.excludes {
-            for r in &self.exclude {
-                enter(cx, r);
-                if let Check::Exclude(f) = r.0.check {
+            for (rule, sev) in &self.exclude {
+                cx.rule = &rule.meta;
+                cx.severity = *sev;
+                if let Check::Exclude(f) = rule.check {
                     f(cx, w, e);
                 }
             }
