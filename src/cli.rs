@@ -264,7 +264,11 @@ fn is_xml(path: &Path) -> bool {
 /// Every `*.xml` file below `dir` that git would not ignore, sorted.
 fn walk(dir: &Path, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
     let mut found = Vec::new();
-    for entry in ignore::WalkBuilder::new(dir).follow_links(false).build() {
+    let walker = ignore::WalkBuilder::new(dir)
+        .follow_links(false)
+        .git_global(in_git_repository(dir))
+        .build();
+    for entry in walker {
         let entry =
             entry.map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", dir.display())))?;
         let path = entry.path();
@@ -282,6 +286,15 @@ fn walk(dir: &Path, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Result<(), Fai
     Ok(())
 }
 
+/// Whether `dir` lies in a git work tree. Git's rules, the user's global excludes among them,
+/// apply only there; outside one, reading the git configuration for them is wasted.
+fn in_git_repository(dir: &Path) -> bool {
+    let Ok(dir) = std::path::absolute(dir) else {
+        return true;
+    };
+    dir.ancestors().any(|d| d.join(".git").exists())
+}
+
 /// `writers/**/*.xml` when the shell did not expand it: walk the literal prefix and match.
 fn expand_glob(pattern: &str, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
     let matcher = Glob::new(pattern)
@@ -297,7 +310,10 @@ fn expand_glob(pattern: &str, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Resu
         prefix
     };
     let mut found = Vec::new();
-    for entry in ignore::WalkBuilder::new(&base).build().flatten() {
+    let walker = ignore::WalkBuilder::new(&base)
+        .git_global(in_git_repository(&base))
+        .build();
+    for entry in walker.flatten() {
         let path = entry.path();
         let rel = path.strip_prefix("./").unwrap_or(path);
         if entry.file_type().is_some_and(|t| t.is_file())

@@ -347,10 +347,15 @@ fn node<'a>(n: XNode<'a>, loc: Loc) -> Node<'a> {
     }
 }
 
-/// Reads attributes of one element by name; names it was not asked for are strays.
+/// Most attributes an element of the vocabulary has.
+const MAX_KNOWN: usize = 12;
+
+/// The attributes of one element, read in one pass: those of its vocabulary by name, every
+/// other one recorded as a stray.
 struct Attrs<'a> {
-    el: XNode<'a>,
-    parent_name: &'a str,
+    known: &'static [&'static str],
+    slots: [Option<roxmltree::Attribute<'a, 'a>>; MAX_KNOWN],
+    input: &'a str,
     loc: Loc,
 }
 
@@ -389,12 +394,33 @@ fn unknown_attribute<'a>(
 }
 
 impl<'a> Attrs<'a> {
+    fn new(
+        el: XNode<'a>,
+        known: &'static [&'static str],
+        loc: Loc,
+        strays: &mut Vec<Stray<'a>>,
+    ) -> Self {
+        debug_assert!(known.len() <= MAX_KNOWN);
+        let input = el.document().input_text();
+        let mut slots = [None; MAX_KNOWN];
+        for a in el.attributes() {
+            match known.iter().position(|&k| k == a.name()) {
+                Some(i) if a.namespace().is_none() => slots[i] = Some(a),
+                _ => strays.push(unknown_attribute(a, input, loc, el.tag_name().name())),
+            }
+        }
+        Attrs {
+            known,
+            slots,
+            input,
+            loc,
+        }
+    }
+
     fn get<T>(&self, name: &str, parse: impl Fn(&str) -> T) -> Option<Attr<'a, T>> {
-        let a = self
-            .el
-            .attributes()
-            .find(|a| a.name() == name && a.namespace().is_none())?;
-        Some(attr(a, self.el.document().input_text(), self.loc, parse))
+        let i = self.known.iter().position(|&k| k == name);
+        debug_assert!(i.is_some(), "{name} is not among {:?}", self.known);
+        Some(attr(self.slots[i?]?, self.input, self.loc, parse))
     }
 
     fn text(&self, name: &str) -> Option<Text<'a>> {
@@ -416,16 +442,6 @@ impl<'a> Attrs<'a> {
     fn guid(&self, names: &[&str]) -> Option<Attr<'a, Guid>> {
         names.iter().find_map(|n| self.get(n, Guid::parse))
     }
-
-    /// Records every attribute outside `known` as a stray.
-    fn check(&self, known: &[&str], strays: &mut Vec<Stray<'a>>) {
-        let input = self.el.document().input_text();
-        for a in self.el.attributes() {
-            if a.namespace().is_some() || !known.contains(&a.name()) {
-                strays.push(unknown_attribute(a, input, self.loc, self.parent_name));
-            }
-        }
-    }
 }
 
 /// `yes` and `no`, as written; any other spelling is `None`.
@@ -434,14 +450,6 @@ fn yes_no(s: &str) -> Option<bool> {
         "yes" => Some(true),
         "no" => Some(false),
         _ => None,
-    }
-}
-
-fn attrs(el: XNode<'_>, loc: Loc) -> Attrs<'_> {
-    Attrs {
-        el,
-        parent_name: el.tag_name().name(),
-        loc,
     }
 }
 
@@ -769,8 +777,9 @@ impl<'a> Walk<'a> {
         node(el, self.loc)
     }
 
-    fn attrs(&self, el: XNode<'a>) -> Attrs<'a> {
-        attrs(el, self.loc)
+    /// The attributes of `el` among `known`; the others are strays.
+    fn attrs(&mut self, el: XNode<'a>, known: &'static [&'static str]) -> Attrs<'a> {
+        Attrs::new(el, known, self.loc, &mut self.w.strays)
     }
 
     /// Whether `el` is the element whose children other pieces continue.
@@ -834,8 +843,7 @@ impl<'a> Walk<'a> {
     }
 
     fn identification(&mut self, el: XNode<'a>) {
-        let a = self.attrs(el);
-        a.check(IDENTIFICATION_ATTRS, &mut self.w.strays);
+        let a = self.attrs(el, IDENTIFICATION_ATTRS);
         self.w.identifications.push(Identification {
             node: self.node(el),
             writer_id: a.guid(&["writerId"]),
@@ -860,8 +868,7 @@ impl<'a> Walk<'a> {
     }
 
     fn restore_method(&mut self, el: XNode<'a>) {
-        let a = self.attrs(el);
-        a.check(RESTORE_METHOD_ATTRS, &mut self.w.strays);
+        let a = self.attrs(el, RESTORE_METHOD_ATTRS);
         self.w.restore_methods.push(RestoreMethod {
             node: self.node(el),
             method: a.get("method", Method::parse),
@@ -881,8 +888,7 @@ impl<'a> Walk<'a> {
     }
 
     fn mapping(&mut self, el: XNode<'a>, parent: XNode<'a>) {
-        let a = self.attrs(el);
-        a.check(MAPPING_ATTRS, &mut self.w.strays);
+        let a = self.attrs(el, MAPPING_ATTRS);
         self.w.mappings.push(Mapping {
             node: self.node(el),
             parent: parent.tag_name().name(),
@@ -923,7 +929,7 @@ impl<'a> Walk<'a> {
 
     fn backup_locations(&mut self, el: XNode<'a>) {
         self.w.backup_locations.push(self.node(el));
-        self.attrs(el).check(&[], &mut self.w.strays);
+        self.attrs(el, &[]);
         self.non_elements(el);
         self.mark_head(el);
         self.backup_locations_children(el);
@@ -952,8 +958,7 @@ impl<'a> Walk<'a> {
 
     /// A component without its children: its attributes, checked.
     fn component_start(&mut self, el: XNode<'a>, kind: ComponentKind) -> Component<'a> {
-        let a = self.attrs(el);
-        a.check(COMPONENT_ATTRS, &mut self.w.strays);
+        let a = self.attrs(el, COMPONENT_ATTRS);
         Component {
             node: self.node(el),
             kind,
@@ -1046,8 +1051,7 @@ impl<'a> Walk<'a> {
     }
 
     fn exclude(&mut self, el: XNode<'a>, kind: ExcludeKind) {
-        let a = self.attrs(el);
-        a.check(EXCLUDE_ATTRS, &mut self.w.strays);
+        let a = self.attrs(el, EXCLUDE_ATTRS);
         self.w.excludes.push(Exclude {
             node: self.node(el),
             kind,
@@ -1059,8 +1063,7 @@ impl<'a> Walk<'a> {
     }
 
     fn dependency(&mut self, el: XNode<'a>) -> Dependency<'a> {
-        let a = self.attrs(el);
-        a.check(DEPENDENCY_ATTRS, &mut self.w.strays);
+        let a = self.attrs(el, DEPENDENCY_ATTRS);
         self.leaf(el);
         Dependency {
             node: self.node(el),
@@ -1087,14 +1090,13 @@ impl<'a> Walk<'a> {
         el: XNode<'a>,
         comments: Vec<Comment<'a>>,
     ) -> (WriterMetadata<'a>, Option<Marks>) {
-        let a = self.attrs(el);
+        let a = self.attrs(el, &["version", "backupSchema"]);
         self.w.comments = comments;
         self.w.version = a.text("version");
         self.w.backup_schema = a.get("backupSchema", |s| {
             parse_unsigned(s).map(BackupSchema::from_bits_retain)
         });
         self.ns(el);
-        a.check(&["version", "backupSchema"], &mut self.w.strays);
         self.non_elements(el);
         for c in el.children().filter(|c| c.is_element()) {
             self.ns(c);
