@@ -156,17 +156,149 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
 
 /// One file's findings as [`write_rendered`] takes them: rendering is most of the work of
 /// a report over thousands of files, and this way it can be done file by file, in parallel.
+///
+/// The bytes are those serde_json writes for [`JsonDiagnostic`] in the pretty layout, one
+/// level into the array (a test holds the two together); written directly, because strings
+/// in a report rarely need escaping and most of the serializer's time went into looking.
 pub fn render(file: &LintedFile) -> Vec<u8> {
-    let mut part = Vec::with_capacity(768 * file.diagnostics.len());
-    let mut one = Vec::with_capacity(1024);
+    let mut out = Vec::with_capacity(768 * file.diagnostics.len());
     for d in diagnostics_of(file) {
-        one.clear();
-        serde_json::to_writer_pretty(&mut one, &d).expect("a finding serializes into memory");
         // Each finding starts with its separator and its indentation in the array.
-        part.extend_from_slice(b",\n    ");
-        indent(&mut part, &one, b"    ");
+        out.extend_from_slice(b",\n    {\n");
+        field_str(&mut out, "file", d.file);
+        field_str(&mut out, "rule", d.rule);
+        field_str(&mut out, "code", d.code);
+        field_str(&mut out, "severity", d.severity.as_str());
+        field_str(&mut out, "message", d.message);
+        field_num(&mut out, "line", d.line);
+        field_num(&mut out, "column", d.column);
+        field_num(&mut out, "end_line", d.end_line);
+        field_num(&mut out, "end_column", d.end_column);
+        field_num(&mut out, "offset", d.offset);
+        field_num(&mut out, "length", d.length);
+        field_opt(&mut out, "label", d.label);
+        field_opt(&mut out, "help", d.help);
+        key(&mut out, "url");
+        out.push(b'"');
+        escape(&mut out, DOCS_BASE);
+        escape(&mut out, d.url.0.slug);
+        out.extend_from_slice(b".md\",\n");
+        key(&mut out, "related");
+        if d.related.is_empty() {
+            out.extend_from_slice(b"[]");
+        } else {
+            out.push(b'[');
+            for (i, r) in d.related.iter().enumerate() {
+                out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+                out.extend_from_slice(b"        {\n");
+                const IN: &[u8] = b"          ";
+                related_str(&mut out, IN, "message", r.message);
+                related_num(&mut out, IN, "line", r.line, true);
+                related_num(&mut out, IN, "column", r.column, true);
+                related_num(&mut out, IN, "offset", r.offset, true);
+                related_num(&mut out, IN, "length", r.length, false);
+                out.extend_from_slice(b"\n        }");
+            }
+            out.extend_from_slice(b"\n      ]");
+        }
+        out.extend_from_slice(b"\n    }");
     }
-    part
+    out
+}
+
+const FIELD: &[u8] = b"      ";
+
+fn key(out: &mut Vec<u8>, name: &str) {
+    out.extend_from_slice(FIELD);
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\": ");
+}
+
+fn field_str(out: &mut Vec<u8>, name: &str, value: &str) {
+    key(out, name);
+    string(out, value);
+    out.extend_from_slice(b",\n");
+}
+
+fn field_num(out: &mut Vec<u8>, name: &str, value: usize) {
+    key(out, name);
+    out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    out.extend_from_slice(b",\n");
+}
+
+fn field_opt(out: &mut Vec<u8>, name: &str, value: Option<&str>) {
+    key(out, name);
+    match value {
+        Some(v) => string(out, v),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\n");
+}
+
+fn related_str(out: &mut Vec<u8>, indent: &[u8], name: &str, value: &str) {
+    out.extend_from_slice(indent);
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\": ");
+    string(out, value);
+    out.extend_from_slice(b",\n");
+}
+
+fn related_num(out: &mut Vec<u8>, indent: &[u8], name: &str, value: usize, more: bool) {
+    out.extend_from_slice(indent);
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\": ");
+    out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    if more {
+        out.extend_from_slice(b",\n");
+    }
+}
+
+fn string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    escape(out, s);
+    out.push(b'"');
+}
+
+/// A JSON string's contents, escaped as serde_json escapes them.
+fn escape(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    // The common case, checked in one pass the compiler vectorises: nothing to escape.
+    let plain = !b.iter().fold(false, |odd, &c| {
+        odd | (c < 0x20) | (c == b'"') | (c == b'\\')
+    });
+    if plain {
+        out.extend_from_slice(b);
+        return;
+    }
+    let mut from = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let esc: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => {
+                out.extend_from_slice(&b[from..i]);
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(c >> 4)]);
+                out.push(HEX[usize::from(c & 0xf)]);
+                from = i + 1;
+                continue;
+            }
+            _ => continue,
+        };
+        out.extend_from_slice(&b[from..i]);
+        out.extend_from_slice(esc);
+        from = i + 1;
+    }
+    out.extend_from_slice(&b[from..]);
 }
 
 /// The same bytes as [`write`], from each file's [`render`]ing (in the order of `files`).
@@ -250,12 +382,42 @@ mod tests {
         let broken = || lint_bytes("broken.xml", b"<WRITER_METADATA a=\"\x01\">", &s);
         assert!(findings().diagnostics.iter().any(|d| !d.related.is_empty()));
         assert!(clean().diagnostics.is_empty());
+        // Every character JSON escapes, and some it does not, in each kind of string.
+        let odd = || {
+            let mut f = findings();
+            let text: String = (0u8..0x20).map(char::from).collect::<String>() + "\"\\/é\u{7f}";
+            f.path = format!("dir\\{text}.xml");
+            let d = &mut f.diagnostics[0];
+            d.message = text.clone();
+            d.label = Some(text.clone().into());
+            d.help = None;
+            d.related[0].message = text.clone();
+            f
+        };
+        let corpus: Vec<LintedFile> = ["diskshadow-ws2012-sql2017", "express-writers-win10"]
+            .iter()
+            .flat_map(|dir| {
+                let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../shared/corpus")
+                    .join(dir);
+                std::fs::read_dir(dir).into_iter().flatten().flatten()
+            })
+            .map(|e| {
+                lint_bytes(
+                    &e.path().display().to_string(),
+                    &std::fs::read(e.path()).unwrap(),
+                    &s,
+                )
+            })
+            .collect();
         for files in [
             vec![],
             vec![clean()],
             vec![findings()],
             vec![clean(), findings(), broken()],
             vec![findings(), clean(), findings()],
+            vec![odd(), broken()],
+            corpus,
         ] {
             let whole = String::from_utf8(whole(&files)).unwrap();
             assert_eq!(String::from_utf8(written(&files)).unwrap(), whole);
