@@ -577,7 +577,7 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
     }
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by(|a, b| files[*a].path.cmp(&files[*b].path));
-    let (mut files, parts): (Vec<LintedFile>, Vec<Option<Vec<u8>>>) = {
+    let (mut files, mut parts): (Vec<LintedFile>, Vec<Option<Vec<u8>>>) = {
         let mut slots: Vec<Option<Linted>> = files.into_iter().zip(parts).map(Some).collect();
         order
             .iter()
@@ -629,8 +629,14 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
                 report::full::write_capped(&mut *sink, &files, style, cap)?
             }
             Format::Concise => report::concise::write_capped(&mut *sink, &files, cap)?,
-            Format::Json => match parts.into_iter().collect::<Option<Vec<_>>>() {
-                Some(parts) => report::json::write_rendered(&mut *sink, &files, &parts)?,
+            Format::Json => match std::mem::take(&mut parts)
+                .into_iter()
+                .collect::<Option<Vec<_>>>()
+            {
+                Some(rendered) => {
+                    report::json::write_rendered(&mut *sink, &files, &rendered)?;
+                    std::mem::forget(rendered);
+                }
                 None => report::json::write(&mut *sink, &files)?,
             },
             Format::JsonLines => report::json::write_lines(&mut *sink, &files)?,
@@ -650,6 +656,11 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
         }
     }
     sink.flush()?;
+    drop(sink);
+    // The process ends right after: freeing every file's text and findings one by one
+    // would only delay the exit.
+    std::mem::forget(files);
+    std::mem::forget(parts);
 
     let failed = summary_before_filter.errors > 0
         || args
