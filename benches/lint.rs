@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::Duration;
 use vsslint::decode::decode;
 use vsslint::model::Document;
-use vsslint::parse::{build, parse_xml};
+use vsslint::parse::{build, parse_xml, with_model};
 use vsslint::report::{concise, json};
 use vsslint::{lint_bytes, Settings};
 
@@ -79,6 +79,14 @@ fn system_writer(c: &mut Criterion) {
             matches!(build(&xml), Document::WriterMetadata(_))
         })
     });
+    // The same, as the linter does it: in pieces on the threads there are.
+    group.bench_function("xml+model-in-pieces", |b| {
+        b.iter(|| {
+            with_model(black_box(text), |m| {
+                matches!(m, Ok(Document::WriterMetadata(_)))
+            })
+        })
+    });
     group.bench_function("lint", |b| {
         b.iter(|| lint_bytes("WM3.xml", black_box(&bytes), &settings))
     });
@@ -131,6 +139,15 @@ fn findings(c: &mut Criterion) {
         b.iter(|| {
             let mut out = Vec::new();
             json::write(&mut out, black_box(files)).unwrap();
+            out
+        })
+    });
+    // As `--format json` writes a report: each file rendered, then joined.
+    group.bench_function("json-rendered", |b| {
+        b.iter(|| {
+            let parts: Vec<Vec<u8>> = black_box(files).iter().map(json::render).collect();
+            let mut out = Vec::new();
+            json::write_rendered(&mut out, files, &parts).unwrap();
             out
         })
     });

@@ -11,7 +11,8 @@
 #
 # Usage: scripts/bench-vs-xmllint.sh [--check]
 #   --check  exit 1 when a target is missed
-# Environment: CORPUS (default ../shared/corpus/diskshadow-ws2012-sql2017), RUNS (default 20),
+# Environment: CORPUS (default ../shared/corpus/diskshadow-ws2012-sql2017), RUNS (runs of
+# each command, default 60), ROUNDS (alternating rounds they are split into, default 6),
 # NO_HYPERFINE=1 to time with the shell loop even when hyperfine is installed.
 # Needs xmllint (libxml2-utils), GNU time and python3; uses hyperfine when installed, a
 # `date +%s%N` loop otherwise. Times are medians.
@@ -21,7 +22,8 @@ cd "$(dirname "$0")/.."
 CHECK=0
 [[ "${1:-}" == "--check" ]] && CHECK=1
 CORPUS=${CORPUS:-../shared/corpus/diskshadow-ws2012-sql2017}
-RUNS=${RUNS:-20}
+RUNS=${RUNS:-60}
+ROUNDS=${ROUNDS:-6}
 SYSTEM="$CORPUS/WM3.xml"
 
 if [[ ! -f "$SYSTEM" ]]; then
@@ -79,29 +81,50 @@ for k in range(10):
 (tmp / "system-x10.xml").write_text(text[:start] + "".join(copies) + text[end:], encoding="utf-8")
 PY
 
-# Median wall time in milliseconds of a command line (the median: on a shared machine a few
-# runs are slowed by others, and they would move a mean).
-mean_ms() {
-    local cmd=$1
+# Wall times in milliseconds of `runs` runs of a command line, one a line, appended to
+# file `out`.
+times_ms() {
+    local cmd=$1 runs=$2 out=$3
     if [[ -z ${NO_HYPERFINE:-} ]] && command -v hyperfine >/dev/null; then
         # -N: no shell in between, whose start-up would be a large part of 20 ms.
-        hyperfine -N --style none --warmup 3 --runs "$RUNS" --ignore-failure \
-            --export-csv "$TMP/h.csv" "$cmd" >/dev/null 2>&1
-        awk -F, 'NR == 2 { printf "%.2f", $4 * 1000 }' "$TMP/h.csv"
+        hyperfine -N --style none --warmup 2 --runs "$runs" --ignore-failure \
+            --export-json "$TMP/h.json" "$cmd" >/dev/null 2>&1
+        python3 -c 'import json, sys
+for t in json.load(open(sys.argv[1]))["results"][0]["times"]:
+    print("%.3f" % (t * 1000))' "$TMP/h.json" >>"$out"
     else
         local i start end
         local -a argv
         eval "argv=($cmd)"
-        for ((i = 0; i < 3; i++)); do "${argv[@]}" >/dev/null 2>&1 || true; done
-        for ((i = 0; i < RUNS; i++)); do
+        for ((i = 0; i < 2; i++)); do "${argv[@]}" >/dev/null 2>&1 || true; done
+        for ((i = 0; i < runs; i++)); do
             start=$(date +%s%N)
             "${argv[@]}" >/dev/null 2>&1 || true
             end=$(date +%s%N)
-            echo $((end - start))
-        done | sort -n | awk '{ t[NR] = $1 } END {
-            m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-            printf "%.2f", m / 1e6 }'
+            awk -v n=$((end - start)) 'BEGIN { printf "%.3f\n", n / 1e6 }' >>"$out"
+        done
     fi
+}
+
+median() {
+    sort -n "$1" | awk '{ t[NR] = $1 } END {
+        m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+        printf "%.2f", m }'
+}
+
+# Median wall times of two command lines measured side by side: in ROUNDS alternating
+# rounds, so that a stretch in which the shared machine is slow falls on both. Sets
+# `a_ms` and `b_ms`.
+side_by_side() {
+    local a=$1 b=$2 r per
+    per=$(((RUNS + ROUNDS - 1) / ROUNDS))
+    : >"$TMP/a" && : >"$TMP/b"
+    for ((r = 0; r < ROUNDS; r++)); do
+        times_ms "$a" "$per" "$TMP/a"
+        times_ms "$b" "$per" "$TMP/b"
+    done
+    a_ms=$(median "$TMP/a")
+    b_ms=$(median "$TMP/b")
 }
 
 # Peak resident set size in MB of one run.
@@ -121,13 +144,14 @@ MANY=$TMP/many
 BIG=$TMP/system-x10.xml
 size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
-echo "timing ($RUNS runs each)…" >&2
-v_sys=$(mean_ms "$BIN --format json $(q "$SYSTEM")")
-x_sys=$(mean_ms "xmllint --noout $(q "$SYSTEM")")
-v_many=$(mean_ms "$BIN --format json $(q "$MANY")")
-x_many=$(mean_ms "xmllint --noout $(for f in "$MANY"/*.xml; do printf '%q ' "$f"; done)")
-v_big=$(mean_ms "$BIN --format json $(q "$BIG")")
-x_big=$(mean_ms "xmllint --noout $(q "$BIG")")
+echo "timing ($RUNS runs each, in $ROUNDS alternating rounds)…" >&2
+side_by_side "$BIN --format json $(q "$SYSTEM")" "xmllint --noout $(q "$SYSTEM")"
+v_sys=$a_ms x_sys=$b_ms
+side_by_side "$BIN --format json $(q "$MANY")" \
+    "xmllint --noout $(for f in "$MANY"/*.xml; do printf '%q ' "$f"; done)"
+v_many=$a_ms x_many=$b_ms
+side_by_side "$BIN --format json $(q "$BIG")" "xmllint --noout $(q "$BIG")"
+v_big=$a_ms x_big=$b_ms
 m_v=$(peak_mb "$BIN --format json $(q "$SYSTEM")")
 m_x=$(peak_mb "xmllint --noout $(q "$SYSTEM")")
 m_big=$(peak_mb "$BIN --format json $(q "$BIG")")
