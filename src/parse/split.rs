@@ -490,32 +490,23 @@ mod tests {
         }
     }
 
+    /// `t` with `s` written before the first file set past `num / den` of it.
+    fn before_file_list(t: &str, num: usize, den: usize, s: &str) -> String {
+        let at = t.len() * num / den;
+        let at = at + t[at..].find("<FILE_LIST").unwrap();
+        format!("{}{s}{}", &t[..at], &t[at..])
+    }
+
     #[test]
     fn broken_documents_get_the_error_of_a_whole_parse() {
         let good = one_component(200, |_| String::new());
         let breaks: [fn(&str) -> String; 8] = [
             (|t: &str| t.replacen("</FILE_GROUP>", "", 1)),
             (|t: &str| t.replacen("</FILE_GROUP>", "</FILE_GROUP></FILE_GROUP>", 1)),
-            (|t: &str| {
-                let at = t.len() * 3 / 4;
-                let at = at + t[at..].find("<FILE_LIST").unwrap();
-                format!("{}<FILE_LIST path=\"a\" path=\"b\"/>{}", &t[..at], &t[at..])
-            }),
-            (|t: &str| {
-                let at = t.len() * 2 / 3;
-                let at = at + t[at..].find("<FILE_LIST").unwrap();
-                format!("{}</FILE_GROUP>{}", &t[..at], &t[at..])
-            }),
-            (|t: &str| {
-                let at = t.len() * 2 / 3;
-                let at = at + t[at..].find("<FILE_LIST").unwrap();
-                format!("{}<?xml version=\"1.0\"?>{}", &t[..at], &t[at..])
-            }),
-            (|t: &str| {
-                let at = t.len() * 2 / 3;
-                let at = at + t[at..].find("<FILE_LIST").unwrap();
-                format!("{}<u:x/>{}", &t[..at], &t[at..])
-            }),
+            (|t: &str| before_file_list(t, 3, 4, r#"<FILE_LIST path="a" path="b"/>"#)),
+            (|t: &str| before_file_list(t, 2, 3, "</FILE_GROUP>")),
+            (|t: &str| before_file_list(t, 2, 3, r#"<?xml version="1.0"?>"#)),
+            (|t: &str| before_file_list(t, 2, 3, "<u:x/>")),
             (|t: &str| t[..t.len() * 3 / 4].to_string()),
             (|t: &str| format!("{t}<EXTRA/>")),
         ];
