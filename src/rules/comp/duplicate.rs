@@ -27,17 +27,33 @@ pub static RULE: Rule = Rule {
     check: Check::Writer(check),
 };
 
+/// Up to this many components are compared pairwise: cheaper than building a map for the
+/// handful most writers declare.
+const PAIRWISE: usize = 16;
+
+fn key<'c>(c: &'c Component) -> (&'c str, &'c str) {
+    (c.logical_path(), c.name())
+}
+
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     let mut first: HashMap<(&str, &str), &Component> = HashMap::new();
-    for c in &w.components {
+    for (i, c) in w.components.iter().enumerate() {
         if c.name().is_empty() {
             continue;
         }
-        let key = (c.logical_path(), c.name());
-        match first.get(&key) {
-            None => {
-                first.insert(key, c);
+        let earlier = if w.components.len() <= PAIRWISE {
+            w.components[..i].iter().find(|e| key(e) == key(c))
+        } else {
+            match first.get(&key(c)) {
+                None => {
+                    first.insert(key(c), c);
+                    None
+                }
+                Some(e) => Some(*e),
             }
+        };
+        match earlier {
+            None => {}
             Some(earlier) => {
                 let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
                 let there = earlier.name.as_ref().map_or(earlier.node.span, |a| a.span);
@@ -55,5 +71,35 @@ fn describe(c: &Component) -> String {
     match c.logical_path() {
         "" => format!("`{}` at the top level", c.name()),
         _ => format!("`{}`", c.full_name()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::comp::testing::findings;
+    use crate::Settings;
+
+    #[test]
+    fn few_components_and_many_give_the_same_findings() {
+        let body = r#"
+    <FILE_GROUP componentName="Logs" selectable="yes"/>
+    <FILE_GROUP componentName="Logs" selectable="yes"/>
+    <FILE_GROUP logicalPath="A" componentName="Logs" selectable="yes"/>
+    <FILE_GROUP logicalPath="A" componentName="Logs" selectable="yes"/>
+    <FILE_GROUP componentName="logs" selectable="yes"/>
+    <FILE_GROUP componentName="" selectable="yes"/>
+    <FILE_GROUP componentName="" selectable="yes"/>
+    <FILE_GROUP componentName="Logs" selectable="yes"/>"#;
+        let few = findings("comp/duplicate", Settings::default(), body);
+        let padding: String = (0..super::PAIRWISE)
+            .map(|i| format!(r#"<FILE_GROUP componentName="Pad{i}" selectable="yes"/>"#))
+            .collect();
+        let many = findings(
+            "comp/duplicate",
+            Settings::default(),
+            &format!("{body}{padding}"),
+        );
+        assert_eq!(few.len(), 3, "{few:?}");
+        assert_eq!(few, many);
     }
 }

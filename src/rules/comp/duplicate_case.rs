@@ -28,22 +28,56 @@ pub static RULE: Rule = Rule {
     check: Check::Writer(check),
 };
 
+/// Up to this many components are compared pairwise, without folding each name into a new
+/// string for a map: most writers declare a handful.
+const PAIRWISE: usize = 16;
+
+/// Whether the two are equal once lower-cased as `str::to_lowercase` does (which folds a
+/// final sigma by its context, so other text is compared that way).
+fn same_folded(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     let mut exact: HashSet<(&str, &str)> = HashSet::new();
     let mut folded: HashMap<(String, String), &Component> = HashMap::new();
-    for c in &w.components {
+    let named = |c: &&Component| !c.name().is_empty();
+    for (i, c) in w.components.iter().enumerate() {
         if c.name().is_empty() {
             continue;
         }
-        // An exact repeat is comp/duplicate's finding, even when a case variant came first.
-        if !exact.insert((c.logical_path(), c.name())) {
-            continue;
-        }
-        let key = (c.logical_path().to_lowercase(), c.name().to_lowercase());
-        match folded.get(&key) {
-            None => {
-                folded.insert(key, c);
+        let earlier = if w.components.len() <= PAIRWISE {
+            let before = &w.components[..i];
+            // An exact repeat is comp/duplicate's finding, even when a case variant came
+            // first; otherwise the first earlier component with the same folded name.
+            if before
+                .iter()
+                .any(|e| (e.logical_path(), e.name()) == (c.logical_path(), c.name()))
+            {
+                continue;
             }
+            before.iter().filter(named).find(|e| {
+                same_folded(e.logical_path(), c.logical_path()) && same_folded(e.name(), c.name())
+            })
+        } else {
+            if !exact.insert((c.logical_path(), c.name())) {
+                continue;
+            }
+            let key = (c.logical_path().to_lowercase(), c.name().to_lowercase());
+            match folded.get(&key) {
+                None => {
+                    folded.insert(key, c);
+                    None
+                }
+                Some(e) => Some(*e),
+            }
+        };
+        match earlier {
+            None => {}
             Some(earlier) => {
                 let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
                 let there = earlier.name.as_ref().map_or(earlier.node.span, |a| a.span);
@@ -77,5 +111,31 @@ mod tests {
     <FILE_GROUP logicalPath="" componentName="LOGS" selectable="yes"/>"#;
         let f = findings("comp/duplicate-case", Settings::default(), body);
         assert_eq!(f.len(), 2, "{f:?}");
+    }
+
+    #[test]
+    fn few_components_and_many_give_the_same_findings() {
+        let body = r#"
+    <FILE_GROUP componentName="Logs" selectable="yes"/>
+    <FILE_GROUP componentName="logs" selectable="yes"/>
+    <FILE_GROUP logicalPath="A" componentName="logs" selectable="yes"/>
+    <FILE_GROUP logicalPath="a" componentName="LOGS" selectable="yes"/>
+    <FILE_GROUP componentName="ΟΔΟΣ" selectable="yes"/>
+    <FILE_GROUP componentName="οδος" selectable="yes"/>
+    <FILE_GROUP componentName="οδοσ" selectable="yes"/>
+    <FILE_GROUP componentName="Straße" selectable="yes"/>
+    <FILE_GROUP componentName="STRASSE" selectable="yes"/>
+    <FILE_GROUP componentName="logs" selectable="yes"/>"#;
+        let few = findings("comp/duplicate-case", Settings::default(), body);
+        let padding: String = (0..super::PAIRWISE)
+            .map(|i| format!(r#"<FILE_GROUP componentName="Pad{i}" selectable="yes"/>"#))
+            .collect();
+        let many = findings(
+            "comp/duplicate-case",
+            Settings::default(),
+            &format!("{body}{padding}"),
+        );
+        assert_eq!(few.len(), 3, "{few:?}");
+        assert_eq!(few, many);
     }
 }

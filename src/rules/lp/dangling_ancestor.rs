@@ -31,6 +31,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
+    // Only logical paths have ancestors; most writers give none.
+    if w.components
+        .iter()
+        .all(|c| super::segments(c.logical_path()).next().is_none())
+    {
+        return;
+    }
     let components: HashSet<String> = w.components.iter().map(super::full_path).collect();
     // Per dangling prefix: the first component under it and how many components are under it.
     let mut dangling: Vec<(String, usize)> = Vec::new();
