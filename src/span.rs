@@ -58,8 +58,7 @@ pub struct LineIndex<'t> {
 impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> Self {
         let mut line_starts = vec![0];
-        // `match_indices` on a char searches with memchr.
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let chars_before = if text.is_ascii() {
             Vec::new()
         } else {
