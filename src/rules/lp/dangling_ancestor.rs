@@ -1,7 +1,7 @@
 //! `lp/dangling-ancestor`: logical-path elements that name no component.
 
 use crate::diagnostic::Severity;
-use crate::model::WriterMetadata;
+use crate::model::{Component, WriterMetadata};
 use crate::rules::{Check, Cx, Rule};
 use std::collections::{HashMap, HashSet};
 
@@ -30,6 +30,30 @@ pub static RULE: Rule = Rule {
     check: Check::Writer(check),
 };
 
+/// Up to this many components are compared one by one rather than hashed.
+const PAIRWISE: usize = 16;
+
+/// Whether `p` is `c`'s full path (see `full_path`), without building it.
+fn is_full_path(c: &Component, p: &str) -> bool {
+    let mut rest = p;
+    for (i, part) in super::segments(c.logical_path())
+        .chain(std::iter::once(c.name()))
+        .enumerate()
+    {
+        if i > 0 {
+            let Some(r) = rest.strip_prefix('\\') else {
+                return false;
+            };
+            rest = r;
+        }
+        let Some(r) = rest.strip_prefix(part) else {
+            return false;
+        };
+        rest = r;
+    }
+    rest.is_empty()
+}
+
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     // Only logical paths have ancestors; most writers give none.
     if w.components
@@ -38,7 +62,20 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     {
         return;
     }
-    let components: HashSet<String> = w.components.iter().map(super::full_path).collect();
+    // A handful of components are searched one by one; more are hashed.
+    let few = w.components.len() <= PAIRWISE;
+    let components: HashSet<String> = if few {
+        HashSet::new()
+    } else {
+        w.components.iter().map(super::full_path).collect()
+    };
+    let is_component = |p: &str| {
+        if few {
+            w.components.iter().any(|c| is_full_path(c, p))
+        } else {
+            components.contains(p)
+        }
+    };
     // Per dangling prefix: the first component under it and how many components are under it.
     let mut dangling: Vec<(String, usize)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -50,13 +87,20 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 prefix.push('\\');
             }
             prefix.push_str(seg);
-            if components.contains(&prefix) {
+            if is_component(&prefix) {
                 continue;
             }
-            match index.get(&prefix) {
-                Some(&i) => under[i] += 1,
+            let known = if few {
+                dangling.iter().position(|(p, _)| *p == prefix)
+            } else {
+                index.get(&prefix).copied()
+            };
+            match known {
+                Some(i) => under[i] += 1,
                 None => {
-                    index.insert(prefix.clone(), dangling.len());
+                    if !few {
+                        index.insert(prefix.clone(), dangling.len());
+                    }
                     dangling.push((prefix.clone(), ci));
                     under.push(1);
                 }
@@ -119,5 +163,31 @@ mod tests {
         assert!(m[0].contains(r"`writerData\QueryLogs`") && m[0].contains("1 other"));
         assert!(m[1].contains("`Other`"));
         assert!(m[2].contains(r"`Other\Deeper`"));
+    }
+
+    #[test]
+    fn few_components_and_many_give_the_same_findings() {
+        let body = r#"
+    <FILE_GROUP componentName="writerData" selectable="yes"/>
+    <FILE_GROUP logicalPath="writerData" componentName="Set1" selectable="no"/>
+    <FILE_GROUP logicalPath="\writerData\\Set1\" componentName="Jan" selectable="no"/>
+    <FILE_GROUP logicalPath="writerData\QueryLogs" componentName="Query" selectable="no"/>
+    <FILE_GROUP logicalPath="writerData\QueryLogs" componentName="Audit" selectable="no"/>
+    <FILE_GROUP logicalPath="A" componentName="B\C" selectable="no"/>
+    <FILE_GROUP logicalPath="A\B\C" componentName="D" selectable="no"/>
+    <FILE_GROUP logicalPath="E" componentName="" selectable="no"/>
+    <FILE_GROUP logicalPath="E\" componentName="F" selectable="no"/>
+    <FILE_GROUP logicalPath="Other\Deeper" componentName="X" selectable="no"/>"#;
+        let few = findings("lp/dangling-ancestor", Settings::default(), body);
+        let padding: String = (0..super::PAIRWISE)
+            .map(|i| format!(r#"<FILE_GROUP componentName="Pad{i}" selectable="yes"/>"#))
+            .collect();
+        let many = findings(
+            "lp/dangling-ancestor",
+            Settings::default(),
+            &format!("{body}{padding}"),
+        );
+        assert!(few.len() >= 4, "{few:?}");
+        assert_eq!(few, many);
     }
 }
