@@ -332,8 +332,11 @@ impl Plan {
             }
         }
         tasks.push(Task::Excludes);
+        // One task a job: a few document-wide rules take most of the time, and an idle
+        // thread can then take the next of them rather than wait for a whole half.
         let found: Vec<Vec<Diagnostic>> = tasks
             .par_iter()
+            .with_max_len(1)
             .map(|task| {
                 let mut part = Cx::new(cx.settings);
                 match task {
