@@ -76,8 +76,7 @@ fn describe(c: &Component) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comp::testing::findings;
-    use crate::Settings;
+    use crate::rules::comp::testing::findings_alone_and_padded;
 
     #[test]
     fn few_components_and_many_give_the_same_findings() {
@@ -90,15 +89,7 @@ mod tests {
     <FILE_GROUP componentName="" selectable="yes"/>
     <FILE_GROUP componentName="" selectable="yes"/>
     <FILE_GROUP componentName="Logs" selectable="yes"/>"#;
-        let few = findings("comp/duplicate", Settings::default(), body);
-        let padding: String = (0..super::PAIRWISE)
-            .map(|i| format!(r#"<FILE_GROUP componentName="Pad{i}" selectable="yes"/>"#))
-            .collect();
-        let many = findings(
-            "comp/duplicate",
-            Settings::default(),
-            &format!("{body}{padding}"),
-        );
+        let (few, many) = findings_alone_and_padded("comp/duplicate", body, super::PAIRWISE);
         assert_eq!(few.len(), 3, "{few:?}");
         assert_eq!(few, many);
     }

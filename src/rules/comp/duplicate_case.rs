@@ -99,7 +99,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comp::testing::findings;
+    use crate::rules::comp::testing::{findings, findings_alone_and_padded};
     use crate::Settings;
 
     #[test]
@@ -126,15 +126,7 @@ mod tests {
     <FILE_GROUP componentName="Straße" selectable="yes"/>
     <FILE_GROUP componentName="STRASSE" selectable="yes"/>
     <FILE_GROUP componentName="logs" selectable="yes"/>"#;
-        let few = findings("comp/duplicate-case", Settings::default(), body);
-        let padding: String = (0..super::PAIRWISE)
-            .map(|i| format!(r#"<FILE_GROUP componentName="Pad{i}" selectable="yes"/>"#))
-            .collect();
-        let many = findings(
-            "comp/duplicate-case",
-            Settings::default(),
-            &format!("{body}{padding}"),
-        );
+        let (few, many) = findings_alone_and_padded("comp/duplicate-case", body, super::PAIRWISE);
         assert_eq!(few.len(), 3, "{few:?}");
         assert_eq!(few, many);
     }

@@ -45,8 +45,11 @@ pub(crate) mod testing {
     use crate::diagnostic::Severity;
     use crate::{lint_bytes, Settings};
 
+    /// Severity and message of each finding of one rule.
+    pub(crate) type Findings = Vec<(Severity, String)>;
+
     /// The findings of rule `slug` (turned on even when optional): severity and message.
-    pub(crate) fn findings(slug: &str, settings: Settings, body: &str) -> Vec<(Severity, String)> {
+    pub(crate) fn findings(slug: &str, settings: Settings, body: &str) -> Findings {
         let mut settings = settings;
         let rule = crate::rules::find(slug).expect("known rule");
         settings
@@ -66,5 +69,22 @@ pub(crate) mod testing {
             .filter(|d| d.rule.slug == slug)
             .map(|d| (d.severity, d.message))
             .collect()
+    }
+
+    /// The findings of `slug` on `body` alone and with `extra` more components, all distinct
+    /// from each other and from those of `body`: rules that compare a handful of components
+    /// one by one and more of them through a map must agree.
+    pub(crate) fn findings_alone_and_padded(
+        slug: &str,
+        body: &str,
+        extra: usize,
+    ) -> (Findings, Findings) {
+        let padding: String = (0..extra)
+            .map(|i| format!(r#"<FILE_GROUP componentName="Pad{i}" selectable="yes"/>"#))
+            .collect();
+        (
+            findings(slug, Settings::default(), body),
+            findings(slug, Settings::default(), &format!("{body}{padding}")),
+        )
     }
 }

@@ -142,7 +142,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comp::testing::findings;
+    use crate::rules::comp::testing::{findings, findings_alone_and_padded};
     use crate::Settings;
 
     #[test]
@@ -178,15 +178,7 @@ mod tests {
     <FILE_GROUP logicalPath="E" componentName="" selectable="no"/>
     <FILE_GROUP logicalPath="E\" componentName="F" selectable="no"/>
     <FILE_GROUP logicalPath="Other\Deeper" componentName="X" selectable="no"/>"#;
-        let few = findings("lp/dangling-ancestor", Settings::default(), body);
-        let padding: String = (0..super::PAIRWISE)
-            .map(|i| format!(r#"<FILE_GROUP componentName="Pad{i}" selectable="yes"/>"#))
-            .collect();
-        let many = findings(
-            "lp/dangling-ancestor",
-            Settings::default(),
-            &format!("{body}{padding}"),
-        );
+        let (few, many) = findings_alone_and_padded("lp/dangling-ancestor", body, super::PAIRWISE);
         assert!(few.len() >= 4, "{few:?}");
         assert_eq!(few, many);
     }
