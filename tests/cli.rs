@@ -285,3 +285,52 @@ fn twenty_thousand_findings_give_bounded_output() {
     let o = vsslint_with_stdin(&["--format", "json", "-"], Some(doc.as_bytes()));
     assert!(json(&o)["summary"]["errors"].as_u64().unwrap() >= 20_000);
 }
+
+/// Files are linted while directories are still being walked; errors still come out as if
+/// every argument had been looked at first.
+#[test]
+fn a_bad_argument_is_reported_before_a_bad_configuration() {
+    let d = temp_dir("order-of-errors");
+    std::fs::copy(GOOD, d.join("writer.xml")).unwrap();
+    std::fs::write(d.join("vsslint.toml"), "no-such-key = 1\n").unwrap();
+    let dir = d.to_str().unwrap();
+    // The configuration alone.
+    let o = vsslint(&[dir]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-key"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    // A missing path after the directory wins, as it is found before any file is linted.
+    let o = vsslint(&[dir, "no/such/file.xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/file.xml"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    // So does a pattern that matches nothing, and a bad --config comes after both.
+    let o = vsslint(&["--config", "no/such/config.toml", GOOD, "no/such/*.xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/*.xml"), "{}", stderr(&o));
+    std::fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn files_are_reported_by_path_whatever_order_they_are_found_in() {
+    let d = temp_dir("report-order");
+    for name in ["b.xml", "a.xml", "c/z.xml", "c/a.xml", "B.xml"] {
+        let p = d.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::copy(BAD, p).unwrap();
+    }
+    let dir = d.to_str().unwrap();
+    let o = vsslint(&["--format", "concise", dir, BAD]);
+    assert_eq!(o.status.code(), Some(1));
+    let files: Vec<String> = stdout(&o)
+        .lines()
+        .filter_map(|l| l.split_once(".xml:").map(|(f, _)| format!("{f}.xml")))
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    let mut unique = files.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), 6, "{unique:?}");
+    std::fs::remove_dir_all(d).unwrap();
+}
