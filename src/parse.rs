@@ -76,14 +76,37 @@ fn prescan(text: &str) -> Result<(), SyntaxError> {
         return scan_start_tags(text, 0, b.len());
     }
     const WIDEST_GAP: usize = ATTRIBUTES_LIMIT * 5;
+    for_wide_stretches(b, WIDEST_GAP, |from, to| scan_start_tags(text, from, to))
+}
+
+/// Calls `f` for each stretch between two `<` (or the start or end of `b`) longer than
+/// `widest`. From each `<` it jumps to the last `<` within `widest`: no stretch on the way
+/// can be too long, and a large document is crossed in a few dozen searches rather than one
+/// for each of its tags.
+fn for_wide_stretches<E>(
+    b: &[u8],
+    widest: usize,
+    mut f: impl FnMut(usize, usize) -> Result<(), E>,
+) -> Result<(), E> {
     let mut previous = 0;
-    for lt in memchr::memchr_iter(b'<', b).chain([b.len()]) {
-        if lt - previous > WIDEST_GAP {
-            scan_start_tags(text, previous, lt)?;
+    loop {
+        let window = (previous + 1).min(b.len())..(previous + 1 + widest).min(b.len());
+        if b.len() - previous <= widest {
+            return Ok(());
         }
-        previous = lt;
+        match memchr::memrchr(b'<', &b[window.clone()]) {
+            Some(at) => previous = window.start + at,
+            None => {
+                let lt =
+                    memchr::memchr(b'<', &b[window.end..]).map_or(b.len(), |at| window.end + at);
+                f(previous, lt)?;
+                if lt == b.len() {
+                    return Ok(());
+                }
+                previous = lt;
+            }
+        }
     }
-    Ok(())
 }
 
 /// Counts the attributes and namespace declarations of the start tags that begin in
@@ -1219,6 +1242,53 @@ mod tests {
         let e = prescan(&over).unwrap_err();
         assert!(e.message.contains("10001 attributes"), "{}", e.message);
         assert_eq!(e.offset, lead.len());
+    }
+
+    #[test]
+    fn wide_stretches_are_those_between_neighbouring_tags() {
+        let naive = |b: &[u8], widest: usize| {
+            let mut out = Vec::new();
+            let mut previous = 0;
+            for lt in memchr::memchr_iter(b'<', b).chain([b.len()]) {
+                if lt - previous > widest {
+                    out.push((previous, lt));
+                }
+                previous = lt;
+            }
+            out
+        };
+        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
+        for _ in 0..3000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 200) as usize;
+            let density = 1 + (seed >> 8) % 30;
+            let b: Vec<u8> = (0..len as u64)
+                .map(|i| {
+                    let x = (seed >> (i % 40)) ^ i.wrapping_mul(0x9e37_79b9);
+                    if x % density == 0 {
+                        b'<'
+                    } else {
+                        b'a'
+                    }
+                })
+                .collect();
+            for widest in [1, 2, 3, 7, 20, 64, 500] {
+                let mut got = Vec::new();
+                for_wide_stretches::<()>(&b, widest, |from, to| {
+                    got.push((from, to));
+                    Ok(())
+                })
+                .unwrap();
+                assert_eq!(
+                    got,
+                    naive(&b, widest),
+                    "{widest} {:?}",
+                    String::from_utf8_lossy(&b)
+                );
+            }
+        }
     }
 
     #[test]
