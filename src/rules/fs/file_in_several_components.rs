@@ -28,6 +28,14 @@ pub static RULE: Rule = Rule {
     check: Check::Writer(check),
 };
 
+/// A file set's path and filespec, when it has both and neither is blank.
+fn listed<'m>(f: &FileSet<'m>) -> Option<(&'m str, &'m str)> {
+    let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
+        return None;
+    };
+    (!is_blank(p.raw) && !is_blank(s.raw)).then_some((p.raw, s.raw))
+}
+
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     if w.components.len() < 2 {
         return;
@@ -42,16 +50,35 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     // (hash of the key, component, file set) of every file set, sorted: equal keys end up
     // side by side, the first in the document first. A sorted list stays linear in cache
     // where a hash table of a large writer's file sets would miss it on every lookup.
+    // Only keys of two components are reported. Equal keys have directories of equal length
+    // (case folding keeps lengths), so the largest component's file sets are keyed only
+    // where some other component has a directory of that length: the System writer's one
+    // component of 18,925 file sets is then mostly skipped rather than hashed and sorted.
+    let largest = (0..w.components.len())
+        .max_by_key(|&ci| w.components[ci].file_sets.len())
+        .unwrap_or(0);
+    let dir_len = |path: &str| path.trim_end_matches('\\').len();
+    let mut lengths: Vec<usize> = w
+        .components
+        .iter()
+        .enumerate()
+        .filter(|&(ci, _)| ci != largest)
+        .flat_map(|(_, c)| c.file_sets.iter().filter_map(listed))
+        .map(|(p, _)| dir_len(p))
+        .collect();
+    lengths.sort_unstable();
+    lengths.dedup();
     let sets = w.components.iter().map(|c| c.file_sets.len()).sum();
     let mut keyed: Vec<(u64, u32, u32)> = Vec::with_capacity(sets);
     for (ci, c) in w.components.iter().enumerate() {
         for (fi, f) in c.file_sets.iter().enumerate() {
-            let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
+            let Some((p, s)) = listed(f) else {
                 continue;
             };
-            if !is_blank(p.raw) && !is_blank(s.raw) {
-                keyed.push((SetKey::new(p.raw, s.raw).hash64(), ci as u32, fi as u32));
+            if ci == largest && lengths.binary_search(&dir_len(p)).is_err() {
+                continue;
             }
+            keyed.push((SetKey::new(p, s).hash64(), ci as u32, fi as u32));
         }
     }
     keyed.sort_unstable();
@@ -108,4 +135,43 @@ fn report(cx: &mut Cx, c: &Component, f: &FileSet, oc: &Component, other: &FileS
         "keep the files in one component: remove this entry, or the one in \"{}\"; if both components need them, make one depend on the other",
         oc.full_name()
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::comp::testing::findings;
+    use crate::Settings;
+
+    fn list(path: &str, spec: &str) -> String {
+        format!(r#"<FILE_LIST path="{path}" filespec="{spec}"/>"#)
+    }
+
+    #[test]
+    fn a_large_component_is_compared_with_the_others_in_full() {
+        // The large component holds repeats of the small ones' sets under other spellings,
+        // sets of the same length that differ, and many of other lengths.
+        let mut large: String = (0..300).map(|i| list(&format!(r"C:\Big\d{i}"), "*")).collect();
+        for (p, s) in [
+            (r"c:\data\LOGS\", "*.*"),
+            (r"C:\Data\Logx", "*"),
+            (r"C:\Data\Logs", "a.txt"),
+            (r"D:\Other", "x.dat"),
+        ] {
+            large.push_str(&list(p, s));
+        }
+        let small_a = list(r"C:\Data\Logs", "*") + &list(r"C:\Data\Logs", "b.txt");
+        let small_b = list(r"d:\other\", "X.DAT") + &list(r"C:\Data\Logs", "*");
+        let body = format!(
+            r#"<FILE_GROUP componentName="Large" selectable="yes">{large}</FILE_GROUP>
+    <FILE_GROUP componentName="A" selectable="yes">{small_a}</FILE_GROUP>
+    <FILE_GROUP componentName="B" selectable="yes">{small_b}</FILE_GROUP>"#
+        );
+        let f: Vec<String> = findings("fs/file-in-several-components", Settings::default(), &body)
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect();
+        // A's and B's Logs repeat Large's first spelling; B's Other repeats Large's.
+        assert_eq!(f.len(), 3, "{f:#?}");
+        assert!(f.iter().all(|m| m.contains("\"Large\"")), "{f:#?}");
+    }
 }
