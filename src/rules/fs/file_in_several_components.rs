@@ -150,7 +150,9 @@ mod tests {
     fn a_large_component_is_compared_with_the_others_in_full() {
         // The large component holds repeats of the small ones' sets under other spellings,
         // sets of the same length that differ, and many of other lengths.
-        let mut large: String = (0..300).map(|i| list(&format!(r"C:\Big\d{i}"), "*")).collect();
+        let mut large: String = (0..300)
+            .map(|i| list(&format!(r"C:\Big\d{i}"), "*"))
+            .collect();
         for (p, s) in [
             (r"c:\data\LOGS\", "*.*"),
             (r"C:\Data\Logx", "*"),
