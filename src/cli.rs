@@ -577,7 +577,7 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
     }
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by(|a, b| files[*a].path.cmp(&files[*b].path));
-    let (mut files, mut parts): (Vec<LintedFile>, Vec<Option<Vec<u8>>>) = {
+    let (mut files, parts): (Vec<LintedFile>, Vec<Option<Vec<u8>>>) = {
         let mut slots: Vec<Option<Linted>> = files.into_iter().zip(parts).map(Some).collect();
         order
             .iter()
@@ -629,14 +629,12 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
                 report::full::write_capped(&mut *sink, &files, style, cap)?
             }
             Format::Concise => report::concise::write_capped(&mut *sink, &files, cap)?,
-            Format::Json => match std::mem::take(&mut parts)
-                .into_iter()
+            Format::Json => match parts
+                .iter()
+                .map(Option::as_deref)
                 .collect::<Option<Vec<_>>>()
             {
-                Some(rendered) => {
-                    report::json::write_rendered(&mut *sink, &files, &rendered)?;
-                    std::mem::forget(rendered);
-                }
+                Some(rendered) => report::json::write_rendered(&mut *sink, &files, &rendered)?,
                 None => report::json::write(&mut *sink, &files)?,
             },
             Format::JsonLines => report::json::write_lines(&mut *sink, &files)?,

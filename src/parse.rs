@@ -54,12 +54,18 @@ pub fn parse_xml(text: &str) -> Result<roxmltree::Document<'_>, SyntaxError> {
 
 /// [`parse_xml`] after the prescan.
 fn parse_checked(text: &str) -> Result<roxmltree::Document<'_>, SyntaxError> {
-    let options = ParsingOptions {
+    roxmltree::Document::parse_with_options(text, parsing_options(NODES_LIMIT))
+        .map_err(|e| explain(text, &e))
+}
+
+/// How every text is parsed: no DTD (so no entity is ever expanded or fetched), at most
+/// `nodes_limit` nodes.
+fn parsing_options<'input>(nodes_limit: u32) -> ParsingOptions<'input> {
+    ParsingOptions {
         allow_dtd: false,
-        nodes_limit: NODES_LIMIT,
+        nodes_limit,
         ..ParsingOptions::default()
-    };
-    roxmltree::Document::parse_with_options(text, options).map_err(|e| explain(text, &e))
+    }
 }
 
 /// Refuses inputs that would make the parser quadratic, before parsing.
@@ -1058,8 +1064,9 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// File sets are most of a large document: their attributes are read in one pass rather
-    /// than looked up by name.
+    /// File sets are most of a large document: their attributes are matched by name right
+    /// here rather than through [`Attrs`], whose table and second lookup cost the System
+    /// writer's 18,925 file sets 4% of the whole run (measured with callgrind).
     fn file_set(&mut self, el: XNode<'a>, kind: FileSetKind) -> FileSet<'a> {
         let input = el.document().input_text();
         let loc = self.loc;

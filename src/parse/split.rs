@@ -15,7 +15,7 @@
 //! same namespaces in scope), and a document whose pieces do not fit is parsed whole. Either
 //! way a document gets the same model and the same syntax error.
 
-use super::{build_first, build_part, splice, Join, Level, Loc, NODES_LIMIT};
+use super::{build_first, build_part, parsing_options, splice, Join, Level, Loc, NODES_LIMIT};
 use crate::model::{ComponentKind, Document};
 use rayon::prelude::*;
 
@@ -108,14 +108,7 @@ impl<'t> Layout<'t> {
         let nodes_limit = NODES_LIMIT / texts.len() as u32;
         texts
             .par_iter()
-            .map(|t| {
-                let options = roxmltree::ParsingOptions {
-                    allow_dtd: false,
-                    nodes_limit,
-                    ..roxmltree::ParsingOptions::default()
-                };
-                roxmltree::Document::parse_with_options(t, options).ok()
-            })
+            .map(|t| roxmltree::Document::parse_with_options(t, parsing_options(nodes_limit)).ok())
             .collect()
     }
 
@@ -191,7 +184,7 @@ impl<'t> Layout<'t> {
             next: start_of(1),
             more_children,
         };
-        let ((w, marks), parts) = rayon::join(
+        let ((mut w, marks), parts) = rayon::join(
             || build_first(first, first_loc, first_join),
             || {
                 copies
@@ -209,7 +202,6 @@ impl<'t> Layout<'t> {
                     .collect::<Vec<_>>()
             },
         );
-        let mut w = w;
         splice(&mut w, &marks?, parts);
         Some(Document::WriterMetadata(Box::new(w)))
     }

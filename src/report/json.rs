@@ -161,42 +161,54 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
 /// level into the array (a test holds the two together); written directly, because strings
 /// in a report rarely need escaping and most of the serializer's time went into looking.
 pub fn render(file: &LintedFile) -> Vec<u8> {
+    use Value::{Absent, Number, Text};
     let mut out = Vec::with_capacity(768 * file.diagnostics.len());
     for d in diagnostics_of(file) {
         // Each finding starts with its separator and its indentation in the array.
         out.extend_from_slice(b",\n    {\n");
-        field_str(&mut out, "file", d.file);
-        field_str(&mut out, "rule", d.rule);
-        field_str(&mut out, "code", d.code);
-        field_str(&mut out, "severity", d.severity.as_str());
-        field_str(&mut out, "message", d.message);
-        field_num(&mut out, "line", d.line);
-        field_num(&mut out, "column", d.column);
-        field_num(&mut out, "end_line", d.end_line);
-        field_num(&mut out, "end_column", d.end_column);
-        field_num(&mut out, "offset", d.offset);
-        field_num(&mut out, "length", d.length);
-        field_opt(&mut out, "label", d.label);
-        field_opt(&mut out, "help", d.help);
-        key(&mut out, "url");
+        let fields = [
+            ("file", Text(d.file)),
+            ("rule", Text(d.rule)),
+            ("code", Text(d.code)),
+            ("severity", Text(d.severity.as_str())),
+            ("message", Text(d.message)),
+            ("line", Number(d.line)),
+            ("column", Number(d.column)),
+            ("end_line", Number(d.end_line)),
+            ("end_column", Number(d.end_column)),
+            ("offset", Number(d.offset)),
+            ("length", Number(d.length)),
+            ("label", d.label.map_or(Absent, Text)),
+            ("help", d.help.map_or(Absent, Text)),
+        ];
+        for (name, value) in fields {
+            field(&mut out, FIELD, name, value);
+            out.extend_from_slice(b",\n");
+        }
+        key(&mut out, FIELD, "url");
         out.push(b'"');
         escape(&mut out, DOCS_BASE);
         escape(&mut out, d.url.0.slug);
         out.extend_from_slice(b".md\",\n");
-        key(&mut out, "related");
+        key(&mut out, FIELD, "related");
         if d.related.is_empty() {
             out.extend_from_slice(b"[]");
         } else {
             out.push(b'[');
             for (i, r) in d.related.iter().enumerate() {
                 out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-                out.extend_from_slice(b"        {\n");
-                const IN: &[u8] = b"          ";
-                related_str(&mut out, IN, "message", r.message);
-                related_num(&mut out, IN, "line", r.line, true);
-                related_num(&mut out, IN, "column", r.column, true);
-                related_num(&mut out, IN, "offset", r.offset, true);
-                related_num(&mut out, IN, "length", r.length, false);
+                out.extend_from_slice(b"        {");
+                let fields = [
+                    ("message", Text(r.message)),
+                    ("line", Number(r.line)),
+                    ("column", Number(r.column)),
+                    ("offset", Number(r.offset)),
+                    ("length", Number(r.length)),
+                ];
+                for (k, (name, value)) in fields.into_iter().enumerate() {
+                    out.extend_from_slice(if k == 0 { b"\n" } else { b",\n" });
+                    field(&mut out, RELATED_FIELD, name, value);
+                }
                 out.extend_from_slice(b"\n        }");
             }
             out.extend_from_slice(b"\n      ]");
@@ -206,53 +218,31 @@ pub fn render(file: &LintedFile) -> Vec<u8> {
     out
 }
 
+/// Indentation of a finding's fields, and of a related location's.
 const FIELD: &[u8] = b"      ";
+const RELATED_FIELD: &[u8] = b"          ";
 
-fn key(out: &mut Vec<u8>, name: &str) {
-    out.extend_from_slice(FIELD);
+/// A field's value in a rendered finding.
+enum Value<'v> {
+    Text(&'v str),
+    Number(usize),
+    Absent,
+}
+
+fn key(out: &mut Vec<u8>, indent: &[u8], name: &str) {
+    out.extend_from_slice(indent);
     out.push(b'"');
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(b"\": ");
 }
 
-fn field_str(out: &mut Vec<u8>, name: &str, value: &str) {
-    key(out, name);
-    string(out, value);
-    out.extend_from_slice(b",\n");
-}
-
-fn field_num(out: &mut Vec<u8>, name: &str, value: usize) {
-    key(out, name);
-    out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
-    out.extend_from_slice(b",\n");
-}
-
-fn field_opt(out: &mut Vec<u8>, name: &str, value: Option<&str>) {
-    key(out, name);
+/// `"name": value`, indented; the caller writes what separates it from the next.
+fn field(out: &mut Vec<u8>, indent: &[u8], name: &str, value: Value) {
+    key(out, indent, name);
     match value {
-        Some(v) => string(out, v),
-        None => out.extend_from_slice(b"null"),
-    }
-    out.extend_from_slice(b",\n");
-}
-
-fn related_str(out: &mut Vec<u8>, indent: &[u8], name: &str, value: &str) {
-    out.extend_from_slice(indent);
-    out.push(b'"');
-    out.extend_from_slice(name.as_bytes());
-    out.extend_from_slice(b"\": ");
-    string(out, value);
-    out.extend_from_slice(b",\n");
-}
-
-fn related_num(out: &mut Vec<u8>, indent: &[u8], name: &str, value: usize, more: bool) {
-    out.extend_from_slice(indent);
-    out.push(b'"');
-    out.extend_from_slice(name.as_bytes());
-    out.extend_from_slice(b"\": ");
-    out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
-    if more {
-        out.extend_from_slice(b",\n");
+        Value::Text(s) => string(out, s),
+        Value::Number(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+        Value::Absent => out.extend_from_slice(b"null"),
     }
 }
 
@@ -324,11 +314,11 @@ fn escape(out: &mut Vec<u8>, s: &str) {
 pub fn write_rendered(
     out: &mut dyn Write,
     files: &[LintedFile],
-    parts: &[Vec<u8>],
+    parts: &[impl AsRef<[u8]>],
 ) -> io::Result<()> {
     write!(out, "{{\n  \"version\": {VERSION},\n  \"diagnostics\": [")?;
     let mut first = true;
-    for part in parts.iter().filter(|p| !p.is_empty()) {
+    for part in parts.iter().map(AsRef::as_ref).filter(|p| !p.is_empty()) {
         // The first finding has no separator.
         out.write_all(if first { &part[1..] } else { part })?;
         first = false;

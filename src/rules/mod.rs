@@ -317,18 +317,11 @@ impl Plan {
         }
         let mut tasks: Vec<Task> = (0..self.writer.len()).map(Task::Writer).collect();
         for (component, c) in w.components.iter().enumerate() {
+            // A component without file sets still gets its own rules, in a task of none.
             let n = c.file_sets.len();
-            let mut start = 0;
-            loop {
-                let end = (start + FILE_SETS_PER_TASK).min(n);
-                tasks.push(Task::FileSets {
-                    component,
-                    sets: start..end,
-                });
-                if end == n {
-                    break;
-                }
-                start = end;
+            for start in (0..n.max(1)).step_by(FILE_SETS_PER_TASK) {
+                let sets = start..(start + FILE_SETS_PER_TASK).min(n);
+                tasks.push(Task::FileSets { component, sets });
             }
         }
         tasks.push(Task::Excludes);
@@ -340,7 +333,7 @@ impl Plan {
             .map(|task| {
                 let mut part = Cx::new(cx.settings);
                 match task {
-                    Task::Writer(i) => self.writer_rule(&mut part, w, i),
+                    Task::Writer(i) => self.writer_rule(&mut part, w, *i),
                     Task::FileSets { component, sets } => {
                         let c = &w.components[*component];
                         if sets.start == 0 {
@@ -358,8 +351,8 @@ impl Plan {
         }
     }
 
-    fn writer_rule(&self, cx: &mut Cx, w: &WriterMetadata, i: &usize) {
-        let (rule, sev) = &self.writer[*i];
+    fn writer_rule(&self, cx: &mut Cx, w: &WriterMetadata, i: usize) {
+        let (rule, sev) = &self.writer[i];
         cx.rule = &rule.meta;
         cx.severity = *sev;
         if let Check::Writer(f) = rule.check {
@@ -369,7 +362,7 @@ impl Plan {
 
     fn run_document_wide(&self, cx: &mut Cx, w: &WriterMetadata) {
         for i in 0..self.writer.len() {
-            self.writer_rule(cx, w, &i);
+            self.writer_rule(cx, w, i);
         }
     }
 

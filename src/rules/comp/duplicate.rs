@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
+use crate::rules::comp::{earlier_like, path_and_name};
 use crate::rules::{Check, Cx, Rule};
 use std::collections::HashMap;
 
@@ -27,41 +28,20 @@ pub static RULE: Rule = Rule {
     check: Check::Writer(check),
 };
 
-/// Up to this many components are compared pairwise: cheaper than building a map for the
-/// handful most writers declare.
-const PAIRWISE: usize = 16;
-
-fn key<'c>(c: &'c Component) -> (&'c str, &'c str) {
-    (c.logical_path(), c.name())
-}
-
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    let mut first: HashMap<(&str, &str), &Component> = HashMap::new();
+    let mut first = HashMap::new();
     for (i, c) in w.components.iter().enumerate() {
         if c.name().is_empty() {
             continue;
         }
-        let earlier = if w.components.len() <= PAIRWISE {
-            w.components[..i].iter().find(|e| key(e) == key(c))
-        } else {
-            match first.get(&key(c)) {
-                None => {
-                    first.insert(key(c), c);
-                    None
-                }
-                Some(e) => Some(*e),
-            }
-        };
-        match earlier {
-            None => {}
-            Some(earlier) => {
-                let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
-                let there = earlier.name.as_ref().map_or(earlier.node.span, |a| a.span);
-                cx.report(at, format!("a second component {}", describe(c)))
+        let same = |a: &Component, b: &Component| path_and_name(a) == path_and_name(b);
+        if let Some(earlier) = earlier_like(&w.components, i, &mut first, path_and_name, same) {
+            let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
+            let there = earlier.name.as_ref().map_or(earlier.node.span, |a| a.span);
+            cx.report(at, format!("a second component {}", describe(c)))
                     .label("same logical path and name as an earlier component")
                     .help("rename one of the two, or give it another logicalPath; if both describe the same data, merge their file sets into one component")
-                    .related(there, "first defined here");
-            }
+                .related(there, "first defined here");
         }
     }
 }
@@ -89,7 +69,7 @@ mod tests {
     <FILE_GROUP componentName="" selectable="yes"/>
     <FILE_GROUP componentName="" selectable="yes"/>
     <FILE_GROUP componentName="Logs" selectable="yes"/>"#;
-        let (few, many) = findings_alone_and_padded("comp/duplicate", body, super::PAIRWISE);
+        let (few, many) = findings_alone_and_padded("comp/duplicate", body);
         assert_eq!(few.len(), 3, "{few:?}");
         assert_eq!(few, many);
     }

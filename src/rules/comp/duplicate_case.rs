@@ -2,8 +2,9 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
+use crate::rules::comp::{earlier_like, path_and_name};
 use crate::rules::{Check, Cx, Rule};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/duplicate-case" {
@@ -28,10 +29,6 @@ pub static RULE: Rule = Rule {
     check: Check::Writer(check),
 };
 
-/// Up to this many components are compared pairwise, without folding each name into a new
-/// string for a map: most writers declare a handful.
-const PAIRWISE: usize = 16;
-
 /// Whether the two are equal once lower-cased as `str::to_lowercase` does (which folds a
 /// final sigma by its context, so other text is compared that way).
 fn same_folded(a: &str, b: &str) -> bool {
@@ -43,45 +40,25 @@ fn same_folded(a: &str, b: &str) -> bool {
 }
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    let mut exact: HashSet<(&str, &str)> = HashSet::new();
-    let mut folded: HashMap<(String, String), &Component> = HashMap::new();
-    let named = |c: &&Component| !c.name().is_empty();
+    let mut exact = HashMap::new();
+    let mut folded = HashMap::new();
     for (i, c) in w.components.iter().enumerate() {
         if c.name().is_empty() {
             continue;
         }
-        let earlier = if w.components.len() <= PAIRWISE {
-            let before = &w.components[..i];
-            // An exact repeat is comp/duplicate's finding, even when a case variant came
-            // first; otherwise the first earlier component with the same folded name.
-            if before
-                .iter()
-                .any(|e| (e.logical_path(), e.name()) == (c.logical_path(), c.name()))
-            {
-                continue;
-            }
-            before.iter().filter(named).find(|e| {
-                same_folded(e.logical_path(), c.logical_path()) && same_folded(e.name(), c.name())
-            })
-        } else {
-            if !exact.insert((c.logical_path(), c.name())) {
-                continue;
-            }
-            let key = (c.logical_path().to_lowercase(), c.name().to_lowercase());
-            match folded.get(&key) {
-                None => {
-                    folded.insert(key, c);
-                    None
-                }
-                Some(e) => Some(*e),
-            }
+        // An exact repeat is comp/duplicate's finding, even when a case variant came first.
+        let same = |a: &Component, b: &Component| path_and_name(a) == path_and_name(b);
+        if earlier_like(&w.components, i, &mut exact, path_and_name, same).is_some() {
+            continue;
+        }
+        let folded_key = |c: &Component| (c.logical_path().to_lowercase(), c.name().to_lowercase());
+        let same = |a: &Component, b: &Component| {
+            same_folded(a.logical_path(), b.logical_path()) && same_folded(a.name(), b.name())
         };
-        match earlier {
-            None => {}
-            Some(earlier) => {
-                let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
-                let there = earlier.name.as_ref().map_or(earlier.node.span, |a| a.span);
-                cx.report(
+        if let Some(earlier) = earlier_like(&w.components, i, &mut folded, folded_key, same) {
+            let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
+            let there = earlier.name.as_ref().map_or(earlier.node.span, |a| a.span);
+            cx.report(
                     at,
                     format!(
                         "component `{}` differs from `{}` only in letter case",
@@ -92,7 +69,6 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 .label("same name as an earlier component, but for case")
                 .help("give the two components names that differ in more than letter case, or merge them into one component")
                 .related(there, "the other component");
-            }
         }
     }
 }
@@ -126,7 +102,7 @@ mod tests {
     <FILE_GROUP componentName="Straße" selectable="yes"/>
     <FILE_GROUP componentName="STRASSE" selectable="yes"/>
     <FILE_GROUP componentName="logs" selectable="yes"/>"#;
-        let (few, many) = findings_alone_and_padded("comp/duplicate-case", body, super::PAIRWISE);
+        let (few, many) = findings_alone_and_padded("comp/duplicate-case", body);
         assert_eq!(few.len(), 3, "{few:?}");
         assert_eq!(few, many);
     }

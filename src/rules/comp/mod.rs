@@ -17,7 +17,42 @@ pub mod selectable_for_restore_top_level;
 pub mod selectable_missing;
 pub mod r#type;
 
+use crate::model::Component;
 use crate::rules::Rule;
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// Up to this many components, rules that look for a component like an earlier one compare
+/// them one by one: cheaper than building a map for the handful most writers declare.
+pub(crate) const PAIRWISE: usize = 16;
+
+/// What tells two components apart: logical path and name, as written.
+pub(crate) fn path_and_name<'c>(c: &'c Component) -> (&'c str, &'c str) {
+    (c.logical_path(), c.name())
+}
+
+/// The first component before `components[i]` that it repeats by `same`: searched one by
+/// one among up to [`PAIRWISE`] components; among more, looked up in `seen` by `key`, which
+/// `same` must agree with, and recorded there when it is the first of its key.
+pub(crate) fn earlier_like<'c, 'a, K: Eq + Hash>(
+    components: &'c [Component<'a>],
+    i: usize,
+    seen: &mut HashMap<K, &'c Component<'a>>,
+    key: impl FnOnce(&'c Component<'a>) -> K,
+    same: impl Fn(&Component, &Component) -> bool,
+) -> Option<&'c Component<'a>> {
+    let c = &components[i];
+    if components.len() <= PAIRWISE {
+        return components[..i].iter().find(|e| same(e, c));
+    }
+    match seen.entry(key(c)) {
+        std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(c);
+            None
+        }
+    }
+}
 
 /// The rules of this group.
 pub static RULES: &[&Rule] = &[
@@ -71,15 +106,11 @@ pub(crate) mod testing {
             .collect()
     }
 
-    /// The findings of `slug` on `body` alone and with `extra` more components, all distinct
-    /// from each other and from those of `body`: rules that compare a handful of components
-    /// one by one and more of them through a map must agree.
-    pub(crate) fn findings_alone_and_padded(
-        slug: &str,
-        body: &str,
-        extra: usize,
-    ) -> (Findings, Findings) {
-        let padding: String = (0..extra)
+    /// The findings of `slug` on `body` alone and with [`super::PAIRWISE`] more components,
+    /// all distinct from each other and from those of `body`: rules that compare a handful of
+    /// components one by one and more of them through a map must agree.
+    pub(crate) fn findings_alone_and_padded(slug: &str, body: &str) -> (Findings, Findings) {
+        let padding: String = (0..super::PAIRWISE)
             .map(|i| format!(r#"<FILE_GROUP componentName="Pad{i}" selectable="yes"/>"#))
             .collect();
         (

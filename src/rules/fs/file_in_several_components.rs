@@ -1,6 +1,6 @@
 //! `fs/file-in-several-components`: a file set belongs to one component.
 
-use super::paths::{show, SetKey, BUCKET};
+use super::paths::{show, DirKey, SetKey, BUCKET};
 use crate::diagnostic::Severity;
 use crate::model::is_blank;
 use crate::model::{Component, FileSet, WriterMetadata};
@@ -42,22 +42,17 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     }
     let key_of = |ci: u32, fi: u32| {
         let f = &w.components[ci as usize].file_sets[fi as usize];
-        let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
-            unreachable!("only file sets with both attributes are listed")
-        };
-        SetKey::new(p.raw, s.raw)
+        let (p, s) = listed(f).expect("only listed file sets are keyed");
+        SetKey::new(p, s)
     };
-    // (hash of the key, component, file set) of every file set, sorted: equal keys end up
-    // side by side, the first in the document first. A sorted list stays linear in cache
-    // where a hash table of a large writer's file sets would miss it on every lookup.
-    // Only keys of two components are reported. Equal keys have directories of equal length
-    // (case folding keeps lengths), so the largest component's file sets are keyed only
-    // where some other component has a directory of that length: the System writer's one
-    // component of 18,925 file sets is then mostly skipped rather than hashed and sorted.
+    // Only keys of two components are reported, and equal keys have directories of equal
+    // length: the largest component's file sets are keyed only where some other component
+    // has a directory of that length. The System writer's one component of 18,925 file sets
+    // is then mostly skipped rather than hashed and sorted.
     let largest = (0..w.components.len())
         .max_by_key(|&ci| w.components[ci].file_sets.len())
         .unwrap_or(0);
-    let dir_len = |path: &str| path.trim_end_matches('\\').len();
+    let dir_len = |path: &str| DirKey::trimmed(path).len();
     let mut lengths: Vec<usize> = w
         .components
         .iter()
@@ -68,6 +63,9 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         .collect();
     lengths.sort_unstable();
     lengths.dedup();
+    // (hash of the key, component, file set) of those file sets, sorted: equal keys end up
+    // side by side, the first in the document first. A sorted list stays linear in cache
+    // where a hash table of a large writer's file sets would miss it on every lookup.
     let sets = w.components.iter().map(|c| c.file_sets.len()).sum();
     let mut keyed: Vec<(u64, u32, u32)> = Vec::with_capacity(sets);
     for (ci, c) in w.components.iter().enumerate() {
@@ -105,17 +103,10 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     for (ci, fi, oci, ofi) in found {
         let (c, oc) = (&w.components[ci as usize], &w.components[oci as usize]);
         let f = &c.file_sets[fi as usize];
-        let (Some(p), Some(s)) = (&f.path, &f.filespec) else {
+        let Some((p, s)) = listed(f) else {
             continue;
         };
-        report(
-            cx,
-            c,
-            f,
-            oc,
-            &oc.file_sets[ofi as usize],
-            show(p.raw, s.raw),
-        );
+        report(cx, c, f, oc, &oc.file_sets[ofi as usize], show(p, s));
     }
 }
 

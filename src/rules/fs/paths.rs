@@ -327,11 +327,17 @@ pub(crate) struct DirKey<'a> {
 
 impl<'a> DirKey<'a> {
     pub(crate) fn new(path: &'a str) -> Self {
-        let path = path.trim_end_matches('\\');
+        let path = Self::trimmed(path);
         DirKey {
             path,
             hash: folded_hash(path),
         }
+    }
+
+    /// The part of `path` the key compares: without trailing backslashes. Two paths with
+    /// equal keys have trimmed parts of equal length (folding ASCII case keeps lengths).
+    pub(crate) fn trimmed(path: &str) -> &str {
+        path.trim_end_matches('\\')
     }
 
     /// Length in bytes, trailing backslashes not counted.

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
+use crate::rules::comp::PAIRWISE;
 use crate::rules::{Check, Cx, Rule};
 use std::collections::{HashMap, HashSet};
 
@@ -29,9 +30,6 @@ pub static RULE: Rule = Rule {
     }),
     check: Check::Writer(check),
 };
-
-/// Up to this many components are compared one by one rather than hashed.
-const PAIRWISE: usize = 16;
 
 /// Whether `p` is `c`'s full path (see `full_path`), without building it.
 fn is_full_path(c: &Component, p: &str) -> bool {
@@ -178,7 +176,7 @@ mod tests {
     <FILE_GROUP logicalPath="E" componentName="" selectable="no"/>
     <FILE_GROUP logicalPath="E\" componentName="F" selectable="no"/>
     <FILE_GROUP logicalPath="Other\Deeper" componentName="X" selectable="no"/>"#;
-        let (few, many) = findings_alone_and_padded("lp/dangling-ancestor", body, super::PAIRWISE);
+        let (few, many) = findings_alone_and_padded("lp/dangling-ancestor", body);
         assert!(few.len() >= 4, "{few:?}");
         assert_eq!(few, many);
     }
