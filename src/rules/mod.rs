@@ -8,9 +8,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Component, Exclude, FileSet, WriterMetadata};
 use crate::settings::Settings;
 use crate::span::Span;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::sync::{LazyLock, OnceLock};
 
 /// Declares a rule's metadata; the examples are read from the rule's fixture folder.
@@ -246,6 +247,9 @@ const PARALLEL_FILE_SETS: usize = 2048;
 /// File sets per task when a document's walk is shared among threads.
 const FILE_SETS_PER_TASK: usize = 1024;
 
+/// Document-wide rules that take much longer than the others on a large document.
+const SLOW_WRITER_RULES: &[&str] = &["fs/duplicate-or-overlap", "fs/file-in-several-components"];
+
 /// A share of the rules' work on one large document.
 enum Task {
     /// One document-wide rule.
@@ -325,29 +329,62 @@ impl Plan {
             }
         }
         tasks.push(Task::Excludes);
-        // One task a job: a few document-wide rules take most of the time, and an idle
-        // thread can then take the next of them rather than wait for a whole half.
-        let found: Vec<Vec<Diagnostic>> = tasks
-            .par_iter()
-            .with_max_len(1)
-            .map(|task| {
-                let mut part = Cx::new(cx.settings);
-                match task {
-                    Task::Writer(i) => self.writer_rule(&mut part, w, *i),
-                    Task::FileSets { component, sets } => {
-                        let c = &w.components[*component];
-                        if sets.start == 0 {
-                            self.component_rules(&mut part, w, c);
-                        }
-                        self.file_set_rules(&mut part, w, c, &c.file_sets[sets.clone()]);
+        let run = |task: &Task| {
+            let mut part = Cx::new(cx.settings);
+            match task {
+                Task::Writer(i) => self.writer_rule(&mut part, w, *i),
+                Task::FileSets { component, sets } => {
+                    let c = &w.components[*component];
+                    if sets.start == 0 {
+                        self.component_rules(&mut part, w, c);
                     }
-                    Task::Excludes => self.exclude_rules(&mut part, w),
+                    self.file_set_rules(&mut part, w, c, &c.file_sets[sets.clone()]);
                 }
-                part.out
-            })
-            .collect();
-        for mut part in found {
+                Task::Excludes => self.exclude_rules(&mut part, w),
+            }
+            part.out
+        };
+        // Longest first, each thread taking the next task as it comes free: the slow
+        // document-wide rules then run side by side from the start, and the many short
+        // tasks fill in around them, instead of a slow rule starting last on one thread.
+        let mut order: Vec<usize> = (0..tasks.len()).collect();
+        order.sort_by_key(|&t| std::cmp::Reverse(self.weight(w, &tasks[t])));
+        let next = AtomicUsize::new(0);
+        let done = Mutex::new(Vec::with_capacity(tasks.len()));
+        rayon::scope(|s| {
+            for _ in 0..rayon::current_num_threads() {
+                s.spawn(|_| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&t) = order.get(k) else { break };
+                        mine.push((t, run(&tasks[t])));
+                    }
+                    done.lock().expect("no task panics").append(&mut mine);
+                });
+            }
+        });
+        let mut found = done.into_inner().expect("no task panics");
+        found.sort_unstable_by_key(|(t, _)| *t);
+        for (_, mut part) in found {
             cx.out.append(&mut part);
+        }
+    }
+
+    /// A rough cost of `task`, in file sets visited, to order the tasks by.
+    fn weight(&self, w: &WriterMetadata, task: &Task) -> usize {
+        match task {
+            // Each of these compares all of a document's file sets with one another, costing
+            // several walks (measured on the System writer document).
+            Task::Writer(i) if SLOW_WRITER_RULES.contains(&self.writer[*i].0.meta.slug) => {
+                4 * w
+                    .components
+                    .iter()
+                    .map(|c| c.file_sets.len())
+                    .sum::<usize>()
+            }
+            Task::Writer(_) | Task::Excludes => 0,
+            Task::FileSets { sets, .. } => sets.len(),
         }
     }
 
@@ -462,5 +499,17 @@ mod tests {
             rules(&one)
         );
         assert_eq!(format!("{one:?}"), format!("{:?}", lint(2)));
+    }
+
+    /// The scheduling hint names rules that exist and are document-wide.
+    #[test]
+    fn the_slow_rules_are_document_wide_rules() {
+        for slug in super::SLOW_WRITER_RULES {
+            let rule = super::find(slug).unwrap_or_else(|| panic!("no rule {slug}"));
+            assert!(
+                matches!(rule.check, super::Check::Writer(_)),
+                "{slug} is not document-wide"
+            );
+        }
     }
 }
