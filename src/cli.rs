@@ -554,7 +554,13 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
                     .map(|bytes| lint_owned(shown, bytes, settings))
                     .map_err(|why| format!("cannot read `{shown}`: {why}")),
             }?;
+            let mut file = file;
             let part = render(&file);
+            // Nothing reads a rendered file's text again unless the checks across files
+            // may add to it; freed now, its memory serves the next file's.
+            if part.is_some() && !vsslint::lint::joins_checks_across(&file) {
+                file.text = String::new();
+            }
             Ok((file, part))
         })
         .collect();

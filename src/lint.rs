@@ -232,6 +232,12 @@ fn identity_of(w: &crate::model::WriterMetadata) -> Option<Identity> {
     })
 }
 
+/// Whether [`check_across`] may read `f`'s text or add findings to it: when it cannot, a
+/// report rendered before the checks across documents is final, and the text may go.
+pub fn joins_checks_across(f: &LintedFile) -> bool {
+    crate::rules::lp::global_uniqueness::involves(f)
+}
+
 /// Checks that need several documents at once, over files linted together. `settings` holds
 /// each file's settings, in the same order.
 pub fn check_across(files: &mut [LintedFile], settings: &[&Settings]) {

@@ -334,3 +334,52 @@ fn files_are_reported_by_path_whatever_order_they_are_found_in() {
     assert_eq!(unique.len(), 6, "{unique:?}");
     std::fs::remove_dir_all(d).unwrap();
 }
+
+/// The JSON report is rendered file by file before the checks across files; a file those
+/// checks add to is rendered again, with its own text, and one they cannot touch (no
+/// instance name) keeps what it had.
+#[test]
+fn json_reports_findings_across_files() {
+    let d = temp_dir("across-files");
+    let doc = |instance: &str| {
+        format!(
+            "<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" version=\"1.2\">\n<IDENTIFICATION writerId=\"5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10\" instanceId=\"9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33\"{instance} friendlyName=\"W\" usage=\"USER_DATA\" dataSource=\"OTHER\" majorVersion=\"1\" minorVersion=\"0\"/>\n<RESTORE_METHOD method=\"RESTORE_IF_NOT_THERE\" writerRestore=\"never\" rebootRequired=\"no\"/>\n<BACKUP_LOCATIONS>\n  <FILE_GROUP logicalPath=\"Data\" componentName=\"C\" selectable=\"yes\"><FILE_LIST path=\"C:\\D\" filespec=\"*\" filespecBackupType=\"3855\"/></FILE_GROUP>\n</BACKUP_LOCATIONS>\n</WRITER_METADATA>\n"
+        )
+    };
+    std::fs::write(d.join("a.xml"), doc(" instanceName=\"one\"")).unwrap();
+    std::fs::write(d.join("b.xml"), doc(" instanceName=\"two\"")).unwrap();
+    std::fs::write(d.join("c.xml"), doc("")).unwrap();
+    let o = vsslint(&["--format", "json", d.to_str().unwrap()]);
+    let report = json(&o);
+    let all = report["diagnostics"].as_array().unwrap();
+    let across: Vec<_> = all
+        .iter()
+        .filter(|f| f["rule"] == "lp/global-uniqueness")
+        .collect();
+    assert_eq!(across.len(), 1, "{across:#?}");
+    let f = across[0];
+    assert!(f["file"].as_str().unwrap().ends_with("b.xml"), "{f:#?}");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(5), Some(4))
+    );
+    assert!(f["help"].as_str().unwrap().contains("a.xml:5:4"), "{f:#?}");
+    // The other findings are those of each file linted alone.
+    for name in ["a.xml", "b.xml", "c.xml"] {
+        let path = d.join(name);
+        let alone = json(&vsslint(&["--format", "json", path.to_str().unwrap()]));
+        let count = |r: &serde_json::Value| {
+            r["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| {
+                    f["file"].as_str().unwrap().ends_with(name)
+                        && f["rule"] != "lp/global-uniqueness"
+                })
+                .map(|f| (f["rule"].clone(), f["line"].clone(), f["column"].clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(count(&report), count(&alone), "{name}");
+    }
+}

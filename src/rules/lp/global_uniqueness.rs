@@ -34,6 +34,14 @@ pub static RULE: Rule = Rule {
     check: Check::Pipeline,
 };
 
+/// Whether `f` can take part in [`check`], as the file that gains a finding or as the one
+/// it points to: only a document that names its writer instance is compared.
+pub fn involves(f: &LintedFile) -> bool {
+    f.identity
+        .as_ref()
+        .is_some_and(|id| id.instance_name.is_some())
+}
+
 /// Compares every pair of instances of each writer class among `files`.
 pub fn check(files: &mut [LintedFile], settings: &[&Settings]) {
     // writer class → (logical path, name) → first (file index, instance name)
