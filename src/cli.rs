@@ -477,9 +477,7 @@ impl Configs {
         }
         Ok(s)
     }
-}
 
-impl Configs {
     /// [`Discovery::for_file`], remembered for the last directory: the files of a walked
     /// directory come one after another, and finding the directory again for each of
     /// thousands of them is a large part of the time before linting starts.
@@ -566,7 +564,7 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
     let results: Vec<Result<Linted, String>> = jobs
         .par_iter()
         .map(|(shown, path, settings)| {
-            let file = match path {
+            let mut file = match path {
                 None => Ok(lint_bytes(
                     shown,
                     stdin_bytes.as_deref().unwrap_or(&[]),
@@ -576,7 +574,6 @@ fn check(args: &CheckArgs) -> Result<i32, Failure> {
                     .map(|bytes| lint_owned(shown, bytes, settings))
                     .map_err(|why| format!("cannot read `{shown}`: {why}")),
             }?;
-            let mut file = file;
             let part = render(&file);
             // Nothing reads a rendered file's text again unless the checks across files
             // may add to it; freed now, its memory serves the next file's.

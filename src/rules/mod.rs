@@ -348,7 +348,7 @@ impl Plan {
         // document-wide rules then run side by side from the start, and the many short
         // tasks fill in around them, instead of a slow rule starting last on one thread.
         let mut order: Vec<usize> = (0..tasks.len()).collect();
-        order.sort_by_key(|&t| std::cmp::Reverse(self.weight(w, &tasks[t])));
+        order.sort_by_key(|&t| std::cmp::Reverse(self.weight(&tasks[t], file_sets)));
         let next = AtomicUsize::new(0);
         let done = Mutex::new(Vec::with_capacity(tasks.len()));
         rayon::scope(|s| {
@@ -360,28 +360,25 @@ impl Plan {
                         let Some(&t) = order.get(k) else { break };
                         mine.push((t, run(&tasks[t])));
                     }
-                    done.lock().expect("no task panics").append(&mut mine);
+                    done.lock().expect("held only to append").append(&mut mine);
                 });
             }
         });
-        let mut found = done.into_inner().expect("no task panics");
+        let mut found = done.into_inner().expect("held only to append");
         found.sort_unstable_by_key(|(t, _)| *t);
         for (_, mut part) in found {
             cx.out.append(&mut part);
         }
     }
 
-    /// A rough cost of `task`, in file sets visited, to order the tasks by.
-    fn weight(&self, w: &WriterMetadata, task: &Task) -> usize {
+    /// A rough cost of `task` on a document of `file_sets` file sets, in file sets visited,
+    /// to order the tasks by.
+    fn weight(&self, task: &Task, file_sets: usize) -> usize {
         match task {
             // Each of these compares all of a document's file sets with one another, costing
             // several walks (measured on the System writer document).
             Task::Writer(i) if SLOW_WRITER_RULES.contains(&self.writer[*i].0.meta.slug) => {
-                4 * w
-                    .components
-                    .iter()
-                    .map(|c| c.file_sets.len())
-                    .sum::<usize>()
+                4 * file_sets
             }
             Task::Writer(_) | Task::Excludes => 0,
             Task::FileSets { sets, .. } => sets.len(),
