@@ -430,8 +430,6 @@ struct Configs {
     explicit: Option<Config>,
     by_path: HashMap<PathBuf, Config>,
     discovery: Discovery,
-    /// The directory of the last file, as written, and what discovery found for it.
-    last_dir: Option<(PathBuf, Option<PathBuf>)>,
 }
 
 impl Configs {
@@ -444,7 +442,6 @@ impl Configs {
             explicit,
             by_path: HashMap::new(),
             discovery: Discovery::default(),
-            last_dir: None,
         })
     }
 
@@ -452,7 +449,7 @@ impl Configs {
         let mut s = Settings::default();
         let config = match &self.explicit {
             Some(c) => Some(c),
-            None => match self.discover(file) {
+            None => match self.discovery.for_file(file) {
                 Some(path) => {
                     if !self.by_path.contains_key(&path) {
                         let c = Config::load(&path).map_err(|e| config_failure(&e))?;
@@ -476,23 +473,6 @@ impl Configs {
             s.inline_suppressions = false;
         }
         Ok(s)
-    }
-
-    /// [`Discovery::for_file`], remembered for the last directory: the files of a walked
-    /// directory come one after another, and finding the directory again for each of
-    /// thousands of them is a large part of the time before linting starts.
-    fn discover(&mut self, file: &Path) -> Option<PathBuf> {
-        let dir = file.parent();
-        if let Some((last, found)) = &self.last_dir {
-            if dir == Some(last.as_path()) {
-                return found.clone();
-            }
-        }
-        let found = self.discovery.for_file(file);
-        if let Some(dir) = dir {
-            self.last_dir = Some((dir.to_path_buf(), found.clone()));
-        }
-        found
     }
 }
 

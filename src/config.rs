@@ -330,14 +330,26 @@ impl Config {
 #[derive(Debug, Default)]
 pub struct Discovery {
     dirs: HashMap<PathBuf, Option<PathBuf>>,
+    /// The directory of the last file, as written, and what was found for it: the files of
+    /// a walked directory come one after another, and making each one's path absolute to
+    /// look its directory up again is a large part of the time before linting starts.
+    last: Option<(PathBuf, Option<PathBuf>)>,
 }
 
 impl Discovery {
     /// The configuration file that applies to `file`: the nearest one in its directory or
     /// above.
     pub fn for_file(&mut self, file: &Path) -> Option<PathBuf> {
+        let dir = file.parent()?;
+        if let Some((last, found)) = &self.last {
+            if dir == last {
+                return found.clone();
+            }
+        }
         let abs = std::path::absolute(file).ok()?;
-        self.for_dir(abs.parent()?)
+        let found = self.for_dir(abs.parent()?);
+        self.last = Some((dir.to_path_buf(), found.clone()));
+        found
     }
 
     fn for_dir(&mut self, dir: &Path) -> Option<PathBuf> {

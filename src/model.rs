@@ -254,6 +254,12 @@ impl Component<'_> {
         self.name.as_ref().map_or("", |a| a.raw)
     }
 
+    /// Where a finding about the component's identity points: its name, or the element when
+    /// it has none.
+    pub fn name_span(&self) -> Span {
+        self.name.as_ref().map_or(self.node.span, |a| a.span)
+    }
+
     /// `logicalPath\componentName`, for messages.
     pub fn full_name(&self) -> String {
         match self.logical_path() {

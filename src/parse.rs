@@ -753,10 +753,6 @@ pub(crate) fn splice<'a>(w: &mut WriterMetadata<'a>, marks: &Marks, parts: Vec<P
     let mut excludes = Vec::new();
     let mut mappings = Vec::new();
     let mut loose_dependencies = Vec::new();
-    let file_sets: usize = parts.iter().map(|p| p.file_sets.len()).sum();
-    if let Some(c) = marks.component {
-        w.components[c].file_sets.reserve_exact(file_sets);
-    }
     for p in parts {
         head_strays.extend(p.head_strays);
         head_comments.extend(p.head_comments);

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::comp::{earlier_like, path_and_name};
+use crate::rules::comp::earlier_repeat;
 use crate::rules::{Check, Cx, Rule};
 use std::collections::HashMap;
 
@@ -34,19 +34,15 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         if c.name().is_empty() {
             continue;
         }
-        let same = |a: &Component, b: &Component| path_and_name(a) == path_and_name(b);
-        if let Some(earlier) = earlier_like(&w.components, i, &mut first, path_and_name, same) {
-            let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
-            let there = earlier.name.as_ref().map_or(earlier.node.span, |a| a.span);
-            cx.report(at, format!("a second component {}", describe(c)))
-                    .label("same logical path and name as an earlier component")
-                    .help("rename one of the two, or give it another logicalPath; if both describe the same data, merge their file sets into one component")
-                .related(there, "first defined here");
+        if let Some(earlier) = earlier_repeat(&w.components, i, &mut first) {
+            cx.report(c.name_span(), format!("a second component {}", describe(c)))
+                .label("same logical path and name as an earlier component")
+                .help("rename one of the two, or give it another logicalPath; if both describe the same data, merge their file sets into one component")
+                .related(earlier.name_span(), "first defined here");
         }
     }
 }
 
-/// How a message names a component: its full path, and "top level" when it has no path.
 fn describe(c: &Component) -> String {
     match c.logical_path() {
         "" => format!("`{}` at the top level", c.name()),

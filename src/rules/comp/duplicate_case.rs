@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::comp::{earlier_like, path_and_name};
+use crate::rules::comp::{earlier_like, earlier_repeat};
 use crate::rules::{Check, Cx, Rule};
 use std::collections::HashMap;
 
@@ -47,8 +47,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             continue;
         }
         // An exact repeat is comp/duplicate's finding, even when a case variant came first.
-        let same = |a: &Component, b: &Component| path_and_name(a) == path_and_name(b);
-        if earlier_like(&w.components, i, &mut exact, path_and_name, same).is_some() {
+        if earlier_repeat(&w.components, i, &mut exact).is_some() {
             continue;
         }
         let folded_key = |c: &Component| (c.logical_path().to_lowercase(), c.name().to_lowercase());
@@ -56,19 +55,15 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             same_folded(a.logical_path(), b.logical_path()) && same_folded(a.name(), b.name())
         };
         if let Some(earlier) = earlier_like(&w.components, i, &mut folded, folded_key, same) {
-            let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
-            let there = earlier.name.as_ref().map_or(earlier.node.span, |a| a.span);
-            cx.report(
-                    at,
-                    format!(
-                        "component `{}` differs from `{}` only in letter case",
-                        c.full_name(),
-                        earlier.full_name()
-                    ),
-                )
+            let message = format!(
+                "component `{}` differs from `{}` only in letter case",
+                c.full_name(),
+                earlier.full_name()
+            );
+            cx.report(c.name_span(), message)
                 .label("same name as an earlier component, but for case")
                 .help("give the two components names that differ in more than letter case, or merge them into one component")
-                .related(there, "the other component");
+                .related(earlier.name_span(), "the other component");
         }
     }
 }

@@ -31,6 +31,17 @@ pub(crate) fn path_and_name<'c>(c: &'c Component) -> (&'c str, &'c str) {
     (c.logical_path(), c.name())
 }
 
+/// The first component before `components[i]` with the same logical path and name, as
+/// written (see [`earlier_like`]).
+pub(crate) fn earlier_repeat<'c, 'a>(
+    components: &'c [Component<'a>],
+    i: usize,
+    seen: &mut HashMap<(&'c str, &'c str), &'c Component<'a>>,
+) -> Option<&'c Component<'a>> {
+    let same = |a: &Component, b: &Component| path_and_name(a) == path_and_name(b);
+    earlier_like(components, i, seen, path_and_name, same)
+}
+
 /// The first component before `components[i]` that it repeats by `same`: searched one by
 /// one among up to [`PAIRWISE`] components; among more, looked up in `seen` by `key`, which
 /// `same` must agree with, and recorded there when it is the first of its key.

@@ -55,7 +55,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         let ancestor = (0..w.components.len())
             .filter(|&a| below(a, i) && selectable(&w.components[a]))
             .max_by_key(|&a| paths[a].len());
-        let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
+        let at = c.name_span();
         if !selectable(c) {
             if ancestor.is_none() {
                 cx.report(
