@@ -286,8 +286,8 @@ fn twenty_thousand_findings_give_bounded_output() {
     assert!(json(&o)["summary"]["errors"].as_u64().unwrap() >= 20_000);
 }
 
-/// Files are linted while directories are still being walked; errors still come out as if
-/// every argument had been looked at first.
+/// Every argument is looked at before any configuration is loaded or file linted: a path
+/// or pattern that leads nowhere is what is reported, before a broken configuration.
 #[test]
 fn a_bad_argument_is_reported_before_a_bad_configuration() {
     let d = temp_dir("order-of-errors");
@@ -368,7 +368,7 @@ fn json_reports_findings_across_files() {
     for name in ["a.xml", "b.xml", "c.xml"] {
         let path = d.join(name);
         let alone = json(&vsslint(&["--format", "json", path.to_str().unwrap()]));
-        let count = |r: &serde_json::Value| {
+        let others = |r: &serde_json::Value| {
             r["diagnostics"]
                 .as_array()
                 .unwrap()
@@ -380,6 +380,6 @@ fn json_reports_findings_across_files() {
                 .map(|f| (f["rule"].clone(), f["line"].clone(), f["column"].clone()))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(count(&report), count(&alone), "{name}");
+        assert_eq!(others(&report), others(&alone), "{name}");
     }
 }
