@@ -8,10 +8,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
-use vsslint::decode::decode;
+use vsslint::decode;
 use vsslint::model::Document;
-use vsslint::parse::{build, parse_xml, with_model};
 use vsslint::report::{concise, json};
+use vsslint::{build, parse_xml, with_model};
 use vsslint::{lint_bytes, Settings};
 
 const SYSTEM_WRITER: &str = "../shared/corpus/diskshadow-ws2012-sql2017/WM3.xml";

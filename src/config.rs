@@ -1,7 +1,7 @@
 //! `vsslint.toml`: per-project settings, found from each linted file's folder upward.
 
-use crate::diagnostic::Severity;
 use crate::os::WindowsVersion;
+use crate::rule_meta::Severity;
 use crate::rules;
 use crate::settings::Settings;
 use crate::vocab::{self, Spelling};

@@ -40,6 +40,52 @@ pub struct DecodeError {
     pub byte_offset: usize,
 }
 
+/// Decoded text that owns its bytes: what [`decode_owned`] returns.
+#[derive(Debug, Clone)]
+pub struct DecodedText {
+    pub text: String,
+    pub encoding: &'static str,
+    pub detection: Detection,
+}
+
+/// [`decode`] for bytes the caller gives up: UTF-8 text becomes the text in place, without a
+/// copy of the whole document.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<DecodedText, DecodeError> {
+    let (range, encoding, detection) = match decode(&bytes)? {
+        Decoded {
+            text: Cow::Owned(text),
+            encoding,
+            detection,
+        } => {
+            return Ok(DecodedText {
+                text,
+                encoding,
+                detection,
+            })
+        }
+        // Where the text lies in the bytes (after any byte-order mark).
+        Decoded {
+            text: Cow::Borrowed(text),
+            encoding,
+            detection,
+        } => {
+            let start = text.as_ptr() as usize - bytes.as_ptr() as usize;
+            (start..start + text.len(), encoding, detection)
+        }
+    };
+    let mut bytes = bytes;
+    bytes.truncate(range.end);
+    bytes.drain(..range.start);
+    // SAFETY: `decode` returned exactly these bytes as a `str`, so they are valid UTF-8;
+    // checking them again would cost as much as the first check.
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
+    Ok(DecodedText {
+        text,
+        encoding,
+        detection,
+    })
+}
+
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         if encoding == UTF_16LE && bytes[bom_len..].starts_with(&[0, 0]) {

@@ -1,46 +1,9 @@
 //! A finding: which rule, how severe, what and where, and how to fix it.
 
-use crate::rules::RuleMeta;
+use crate::rule_meta::RuleMeta;
+pub use crate::rule_meta::Severity;
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-
-/// How serious a finding is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl std::fmt::Display for Severity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// A second location that explains the first ("first defined here").
 #[derive(Debug, Clone)]

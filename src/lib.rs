@@ -1,22 +1,47 @@
 //! vsslint: a parser and linter for Microsoft VSS writer metadata documents.
+//!
+//! - Lint one document: [`lint_bytes`] (or [`lint_owned`] for bytes you give up) with
+//!   [`Settings`] gives a [`LintedFile`]: its text, kind, [`Diagnostic`]s and identity.
+//!   Documents linted together get the checks across documents with [`check_across`].
+//! - Lint what a command line names (files, directories, globs, standard input), with
+//!   configuration discovery and a report: [`run`] with [`Options`], as `vsslint` does.
+//! - The typed model of a document: [`with_model`], or [`parse_xml`] then [`build`]; the
+//!   types are in [`model`].
+//! - Reports: [`report`] (full, concise, JSON, SARIF, GitHub).
+//! - The rules: [`all_rules`], [`find_rule`], and their documentation in [`reference`].
+//!
+//! The layers, bottom to top: rule metadata; diagnostics and settings; the rule API; the
+//! shared rule toolkit; the rule files; the registry; the engine; the pipeline; the reports;
+//! the orchestration ([`run`]). No layer imports one above it (`tests/architecture.rs`).
 
 pub mod config;
-pub mod decode;
-pub mod diagnostic;
-pub mod flags;
-pub mod inbox;
-pub mod lint;
+mod decode;
+mod diagnostic;
+mod engine;
+mod flags;
+mod inbox;
 pub mod model;
 pub mod os;
-pub mod parse;
+mod parse;
+mod pipeline;
 pub mod reference;
 pub mod report;
-pub mod rules;
-pub mod settings;
+mod rule_api;
+mod rule_meta;
+mod rules;
+mod run;
+mod settings;
 pub mod span;
-pub mod suppress;
+mod toolkit;
 pub mod vocab;
 
-pub use diagnostic::{Diagnostic, Severity};
-pub use lint::{lint_bytes, FileKind, LintedFile};
-pub use settings::Settings;
+pub use decode::{decode, decode_owned, DecodeError, Decoded, DecodedText, Detection};
+pub use diagnostic::{Diagnostic, Related};
+pub use flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
+pub use parse::{build, parse_xml, with_model, SyntaxError};
+pub use pipeline::{check_across, lint_bytes, lint_owned, FileKind, LintedFile};
+pub use rule_api::Rule;
+pub use rule_meta::{Cost, Profile, RuleMeta, Severity, DOCS_BASE};
+pub use rules::{all as all_rules, find as find_rule};
+pub use run::{dump, run, Failure, Format, Options, Outcome};
+pub use settings::{ExtraSpellings, Settings};

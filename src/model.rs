@@ -381,3 +381,36 @@ pub struct Comment<'a> {
     /// suppression applies to).
     pub next: Option<Span>,
 }
+
+/// A writer metadata document as the checks across documents see it: who wrote it and what
+/// it declares, without borrowing its text.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub writer_id: uuid::Uuid,
+    pub instance_name: Option<String>,
+    /// (logical path, component name, span of the component element name).
+    pub components: Vec<(String, String, Span)>,
+}
+
+impl WriterMetadata<'_> {
+    /// The document's identity, when it names its writer class with a valid GUID.
+    pub fn identity(&self) -> Option<Identity> {
+        let id = self.identification()?;
+        let writer_id = id.writer_id.as_ref()?.value.uuid()?;
+        Some(Identity {
+            writer_id,
+            instance_name: id.instance_name.as_ref().map(|a| a.raw.to_string()),
+            components: self
+                .components
+                .iter()
+                .map(|c| {
+                    (
+                        c.logical_path().to_string(),
+                        c.name().to_string(),
+                        c.node.span,
+                    )
+                })
+                .collect(),
+        })
+    }
+}

@@ -1,6 +1,7 @@
 //! Rule documentation as Markdown: `vsslint explain` and the generated `docs/rules/` pages.
 
-use crate::rules::{all, Profile, RuleMeta};
+use crate::rule_meta::{Profile, RuleMeta};
+use crate::rules::all;
 use std::fmt::Write;
 
 fn runs(meta: &RuleMeta) -> &'static str {

@@ -1,9 +1,9 @@
 //! What a run checks: profiles and per-rule severities.
 
-use crate::diagnostic::Severity;
 use crate::model::Attr;
 use crate::os::WindowsVersion;
-use crate::rules::{Profile, RuleMeta};
+use crate::rule_meta::Severity;
+use crate::rule_meta::{Profile, RuleMeta};
 use crate::vocab::{DataSource, Method, Usage, WriterRestore};
 use std::collections::HashMap;
 

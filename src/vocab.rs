@@ -108,16 +108,6 @@ vocabulary! {
     }
 }
 
-/// The accepted spellings of one enumeration, for messages: `"A", "B" or "C"`.
-pub fn list_spellings<T>(table: &[Spelling<T>]) -> String {
-    let names: Vec<String> = table.iter().map(|s| format!("\"{}\"", s.xml)).collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {}", rest.join(", "), last),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
-    }
-}
-
 /// The accepted spellings of one enumeration except the `UNDEFINED` ones, which stand for a
 /// writer error and are never a fix: `"A", "B" or "C"`.
 pub fn list_defined_spellings<T>(table: &[Spelling<T>]) -> String {

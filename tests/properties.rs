@@ -15,7 +15,7 @@ use proptest::sample::Index;
 use proptest::test_runner::RngSeed;
 use std::path::Path;
 use std::sync::OnceLock;
-use vsslint::lint::lint_owned;
+use vsslint::lint_owned;
 use vsslint::report::full::Style;
 use vsslint::{lint_bytes, Settings};
 

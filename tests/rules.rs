@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 use vsslint::report::full::{render, Style};
-use vsslint::rules::{all, find};
 use vsslint::span::LineIndex;
+use vsslint::{all_rules as all, find_rule as find};
 use vsslint::{lint_bytes, Settings};
 
 fn slug_of(path: &std::path::Path) -> String {
@@ -29,7 +29,7 @@ fn every_rule_has_examples_that_raise_exactly_it() {
                 lint_bytes("good.xml", meta.good.as_bytes(), &settings),
                 lint_bytes("bad.xml", meta.bad.as_bytes(), &settings),
             ];
-            vsslint::lint::check_across(&mut both, &[&settings, &settings]);
+            vsslint::check_across(&mut both, &[&settings, &settings]);
             assert!(
                 both[0].diagnostics.is_empty(),
                 "{}: the good document of the pair raised findings",
@@ -108,7 +108,7 @@ fn bad_fixture_snapshots() {
                 lint_bytes(&good, rule.meta.good.as_bytes(), &settings),
                 file,
             ];
-            vsslint::lint::check_across(&mut both, &[&settings, &settings]);
+            vsslint::check_across(&mut both, &[&settings, &settings]);
             file = both.pop().unwrap();
         }
         let index = LineIndex::new(&file.text);

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use vsslint::os::{Feature, FeatureInfo, WindowsVersion, FEATURES};
-use vsslint::rules::{all, find, Profile};
+use vsslint::{all_rules as all, find_rule as find, Profile};
 use vsslint::{lint_bytes, Settings};
 
 /// The pieces of a small writer metadata document that the features change.

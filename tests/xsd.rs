@@ -352,7 +352,7 @@ fn own_fixtures_have_their_expected_outcome() {
             }
             Expect::Invalid { rule, mentions } => {
                 let floor = floor(rule).unwrap_or_else(|| panic!("{rule} is not structural"));
-                if vsslint::rules::find(rule).is_some() {
+                if vsslint::find_rule(rule).is_some() {
                     let raised = file
                         .diagnostics
                         .iter()

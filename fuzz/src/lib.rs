@@ -8,8 +8,8 @@
 use vsslint::os::WindowsVersion;
 use vsslint::report::full::{render, Style};
 use vsslint::report::{concise, json};
-use vsslint::rules::{all, Profile};
 use vsslint::span::{LineIndex, Span};
+use vsslint::{all_rules as all, Profile};
 use vsslint::{lint_bytes, LintedFile, Settings};
 
 /// The profiles a run can have: the default one, `--express`, a target OS, and everything on

@@ -1,7 +1,7 @@
 //! One line per finding: `path:line:col: severity: message [CODE slug]`.
 
 use super::{locate, Summary};
-use crate::lint::LintedFile;
+use crate::pipeline::LintedFile;
 use crate::span::LineIndex;
 use std::io::{self, Write};
 

@@ -3,7 +3,7 @@
 use super::snippet::{acts_on_terminal, Snippet};
 use super::Summary;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lint::LintedFile;
+use crate::pipeline::LintedFile;
 use crate::span::LineIndex;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use std::fmt;

@@ -2,8 +2,8 @@
 //! concise report folded into a log group.
 
 use super::{concise, locate};
-use crate::diagnostic::Severity;
-use crate::lint::LintedFile;
+use crate::pipeline::LintedFile;
+use crate::rule_meta::Severity;
 use crate::span::LineIndex;
 use std::io::{self, Write};
 

@@ -1,8 +1,8 @@
 //! `--format json`: one versioned object with every finding and a summary.
 
 use super::{locate, Summary};
-use crate::lint::LintedFile;
-use crate::rules::{RuleMeta, DOCS_BASE};
+use crate::pipeline::LintedFile;
+use crate::rule_meta::{RuleMeta, DOCS_BASE};
 use crate::span::{LineIndex, Position};
 use schemars::JsonSchema;
 use serde::Serialize;

@@ -6,9 +6,10 @@ pub mod github;
 pub mod json;
 pub mod sarif;
 mod snippet;
+pub mod statistics;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lint::{FileKind, LintedFile};
+use crate::pipeline::{FileKind, LintedFile};
 use crate::span::{LineIndex, Position};
 use schemars::JsonSchema;
 use serde::Serialize;

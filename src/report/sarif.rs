@@ -1,8 +1,8 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning services.
 
-use crate::diagnostic::Severity;
-use crate::lint::LintedFile;
-use crate::rules::RuleMeta;
+use crate::pipeline::LintedFile;
+use crate::rule_meta::RuleMeta;
+use crate::rule_meta::Severity;
 use crate::span::LineIndex;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;

@@ -1,8 +1,8 @@
 //! `alm/no-matching-file-set`: a mapping repeats one of the writer's file sets.
 
-use crate::diagnostic::Severity;
 use crate::model::{Attr, Component, FileSet, Mapping, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("alm/no-matching-file-set" {
@@ -64,7 +64,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         .filter_map(|(c, f)| source(&f.path, &f.filespec, &f.recursive).map(|s| (c, f, s)))
         .collect();
     for m in &w.mappings {
-        if !super::source_is_well_formed(m) {
+        if !crate::toolkit::mappings::source_is_well_formed(m) {
             continue;
         }
         let Some(want) = source(&m.path, &m.filespec, &m.recursive) else {
@@ -101,7 +101,7 @@ fn closest<'s, 'w>(
 fn report(cx: &mut Cx, m: &Mapping, want: &Source, near: Option<&(&Component, &FileSet, Source)>) {
     let path = m.path.as_ref().map_or("", |a| a.raw);
     let spec = m.filespec.as_ref().map_or("", |a| a.raw);
-    let shown = super::describe(path, spec, want.recursive);
+    let shown = crate::toolkit::mappings::describe(path, spec, want.recursive);
     let d = cx
         .report(
             m.node.span,
@@ -135,7 +135,7 @@ fn report(cx: &mut Cx, m: &Mapping, want: &Source, near: Option<&(&Component, &F
         f.node.span,
         format!(
             "closest file set: {} in component \"{}\"",
-            super::describe(f_path, f_spec, s.recursive),
+            crate::toolkit::mappings::describe(f_path, f_spec, s.recursive),
             c.full_name()
         ),
     )
@@ -167,17 +167,14 @@ fn distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::{lint_bytes, Settings};
+    use crate::settings::Settings;
+    use crate::toolkit::testing::run_rule;
 
-    fn findings(mapping: &str) -> Vec<crate::Diagnostic> {
+    fn findings(mapping: &str) -> Vec<crate::diagnostic::Diagnostic> {
         let doc = format!(
             r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" friendlyName="W" usage="USER_DATA" dataSource="OTHER"/><RESTORE_METHOD method="RESTORE_IF_CAN_BE_REPLACED" writerRestore="never" rebootRequired="no">{mapping}</RESTORE_METHOD><BACKUP_LOCATIONS><FILE_GROUP componentName="A" selectable="yes"><FILE_LIST path="C:\Data\Ledger\" filespec="*.dat"/><FILE_LIST path="C:\Data\Other" filespec="*.log" recursive="yes"/></FILE_GROUP></BACKUP_LOCATIONS></WRITER_METADATA>"#
         );
-        lint_bytes("t.xml", doc.as_bytes(), &Settings::default())
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule.slug == "alm/no-matching-file-set")
-            .collect()
+        run_rule(&super::RULE, &Settings::default(), &doc)
     }
 
     #[test]

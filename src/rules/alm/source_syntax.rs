@@ -1,8 +1,8 @@
 //! `alm/source-syntax`: a mapping's source path and file specification are well formed.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("alm/source-syntax" {
@@ -39,7 +39,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                     .label("empty source path")
                     .help("write the directory of the file set the mapping relocates, as in the file set");
             }
-            Some(p) if super::wildcard_part(p.raw).contains(['*', '?']) => {
+            Some(p) if crate::toolkit::mappings::wildcard_part(p.raw).contains(['*', '?']) => {
                 cx.report(p.span, format!("the mapping's path \"{}\" contains a wildcard", p.raw))
                     .label("wildcard in a directory path")
                     .help("the path names one directory: put the pattern in filespec and repeat the file set's path exactly");

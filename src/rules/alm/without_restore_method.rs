@@ -1,8 +1,8 @@
 //! `alm/without-restore-method`: a mapping belongs to the writer's restore method.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("alm/without-restore-method" {
@@ -60,7 +60,9 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{lint_bytes, Settings, Severity};
+    use crate::rule_meta::Severity;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::run_rule;
 
     #[test]
     fn mapping_without_any_restore_method_is_an_error() {
@@ -68,13 +70,8 @@ mod tests {
             "<BACKUP_LOCATIONS>",
             r#"<ALTERNATE_LOCATION_MAPPING path="C:\Data" filespec="*.dat" recursive="no" alternatePath="D:\Restore"/><BACKUP_LOCATIONS>"#,
         );
-        let file = lint_bytes("t.xml", doc.as_bytes(), &Settings::default());
-        let found: Vec<_> = file
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule.slug == "alm/without-restore-method")
-            .collect();
-        assert_eq!(found.len(), 1, "{:?}", file.diagnostics);
+        let found = run_rule(&super::RULE, &Settings::default(), &doc);
+        assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].severity, Severity::Error);
         assert!(found[0].message.contains("no restore method"));
     }

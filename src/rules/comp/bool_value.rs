@@ -1,8 +1,8 @@
 //! `comp/bool-value`: a component's yes/no attributes are `yes` or `no`.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/bool-value" {
@@ -35,21 +35,8 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
             if a.value.is_none() {
                 cx.report(a.span, format!("{name} is \"{}\", not yes or no", a.raw))
                     .label("not yes/no")
-                    .help(suggest(name, a.raw));
+                    .help(crate::toolkit::hints::bool_help(name, a.raw));
             }
         }
-    }
-}
-
-/// The fix for a boolean spelt another way: `true` → `yes`.
-pub(crate) fn suggest(name: &str, raw: &str) -> String {
-    let meant = match raw.trim().to_ascii_lowercase().as_str() {
-        "yes" | "true" | "1" | "y" | "on" => Some("yes"),
-        "no" | "false" | "0" | "n" | "off" => Some("no"),
-        _ => None,
-    };
-    match meant {
-        Some(v) => format!("write {name}=\"{v}\" (booleans are lower-case yes or no)"),
-        None => format!("write {name}=\"yes\" or {name}=\"no\""),
     }
 }

@@ -1,8 +1,8 @@
 //! `comp/database-without-data-files`: a `DATABASE` without `DATABASE_FILES`.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, ComponentKind, FileSetKind, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/database-without-data-files" {

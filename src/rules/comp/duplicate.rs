@@ -1,9 +1,9 @@
 //! `comp/duplicate`: no two components share a logical path and a name.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::comp::earlier_repeat;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::components::earlier_repeat;
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
@@ -52,7 +52,7 @@ fn describe(c: &Component) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comp::testing::findings_alone_and_padded;
+    use crate::toolkit::testing::findings_alone_and_padded;
 
     #[test]
     fn few_components_and_many_give_the_same_findings() {
@@ -65,7 +65,7 @@ mod tests {
     <FILE_GROUP componentName="" selectable="yes"/>
     <FILE_GROUP componentName="" selectable="yes"/>
     <FILE_GROUP componentName="Logs" selectable="yes"/>"#;
-        let (few, many) = findings_alone_and_padded("comp/duplicate", body);
+        let (few, many) = findings_alone_and_padded(&super::RULE, body);
         assert_eq!(few.len(), 3, "{few:?}");
         assert_eq!(few, many);
     }

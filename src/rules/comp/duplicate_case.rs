@@ -1,9 +1,9 @@
 //! `comp/duplicate-case`: no two components whose keys differ only in letter case.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::comp::{earlier_like, earlier_repeat};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::components::{earlier_like, earlier_repeat};
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
@@ -70,8 +70,8 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comp::testing::{findings, findings_alone_and_padded};
-    use crate::Settings;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::{findings, findings_alone_and_padded};
 
     #[test]
     fn exact_repeats_are_left_to_comp_duplicate() {
@@ -80,7 +80,7 @@ mod tests {
     <FILE_GROUP componentName="logs" selectable="yes"/>
     <FILE_GROUP componentName="logs" selectable="yes"/>
     <FILE_GROUP logicalPath="" componentName="LOGS" selectable="yes"/>"#;
-        let f = findings("comp/duplicate-case", Settings::default(), body);
+        let f = findings(&super::RULE, Settings::default(), body);
         assert_eq!(f.len(), 2, "{f:?}");
     }
 
@@ -97,7 +97,7 @@ mod tests {
     <FILE_GROUP componentName="Straße" selectable="yes"/>
     <FILE_GROUP componentName="STRASSE" selectable="yes"/>
     <FILE_GROUP componentName="logs" selectable="yes"/>"#;
-        let (few, many) = findings_alone_and_padded("comp/duplicate-case", body);
+        let (few, many) = findings_alone_and_padded(&super::RULE, body);
         assert_eq!(few.len(), 3, "{few:?}");
         assert_eq!(few, many);
     }

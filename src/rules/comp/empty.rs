@@ -1,8 +1,9 @@
 //! `comp/empty`: a component with no file sets.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, ComponentKind, WriterMetadata};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/empty" {

@@ -1,8 +1,8 @@
 //! `comp/fileset-wrong-parent`: file sets match their component's type.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, ComponentKind, FileSet, FileSetKind, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/fileset-wrong-parent" {

@@ -1,8 +1,8 @@
 //! `comp/flags-format`: `componentFlags` is an unsigned decimal.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/flags-format" {
@@ -33,7 +33,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
                 ),
             )
             .label("not a decimal mask")
-            .help(crate::rules::fs::fsbt_format::decimal_hint(
+            .help(crate::toolkit::hints::decimal_hint(
                 "componentFlags",
                 a.raw,
                 "componentFlags=\"2\" for APP_ROLLBACK_RECOVERY",

@@ -1,9 +1,9 @@
 //! `comp/flags-undefined-bits`: `componentFlags` sets only defined bits.
 
-use crate::diagnostic::Severity;
 use crate::flags::{ComponentFlags, Mask};
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/flags-undefined-bits" {

@@ -1,8 +1,8 @@
 //! `comp/name-backslash`: a component name has no backslash.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/name-backslash" {
@@ -32,7 +32,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
     let Some(at) = a.raw.find('\\') else {
         return;
     };
-    let span = crate::rules::lp::value_span(a, at..at + 1);
+    let span = crate::toolkit::logical_paths::value_span(a, at..at + 1);
     let help = match a.raw.rsplit_once('\\') {
         Some((parent, leaf)) if !leaf.is_empty() => {
             let lp: Vec<&str> = c

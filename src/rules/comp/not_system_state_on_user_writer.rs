@@ -1,9 +1,9 @@
 //! `comp/not-system-state-on-user-writer`: `VSS_CF_NOT_SYSTEM_STATE` where it means nothing.
 
-use crate::diagnostic::Severity;
 use crate::flags::ComponentFlags;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::Usage;
 
 pub static RULE: Rule = Rule {

@@ -1,8 +1,8 @@
 //! `comp/restore-metadata-reserved`: `restoreMetadata="yes"`.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/restore-metadata-reserved" {

@@ -1,8 +1,8 @@
 //! `comp/selectable-for-restore-top-level`: `selectableForRestore` on a top-level component.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/selectable-for-restore-top-level" {

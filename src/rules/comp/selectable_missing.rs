@@ -1,8 +1,8 @@
 //! `comp/selectable-missing`: every component says whether it is selectable.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/selectable-missing" {

@@ -1,8 +1,9 @@
 //! `comp/type`: a component element other than `FILE_GROUP` or `DATABASE`.
 
-use crate::diagnostic::Severity;
-use crate::model::{Stray, StrayKind, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::model::WriterMetadata;
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::components::{claims, meant_type};
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/type" {
@@ -49,45 +50,9 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     }
 }
 
-/// Whether this rule reports the stray; `doc/unknown-node` skips the ones it does.
-pub fn claims(s: &Stray) -> bool {
-    s.kind == StrayKind::UnknownElement
-        && s.parent == "BACKUP_LOCATIONS"
-        && looks_like_component(s.name)
-}
-
-/// The name folded to upper case without `_`, `-`, `.` and a `VSS_CT_` prefix.
-fn fold(name: &str) -> String {
-    let folded: String = name
-        .chars()
-        .filter(|c| !matches!(c, '_' | '-' | '.'))
-        .flat_map(char::to_uppercase)
-        .collect();
-    match folded.strip_prefix("VSSCT") {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => folded,
-    }
-}
-
-fn looks_like_component(name: &str) -> bool {
-    let f = fold(name);
-    meant_type(name).is_some() || f.contains("COMPONENT") || f == "UNDEFINED"
-}
-
-/// The element a near-miss spelling stands for.
-fn meant_type(name: &str) -> Option<&'static str> {
-    let f = fold(name);
-    let f = f.strip_suffix("COMPONENT").unwrap_or(&f);
-    match f {
-        "FILEGROUP" | "FILEGROUPS" => Some("FILE_GROUP"),
-        "DATABASE" | "DATABASES" | "DB" => Some("DATABASE"),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::toolkit::components::{looks_like_component, meant_type};
 
     #[test]
     fn near_misses_name_the_intended_type() {

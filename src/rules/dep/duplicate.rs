@@ -1,8 +1,8 @@
 //! `dep/duplicate`: a component does not repeat a dependency.
 
-use crate::diagnostic::Severity;
 use crate::model::{Dependency, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("dep/duplicate" {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     component: same target writer ID (compared as GUIDs), same target logical path (absent and \
     empty are the same) and same target component name. Dependencies outside components are \
     reported by `dep/outside-component` and not compared. ",
-            super::spelling_note!()
+            crate::toolkit::dependencies::spelling_note!()
         ),
         why: "A dependency states a fact once; a second copy adds nothing, and a requester that \
     counts dependencies (`VSS_COMPONENTINFO.cDependencies`) or processes each one may do the \

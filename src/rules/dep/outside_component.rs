@@ -1,8 +1,8 @@
 //! `dep/outside-component`: dependencies are held by components.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("dep/outside-component" {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     the `FILE_GROUP` or `DATABASE` that depends on the target. A dependency anywhere else (under \
     `WRITER_METADATA`, inside a file set) is reported by `doc/unknown-node` as a misplaced \
     element. ",
-            super::spelling_note!()
+            crate::toolkit::dependencies::spelling_note!()
         ),
         why: "A dependency is not a component in its own right: it belongs to the component \
     that needs the other writer's component. `AddComponentDependency` takes the depending \

@@ -1,8 +1,8 @@
 //! `dep/remote-syntax`: a remote dependency's `\\Computer\` prefix is complete.
 
-use crate::diagnostic::Severity;
 use crate::model::{Text, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("dep/remote-syntax" {
@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     continue with a non-empty name and a backslash (`\\\\`, `\\\\Server`, `\\\\\\Sql`). The same \
     check applies when the prefix is on the target component name, since one Microsoft page tells \
     requesters to look for it there. ",
-            super::spelling_note!()
+            crate::toolkit::dependencies::spelling_note!()
         ),
         why: "A requester recognises a remote dependency by the `\\\\` prefix and takes the text \
     up to the next backslash as the computer to contact. With no name, or no backslash after it, \
@@ -31,7 +31,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    for d in super::all(w) {
+    for d in crate::toolkit::dependencies::all(w) {
         for (name, attr) in [
             ("logical path", &d.logical_path),
             ("component name", &d.component_name),
@@ -53,7 +53,7 @@ fn check_prefix(cx: &mut Cx, what: &str, a: &Text) {
         None if rest.is_empty() => "no computer name after `\\\\`",
         None => "no backslash after the computer name",
     };
-    let span = crate::rules::lp::value_span(a, 0..2);
+    let span = crate::toolkit::logical_paths::value_span(a, 0..2);
     let help = match rest.find('\\') {
         None if !rest.is_empty() => format!(
             "end the computer name with a backslash and continue with the {what} of the component on that computer: \"\\\\{rest}\\…\""
@@ -75,8 +75,8 @@ fn check_prefix(cx: &mut Cx, what: &str, a: &Text) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comp::testing::findings;
-    use crate::Settings;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::findings;
 
     fn dep(lp: &str, name: &str) -> String {
         format!(
@@ -85,7 +85,7 @@ mod tests {
     }
 
     fn count(lp: &str, name: &str) -> usize {
-        findings("dep/remote-syntax", Settings::default(), &dep(lp, name)).len()
+        findings(&super::RULE, Settings::default(), &dep(lp, name)).len()
     }
 
     #[test]

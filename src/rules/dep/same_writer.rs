@@ -1,8 +1,8 @@
 //! `dep/same-writer`: a dependency points at another writer.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("dep/same-writer" {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     `writerId` (compared as GUIDs, so letter case and braces do not matter). With `--express` \
     the finding is a warning: the express-writer documentation describes the target as \
     \"possibly\" managed by another writer. ",
-            super::spelling_note!()
+            crate::toolkit::dependencies::spelling_note!()
         ),
         why: "`AddComponentDependency` does not permit dependencies on components managed by \
     the current writer. Within one writer, components that must be backed up and restored \
@@ -36,7 +36,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     let Some(own_id) = own.value.uuid() else {
         return;
     };
-    for d in super::all(w) {
+    for d in crate::toolkit::dependencies::all(w) {
         let Some(a) = &d.writer_id else {
             continue;
         };
@@ -65,15 +65,15 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::Severity;
-    use crate::rules::comp::testing::findings;
-    use crate::Settings;
+    use crate::rule_meta::Severity;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::findings;
 
     const SELF_DEP: &str = r#"<FILE_GROUP componentName="Ledger" selectable="yes"><DEPENDENCY onWriterId="{5CBC3B8E-4C7A-4B9E-9A5C-2F6F2A1E7D10}" onComponentName="Journal"/></FILE_GROUP>"#;
 
     #[test]
     fn braces_and_case_do_not_hide_the_own_id() {
-        let f = findings("dep/same-writer", Settings::default(), SELF_DEP);
+        let f = findings(&super::RULE, Settings::default(), SELF_DEP);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, Severity::Error);
     }
@@ -84,7 +84,7 @@ mod tests {
             express: true,
             ..Settings::default()
         };
-        let f = findings("dep/same-writer", express, SELF_DEP);
+        let f = findings(&super::RULE, express, SELF_DEP);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, Severity::Warning);
     }

@@ -1,8 +1,8 @@
 //! `dep/target-name-missing`: a dependency names its target component.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("dep/target-name-missing" {
@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
             "Reports a component dependency without a target component name \
     (`onComponentName`), or with an empty one. The target's logical path may be absent (a \
     top-level component). ",
-            super::spelling_note!()
+            crate::toolkit::dependencies::spelling_note!()
         ),
         why: "A dependency says that a component of another writer must be backed up and \
     restored together with this one; the target is identified by writer ID, logical path and \
@@ -29,7 +29,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    for d in super::all(w) {
+    for d in crate::toolkit::dependencies::all(w) {
         match &d.component_name {
             None => {
                 cx.report(

@@ -1,8 +1,8 @@
 //! `dep/writer-id-format`: a dependency names its target writer by a GUID.
 
-use crate::diagnostic::Severity;
 use crate::model::{Guid, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("dep/writer-id-format" {
@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
             "Reports a component dependency whose target writer class ID (`onWriterId`) is \
     missing or is not a GUID of 32 hexadecimal digits in groups of 8-4-4-4-12. A GUID in braces \
     is a warning: VSS writes GUIDs without them. ",
-            super::spelling_note!()
+            crate::toolkit::dependencies::spelling_note!()
         ),
         why: "The target of a dependency is found by the class ID of the writer that manages \
     it; `AddComponentDependency` takes it as a `VSS_ID`. A requester cannot find the target of a \
@@ -31,7 +31,7 @@ pub static RULE: Rule = Rule {
 const EXAMPLE: &str = "onWriterId=\"a65faa63-5ea8-4ebc-9dbd-a0c4db26912a\"";
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    for d in super::all(w) {
+    for d in crate::toolkit::dependencies::all(w) {
         let Some(a) = &d.writer_id else {
             cx.report(
                 d.node.span,

@@ -1,8 +1,8 @@
 //! `doc/identification-count`: exactly one `IDENTIFICATION` with its mandatory attributes.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("doc/identification-count" {

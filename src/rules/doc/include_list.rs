@@ -1,8 +1,8 @@
 //! `doc/include-list`: explicit include lists were removed in Windows Server 2003.
 
-use crate::diagnostic::Severity;
 use crate::model::{StrayKind, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("doc/include-list" {

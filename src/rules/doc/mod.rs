@@ -12,7 +12,7 @@ pub mod root_element;
 pub mod unknown_node;
 pub mod version;
 
-use crate::rules::Rule;
+use crate::rule_api::Rule;
 
 /// The rules of this group.
 pub static RULES: &[&Rule] = &[

@@ -1,8 +1,8 @@
 //! `doc/namespace`: every element is in `x-schema:#VssWriterMetadataInfo`.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::WRITER_NAMESPACE;
 
 pub static RULE: Rule = Rule {

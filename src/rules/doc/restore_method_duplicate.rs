@@ -1,8 +1,8 @@
 //! `doc/restore-method-duplicate`: at most one `RESTORE_METHOD`.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("doc/restore-method-duplicate" {

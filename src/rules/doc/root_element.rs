@@ -1,7 +1,7 @@
 //! `doc/root-element`: the document element must be `WRITER_METADATA`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Check, Rule};
+use crate::rule_api::{rule, Check, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("doc/root-element" {

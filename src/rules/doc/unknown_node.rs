@@ -1,8 +1,8 @@
 //! `doc/unknown-node`: elements and attributes outside the vocabulary.
 
-use crate::diagnostic::Severity;
 use crate::model::{StrayKind, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("doc/unknown-node" {
@@ -35,7 +35,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     for s in w
         .strays
         .iter()
-        .filter(|s| !crate::rules::comp::r#type::claims(s))
+        .filter(|s| !crate::toolkit::components::claims(s))
     {
         match s.kind {
             StrayKind::UnknownElement => {

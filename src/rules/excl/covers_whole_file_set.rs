@@ -1,10 +1,10 @@
 //! `excl/covers-whole-file-set`: an exclusion that leaves a file set with nothing.
 
-use crate::diagnostic::Severity;
 use crate::model::is_blank;
 use crate::model::{Attr, Component, Exclude, ExcludeKind, FileSet, WriterMetadata};
-use crate::rules::fs::paths::{glob_covers, show, DirIndex, DirKey};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{glob_covers, show, DirIndex, DirKey};
 
 pub static RULE: Rule = Rule {
     meta: rule!("excl/covers-whole-file-set" {
@@ -116,14 +116,14 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fs::paths::findings;
+    use crate::toolkit::testing::location_findings as findings;
 
     fn run(set: (&str, &str, &str), exclude: (&str, &str, &str)) -> usize {
         let xml = format!(
             r#"<FILE_GROUP componentName="C" selectable="yes"><FILE_LIST path="{}" filespec="{}" recursive="{}"/></FILE_GROUP><EXCLUDE_FILES path="{}" filespec="{}" recursive="{}"/>"#,
             set.0, set.1, set.2, exclude.0, exclude.1, exclude.2
         );
-        findings("excl/covers-whole-file-set", &xml, false).len()
+        findings(&super::RULE, &xml, false).len()
     }
 
     #[test]

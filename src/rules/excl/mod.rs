@@ -4,7 +4,7 @@ pub mod covers_whole_file_set;
 pub mod snapshot_not_backup;
 pub mod syntax;
 
-use crate::rules::Rule;
+use crate::rule_api::Rule;
 
 /// The rules of this group.
 pub static RULES: &[&Rule] = &[

@@ -1,10 +1,10 @@
 //! `excl/snapshot-not-backup`: files removed from the shadow copy are still backed up.
 
-use crate::diagnostic::Severity;
 use crate::model::is_blank;
 use crate::model::{Attr, Component, Exclude, ExcludeKind, FileSet, WriterMetadata};
-use crate::rules::fs::paths::{glob_covers, globs_intersect, show, DirIndex, DirKey};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{glob_covers, globs_intersect, show, DirIndex, DirKey};
 
 pub static RULE: Rule = Rule {
     meta: rule!("excl/snapshot-not-backup" {
@@ -145,10 +145,10 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fs::paths::findings;
+    use crate::toolkit::testing::location_findings as findings;
 
     fn run(xml: &str) -> usize {
-        findings("excl/snapshot-not-backup", xml, false).len()
+        findings(&super::RULE, xml, false).len()
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! `excl/syntax`: exclude lists are written like file sets.
 
-use crate::diagnostic::Severity;
 use crate::model::{Exclude, WriterMetadata};
-use crate::rules::fs::paths::{
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{
     report_envvar, report_filespec_separator, report_path_wildcard, require_filespec, require_path,
     Owner,
 };
-use crate::rules::{Check, Cx, Rule};
 
 pub static RULE: Rule = Rule {
     meta: rule!("excl/syntax" {

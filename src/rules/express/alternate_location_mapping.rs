@@ -1,8 +1,9 @@
 //! `express/alternate-location-mapping`: express writers declare no mappings.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/alternate-location-mapping" {

@@ -1,8 +1,9 @@
 //! `express/alternate-path`: express file sets have no alternate path.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/alternate-path" {

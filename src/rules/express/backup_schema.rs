@@ -1,9 +1,10 @@
 //! `express/backup-schema`: express writers support full and copy backups only.
 
-use crate::diagnostic::Severity;
 use crate::flags::{BackupSchema, Mask};
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/backup-schema" {

@@ -1,9 +1,10 @@
 //! `express/component-flags`: express components have no auto-recovery flags.
 
-use crate::diagnostic::Severity;
 use crate::flags::{ComponentFlags, Mask};
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/component-flags" {

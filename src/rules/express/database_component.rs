@@ -1,8 +1,9 @@
 //! `express/database-component`: express writers define file groups only.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, ComponentKind, WriterMetadata};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/database-component" {

@@ -1,8 +1,9 @@
 //! `express/exclude-from-snapshot`: express writers do not trim shadow copies.
 
-use crate::diagnostic::Severity;
 use crate::model::{Exclude, ExcludeKind, WriterMetadata};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/exclude-from-snapshot" {

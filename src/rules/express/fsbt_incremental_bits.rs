@@ -1,9 +1,10 @@
 //! `express/fsbt-incremental-bits`: express file sets are needed in full backups only.
 
-use crate::diagnostic::Severity;
 use crate::flags::{FileSpecBackupType, Mask};
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/fsbt-incremental-bits" {

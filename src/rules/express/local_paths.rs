@@ -1,9 +1,10 @@
 //! `express/local-paths`: express exclude lists name local files.
 
-use crate::diagnostic::Severity;
 use crate::model::{Exclude, ExcludeKind, WriterMetadata};
-use crate::rules::fs::paths::is_unc;
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::is_unc;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/local-paths" {

@@ -12,7 +12,7 @@ pub mod restore_method;
 pub mod usage;
 pub mod writer_restore;
 
-use crate::rules::Rule;
+use crate::rule_api::Rule;
 
 /// The rules of this group.
 pub static RULES: &[&Rule] = &[
@@ -28,64 +28,3 @@ pub static RULES: &[&Rule] = &[
     &usage::RULE,
     &local_paths::RULE,
 ];
-
-#[cfg(test)]
-mod tests {
-    use crate::{lint_bytes, Settings, Severity};
-    use std::collections::BTreeSet;
-    use std::path::Path;
-
-    fn express_errors(file: &Path) -> BTreeSet<&'static str> {
-        let settings = Settings {
-            express: true,
-            ..Default::default()
-        };
-        let bytes = std::fs::read(file).unwrap();
-        lint_bytes(&file.display().to_string(), &bytes, &settings)
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(|d| d.rule.slug)
-            .collect()
-    }
-
-    #[test]
-    fn real_documents() {
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        if !corpus.is_dir() {
-            eprintln!(
-                "skipped: the shared corpus ({}) is not there",
-                corpus.display()
-            );
-            return;
-        }
-        let express = corpus.join("express-writers-win10");
-        let mut files: Vec<_> = std::fs::read_dir(&express)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        // Task Scheduler, VSS Metadata Store and Performance Counters writers.
-        for set in ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"] {
-            for n in 0..3 {
-                files.push(corpus.join(set).join(format!("WM{n}.xml")));
-            }
-        }
-        for f in &files {
-            assert!(
-                express_errors(f).is_empty(),
-                "{}: {:?}",
-                f.display(),
-                express_errors(f)
-            );
-        }
-        let sql = express_errors(&corpus.join("diskshadow-ws2012-sql2017/WM5.xml"));
-        assert_eq!(
-            sql,
-            BTreeSet::from([
-                "express/backup-schema",
-                "express/component-flags",
-                "express/writer-restore"
-            ])
-        );
-    }
-}

@@ -1,8 +1,9 @@
 //! `express/usage`: an express writer's usage type is one of three.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 use crate::vocab::Usage;
 
 pub static RULE: Rule = Rule {

@@ -1,8 +1,9 @@
 //! `express/writer-restore`: express writers never take part in restores.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 use crate::vocab::WriterRestore;
 
 pub static RULE: Rule = Rule {

@@ -1,10 +1,10 @@
 //! `fs/alternate-path-same`: an alternate path that is the path itself.
 
-use super::paths::DirKey;
-use crate::diagnostic::Severity;
 use crate::model::is_blank;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::DirKey;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/alternate-path-same" {

@@ -1,10 +1,10 @@
 //! `fs/alternate-path-syntax`: an alternate path follows the rules of `path`.
 
-use super::paths::{classify, report_envvar, report_path_wildcard, Owner};
-use crate::diagnostic::Severity;
 use crate::model::is_blank;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{classify, report_envvar, report_path_wildcard, Owner};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/alternate-path-syntax" {

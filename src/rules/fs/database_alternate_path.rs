@@ -1,8 +1,8 @@
 //! `fs/database-alternate-path`: database file sets have no alternate path.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/database-alternate-path" {

@@ -1,8 +1,8 @@
 //! `fs/database-recursive`: database file sets are single directories.
 
-use crate::diagnostic::Severity;
 use crate::model::{Attr, Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/database-recursive" {

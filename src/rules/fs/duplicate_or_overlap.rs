@@ -1,18 +1,20 @@
 //! `fs/duplicate-or-overlap`: one component lists each file once.
 
-use super::paths::{
-    glob_covers, globs_intersect, has_wildcard, show, DirIndex, DirKey, KeyMap, SetKey, BUCKET,
-};
-use crate::diagnostic::Severity;
 use crate::model::is_blank;
 use crate::model::{Attr, Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Cost;
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{
+    glob_covers, globs_intersect, has_wildcard, show, DirIndex, DirKey, KeyMap, SetKey, BUCKET,
+};
 use hashbrown::hash_table::{self, HashTable};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/duplicate-or-overlap" {
         code: "VSL613",
         severity: Severity::Warning,
+        cost: Cost::AllFileSets,
         summary: "a component lists the same files twice",
         what: "Within one component, reports a file set that repeats another (same `path` and \
     `filespec`, compared without case and trailing backslash, `*.*` read as `*`), a filespec \
@@ -260,7 +262,7 @@ fn report_inside_recursive(cx: &mut Cx, c: &Component, e: &Entry, outer: &Entry)
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fs::paths::findings;
+    use crate::toolkit::testing::location_findings as findings;
 
     fn run(sets: &[(&str, &str, &str)]) -> Vec<String> {
         let lists: String = sets
@@ -268,7 +270,7 @@ mod tests {
             .map(|(p, s, r)| format!(r#"<FILE_LIST path="{p}" filespec="{s}" recursive="{r}"/>"#))
             .collect();
         let xml = format!(r#"<FILE_GROUP componentName="C" selectable="yes">{lists}</FILE_GROUP>"#);
-        findings("fs/duplicate-or-overlap", &xml, false)
+        findings(&super::RULE, &xml, false)
             .into_iter()
             .map(|(_, m)| m)
             .collect()
@@ -314,10 +316,6 @@ mod tests {
     #[test]
     fn other_components_are_not_this_rules_business() {
         let xml = r#"<FILE_GROUP componentName="A" selectable="yes"><FILE_LIST path="C:\D" filespec="*"/></FILE_GROUP><FILE_GROUP componentName="B" selectable="yes"><FILE_LIST path="C:\D" filespec="*"/></FILE_GROUP>"#;
-        assert!(findings("fs/duplicate-or-overlap", xml, false).is_empty());
-        assert_eq!(
-            findings("fs/file-in-several-components", xml, false).len(),
-            1
-        );
+        assert!(findings(&super::RULE, xml, false).is_empty());
     }
 }

@@ -1,15 +1,17 @@
 //! `fs/file-in-several-components`: a file set belongs to one component.
 
-use super::paths::{show, DirKey, SetKey, BUCKET};
-use crate::diagnostic::Severity;
 use crate::model::is_blank;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Cost;
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{show, DirKey, SetKey, BUCKET};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/file-in-several-components" {
         code: "VSL614",
         severity: Severity::Warning,
+        cost: Cost::AllFileSets,
         summary: "the same file set appears in two components",
         what: "Reports a file set whose `path` and `filespec` (compared without case and trailing \
     backslash, `*.*` read as `*`) already appear in another component of the writer, and shows \
@@ -130,8 +132,8 @@ fn report(cx: &mut Cx, c: &Component, f: &FileSet, oc: &Component, other: &FileS
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comp::testing::findings;
-    use crate::Settings;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::findings;
 
     fn list(path: &str, spec: &str) -> String {
         format!(r#"<FILE_LIST path="{path}" filespec="{spec}"/>"#)
@@ -159,7 +161,7 @@ mod tests {
     <FILE_GROUP componentName="A" selectable="yes">{small_a}</FILE_GROUP>
     <FILE_GROUP componentName="B" selectable="yes">{small_b}</FILE_GROUP>"#
         );
-        let f: Vec<String> = findings("fs/file-in-several-components", Settings::default(), &body)
+        let f: Vec<String> = findings(&super::RULE, Settings::default(), &body)
             .into_iter()
             .map(|(_, m)| m)
             .collect();

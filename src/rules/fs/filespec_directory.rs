@@ -1,9 +1,9 @@
 //! `fs/filespec-directory`: a filespec names files, not directories.
 
-use super::paths::{report_filespec_separator, Owner};
-use crate::diagnostic::Severity;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{report_filespec_separator, Owner};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/filespec-directory" {

@@ -1,9 +1,9 @@
 //! `fs/filespec-missing`: a file set says which files of its directory it holds.
 
-use super::paths::{require_filespec, Owner};
-use crate::diagnostic::Severity;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{require_filespec, Owner};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/filespec-missing" {

@@ -1,8 +1,9 @@
 //! `fs/fsbt-format`: `filespecBackupType` is an unsigned decimal.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::hints::decimal_hint;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/fsbt-format" {
@@ -39,18 +40,5 @@ fn check(cx: &mut Cx, _: &WriterMetadata, _: &Component, f: &FileSet) {
                 "filespecBackupType=\"3855\", the default",
             ));
         }
-    }
-}
-
-/// Help for a mask written some other way: hexadecimal gets its decimal value.
-pub(crate) fn decimal_hint(name: &str, raw: &str, example: &str) -> String {
-    let hex = raw
-        .trim()
-        .strip_prefix("0x")
-        .or_else(|| raw.trim().strip_prefix("0X"))
-        .and_then(|h| u32::from_str_radix(h, 16).ok());
-    match hex {
-        Some(n) => format!("write it in decimal: {name}=\"{n}\""),
-        None => format!("write the mask as one decimal number, e.g. {example}"),
     }
 }

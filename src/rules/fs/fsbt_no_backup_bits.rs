@@ -1,9 +1,9 @@
 //! `fs/fsbt-no-backup-bits`: a file set is required by some backup type.
 
-use crate::diagnostic::Severity;
 use crate::flags::{FileSpecBackupType, Mask};
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/fsbt-no-backup-bits" {

@@ -1,9 +1,9 @@
 //! `fs/fsbt-undefined-bits`: `filespecBackupType` uses defined bits only.
 
-use crate::diagnostic::Severity;
 use crate::flags::Mask;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/fsbt-undefined-bits" {

@@ -15,10 +15,9 @@ pub mod path_envvar_syntax;
 pub mod path_missing;
 pub mod path_not_absolute;
 pub mod path_wildcard;
-pub(crate) mod paths;
 pub mod recursive_bool;
 
-use crate::rules::Rule;
+use crate::rule_api::Rule;
 
 /// The rules of this group.
 pub static RULES: &[&Rule] = &[

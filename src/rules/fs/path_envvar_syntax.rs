@@ -1,9 +1,9 @@
 //! `fs/path-envvar-syntax`: environment variables in a path are closed.
 
-use super::paths::{report_envvar, Owner};
-use crate::diagnostic::Severity;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{report_envvar, Owner};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/path-envvar-syntax" {

@@ -1,9 +1,9 @@
 //! `fs/path-missing`: a file set names its directory.
 
-use super::paths::{require_path, Owner};
-use crate::diagnostic::Severity;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{require_path, Owner};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/path-missing" {

@@ -1,10 +1,10 @@
 //! `fs/path-not-absolute`: file-set and exclude-list paths start from a volume.
 
-use super::paths::{classify, Owner, PathForm};
-use crate::diagnostic::Severity;
 use crate::model::is_blank;
 use crate::model::{Text, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{classify, Owner, PathForm};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/path-not-absolute" {
@@ -80,44 +80,6 @@ fn report(cx: &mut Cx, owner: Owner, a: &Text) {
             cx.report(a.span, format!("path \"{}\" of {owner} is {kind}", a.raw))
                 .label("not absolute")
                 .help("start the path from a volume: a drive (C:\\…), an environment variable (%ProgramData%\\…), a volume GUID path (\\\\?\\Volume{GUID}\\…) or a UNC share (\\\\server\\share\\…)");
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::{lint_bytes, Settings, Severity};
-    use std::path::Path;
-
-    /// The spec's expected finding on real data: the Shadow Copy Optimization writer's
-    /// drive-less exclusion is an info, and no other path of the real documents is reported.
-    #[test]
-    fn real_documents() {
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        if !corpus.is_dir() {
-            eprintln!(
-                "skipped: the shared corpus ({}) is not there",
-                corpus.display()
-            );
-            return;
-        }
-        let mut seen = Vec::new();
-        for set in ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"] {
-            for entry in std::fs::read_dir(corpus.join(set)).unwrap() {
-                let path = entry.unwrap().path();
-                let bytes = std::fs::read(&path).unwrap();
-                let file = lint_bytes("x.xml", &bytes, &Settings::default());
-                for d in file.diagnostics {
-                    if d.rule.slug == "fs/path-not-absolute" {
-                        seen.push((d.severity, d.message));
-                    }
-                }
-            }
-        }
-        assert_eq!(seen.len(), 2, "{seen:?}");
-        for (severity, message) in seen {
-            assert_eq!(severity, Severity::Info);
-            assert!(message.contains(r"\System Volume Information\Heat"));
         }
     }
 }

@@ -1,9 +1,9 @@
 //! `fs/path-wildcard`: a file set's path is one directory, not a pattern.
 
-use super::paths::{report_path_wildcard, Owner};
-use crate::diagnostic::Severity;
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::file_paths::{report_path_wildcard, Owner};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/path-wildcard" {

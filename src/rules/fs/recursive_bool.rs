@@ -1,8 +1,8 @@
 //! `fs/recursive-bool`: `recursive` is `yes` or `no`.
 
-use crate::diagnostic::Severity;
 use crate::model::{Node, WriterMetadata, YesNo};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/recursive-bool" {
@@ -44,7 +44,7 @@ fn report(cx: &mut Cx, node: &Node, attr: &Option<YesNo>) {
                 ),
             )
             .label("not yes/no")
-            .help(crate::rules::comp::bool_value::suggest("recursive", a.raw));
+            .help(crate::toolkit::hints::bool_help("recursive", a.raw));
         }
     }
 }

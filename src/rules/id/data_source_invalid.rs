@@ -1,8 +1,8 @@
 //! `id/data-source-invalid`: `dataSource` is a known source type and not `UNDEFINED`.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::{DataSource, DATA_SOURCE_SPELLINGS};
 
 pub static RULE: Rule = Rule {
@@ -48,7 +48,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                     format!("dataSource {shown} is not a known source type"),
                 )
                 .label("unknown source type")
-                .help(super::enum_help(
+                .help(crate::toolkit::hints::enum_help(
                     DATA_SOURCE_SPELLINGS,
                     "dataSource",
                     a.raw,

@@ -1,8 +1,8 @@
 //! `id/instance-id-format`: `instanceId` is a GUID.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("id/instance-id-format" {
@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     for id in &w.identifications {
-        super::check_guid(
+        crate::toolkit::ids::check_guid(
             cx,
             id.instance_id.as_ref(),
             "instanceId",

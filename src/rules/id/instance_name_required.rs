@@ -1,9 +1,9 @@
 //! `id/instance-name-required`: a writer that restores with move names its instance.
 
-use crate::diagnostic::Severity;
 use crate::flags::BackupSchema;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("id/instance-name-required" {

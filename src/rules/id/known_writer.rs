@@ -1,9 +1,10 @@
 //! `id/known-writer`: the writer is one of Microsoft's documented in-box writers.
 
-use crate::diagnostic::Severity;
-use crate::inbox::{self, InboxWriter};
-use crate::model::{Identification, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::inbox;
+use crate::model::WriterMetadata;
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::ids::identify;
 
 pub static RULE: Rule = Rule {
     meta: rule!("id/known-writer" {
@@ -61,16 +62,4 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     )
     .label("in-box writer")
     .help(help);
-}
-
-/// The in-box writer an identification names, with its `writerId` attribute.
-pub(crate) fn identify<'i, 'a>(
-    id: &'i Identification<'a>,
-) -> Option<(
-    &'i crate::model::Attr<'a, crate::model::Guid>,
-    &'static InboxWriter,
-)> {
-    let attr = id.writer_id.as_ref()?;
-    let writer = inbox::find(attr.value.uuid()?)?;
-    Some((attr, writer))
 }

@@ -1,8 +1,8 @@
 //! `id/null-guid`: the writer or instance ID is the all-zero GUID.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("id/null-guid" {

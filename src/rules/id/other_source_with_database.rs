@@ -1,8 +1,8 @@
 //! `id/other-source-with-database`: a writer of files (`dataSource="OTHER"`) reports databases.
 
-use crate::diagnostic::Severity;
 use crate::model::{ComponentKind, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::DataSource;
 
 pub static RULE: Rule = Rule {

@@ -1,8 +1,8 @@
 //! `id/usage-invalid`: `usage` is a known usage type and not `UNDEFINED`.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::{Usage, USAGE_SPELLINGS};
 
 pub static RULE: Rule = Rule {
@@ -46,7 +46,12 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 };
                 cx.report(a.span, format!("usage {shown} is not a known usage type"))
                     .label("unknown usage")
-                    .help(super::enum_help(USAGE_SPELLINGS, "usage", a.raw, "usage"));
+                    .help(crate::toolkit::hints::enum_help(
+                        USAGE_SPELLINGS,
+                        "usage",
+                        a.raw,
+                        "usage",
+                    ));
             }
             Usage::Undefined => {
                 cx.report(a.span, format!("usage \"{}\" is VSS_UT_UNDEFINED, a writer error", a.raw))

@@ -1,8 +1,8 @@
 //! `id/writer-id-format`: `writerId` is a GUID.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("id/writer-id-format" {
@@ -26,6 +26,11 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     for id in &w.identifications {
-        super::check_guid(cx, id.writer_id.as_ref(), "writerId", "the writer class ID");
+        crate::toolkit::ids::check_guid(
+            cx,
+            id.writer_id.as_ref(),
+            "writerId",
+            "the writer class ID",
+        );
     }
 }

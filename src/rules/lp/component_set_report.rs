@@ -1,8 +1,9 @@
 //! `lp/component-set-report`: how a writer's components group into component sets.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata, YesNo};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("lp/component-set-report" {
@@ -38,7 +39,11 @@ pub static RULE: Rule = Rule {
 const LISTED: usize = 5;
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    let paths: Vec<String> = w.components.iter().map(super::full_path).collect();
+    let paths: Vec<String> = w
+        .components
+        .iter()
+        .map(crate::toolkit::logical_paths::full_path)
+        .collect();
     // `b` is below `a` when a's full path is a proper prefix of b's, element by element.
     let below = |a: usize, b: usize| {
         a != b
@@ -134,8 +139,8 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comp::testing::findings;
-    use crate::Settings;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::findings;
 
     #[test]
     fn microsoft_example_tree() {
@@ -147,7 +152,7 @@ mod tests {
     <FILE_GROUP logicalPath="writerData" componentName="Set1" selectable="no"/>
     <FILE_GROUP logicalPath="writerData" componentName="Usage" selectable="yes"/>
     <FILE_GROUP logicalPath="writerData\Usage" componentName="Jan" selectable="no"/>"#;
-        let m: Vec<String> = findings("lp/component-set-report", Settings::default(), body)
+        let m: Vec<String> = findings(&super::RULE, Settings::default(), body)
             .into_iter()
             .map(|(_, m)| m)
             .collect();

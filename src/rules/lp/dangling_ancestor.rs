@@ -1,9 +1,9 @@
 //! `lp/dangling-ancestor`: logical-path elements that name no component.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::comp::PAIRWISE;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::components::PAIRWISE;
 use std::collections::{HashMap, HashSet};
 
 pub static RULE: Rule = Rule {
@@ -34,7 +34,7 @@ pub static RULE: Rule = Rule {
 /// Whether `p` is `c`'s full path (see `full_path`), without building it.
 fn is_full_path(c: &Component, p: &str) -> bool {
     let mut rest = p;
-    for (i, part) in super::segments(c.logical_path())
+    for (i, part) in crate::toolkit::logical_paths::segments(c.logical_path())
         .chain(std::iter::once(c.name()))
         .enumerate()
     {
@@ -54,10 +54,11 @@ fn is_full_path(c: &Component, p: &str) -> bool {
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     // Only logical paths have ancestors; most writers give none.
-    if w.components
-        .iter()
-        .all(|c| super::segments(c.logical_path()).next().is_none())
-    {
+    if w.components.iter().all(|c| {
+        crate::toolkit::logical_paths::segments(c.logical_path())
+            .next()
+            .is_none()
+    }) {
         return;
     }
     // A handful of components are searched one by one; more are hashed.
@@ -65,7 +66,10 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     let components: HashSet<String> = if few {
         HashSet::new()
     } else {
-        w.components.iter().map(super::full_path).collect()
+        w.components
+            .iter()
+            .map(crate::toolkit::logical_paths::full_path)
+            .collect()
     };
     let is_component = |p: &str| {
         if few {
@@ -80,7 +84,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     let mut under: Vec<usize> = Vec::new();
     for (ci, c) in w.components.iter().enumerate() {
         let mut prefix = String::new();
-        for seg in super::segments(c.logical_path()) {
+        for seg in crate::toolkit::logical_paths::segments(c.logical_path()) {
             if !prefix.is_empty() {
                 prefix.push('\\');
             }
@@ -120,7 +124,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             None => (String::new(), prefix.as_str()),
         };
         let span = if a.raw.starts_with(prefix.as_str()) {
-            super::value_span(a, 0..prefix.len())
+            crate::toolkit::logical_paths::value_span(a, 0..prefix.len())
         } else {
             a.span
         };
@@ -140,8 +144,8 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comp::testing::{findings, findings_alone_and_padded};
-    use crate::Settings;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::{findings, findings_alone_and_padded};
 
     #[test]
     fn each_missing_prefix_once_per_writer() {
@@ -153,7 +157,7 @@ mod tests {
     <FILE_GROUP logicalPath="writerData\QueryLogs" componentName="Query" selectable="no"/>
     <FILE_GROUP logicalPath="writerData\QueryLogs" componentName="Audit" selectable="no"/>
     <FILE_GROUP logicalPath="Other\Deeper" componentName="X" selectable="no"/>"#;
-        let m: Vec<String> = findings("lp/dangling-ancestor", Settings::default(), body)
+        let m: Vec<String> = findings(&super::RULE, Settings::default(), body)
             .into_iter()
             .map(|(_, m)| m)
             .collect();
@@ -176,7 +180,7 @@ mod tests {
     <FILE_GROUP logicalPath="E" componentName="" selectable="no"/>
     <FILE_GROUP logicalPath="E\" componentName="F" selectable="no"/>
     <FILE_GROUP logicalPath="Other\Deeper" componentName="X" selectable="no"/>"#;
-        let (few, many) = findings_alone_and_padded("lp/dangling-ancestor", body);
+        let (few, many) = findings_alone_and_padded(&super::RULE, body);
         assert!(few.len() >= 4, "{few:?}");
         assert_eq!(few, many);
     }

@@ -1,8 +1,8 @@
 //! `lp/empty-segment`: a logical path has no empty elements.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("lp/empty-segment" {
@@ -43,8 +43,8 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
         return;
     };
     let run = body[at..].len() - body[at..].trim_start_matches('\\').len();
-    let span = super::value_span(a, lead + at..lead + at + run);
-    let fixed: Vec<&str> = super::segments(body).collect();
+    let span = crate::toolkit::logical_paths::value_span(a, lead + at..lead + at + run);
+    let fixed: Vec<&str> = crate::toolkit::logical_paths::segments(body).collect();
     let (message, label) = if at + run == body.len() {
         ("ends with a backslash", "trailing backslash")
     } else {
@@ -68,13 +68,13 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comp::testing::findings;
-    use crate::Settings;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::findings;
 
     fn messages(lp: &str) -> Vec<String> {
         let body =
             format!(r#"<FILE_GROUP logicalPath="{lp}" componentName="Jan" selectable="no"/>"#);
-        findings("lp/empty-segment", Settings::default(), &body)
+        findings(&super::RULE, Settings::default(), &body)
             .into_iter()
             .map(|(_, m)| m)
             .collect()

@@ -1,10 +1,9 @@
 //! `lp/global-uniqueness`: a component's (logical path, name) is unique across the instances
 //! of a writer class.
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::lint::LintedFile;
-use crate::rules::{Check, Rule};
-use crate::settings::Settings;
+use crate::model::Identity;
+use crate::rule_api::{rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_meta::Severity;
 use crate::span::LineIndex;
 use std::collections::HashMap;
 
@@ -31,68 +30,63 @@ pub static RULE: Rule = Rule {
         ],
         across_documents: true,
     }),
-    check: Check::Pipeline,
+    check: Check::Across(Across {
+        involves: Some(names_its_instance),
+        check,
+    }),
 };
 
-/// Whether `f` can take part in [`check`], as the file that gains a finding or as the one
-/// it points to: only a document that names its writer instance is compared.
-pub fn involves(f: &LintedFile) -> bool {
-    f.identity
-        .as_ref()
-        .is_some_and(|id| id.instance_name.is_some())
+/// Only a document that names its writer instance is compared, as the document that gains a
+/// finding or as the one it points to.
+fn names_its_instance(id: &Identity) -> bool {
+    id.instance_name.is_some()
 }
 
-/// Compares every pair of instances of each writer class among `files`.
-pub fn check(files: &mut [LintedFile], settings: &[&Settings]) {
-    // writer class → (logical path, name) → first (file index, instance name)
-    let mut seen: HashMap<(uuid::Uuid, String, String), (usize, String)> = HashMap::new();
-    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
-    for (i, f) in files.iter().enumerate() {
-        let Some(sev) = settings.get(i).and_then(|s| s.severity_of(&RULE.meta)) else {
-            continue;
-        };
-        let Some(id) = &f.identity else { continue };
-        let Some(instance) = &id.instance_name else {
+/// Compares every pair of instances of each writer class among `docs`.
+fn check(cx: &mut AcrossCx, docs: &[Member]) {
+    // (writer class, logical path, name) → first (document, instance name)
+    let mut seen: HashMap<(uuid::Uuid, &str, &str), (usize, &str)> = HashMap::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let id = doc.identity;
+        let Some(instance) = id.instance_name.as_deref() else {
             continue;
         };
         for (lp, name, span) in &id.components {
-            let key = (id.writer_id, lp.clone(), name.clone());
+            let key = (id.writer_id, lp.as_str(), name.as_str());
             match seen.get(&key) {
-                Some((j, other)) if other != instance => {
-                    let other_file = &files[*j];
-                    let pos = other_file
+                Some(&(j, other)) if other != instance => {
+                    let other_doc = &docs[j];
+                    let pos = other_doc
                         .identity
-                        .as_ref()
-                        .and_then(|o| o.components.iter().find(|c| c.0 == *lp && c.1 == *name))
-                        .map(|c| LineIndex::new(&other_file.text).position(c.2.start));
+                        .components
+                        .iter()
+                        .find(|c| c.0 == *lp && c.1 == *name)
+                        .map(|c| LineIndex::new(other_doc.text).position(c.2.start));
                     let full = if lp.is_empty() {
                         name.clone()
                     } else {
                         format!("{lp}\\{name}")
                     };
-                    let mut d = Diagnostic::new(
-                        &RULE.meta,
+                    cx.report(
+                        docs,
+                        i,
                         *span,
                         format!(
                             "component `{full}` of instance \"{instance}\" is also declared by instance \"{other}\" of the same writer class"
                         ),
-                    );
-                    d.severity = sev;
-                    d.label("also in another instance").help(format!(
+                    )
+                    .label("also in another instance")
+                    .help(format!(
                         "give each instance its own logical path (for example prefix it with the instance name); the other declaration is in {}{}",
-                        other_file.path,
+                        other_doc.path,
                         pos.map(|p| format!(":{}:{}", p.line, p.column)).unwrap_or_default()
                     ));
-                    found.push((i, d));
                 }
                 Some(_) => {}
                 None => {
-                    seen.insert(key, (i, instance.clone()));
+                    seen.insert(key, (i, instance));
                 }
             }
         }
-    }
-    for (i, d) in found {
-        files[i].diagnostics.push(d);
     }
 }

@@ -1,8 +1,8 @@
 //! `lp/leading-backslash`: a logical path does not start with `\`.
 
-use crate::diagnostic::Severity;
 use crate::model::{Component, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("lp/leading-backslash" {
@@ -33,7 +33,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
         return;
     }
     let lead = a.raw.len() - a.raw.trim_start_matches('\\').len();
-    let span = super::value_span(a, 0..lead);
+    let span = crate::toolkit::logical_paths::value_span(a, 0..lead);
     let rest = a.raw.trim_start_matches('\\');
     let help = if rest.is_empty() {
         "the top level is written without a logical path: remove the logicalPath attribute"

@@ -1,7 +1,7 @@
 //! `meta/invalid-suppression`: a suppression comment that cannot be read.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Check, Rule};
+use crate::rule_api::{rule, Check, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("meta/invalid-suppression" {

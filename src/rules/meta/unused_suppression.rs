@@ -1,7 +1,7 @@
 //! `meta/unused-suppression`: a suppression that silences nothing.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Check, Rule};
+use crate::rule_api::{rule, Check, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("meta/unused-suppression" {

@@ -3,7 +3,8 @@
 use crate::flags::BackupSchema;
 use crate::model::WriterMetadata;
 use crate::os::{feature, last_without, os_doc, Feature};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/backup-schema-bits" {
@@ -42,8 +43,8 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     if feature(Feature::BackupSchema).too_new_for(target) {
         return;
     }
-    let bits = super::too_new_bits(RULE.meta.slug, s.bits(), target);
-    let Some(upgrade) = super::newest(&bits) else {
+    let bits = crate::toolkit::os_features::too_new_bits(RULE.meta.slug, s.bits(), target);
+    let Some(upgrade) = crate::toolkit::os_features::newest(&bits) else {
         return;
     };
     let cleared = BackupSchema::from_bits_retain(bits.iter().fold(s.bits(), |m, f| m & !f.bit));
@@ -57,9 +58,12 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     } else {
         "the bits"
     };
-    cx.report(a.span, super::needs_all(&bits, target))
-        .label(format!("needs {upgrade}"))
-        .help(format!(
-            "clear {what} for {target} ({keep}), or target {upgrade} or later"
-        ));
+    cx.report(
+        a.span,
+        crate::toolkit::os_features::needs_all(&bits, target),
+    )
+    .label(format!("needs {upgrade}"))
+    .help(format!(
+        "clear {what} for {target} ({keep}), or target {upgrade} or later"
+    ));
 }

@@ -3,7 +3,8 @@
 use crate::flags::Mask;
 use crate::model::WriterMetadata;
 use crate::os::{feature, last_without, os_doc, Feature};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/backup-schema-xp" {
@@ -41,8 +42,8 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     if s.is_empty() || !f.too_new_for(target) {
         return;
     }
-    let bits = super::too_new_bits(super::backup_schema_bits::RULE.meta.slug, s.bits(), target);
-    let upgrade = super::newest(&bits).map_or(f.min(), |v| v.max(f.min()));
+    let bits = crate::toolkit::os_features::too_new_bits("os/backup-schema-bits", s.bits(), target);
+    let upgrade = crate::toolkit::os_features::newest(&bits).map_or(f.min(), |v| v.max(f.min()));
     cx.report(
         a.span,
         format!("backupSchema {} = {}: {}", s.bits(), s.describe(), f.needs(target)),

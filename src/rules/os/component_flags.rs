@@ -2,7 +2,8 @@
 
 use crate::model::{Component, WriterMetadata};
 use crate::os::{last_without, os_doc, Feature};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/component-flags" {
@@ -36,8 +37,8 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
     let Some(flags) = a.value else {
         return;
     };
-    let bits = super::too_new_bits(RULE.meta.slug, flags.bits(), target);
-    let Some(upgrade) = super::newest(&bits) else {
+    let bits = crate::toolkit::os_features::too_new_bits(RULE.meta.slug, flags.bits(), target);
+    let Some(upgrade) = crate::toolkit::os_features::newest(&bits) else {
         return;
     };
     let cleared = bits.iter().fold(flags.bits(), |m, f| m & !f.bit);
@@ -51,7 +52,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
         format!(
             "component \"{}\": {}",
             c.full_name(),
-            super::needs_all(&bits, target)
+            crate::toolkit::os_features::needs_all(&bits, target)
         ),
     )
     .label(format!("needs {upgrade}"))

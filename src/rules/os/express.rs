@@ -2,7 +2,8 @@
 
 use crate::model::WriterMetadata;
 use crate::os::{feature, last_without, os_doc, Feature};
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/express" {

@@ -1,8 +1,9 @@
 //! `os/in-box-writer-availability`: the in-box writer exists on the target release.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Profile, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Profile;
+use crate::rule_meta::Severity;
 
 // Sets every field of `RuleMeta`, so the `..BASE` that `rule!` appends has nothing left to fill.
 pub static RULE: Rule = Rule {
@@ -41,7 +42,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     let Some(id) = w.identification() else {
         return;
     };
-    let Some((attr, writer)) = crate::rules::id::known_writer::identify(id) else {
+    let Some((attr, writer)) = crate::toolkit::ids::identify(id) else {
         return;
     };
     if writer.available_on(target) {
@@ -64,7 +65,7 @@ mod tests {
     use crate::model::Document;
     use crate::os::WindowsVersion;
     use crate::parse::{build, parse_xml};
-    use crate::{lint_bytes, Settings};
+    use crate::settings::Settings;
 
     fn settings() -> Settings {
         Settings {
@@ -74,27 +75,18 @@ mod tests {
     }
 
     /// This rule's findings on `text`, by calling its check the way the engine does.
-    fn findings(text: &str) -> Vec<crate::Diagnostic> {
+    fn findings(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
         let settings = settings();
         let xml = parse_xml(text).expect("fixture parses");
         let Document::WriterMetadata(w) = build(&xml) else {
             panic!("fixture is a writer metadata document");
         };
-        let mut cx = Cx::new(&settings);
-        cx.rule = &RULE.meta;
-        cx.severity = RULE.meta.severity;
-        check(&mut cx, &w);
-        cx.into_diagnostics()
-    }
-
-    /// Every other finding the registered rules raise with the example target.
-    fn others(text: &str) -> Vec<String> {
-        lint_bytes("t.xml", text.as_bytes(), &settings())
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule.slug != RULE.meta.slug)
-            .map(|d| format!("{}: {}", d.rule.slug, d.message))
-            .collect()
+        let mut out = Vec::new();
+        check(
+            &mut Cx::new(&settings, &RULE.meta, RULE.meta.severity, &mut out),
+            &w,
+        );
+        out
     }
 
     #[test]
@@ -106,14 +98,11 @@ mod tests {
             found[0].message,
             "the in-box Task Scheduler Writer is not available on Windows Server 2008 (Windows Vista SP1)"
         );
-        // `id/known-writer` leaves the writer to this rule when a target is given.
-        assert_eq!(others(RULE.meta.bad), Vec::<String>::new());
     }
 
     #[test]
     fn good_example_raises_nothing() {
         assert!(findings(RULE.meta.good).is_empty());
-        assert_eq!(others(RULE.meta.good), Vec::<String>::new());
     }
 
     #[test]
@@ -131,10 +120,12 @@ mod tests {
                 target_os: target,
                 ..Settings::default()
             };
-            let mut cx = Cx::new(&settings);
-            cx.rule = &RULE.meta;
-            check(&mut cx, &w);
-            assert!(cx.into_diagnostics().is_empty(), "{target:?}");
+            let mut out = Vec::new();
+            check(
+                &mut Cx::new(&settings, &RULE.meta, RULE.meta.severity, &mut out),
+                &w,
+            );
+            assert!(out.is_empty(), "{target:?}");
         }
     }
 }

@@ -1,8 +1,8 @@
 //! `restore/alternate-fallback-missing`: the conditional methods have somewhere to fall back to.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::Method;
 
 pub static RULE: Rule = Rule {
@@ -34,7 +34,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     }
     for rm in &w.restore_methods {
         if let Some((a, m @ (Method::RestoreIfNotThere | Method::RestoreIfCanReplace))) =
-            super::method(cx, rm)
+            crate::toolkit::restore::method(cx, rm)
         {
             let when = if m == Method::RestoreIfNotThere {
                 "a file is already on disk"

@@ -1,8 +1,8 @@
 //! `restore/alternate-location-required`: restoring to an alternate location needs mappings.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::Method;
 
 pub static RULE: Rule = Rule {
@@ -33,7 +33,9 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         return;
     }
     for rm in &w.restore_methods {
-        if let Some((a, Method::RestoreToAlternateLocation)) = super::method(cx, rm) {
+        if let Some((a, Method::RestoreToAlternateLocation)) =
+            crate::toolkit::restore::method(cx, rm)
+        {
             cx.report(a.span, "the writer restores to alternate locations but declares no ALTERNATE_LOCATION_MAPPING")
                 .label("needs alternate location mappings")
                 .help("add one <ALTERNATE_LOCATION_MAPPING path=\"…\" filespec=\"…\" recursive=\"…\" alternatePath=\"…\"/> inside RESTORE_METHOD for each file set, repeating its path, filespec and recursive");

@@ -1,8 +1,8 @@
 //! `restore/custom`: the writer restores through its own procedure.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::Method;
 
 pub static RULE: Rule = Rule {
@@ -34,7 +34,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         return;
     }
     for rm in &w.restore_methods {
-        if let Some((a, Method::Custom)) = super::method(cx, rm) {
+        if let Some((a, Method::Custom)) = crate::toolkit::restore::method(cx, rm) {
             cx.report(a.span, "the writer's data is restored with a custom, writer-specific procedure")
                 .label("custom restore")
                 .help("publish the restore procedure for backup vendors; if the files can simply be copied back, use a standard method such as RESTORE_IF_CAN_BE_REPLACED");

@@ -1,8 +1,8 @@
 //! `restore/if-replace-fails-method`: IF_REPLACE_FAILS goes with the methods that can fail.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::{Method, WriterRestore};
 
 pub static RULE: Rule = Rule {
@@ -35,7 +35,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         if cx.settings.writer_restore(wr) != WriterRestore::IfReplaceFails {
             continue;
         }
-        let Some((a, m)) = super::method(cx, rm) else {
+        let Some((a, m)) = crate::toolkit::restore::method(cx, rm) else {
             continue;
         };
         if matches!(

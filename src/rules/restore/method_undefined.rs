@@ -1,8 +1,8 @@
 //! `restore/method-undefined`: the writer defines a restore method.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::Method;
 
 pub static RULE: Rule = Rule {
@@ -30,7 +30,7 @@ const HELP: &str = "declare how requesters restore the files, e.g. method=\"REST
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     for rm in &w.restore_methods {
-        match super::method(cx, rm) {
+        match crate::toolkit::restore::method(cx, rm) {
             None => {
                 cx.report(rm.node.span, "RESTORE_METHOD has no method attribute")
                     .label("no restore method")

@@ -1,8 +1,8 @@
 //! `restore/method-unknown`: `method` is a known restore method spelling.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::{Method, METHOD_SPELLINGS};
 
 pub static RULE: Rule = Rule {
@@ -38,7 +38,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     for rm in &w.restore_methods {
-        let Some((a, m)) = super::method(cx, rm) else {
+        let Some((a, m)) = crate::toolkit::restore::method(cx, rm) else {
             continue;
         };
         if m == Method::Unknown && !a.raw.trim().is_empty() {
@@ -47,7 +47,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 format!("restore method \"{}\" is not a known restore method", a.raw),
             )
             .label("unknown restore method")
-            .help(crate::rules::id::enum_help(
+            .help(crate::toolkit::hints::enum_help(
                 METHOD_SPELLINGS,
                 "method",
                 a.raw,

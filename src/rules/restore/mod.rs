@@ -14,9 +14,7 @@ pub mod stop_start_self_hosted;
 pub mod user_procedure_reserved;
 pub mod writer_restore_invalid;
 
-use crate::model::{Attr, RestoreMethod};
-use crate::rules::{Cx, Rule};
-use crate::vocab::Method;
+use crate::rule_api::Rule;
 
 /// The rules of this group.
 pub static RULES: &[&Rule] = &[
@@ -34,13 +32,3 @@ pub static RULES: &[&Rule] = &[
     &alternate_fallback_missing::RULE,
     &reboot_method_without_reboot::RULE,
 ];
-
-/// The restore method a `RESTORE_METHOD` declares, user-added spellings included, with its
-/// attribute; `None` when the attribute is absent.
-pub(crate) fn method<'r, 'a>(
-    cx: &Cx,
-    rm: &'r RestoreMethod<'a>,
-) -> Option<(&'r Attr<'a, Method>, Method)> {
-    let a = rm.method.as_ref()?;
-    Some((a, cx.settings.method(a)))
-}

@@ -1,8 +1,8 @@
 //! `restore/reboot-method-without-reboot`: restoring at reboot usually needs the reboot.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::Method;
 
 pub static RULE: Rule = Rule {
@@ -29,7 +29,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     for rm in &w.restore_methods {
-        let Some((m, Method::RestoreAtReboot)) = super::method(cx, rm) else {
+        let Some((m, Method::RestoreAtReboot)) = crate::toolkit::restore::method(cx, rm) else {
             continue;
         };
         let Some(reboot) = &rm.reboot_required else {

@@ -1,8 +1,8 @@
 //! `restore/reboot-required-bool`: `rebootRequired` is `yes` or `no`.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("restore/reboot-required-bool" {
@@ -32,10 +32,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                     format!("rebootRequired is \"{}\", not yes or no", a.raw),
                 )
                 .label("not yes/no")
-                .help(crate::rules::comp::bool_value::suggest(
-                    "rebootRequired",
-                    a.raw,
-                ));
+                .help(crate::toolkit::hints::bool_help("rebootRequired", a.raw));
             }
         }
     }

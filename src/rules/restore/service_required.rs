@@ -1,8 +1,8 @@
 //! `restore/service-required`: the stop/start methods name the service.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::Method;
 
 pub static RULE: Rule = Rule {
@@ -31,7 +31,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     for rm in &w.restore_methods {
-        let Some((a, m)) = super::method(cx, rm) else {
+        let Some((a, m)) = crate::toolkit::restore::method(cx, rm) else {
             continue;
         };
         if !matches!(m, Method::StopRestoreStart | Method::RestoreStopStart) {

@@ -1,8 +1,8 @@
 //! `restore/service-unused`: only the stop/start methods name a service.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::Method;
 
 pub static RULE: Rule = Rule {
@@ -30,7 +30,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         let Some(service) = rm.service.as_ref().filter(|s| !s.raw.trim().is_empty()) else {
             continue;
         };
-        let Some((a, m)) = super::method(cx, rm) else {
+        let Some((a, m)) = crate::toolkit::restore::method(cx, rm) else {
             continue;
         };
         if matches!(

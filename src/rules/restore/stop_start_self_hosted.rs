@@ -1,8 +1,8 @@
 //! `restore/stop-start-self-hosted`: a writer inside the stopped service misses PostRestore.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::Method;
 
 pub static RULE: Rule = Rule {
@@ -28,7 +28,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     for rm in &w.restore_methods {
-        if let Some((a, Method::StopRestoreStart)) = super::method(cx, rm) {
+        if let Some((a, Method::StopRestoreStart)) = crate::toolkit::restore::method(cx, rm) {
             let service = rm
                 .service
                 .as_ref()

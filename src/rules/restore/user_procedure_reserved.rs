@@ -1,8 +1,8 @@
 //! `restore/user-procedure-reserved`: the reserved user procedure is not set.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("restore/user-procedure-reserved" {

@@ -1,8 +1,8 @@
 //! `restore/writer-restore-invalid`: `writerRestore` is a known value and not `UNDEFINED`.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 use crate::vocab::{WriterRestore, WRITER_RESTORE_SPELLINGS};
 
 pub static RULE: Rule = Rule {
@@ -58,7 +58,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                     format!("writerRestore \"{}\" is not a known value", a.raw),
                 )
                 .label("unknown writerRestore")
-                .help(crate::rules::id::enum_help(
+                .help(crate::toolkit::hints::enum_help(
                     WRITER_RESTORE_SPELLINGS,
                     "writerRestore",
                     a.raw,

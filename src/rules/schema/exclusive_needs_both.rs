@@ -1,9 +1,9 @@
 //! `schema/exclusive-needs-both`: EXCLUSIVE_INCREMENTAL_DIFFERENTIAL comes with both schemas.
 
-use crate::diagnostic::Severity;
 use crate::flags::BackupSchema;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("schema/exclusive-needs-both" {
@@ -25,7 +25,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    super::check_needs(
+    crate::toolkit::schema::check_needs(
         cx,
         w,
         BackupSchema::EXCLUSIVE_INCREMENTAL_DIFFERENTIAL,

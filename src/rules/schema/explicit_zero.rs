@@ -1,9 +1,9 @@
 //! `schema/explicit-zero`: `backupSchema="0"` says what leaving it out says.
 
-use super::schema_attr;
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::schema::schema_attr;
 
 pub static RULE: Rule = Rule {
     meta: rule!("schema/explicit-zero" {

@@ -1,8 +1,8 @@
 //! `schema/format`: `backupSchema` is an unsigned decimal.
 
-use crate::diagnostic::Severity;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("schema/format" {
@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     if let Some(a) = &w.backup_schema {
         if a.value.is_none() {
-            let hint = crate::rules::fs::fsbt_format::decimal_hint(
+            let hint = crate::toolkit::hints::decimal_hint(
                 "backupSchema",
                 a.raw,
                 "backupSchema=\"881\" for DIFFERENTIAL | COPY | TIMESTAMPED | LAST_MODIFY | WRITER_SUPPORTS_NEW_TARGET | WRITER_SUPPORTS_RESTORE_WITH_MOVE",

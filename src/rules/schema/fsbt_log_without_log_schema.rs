@@ -1,9 +1,9 @@
 //! `schema/fsbt-log-without-log-schema`: a file set asks for log backups the writer lacks.
 
-use crate::diagnostic::Severity;
 use crate::flags::{BackupSchema, FileSpecBackupType, Mask};
 use crate::model::{Component, FileSet, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("schema/fsbt-log-without-log-schema" {

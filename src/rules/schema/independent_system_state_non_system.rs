@@ -1,10 +1,10 @@
 //! `schema/independent-system-state-non-system`: INDEPENDENT_SYSTEM_STATE on a non-system writer.
 
-use super::{decoded, schema_attr};
-use crate::diagnostic::Severity;
 use crate::flags::BackupSchema;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::schema::{decoded, schema_attr};
 use crate::vocab::Usage;
 
 pub static RULE: Rule = Rule {

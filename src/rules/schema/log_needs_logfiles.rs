@@ -1,10 +1,10 @@
 //! `schema/log-needs-logfiles`: a writer that supports log backups has log files.
 
-use super::{decoded, schema_attr, written};
-use crate::diagnostic::Severity;
 use crate::flags::BackupSchema;
 use crate::model::{ComponentKind, FileSetKind, WriterMetadata};
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::schema::{decoded, schema_attr, written};
 
 pub static RULE: Rule = Rule {
     meta: rule!("schema/log-needs-logfiles" {

@@ -1,10 +1,10 @@
 //! `schema/lsn-reserved`: the LSN bit is reserved for the system.
 
-use super::{decoded, schema_attr, written};
-use crate::diagnostic::Severity;
 use crate::flags::BackupSchema;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::schema::{decoded, schema_attr, written};
 
 pub static RULE: Rule = Rule {
     meta: rule!("schema/lsn-reserved" {

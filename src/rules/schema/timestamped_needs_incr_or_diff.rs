@@ -1,9 +1,9 @@
 //! `schema/timestamped-needs-incr-or-diff`: TIMESTAMPED comes with DIFFERENTIAL or INCREMENTAL.
 
-use crate::diagnostic::Severity;
 use crate::flags::BackupSchema;
 use crate::model::WriterMetadata;
-use crate::rules::{Check, Cx, Rule};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
 
 pub static RULE: Rule = Rule {
     meta: rule!("schema/timestamped-needs-incr-or-diff" {
@@ -25,7 +25,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    super::check_needs(
+    crate::toolkit::schema::check_needs(
         cx,
         w,
         BackupSchema::TIMESTAMPED,

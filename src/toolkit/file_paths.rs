@@ -8,10 +8,10 @@
 //! machine that will run the backup are unknown, so `%SystemRoot%\x` and `C:\Windows\x` are
 //! different paths here.
 
-use crate::diagnostic::Severity;
 use crate::model::is_blank;
 use crate::model::{Component, Node, Text};
-use crate::rules::Cx;
+use crate::rule_api::Cx;
+use crate::rule_meta::Severity;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -652,25 +652,6 @@ pub(crate) fn report_filespec_separator(cx: &mut Cx, owner: Owner, a: &Text) {
     .severity(sev)
     .label(label)
     .help(help);
-}
-
-/// The findings of one rule on a writer with the given `BACKUP_LOCATIONS` content, for the
-/// rules' unit tests: `(severity, message)`.
-#[cfg(test)]
-pub(crate) fn findings(slug: &str, locations: &str, express: bool) -> Vec<(Severity, String)> {
-    let xml = format!(
-        r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" instanceId="9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33" friendlyName="W" usage="USER_DATA" dataSource="OTHER"/><RESTORE_METHOD method="REPLACE_AT_REBOOT_IF_CANNOT_REPLACE" writerRestore="never" rebootRequired="no"/><BACKUP_LOCATIONS>{locations}</BACKUP_LOCATIONS></WRITER_METADATA>"#
-    );
-    let settings = crate::Settings {
-        express,
-        ..Default::default()
-    };
-    crate::lint_bytes("test.xml", xml.as_bytes(), &settings)
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.rule.slug == slug)
-        .map(|d| (d.severity, d.message))
-        .collect()
 }
 
 #[cfg(test)]

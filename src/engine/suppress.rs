@@ -2,9 +2,11 @@
 //! silences those rules on that element and everything inside it;
 //! `<!-- vsslint-ignore-file RULE[, RULE…]: reason -->` anywhere silences them in the file.
 
+use super::{report_stage, Registry, Stage};
 use crate::diagnostic::Diagnostic;
 use crate::model::Comment;
-use crate::rules::{self, meta, Cx, Rule};
+use crate::rule_api::Rule;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Rules whose findings describe the file itself; a comment inside it cannot vouch for it.
@@ -18,9 +20,36 @@ struct Directive {
     used: Vec<bool>,
 }
 
-/// Parses the directives among `comments`, reporting malformed ones, then removes the
-/// suppressed diagnostics from `out` and reports suppressions that silenced nothing.
-pub fn apply(comments: &[Comment], cx: &mut Cx, out: &mut Vec<Diagnostic>) -> usize {
+/// Where the findings about suppressions go, under the settings of the document.
+struct Cx<'s> {
+    settings: &'s Settings,
+    out: Vec<Diagnostic>,
+}
+
+/// Parses the directives among `comments`, then removes the suppressed diagnostics from
+/// `out` and adds the findings about the suppressions themselves (malformed ones, and ones
+/// that silenced nothing). Returns how many findings were silenced.
+pub fn apply(
+    comments: &[Comment],
+    settings: &Settings,
+    registry: &Registry,
+    out: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut cx = Cx {
+        settings,
+        out: Vec::new(),
+    };
+    let silenced = silence(comments, &mut cx, registry, out);
+    out.append(&mut cx.out);
+    silenced
+}
+
+fn silence(
+    comments: &[Comment],
+    cx: &mut Cx,
+    registry: &Registry,
+    out: &mut Vec<Diagnostic>,
+) -> usize {
     let mut directives = Vec::new();
     for c in comments {
         let text = c.text.trim();
@@ -67,7 +96,7 @@ pub fn apply(comments: &[Comment], cx: &mut Cx, out: &mut Vec<Diagnostic>) -> us
         }
         let mut found = Vec::new();
         for n in names {
-            match rules::find(n) {
+            match registry.find(n) {
                 Some(r) if UNSUPPRESSIBLE.contains(&r.meta.slug) => invalid(cx, c.span, format!("{} cannot be suppressed inline", r.meta.slug), "fix the file's encoding or syntax; a comment inside a broken file cannot vouch for it"),
                 Some(r) => found.push(r),
                 None => invalid(cx, c.span, format!("unknown rule `{n}` in a suppression"), "name a rule by its slug or code; `vsslint rules` lists them"),
@@ -111,8 +140,10 @@ pub fn apply(comments: &[Comment], cx: &mut Cx, out: &mut Vec<Diagnostic>) -> us
     for dir in &directives {
         for (r, used) in dir.rules.iter().zip(&dir.used) {
             if !used {
-                if let Some(d) = cx.report_as(
-                    &meta::unused_suppression::RULE,
+                if let Some(d) = report_stage(
+                    cx.settings,
+                    Stage::UnusedSuppression,
+                    &mut cx.out,
                     dir.comment,
                     format!("the suppression of {} silences nothing", r.meta.slug),
                 ) {
@@ -134,7 +165,13 @@ pub fn apply(comments: &[Comment], cx: &mut Cx, out: &mut Vec<Diagnostic>) -> us
 }
 
 fn invalid(cx: &mut Cx, span: Span, message: String, help: &str) {
-    if let Some(d) = cx.report_as(&meta::invalid_suppression::RULE, span, message) {
+    if let Some(d) = report_stage(
+        cx.settings,
+        Stage::InvalidSuppression,
+        &mut cx.out,
+        span,
+        message,
+    ) {
         d.label("suppression comment").help(help.to_string());
     }
 }

@@ -1,0 +1,243 @@
+//! The pipeline for one document: bytes → text → XML tree → model → engine → suppressions
+//! → diagnostics; and, over documents linted together, the checks across them.
+
+use crate::decode::{decode, decode_owned, DecodeError, DecodedText, Detection};
+use crate::diagnostic::Diagnostic;
+use crate::engine::{self, across, report_stage, suppress, Plan, Registry, Stage};
+use crate::model::{Document, Identity};
+use crate::parse::with_model;
+use crate::rule_meta::Severity;
+use crate::settings::Settings;
+use crate::span::Span;
+use serde::Serialize;
+
+/// What a file turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    WriterMetadata,
+    /// Recognised VSS document of another kind; skipped.
+    Other,
+    /// Could not be decoded, parsed, or has an unknown root.
+    Invalid,
+}
+
+/// The result of linting one document.
+#[derive(Debug)]
+pub struct LintedFile {
+    /// The name to show (as given on the command line).
+    pub path: String,
+    /// The decoded text (up to the fault, for an undecodable file); spans index into it.
+    pub text: String,
+    pub kind: FileKind,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Findings silenced by inline suppressions.
+    pub suppressed: usize,
+    /// What checks across documents need, for a writer metadata document.
+    pub identity: Option<Identity>,
+}
+
+/// Lints one document with the built-in rules.
+pub fn lint_bytes(path: &str, bytes: &[u8], settings: &Settings) -> LintedFile {
+    let decoded = decode(bytes).map(|d| DecodedText {
+        text: d.text.into_owned(),
+        encoding: d.encoding,
+        detection: d.detection,
+    });
+    lint_decoded(path, decoded, settings, Registry::builtin())
+}
+
+/// [`lint_bytes`] for bytes the caller gives up: UTF-8 text becomes the file's text in
+/// place, without a copy of the whole document.
+pub fn lint_owned(path: &str, bytes: Vec<u8>, settings: &Settings) -> LintedFile {
+    lint_owned_with(path, bytes, settings, Registry::builtin())
+}
+
+pub(crate) fn lint_owned_with(
+    path: &str,
+    bytes: Vec<u8>,
+    settings: &Settings,
+    registry: &Registry,
+) -> LintedFile {
+    lint_decoded(path, decode_owned(bytes), settings, registry)
+}
+
+pub(crate) fn lint_decoded(
+    path: &str,
+    decoded: Result<DecodedText, DecodeError>,
+    settings: &Settings,
+    registry: &Registry,
+) -> LintedFile {
+    let mut out = Vec::new();
+    let mut suppressed = 0;
+    let mut identity = None;
+    let (text, kind) = match decoded {
+        Err(e) => {
+            let at = e.at;
+            let label = if at == e.decoded_prefix.len() {
+                "cannot be decoded here"
+            } else {
+                "contradicts the bytes"
+            };
+            let span = Span::new(at, at);
+            if let Some(d) = report_stage(settings, Stage::Encoding, &mut out, span, e.message) {
+                d.label(label).help(e.help);
+            }
+            (e.decoded_prefix, FileKind::Invalid)
+        }
+        Ok(DecodedText {
+            text,
+            encoding,
+            detection,
+        }) => {
+            if detection == Detection::NulPattern {
+                let message = format!(
+                    "the file is {encoding} without a byte-order mark (detected from its NUL bytes)"
+                );
+                let span = Span::new(0, 0);
+                if let Some(d) = report_stage(settings, Stage::Encoding, &mut out, span, message) {
+                    d.severity(Severity::Info)
+                        .help("other tools may misread it; save it as UTF-8, or as UTF-16 with a byte-order mark");
+                }
+            }
+            let kind = with_model(&text, |model| {
+                let model = match model {
+                    Ok(m) => m,
+                    Err(e) => {
+                        let span = Span::new(e.offset, e.offset);
+                        let stage = Stage::Syntax;
+                        if let Some(d) = report_stage(settings, stage, &mut out, span, e.message) {
+                            d.help(e.help);
+                        }
+                        return FileKind::Invalid;
+                    }
+                };
+                lint_model(
+                    model,
+                    settings,
+                    registry,
+                    &mut out,
+                    &mut suppressed,
+                    &mut identity,
+                )
+            });
+            (text, kind)
+        }
+    };
+    sort(&mut out);
+    LintedFile {
+        path: path.to_string(),
+        text,
+        kind,
+        diagnostics: out,
+        suppressed,
+        identity,
+    }
+}
+
+/// Findings in the order reports show them.
+fn sort(found: &mut [Diagnostic]) {
+    found.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
+    });
+}
+
+fn lint_model(
+    model: Document,
+    settings: &Settings,
+    registry: &Registry,
+    out: &mut Vec<Diagnostic>,
+    suppressed: &mut usize,
+    identity: &mut Option<Identity>,
+) -> FileKind {
+    match model {
+        Document::WriterMetadata(w) => {
+            let mut found = Vec::new();
+            if let Some(wrapper) = w.wrapper {
+                let message = format!(
+                    "the writer metadata is wrapped in <{}> with an inline schema",
+                    wrapper.name
+                );
+                if let Some(d) =
+                    report_stage(settings, Stage::Root, &mut found, wrapper.span, message)
+                {
+                    d.severity(Severity::Info)
+                        .label("wrapper element")
+                        .help("accepted; the WRITER_METADATA element inside is linted");
+                }
+            }
+            Plan::for_settings(settings, registry).run(settings, &w, &mut found);
+            *identity = w.identity();
+            if settings.inline_suppressions {
+                *suppressed = suppress::apply(&w.comments, settings, registry, &mut found);
+            }
+            out.append(&mut found);
+            FileKind::WriterMetadata
+        }
+        Document::Other { what, root } => {
+            let message = format!(
+                "not a writer metadata document; skipped: this is {}",
+                what.describe()
+            );
+            if let Some(d) = report_stage(settings, Stage::Root, out, root.span, message) {
+                d.severity(Severity::Info).label("document element");
+            }
+            FileKind::Other
+        }
+        Document::UnknownRoot { root, .. } => {
+            let message = format!(
+                "the document element is <{}>, not <WRITER_METADATA>",
+                root.name
+            );
+            if let Some(d) = report_stage(settings, Stage::Root, out, root.span, message) {
+                d.label("expected WRITER_METADATA").help(
+                    "a writer metadata document's root is <WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" version=\"1.2\">; check that this is the right file",
+                );
+            }
+            FileKind::Invalid
+        }
+    }
+}
+
+/// Whether a check across documents may read `f`'s text or add findings to it: when none
+/// may, a report rendered before those checks is final, and the text may go.
+pub fn keeps_text(f: &LintedFile, settings: &Settings, registry: &Registry) -> bool {
+    across::keeps_text(f.identity.as_ref(), settings, registry)
+}
+
+/// Runs the checks across documents over files linted together and adds their findings to
+/// the files they belong to. `settings` holds each file's settings, in the same order.
+pub fn check_across(files: &mut [LintedFile], settings: &[&Settings]) {
+    check_across_with(files, settings, Registry::builtin());
+}
+
+pub(crate) fn check_across_with(
+    files: &mut [LintedFile],
+    settings: &[&Settings],
+    registry: &Registry,
+) {
+    let docs: Vec<across::Linted> = files
+        .iter()
+        .zip(settings)
+        .map(|(f, s)| across::Linted {
+            path: &f.path,
+            text: &f.text,
+            identity: f.identity.as_ref(),
+            settings: s,
+        })
+        .collect();
+    let found = engine::across::run(&docs, registry);
+    if found.is_empty() {
+        return;
+    }
+    let mut touched = vec![false; files.len()];
+    for (i, d) in found {
+        files[i].diagnostics.push(d);
+        touched[i] = true;
+    }
+    for (f, touched) in files.iter_mut().zip(touched) {
+        if touched {
+            sort(&mut f.diagnostics);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! What a rule file is written against: [`Rule`], the kinds of [`Check`], the context
+//! [`Cx`] a check reports into, and the [`rule!`] macro that declares its metadata.
+//!
+//! A rule file imports this module and the shared toolkit (`crate::toolkit`), never another
+//! rule file; the registry (`crate::rules`) lists the rules and the engine runs them.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Component, Exclude, FileSet, Identity, WriterMetadata};
+use crate::rule_meta::{RuleMeta, Severity};
+use crate::settings::Settings;
+use crate::span::Span;
+
+/// Declares a rule's metadata; the examples are read from the rule's fixture folder.
+macro_rules! rule {
+    ($slug:literal { $($field:ident : $value:expr),* $(,)? }) => {{
+        // A rule that sets every field leaves nothing for `..BASE`.
+        #[allow(clippy::needless_update)]
+        let meta = $crate::rule_meta::RuleMeta {
+            slug: $slug,
+            bad: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/", $slug, "/bad.xml")),
+            good: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/", $slug, "/good.xml")),
+            $($field: $value,)*
+            ..$crate::rule_meta::RuleMeta::BASE
+        };
+        meta
+    }};
+}
+pub(crate) use rule;
+
+/// What a rule inspects. The engine visits each node once and calls every enabled rule that
+/// inspects that kind of node; checks across documents run once all documents are linted.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Raised by the pipeline itself (decoding, parsing, document kind, suppressions).
+    Pipeline,
+    Writer(fn(&mut Cx, &WriterMetadata)),
+    Component(fn(&mut Cx, &WriterMetadata, &Component)),
+    FileSet(fn(&mut Cx, &WriterMetadata, &Component, &FileSet)),
+    Exclude(fn(&mut Cx, &WriterMetadata, &Exclude)),
+    /// Compares the documents linted together.
+    Across(Across),
+}
+
+/// A check across documents.
+#[derive(Clone, Copy)]
+pub struct Across {
+    /// Which documents the check may read or report on; the others are never given to it.
+    /// `None` takes every writer metadata document.
+    pub involves: Option<fn(&Identity) -> bool>,
+    pub check: fn(&mut AcrossCx, &[Member]),
+}
+
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: Check,
+}
+
+/// The context a check on one document reports into, for one rule at a time.
+pub struct Cx<'s, 'o> {
+    pub settings: &'s Settings,
+    rule: &'static RuleMeta,
+    severity: Severity,
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl<'s, 'o> Cx<'s, 'o> {
+    /// A context for `rule` running at `severity`, adding its findings to `out`.
+    pub fn new(
+        settings: &'s Settings,
+        rule: &'static RuleMeta,
+        severity: Severity,
+        out: &'o mut Vec<Diagnostic>,
+    ) -> Self {
+        Cx {
+            settings,
+            rule,
+            severity,
+            out,
+        }
+    }
+
+    /// Reports a finding of the running rule at `span`.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        let mut d = Diagnostic::new(self.rule, span, message);
+        d.severity = self.severity;
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// The running rule's severity when the rule has its default one, else the configured one:
+    /// lets a rule lower a finding (a braced GUID is a warning) without overriding the user.
+    pub fn default_or_configured(&self, wanted: Severity) -> Severity {
+        if self.severity == self.rule.severity {
+            wanted
+        } else {
+            self.severity
+        }
+    }
+}
+
+/// A writer metadata document linted together with others, as a check across documents sees
+/// it.
+pub struct Member<'a> {
+    /// The name shown for the file.
+    pub path: &'a str,
+    /// Its decoded text: spans index into it.
+    pub text: &'a str,
+    pub identity: &'a Identity,
+    /// The severity the rule runs at in this document's settings.
+    pub severity: Severity,
+}
+
+/// The context a check across documents reports into.
+pub struct AcrossCx {
+    rule: &'static RuleMeta,
+    out: Vec<(usize, Diagnostic)>,
+}
+
+impl AcrossCx {
+    pub fn new(rule: &'static RuleMeta) -> Self {
+        AcrossCx {
+            rule,
+            out: Vec::new(),
+        }
+    }
+
+    /// Reports a finding of the running rule at `span` in the `member`th document.
+    pub fn report(
+        &mut self,
+        members: &[Member],
+        member: usize,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let mut d = Diagnostic::new(self.rule, span, message);
+        d.severity = members[member].severity;
+        self.out.push((member, d));
+        &mut self.out.last_mut().expect("just pushed").1
+    }
+
+    /// The findings, each with the index of the member it belongs to.
+    pub fn into_findings(self) -> Vec<(usize, Diagnostic)> {
+        self.out
+    }
+}

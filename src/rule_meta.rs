@@ -1,0 +1,140 @@
+//! What a rule is, without what it does: its names, severity, profile, cost and documentation.
+//!
+//! The bottom of the stack: diagnostics, settings and reports read rule metadata, and nothing
+//! here reads any other part of vsslint.
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// When a rule runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// Always, unless configured off.
+    Default,
+    /// Only when turned on in the configuration.
+    Optional,
+    /// Only with `--express`.
+    Express,
+    /// Only with `--target-os`.
+    TargetOs,
+}
+
+/// How much work a rule does on one document, for the engine to start the costliest work
+/// first when it shares a large document among threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Cost {
+    /// About one look at each node it inspects.
+    Linear,
+    /// Compares every file set of the document with the others: several walks' worth on a
+    /// large document (measured on the System writer document).
+    AllFileSets,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RuleMeta {
+    /// The stable name, e.g. `schema/log-needs-logfiles`.
+    pub slug: &'static str,
+    /// The stable code, e.g. `VSL205`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub profile: Profile,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// What it checks, in detail (Markdown).
+    #[serde(skip)]
+    pub what: &'static str,
+    /// Why it matters (Markdown).
+    #[serde(skip)]
+    pub why: &'static str,
+    /// A document that breaks the rule.
+    #[serde(skip)]
+    pub bad: &'static str,
+    /// The same document, fixed.
+    #[serde(skip)]
+    pub good: &'static str,
+    /// Where the requirement comes from (Microsoft's documentation, real documents).
+    #[serde(skip)]
+    pub sources: &'static [&'static str],
+    /// The `--target-os` its examples are linted with.
+    #[serde(skip)]
+    pub example_target: Option<&'static str>,
+    /// The bad example is linted with `--express` and the good one without: for rules about
+    /// express writers that no document can reveal by itself.
+    #[serde(skip)]
+    pub bad_example_express: bool,
+    /// The rule compares documents linted together; its bad example is linted together with
+    /// its good one.
+    #[serde(skip)]
+    pub across_documents: bool,
+    /// How much work the rule does on one document.
+    #[serde(skip)]
+    pub cost: Cost,
+}
+
+impl RuleMeta {
+    pub const BASE: RuleMeta = RuleMeta {
+        slug: "",
+        code: "",
+        severity: Severity::Error,
+        profile: Profile::Default,
+        summary: "",
+        what: "",
+        why: "",
+        bad: "",
+        good: "",
+        sources: &[],
+        example_target: None,
+        bad_example_express: false,
+        across_documents: false,
+        cost: Cost::Linear,
+    };
+
+    /// The part of the slug before the slash.
+    pub fn group(&self) -> &'static str {
+        self.slug.split('/').next().unwrap_or("")
+    }
+
+    pub fn url(&self) -> String {
+        format!("{DOCS_BASE}{}.md", self.slug)
+    }
+}
+
+/// Where the generated rule reference is published.
+pub const DOCS_BASE: &str = "https://github.com/vsslint/vsslint/blob/main/docs/rules/";

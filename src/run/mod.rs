@@ -1,0 +1,501 @@
+//! One run of the linter, as the command line makes it: find the files, settle each one's
+//! settings, lint them in parallel, run the checks across them, and write the report.
+//!
+//! The command line only turns its arguments into [`Options`]; an editor server or a test
+//! harness calls [`run`] the same way.
+
+mod configs;
+mod inputs;
+
+use crate::engine::Registry;
+use crate::os::WindowsVersion;
+use crate::pipeline::{check_across_with, keeps_text, lint_decoded, lint_owned_with, LintedFile};
+use crate::report::{self, full::Style, Summary};
+use crate::rule_meta::Severity;
+use crate::settings::Settings;
+use configs::Configs;
+use inputs::{describe_io, read_file, Input};
+use rayon::prelude::*;
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// miette's graphical report.
+    Full,
+    /// One line per finding: path:line:col: severity: message [CODE rule].
+    Concise,
+    /// One JSON object (see the README).
+    Json,
+    /// One JSON object per finding per line.
+    JsonLines,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+/// What to lint and how to report it.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Files, directories (every `*.xml` below) or glob patterns; `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+    pub format: Format,
+    /// Write the report here instead of to the given writer.
+    pub output_file: Option<PathBuf>,
+    /// The configuration file to use instead of looking for one.
+    pub config: Option<PathBuf>,
+    /// Check features against this Windows version (over the configuration's).
+    pub target_os: Option<WindowsVersion>,
+    /// The documents come from express writers (over the configuration's).
+    pub express: bool,
+    /// Globs of files to skip, also when named explicitly.
+    pub exclude: Vec<String>,
+    /// The name reported for standard input.
+    pub stdin_filename: Option<PathBuf>,
+    /// Fail when there are more warnings than this.
+    pub max_warnings: Option<usize>,
+    /// Exit 0 even with error-level findings.
+    pub exit_zero: bool,
+    /// Report errors only.
+    pub quiet: bool,
+    /// Report how often each rule fired instead of the findings.
+    pub statistics: bool,
+    /// At most this many findings per file in full and concise output (0: all).
+    pub max_diagnostics: usize,
+    /// Refuse larger files.
+    pub max_file_size: u64,
+    /// Honour `vsslint-ignore` comments.
+    pub inline_suppressions: bool,
+    /// How `full` output and configuration errors look.
+    pub style: Style,
+    /// Where GitHub Actions wants the job summary (`GITHUB_STEP_SUMMARY`), for `github`.
+    pub step_summary: Option<PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            paths: Vec::new(),
+            format: Format::Full,
+            output_file: None,
+            config: None,
+            target_os: None,
+            express: false,
+            exclude: Vec::new(),
+            stdin_filename: None,
+            max_warnings: None,
+            exit_zero: false,
+            quiet: false,
+            statistics: false,
+            max_diagnostics: 200,
+            max_file_size: 256 * 1024 * 1024,
+            inline_suppressions: true,
+            style: Style::plain(100),
+            step_summary: None,
+        }
+    }
+}
+
+/// How a run ended, when it could run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// 0: no error-level finding (or `exit_zero`); 1: at least one, or too many warnings.
+    pub code: i32,
+    /// A note for standard error (more warnings than allowed).
+    pub note: Option<String>,
+}
+
+/// Why a run could not finish: exit status 2.
+#[derive(Debug)]
+pub enum Failure {
+    Io(io::Error),
+    /// A usage or configuration error, said in full.
+    Usage(String),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Io(e) => write!(f, "{e}"),
+            Failure::Usage(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Reports of thousands of findings are megabytes: written in large pieces, they cost few
+/// system calls.
+const OUTPUT_BUFFER: usize = 1 << 16;
+
+/// Lints what `opts` names with the built-in rules and writes the report to `out` (or to
+/// `opts.output_file`).
+pub fn run(opts: &Options, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    run_with(opts, out, Registry::builtin())
+}
+
+/// One file to lint: the name shown, where to read it (`None`: standard input), its settings.
+struct Job {
+    shown: String,
+    path: Option<PathBuf>,
+    settings: Settings,
+}
+
+/// A linted file, and its JSON report when the report is rendered as files are linted.
+type Linted = (LintedFile, Option<Vec<u8>>);
+
+pub(crate) fn run_with(
+    opts: &Options,
+    out: &mut dyn Write,
+    registry: &Registry,
+) -> Result<Outcome, Failure> {
+    let inputs = inputs::inputs(&opts.paths, &opts.exclude)?;
+    let mut configs = Configs::new(opts.config.as_deref(), opts.style.width)?;
+    let stdin_name = opts
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("<stdin>"));
+    let mut jobs: Vec<Job> = Vec::with_capacity(inputs.len());
+    let mut stdin_bytes = None;
+    for input in &inputs {
+        match input {
+            Input::Stdin => {
+                stdin_bytes = Some(read_stdin(opts.max_file_size)?);
+                jobs.push(Job {
+                    shown: stdin_name.to_string_lossy().into_owned(),
+                    path: None,
+                    settings: configs.settings_for(&stdin_name, opts)?,
+                });
+            }
+            Input::File(p) => jobs.push(Job {
+                shown: p.to_string_lossy().into_owned(),
+                settings: configs.settings_for(p, opts)?,
+                path: Some(p.clone()),
+            }),
+        }
+    }
+    // A JSON report of many files is rendered by the threads that lint them, each file as
+    // soon as it is linted; the report then only joins the pieces.
+    let prerender = opts.format == Format::Json && !opts.quiet && !opts.statistics;
+    let render = |f: &LintedFile| prerender.then(|| report::json::render(f));
+    let results: Vec<Result<Linted, String>> = jobs
+        .par_iter()
+        .map(|job| {
+            let bytes = match &job.path {
+                None => stdin_bytes.clone().unwrap_or_default(),
+                Some(p) => read_file(p, opts.max_file_size)
+                    .map_err(|why| format!("cannot read `{}`: {why}", job.shown))?,
+            };
+            let mut file = lint_owned_with(&job.shown, bytes, &job.settings, registry);
+            let part = render(&file);
+            // Nothing reads a rendered file's text again unless a check across files may
+            // add to it; freed now, its memory serves the next file's.
+            if part.is_some() && !keeps_text(&file, &job.settings, registry) {
+                file.text = String::new();
+            }
+            Ok((file, part))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut parts = Vec::with_capacity(results.len());
+    let mut settings = Vec::with_capacity(results.len());
+    for (r, job) in results.into_iter().zip(&jobs) {
+        let (file, part) = r.map_err(Failure::Usage)?;
+        files.push(file);
+        parts.push(part);
+        settings.push(&job.settings);
+    }
+    let found: Vec<usize> = files.iter().map(|f| f.diagnostics.len()).collect();
+    check_across_with(&mut files, &settings, registry);
+    // Checks across files only add findings; a file that gained some is rendered again.
+    for ((f, part), before) in files.iter().zip(&mut parts).zip(found) {
+        if f.diagnostics.len() != before {
+            *part = render(f);
+        }
+    }
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by(|a, b| files[*a].path.cmp(&files[*b].path));
+    let (mut files, parts): (Vec<LintedFile>, Vec<Option<Vec<u8>>>) = {
+        let mut slots: Vec<Option<Linted>> = files.into_iter().zip(parts).map(Some).collect();
+        order
+            .iter()
+            .map(|i| slots[*i].take().expect("each once"))
+            .unzip()
+    };
+
+    let summary_before_filter = Summary::of(&files);
+    if opts.quiet {
+        for f in &mut files {
+            f.diagnostics.retain(|d| d.severity == Severity::Error);
+        }
+    }
+
+    let mut file_sink;
+    let mut stream_sink;
+    let sink: &mut dyn Write = match &opts.output_file {
+        Some(p) => {
+            file_sink = io::BufWriter::with_capacity(
+                OUTPUT_BUFFER,
+                std::fs::File::create(p).map_err(|e| {
+                    Failure::Usage(format!(
+                        "cannot write `{}`: {}",
+                        p.display(),
+                        describe_io(&e)
+                    ))
+                })?,
+            );
+            &mut file_sink
+        }
+        None => {
+            stream_sink = io::BufWriter::with_capacity(OUTPUT_BUFFER, out);
+            &mut stream_sink
+        }
+    };
+    write_report(sink, opts, &files, &parts)?;
+    sink.flush()?;
+    // The process usually ends right after: freeing every file's text and findings one by
+    // one would only delay the exit.
+    std::mem::forget(files);
+    std::mem::forget(parts);
+
+    let too_many_warnings = opts
+        .max_warnings
+        .is_some_and(|max| summary_before_filter.warnings > max);
+    let failed = summary_before_filter.errors > 0 || too_many_warnings;
+    let note = too_many_warnings.then(|| {
+        format!(
+            "vsslint: {} warnings, more than --max-warnings {}",
+            summary_before_filter.warnings,
+            opts.max_warnings.unwrap_or(0)
+        )
+    });
+    Ok(Outcome {
+        code: if failed && !opts.exit_zero { 1 } else { 0 },
+        note,
+    })
+}
+
+fn read_stdin(max: u64) -> Result<Vec<u8>, Failure> {
+    let mut buf = Vec::new();
+    io::stdin()
+        .take(max + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+    if buf.len() as u64 > max {
+        return Err(Failure::Usage(format!(
+            "standard input is larger than --max-file-size ({max})"
+        )));
+    }
+    Ok(buf)
+}
+
+fn write_report(
+    sink: &mut dyn Write,
+    opts: &Options,
+    files: &[LintedFile],
+    parts: &[Option<Vec<u8>>],
+) -> Result<(), Failure> {
+    if opts.statistics {
+        let json = matches!(
+            opts.format,
+            Format::Json | Format::JsonLines | Format::Sarif
+        );
+        return Ok(report::statistics::write(sink, files, json)?);
+    }
+    let cap = if opts.max_diagnostics == 0 {
+        usize::MAX
+    } else {
+        opts.max_diagnostics
+    };
+    match opts.format {
+        Format::Full => report::full::write_capped(sink, files, opts.style, cap)?,
+        Format::Concise => report::concise::write_capped(sink, files, cap)?,
+        Format::Json => match parts
+            .iter()
+            .map(Option::as_deref)
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(rendered) => report::json::write_rendered(sink, files, &rendered)?,
+            None => report::json::write(sink, files)?,
+        },
+        Format::JsonLines => report::json::write_lines(sink, files)?,
+        Format::Sarif => report::sarif::write(sink, files)?,
+        Format::Github => {
+            report::github::write(sink, files)?;
+            if let Some(path) = &opts.step_summary {
+                let mut f = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)?;
+                f.write_all(report::github::step_summary(files).as_bytes())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Lints `bytes` as the document `shown` with the built-in rules and default settings, and
+/// returns its model as JSON (masks decoded by name), or, when it does not decode or parse,
+/// the linted file that says why.
+pub fn dump(shown: &str, bytes: &[u8]) -> Result<serde_json::Value, Box<LintedFile>> {
+    let broken = || {
+        let decoded = crate::decode::decode(bytes).map(|d| crate::decode::DecodedText {
+            text: d.text.into_owned(),
+            encoding: d.encoding,
+            detection: d.detection,
+        });
+        Box::new(lint_decoded(
+            shown,
+            decoded,
+            &Settings::default(),
+            Registry::builtin(),
+        ))
+    };
+    let Ok(decoded) = crate::decode::decode(bytes) else {
+        return Err(broken());
+    };
+    let Ok(xml) = crate::parse::parse_xml(&decoded.text) else {
+        return Err(broken());
+    };
+    let model = crate::parse::build(&xml);
+    Ok(serde_json::json!({
+        "file": shown,
+        "encoding": decoded.encoding,
+        "detection": decoded.detection,
+        "document": model,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Identity;
+    use crate::rule_api::{Across, AcrossCx, Check, Member, Rule};
+    use crate::rule_meta::RuleMeta;
+
+    /// A second check across documents, registered only here: it involves the documents that
+    /// do not name their instance (which `lp/global-uniqueness` leaves alone), and reports in
+    /// each document after the first of its writer class, at its last component.
+    static SAME_CLASS: Rule = Rule {
+        meta: RuleMeta {
+            slug: "test/same-writer-class",
+            code: "VSL999",
+            severity: Severity::Warning,
+            summary: "Two documents of one writer class",
+            across_documents: true,
+            ..RuleMeta::BASE
+        },
+        check: Check::Across(Across {
+            involves: Some(unnamed_instance),
+            check: same_class,
+        }),
+    };
+
+    fn unnamed_instance(id: &Identity) -> bool {
+        id.instance_name.is_none()
+    }
+
+    fn same_class(cx: &mut AcrossCx, docs: &[Member]) {
+        for (i, doc) in docs.iter().enumerate() {
+            let first = docs[..i]
+                .iter()
+                .find(|d| d.identity.writer_id == doc.identity.writer_id);
+            if let (Some(first), Some(last)) = (first, doc.identity.components.last()) {
+                let message = format!("the writer class of {} again", first.path);
+                cx.report(docs, i, last.2, message);
+            }
+        }
+    }
+
+    fn document(components: &[&str]) -> String {
+        let groups: String = components
+            .iter()
+            .map(|c| format!("\n    <FILE_GROUP componentName=\"{c}\" selectable=\"yes\">\n      <FILE_LIST path=\"C:\\Data\\{c}\" filespec=\"*.dat\"/>\n    </FILE_GROUP>"))
+            .collect();
+        format!(
+            "<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" version=\"1.2\">\n  <IDENTIFICATION writerId=\"5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10\" friendlyName=\"Contoso\" usage=\"USER_DATA\" dataSource=\"OTHER\"/>\n  <RESTORE_METHOD method=\"RESTORE_IF_NOT_THERE\" writerRestore=\"never\" rebootRequired=\"no\"/>\n  <BACKUP_LOCATIONS>{groups}\n  </BACKUP_LOCATIONS>\n</WRITER_METADATA>\n"
+        )
+    }
+
+    /// 1-based line and character column of the `FILE_GROUP` name of component `name`.
+    fn position_of(text: &str, name: &str) -> (u64, u64) {
+        let at = text
+            .find(&format!("<FILE_GROUP componentName=\"{name}\""))
+            .expect("component in text")
+            + 1;
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        (line as u64, column as u64)
+    }
+
+    /// A check across documents added in one file and registered in one place keeps the
+    /// true positions of its findings in the JSON report, whose texts are freed as it is
+    /// rendered: the texts to keep are decided by the registry, never by a rule's name.
+    #[test]
+    fn a_second_check_across_documents_reports_true_positions_in_json() {
+        let dir = std::env::temp_dir().join(format!("vsslint-across-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let texts = [
+            document(&["Ledger"]),
+            document(&["Ledger", "Journal", "Archive"]),
+            document(&["Ledger", "Journal"]),
+        ];
+        let mut paths = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let path = dir.join(format!("wm{i}.xml"));
+            std::fs::write(&path, text).unwrap();
+            paths.push(path);
+        }
+        let registry = Registry::with_extra(&[&SAME_CLASS]);
+        let opts = Options {
+            paths: vec![dir.clone()],
+            format: Format::Json,
+            ..Options::default()
+        };
+        let mut out = Vec::new();
+        run_with(&opts, &mut out, &registry).expect("the run finishes");
+        std::fs::remove_dir_all(&dir).unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let found: Vec<_> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "test/same-writer-class")
+            .collect();
+        assert_eq!(found.len(), 2, "{report:#}");
+        for (d, (i, last)) in found.iter().zip([(1, "Archive"), (2, "Journal")]) {
+            assert_eq!(d["file"], paths[i].to_string_lossy().as_ref());
+            let (line, column) = position_of(&texts[i], last);
+            assert_eq!(
+                (d["line"].as_u64(), d["column"].as_u64()),
+                (Some(line), Some(column)),
+                "{d:#}"
+            );
+            assert!(line > 1, "the finding is not on the first line");
+            assert_eq!(d["severity"], "warning");
+        }
+        // The built-in rules see none of this.
+        let mut plain = Vec::new();
+        let dir2 = std::env::temp_dir().join(format!("vsslint-across-b-{}", std::process::id()));
+        std::fs::create_dir_all(&dir2).unwrap();
+        for (i, text) in texts.iter().enumerate() {
+            std::fs::write(dir2.join(format!("wm{i}.xml")), text).unwrap();
+        }
+        let opts = Options {
+            paths: vec![dir2.clone()],
+            ..opts
+        };
+        run_with(&opts, &mut plain, Registry::builtin()).unwrap();
+        std::fs::remove_dir_all(&dir2).unwrap();
+        assert!(!String::from_utf8(plain)
+            .unwrap()
+            .contains("same-writer-class"));
+    }
+}

@@ -1,0 +1,15 @@
+//! The shared rule toolkit: what several rules need and no rule owns. Rule files import the
+//! rule API and these modules, never another rule file.
+
+pub(crate) mod components;
+pub(crate) mod dependencies;
+pub(crate) mod file_paths;
+pub(crate) mod hints;
+pub(crate) mod ids;
+pub(crate) mod logical_paths;
+pub(crate) mod mappings;
+pub(crate) mod os_features;
+pub(crate) mod restore;
+pub(crate) mod schema;
+#[cfg(test)]
+pub(crate) mod testing;
