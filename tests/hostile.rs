@@ -2,6 +2,8 @@
 //! encodings and truncations. Each must end quickly with diagnostics, never a panic, a hang or
 //! a read from anywhere but the file. Large inputs are generated here, not committed.
 
+mod common;
+
 #[path = "../fuzz/src/lib.rs"]
 #[allow(dead_code)]
 mod exercise;
@@ -174,18 +176,9 @@ fn utf16be(s: &str, bom: bool) -> Vec<u8> {
     v
 }
 
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped the corpus part: {} is absent", dir.display());
-        None
-    }
-}
-
-/// The real documents and the rule examples: what truncation and mutation start from.
-fn seed_documents() -> Vec<(String, Vec<u8>)> {
+/// The real documents and the rule examples: what truncation and mutation start from. Without
+/// the corpus (outside CI, see `common::require_corpus`) only the rule examples, for `test`.
+fn seed_documents(test: &str) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
     for group in std::fs::read_dir(&fixtures).unwrap() {
@@ -196,7 +189,7 @@ fn seed_documents() -> Vec<(String, Vec<u8>)> {
             }
         }
     }
-    if let Some(dir) = corpus_dir() {
+    if let Some(dir) = common::require_corpus(&format!("{test} (the real documents)")) {
         for set in std::fs::read_dir(dir).unwrap() {
             let set = set.unwrap().path();
             if !set.is_dir() {
@@ -741,7 +734,7 @@ fn random_bytes() {
 #[test]
 fn documents_cut_at_random_places() {
     let mut rng = Rng(0x0123_4567_89AB_CDEF);
-    for (name, bytes) in seed_documents() {
+    for (name, bytes) in seed_documents("documents_cut_at_random_places") {
         let mut cuts: Vec<usize> = (0..8).map(|_| rng.below(bytes.len() + 1)).collect();
         cuts.extend([0, 1, 2, 3, bytes.len().saturating_sub(1)]);
         for cut in cuts {
