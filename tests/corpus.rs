@@ -7,7 +7,9 @@ use vsslint::{lint_bytes, FileKind, Settings, Severity};
 
 #[test]
 fn real_writer_metadata_has_no_errors() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = require_corpus("real_writer_metadata_has_no_errors") else {
+        return;
+    };
     let mut writers = 0;
     for path in xml_files(&dir) {
         let bytes = std::fs::read(&path).unwrap();
@@ -41,7 +43,9 @@ fn real_writer_metadata_has_no_errors() {
 
 #[test]
 fn real_documents_in_other_encodings_stay_clean() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = require_corpus("real_documents_in_other_encodings_stay_clean") else {
+        return;
+    };
     let text = std::fs::read_to_string(dir.join("diskshadow-ws2012-sql2017/WM5.xml")).unwrap();
     let utf16 = |be: bool| -> Vec<u8> {
         text.encode_utf16()
@@ -114,7 +118,9 @@ fn expect(text: &str, rule: &str, needle: &str) {
 
 #[test]
 fn broken_variants_of_a_real_document() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = require_corpus("broken_variants_of_a_real_document") else {
+        return;
+    };
     let sql = std::fs::read_to_string(dir.join("diskshadow-ws2012-sql2017/WM5.xml")).unwrap();
     let asr = std::fs::read_to_string(dir.join("diskshadow-ws2012-sql2017/WM4.xml")).unwrap();
     let cut = &sql[..sql.len() / 2];

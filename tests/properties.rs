@@ -3,8 +3,10 @@
 //! of encoding). Nothing panics, every span lies inside the text on character boundaries, and
 //! every position is at least line 1, column 1.
 //!
-//! The seeds are the rule examples and, when `../shared/corpus` is present, the small real
-//! documents of the corpus.
+//! The seeds are the rule examples and the small real documents of the shared corpus
+//! (required under CI, see `real_documents_are_among_the_seeds`).
+
+mod common;
 
 #[path = "../fuzz/src/lib.rs"]
 #[allow(dead_code)]
@@ -45,28 +47,48 @@ fn seeds() -> &'static [Vec<u8>] {
             &mut |p| p.file_name().is_some_and(|n| n == "good.xml"),
             &mut out,
         );
-        let corpus = root.join("../shared/corpus");
+        // Without the corpus the properties mutate the rule examples only; whether it may be
+        // absent is `real_documents_are_among_the_seeds`' business, decided once rather than
+        // in every case.
+        let corpus = common::corpus_path();
         if corpus.is_dir() {
-            // The 2 MB System writer document would make each case slow; the benchmarks
-            // cover it.
-            collect(
-                &corpus,
-                &mut |p| {
-                    p.extension().is_some_and(|e| e == "xml")
-                        && std::fs::metadata(p).is_ok_and(|m| m.len() < 64 * 1024)
-                },
-                &mut out,
-            );
-        } else {
-            eprintln!(
-                "skipped the corpus seeds: {} is absent; mutating the rule examples only",
-                corpus.display()
-            );
+            real_documents(&corpus, &mut out);
         }
         out.sort();
         assert!(!out.is_empty(), "no seed documents found");
         out
     })
+}
+
+/// The small real documents below `dir`. The 2 MB System writer document would make each case
+/// slow; the benchmarks cover it.
+fn real_documents(dir: &Path, out: &mut Vec<Vec<u8>>) {
+    collect(
+        dir,
+        &mut |p| {
+            p.extension().is_some_and(|e| e == "xml")
+                && std::fs::metadata(p).is_ok_and(|m| m.len() < 64 * 1024)
+        },
+        out,
+    );
+}
+
+/// The real documents are among the seeds: required under CI, skipped with a note elsewhere
+/// when the corpus is absent (`common::require_corpus`).
+#[test]
+fn real_documents_are_among_the_seeds() {
+    let Some(dir) = common::require_corpus("real_documents_are_among_the_seeds") else {
+        return;
+    };
+    let mut real = Vec::new();
+    real_documents(&dir, &mut real);
+    assert!(
+        !real.is_empty(),
+        "no real document under 64 KB in {}",
+        dir.display()
+    );
+    let seeds = seeds();
+    assert!(real.iter().all(|doc| seeds.contains(doc)));
 }
 
 fn collect(dir: &Path, keep: &mut dyn FnMut(&Path) -> bool, out: &mut Vec<Vec<u8>>) {

@@ -1,30 +1,51 @@
 //! SARIF output checked by the SARIF Multitool, the validator of the SARIF standard's
 //! maintainers (`validate` applies the 2.1.0 JSON schema and the specification's rules).
-//! `.ci/run` installs it; elsewhere set SARIF_MULTITOOL to its path, or the test is skipped.
+//! `.ci/run` installs it; elsewhere set SARIF_MULTITOOL to its path. Without it the test fails
+//! under CI and is skipped, with a note, elsewhere; under Wine it is always skipped
+//! (`common::require_tool`).
 
 mod common;
 use common::*;
 use std::path::PathBuf;
 use std::process::Command;
 
-fn multitool() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("SARIF_MULTITOOL").map(PathBuf::from),
-        Some(PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/.ci/tools/node_modules/.bin/sarif-multitool"
-        ))),
-    ];
-    let found = candidates.into_iter().flatten().find(|p| p.exists());
-    if found.is_none() {
-        eprintln!("skipped: the SARIF Multitool is not installed (.ci/run installs it; or set SARIF_MULTITOOL)");
-    }
-    found
+/// Where `.ci/run` installs the multitool.
+const INSTALLED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/.ci/tools/node_modules/.bin/sarif-multitool"
+);
+
+fn multitool(test: &str) -> Option<PathBuf> {
+    let named = std::env::var_os("SARIF_MULTITOOL")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let looked = match &named {
+        Some(path) => format!(
+            "nothing at SARIF_MULTITOOL={} nor at {INSTALLED}",
+            path.display()
+        ),
+        None => format!("SARIF_MULTITOOL is not set and nothing is at {INSTALLED}"),
+    };
+    require_tool(
+        test,
+        "the SARIF Multitool",
+        &looked,
+        ".ci/run installs it (npm install --prefix .ci/tools @microsoft/sarif-multitool); \
+         or set SARIF_MULTITOOL to its path",
+        || {
+            named
+                .into_iter()
+                .chain([PathBuf::from(INSTALLED)])
+                .find(|p| p.exists())
+        },
+    )
 }
 
 #[test]
 fn sarif_output_validates() {
-    let Some(tool) = multitool() else { return };
+    let Some(tool) = multitool("sarif_output_validates") else {
+        return;
+    };
     let dir = std::env::temp_dir().join(format!("vsslint-sarif-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let log = dir.join("vsslint.sarif");

@@ -1,6 +1,8 @@
 //! The target-OS rules against the feature table: every versioned feature is reported on the
 //! last release before its minimum and accepted on the minimum itself.
 
+mod common;
+
 use std::collections::BTreeSet;
 use vsslint::os::{Feature, FeatureInfo, WindowsVersion, FEATURES};
 use vsslint::{all_rules as all, find_rule as find, Profile};
@@ -291,11 +293,10 @@ fn several_bits_in_one_finding() {
 
 #[test]
 fn real_documents_on_their_own_release() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-    let Ok(sets) = std::fs::read_dir(dir) else {
-        eprintln!("skipped: the shared corpus ({dir}) is not present");
+    let Some(dir) = common::require_corpus("real_documents_on_their_own_release") else {
         return;
     };
+    let sets = std::fs::read_dir(&dir).unwrap();
     let settings = Settings {
         target_os: Some(WindowsVersion::Ws2012),
         ..Default::default()
