@@ -60,7 +60,7 @@ fn sql_server_writer_schema_is_clean() {
 /// drive-less exclusion is an info, and no other path of the real documents is reported.
 #[test]
 fn path_not_absolute_on_real_documents() {
-    let Some(corpus) = common::corpus() else {
+    let Some(corpus) = common::require_corpus("path_not_absolute_on_real_documents") else {
         return;
     };
     let mut seen = Vec::new();
@@ -101,7 +101,7 @@ fn express_errors(file: &Path) -> BTreeSet<&'static str> {
 /// raises exactly the express rules it breaks.
 #[test]
 fn express_rules_on_real_documents() {
-    let Some(corpus) = common::corpus() else {
+    let Some(corpus) = common::require_corpus("express_rules_on_real_documents") else {
         return;
     };
     let express = corpus.join("express-writers-win10");
