@@ -158,156 +158,101 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
 /// a report over thousands of files, and this way it can be done file by file, in parallel.
 ///
 /// The bytes are those serde_json writes for [`JsonDiagnostic`] in the pretty layout, one
-/// level into the array (a test holds the two together); written directly, because strings
-/// in a report rarely need escaping and most of the serializer's time went into looking.
+/// level into the array (a test holds the two together): each finding is serialized by
+/// serde_json itself, with a pretty formatter that starts two levels deep.
 pub fn render(file: &LintedFile) -> Vec<u8> {
-    use Value::{Absent, Number, Text};
     let mut out = Vec::with_capacity(768 * file.diagnostics.len());
     for d in diagnostics_of(file) {
         // Each finding starts with its separator and its indentation in the array.
-        out.extend_from_slice(b",\n    {\n");
-        let fields = [
-            ("file", Text(d.file)),
-            ("rule", Text(d.rule)),
-            ("code", Text(d.code)),
-            ("severity", Text(d.severity.as_str())),
-            ("message", Text(d.message)),
-            ("line", Number(d.line)),
-            ("column", Number(d.column)),
-            ("end_line", Number(d.end_line)),
-            ("end_column", Number(d.end_column)),
-            ("offset", Number(d.offset)),
-            ("length", Number(d.length)),
-            ("label", d.label.map_or(Absent, Text)),
-            ("help", d.help.map_or(Absent, Text)),
-        ];
-        for (name, value) in fields {
-            field(&mut out, FIELD, name, value);
-            out.extend_from_slice(b",\n");
-        }
-        key(&mut out, FIELD, "url");
-        out.push(b'"');
-        escape(&mut out, DOCS_BASE);
-        escape(&mut out, d.url.0.slug);
-        out.extend_from_slice(b".md\",\n");
-        key(&mut out, FIELD, "related");
-        if d.related.is_empty() {
-            out.extend_from_slice(b"[]");
-        } else {
-            out.push(b'[');
-            for (i, r) in d.related.iter().enumerate() {
-                out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-                out.extend_from_slice(b"        {");
-                let fields = [
-                    ("message", Text(r.message)),
-                    ("line", Number(r.line)),
-                    ("column", Number(r.column)),
-                    ("offset", Number(r.offset)),
-                    ("length", Number(r.length)),
-                ];
-                for (k, (name, value)) in fields.into_iter().enumerate() {
-                    out.extend_from_slice(if k == 0 { b"\n" } else { b",\n" });
-                    field(&mut out, RELATED_FIELD, name, value);
-                }
-                out.extend_from_slice(b"\n        }");
-            }
-            out.extend_from_slice(b"\n      ]");
-        }
-        out.extend_from_slice(b"\n    }");
+        out.extend_from_slice(b",\n    ");
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::at(2));
+        d.serialize(&mut ser)
+            .expect("a finding serializes into memory");
     }
     out
 }
 
-/// Indentation of a finding's fields, and of a related location's.
-const FIELD: &[u8] = b"      ";
-const RELATED_FIELD: &[u8] = b"          ";
-
-/// A field's value in a rendered finding.
-enum Value<'v> {
-    Text(&'v str),
-    Number(usize),
-    Absent,
+/// serde_json's `PrettyFormatter` (two spaces a level), starting at a given depth rather
+/// than at the top: the pretty formatter's depth cannot be set.
+struct Nested {
+    depth: usize,
+    has_value: bool,
 }
 
-fn key(out: &mut Vec<u8>, indent: &[u8], name: &str) {
-    out.extend_from_slice(indent);
-    out.push(b'"');
-    out.extend_from_slice(name.as_bytes());
-    out.extend_from_slice(b"\": ");
-}
-
-/// `"name": value`, indented; the caller writes what separates it from the next.
-fn field(out: &mut Vec<u8>, indent: &[u8], name: &str, value: Value) {
-    key(out, indent, name);
-    match value {
-        Value::Text(s) => string(out, s),
-        Value::Number(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
-        Value::Absent => out.extend_from_slice(b"null"),
-    }
-}
-
-fn string(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    escape(out, s);
-    out.push(b'"');
-}
-
-/// Whether any byte is a control character, tested eight bytes at a time: strings in a
-/// report hardly ever hold one.
-fn has_control(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Some byte below 0x20 borrows into its own high bit, which `!w` keeps only for bytes
-    // below 0x80: exact for "some", which is all that is asked.
-    let words = b.chunks_exact(8);
-    let rest = words.remainder();
-    words
-        .map(|w| u64::from_le_bytes(w.try_into().expect("chunks of eight")))
-        .any(|w| w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0)
-        || rest.iter().any(|&c| c < 0x20)
-}
-
-/// A JSON string's contents, escaped as serde_json escapes them.
-fn escape(out: &mut Vec<u8>, s: &str) {
-    let b = s.as_bytes();
-    if !has_control(b) {
-        // Only quotes and backslashes to escape (help often quotes an attribute).
-        let mut from = 0;
-        for i in memchr::memchr2_iter(b'"', b'\\', b) {
-            out.extend_from_slice(&b[from..i]);
-            out.push(b'\\');
-            out.push(b[i]);
-            from = i + 1;
+impl Nested {
+    fn at(depth: usize) -> Self {
+        Nested {
+            depth,
+            has_value: false,
         }
-        out.extend_from_slice(&b[from..]);
-        return;
     }
-    let mut from = 0;
-    for (i, &c) in b.iter().enumerate() {
-        let esc: &[u8] = match c {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            0..=0x1f => {
-                out.extend_from_slice(&b[from..i]);
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(c >> 4)]);
-                out.push(HEX[usize::from(c & 0xf)]);
-                from = i + 1;
-                continue;
-            }
-            _ => continue,
-        };
-        out.extend_from_slice(&b[from..i]);
-        out.extend_from_slice(esc);
-        from = i + 1;
+
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        const SPACES: &[u8] = b"                                ";
+        let mut n = 2 * self.depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
     }
-    out.extend_from_slice(&b[from..]);
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// The same bytes as [`write`], from each file's [`render`]ing (in the order of `files`).
@@ -369,40 +314,6 @@ mod tests {
         let mut v = Vec::new();
         write_rendered(&mut v, files, &parts).unwrap();
         v
-    }
-
-    #[test]
-    fn control_characters_are_found_in_every_position() {
-        for c in 0u8..=0xff {
-            let odd = c < 0x20;
-            for len in 1..20 {
-                for at in 0..len {
-                    let mut b = vec![b'a'; len];
-                    b[at] = c;
-                    assert_eq!(has_control(&b), odd, "{c:#x} at {at} of {len}");
-                    b.fill(c);
-                    assert_eq!(has_control(&b), odd, "{c:#x} × {len}");
-                }
-            }
-        }
-        // Words of bytes near the edges, against the byte-by-byte test.
-        let edges = [
-            0x00, 0x01, 0x1f, 0x20, 0x21, 0x22, 0x23, 0x5b, 0x5c, 0x5d, 0x7f, 0x80, 0xa2, 0xdc,
-            0xff,
-        ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..100_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let b: Vec<u8> = (0..8)
-                .map(|k| edges[(seed >> (k * 4)) as usize % edges.len()])
-                .collect();
-            let naive = b.iter().any(|&c| c < 0x20);
-            assert_eq!(has_control(&b), naive, "{b:x?}");
-        }
-        assert!(!has_control("é ü € 𝄞 \u{7f} ~".as_bytes()));
-        assert!(!has_control(b""));
     }
 
     #[test]
