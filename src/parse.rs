@@ -33,6 +33,7 @@ pub fn with_model<R>(text: &str, f: impl FnOnce(Result<Document<'_>, SyntaxError
     if let Err(e) = prescan(text) {
         return f(Err(e));
     }
+    #[cfg(feature = "split-parse")]
     if let Some(layout) = split::Layout::find(text) {
         let texts = layout.texts(text);
         let docs = layout.parse(&texts);

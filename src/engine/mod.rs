@@ -143,6 +143,9 @@ impl Plan {
             }
         });
         work.sort_unstable_by_key(|(i, _, _)| *i);
+        // Sized once: on a document of many findings, a list that doubles as it grows holds
+        // up to twice what it needs while the tasks' own lists are still there.
+        out.reserve_exact(work.iter().map(|(_, _, found)| found.len()).sum());
         for (_, _, mut found) in work {
             out.append(&mut found);
         }

@@ -4,6 +4,7 @@ pub mod concise;
 pub mod full;
 pub mod github;
 pub mod json;
+mod pretty;
 pub mod sarif;
 mod snippet;
 pub mod statistics;

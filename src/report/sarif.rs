@@ -1,9 +1,11 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning services.
 
+use super::pretty::Nested;
 use crate::pipeline::LintedFile;
 use crate::rule_meta::RuleMeta;
 use crate::rule_meta::Severity;
 use crate::span::LineIndex;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -73,76 +75,88 @@ fn rule_descriptor(m: &RuleMeta) -> Value {
     })
 }
 
-pub fn report(files: &[LintedFile]) -> Value {
-    // Rules in the order of their codes, for stable `ruleIndex` values.
-    let mut used: BTreeMap<&str, &'static RuleMeta> = BTreeMap::new();
+/// The rules that fired, by code: the order of the report's rule list, whose positions
+/// the results refer to.
+fn used_rules(files: &[LintedFile]) -> BTreeMap<&'static str, &'static RuleMeta> {
+    let mut used = BTreeMap::new();
     for f in files {
         for d in &f.diagnostics {
             used.insert(d.rule.code, d.rule);
         }
     }
-    let index_of: BTreeMap<&str, usize> = used.keys().enumerate().map(|(i, c)| (*c, i)).collect();
-    let mut results = Vec::new();
-    for f in files {
-        let index = LineIndex::new(&f.text);
-        let uri = relative_uri(&f.path);
-        // Same rule and message twice in one file: the occurrence number keeps them apart.
-        let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-        for d in &f.diagnostics {
-            let start = index.position(d.span.start);
-            let end = index.position(d.span.end);
-            let n = seen.entry((d.rule.code, d.message.as_str())).or_insert(0);
-            *n += 1;
-            let occurrence = n.to_string();
-            let mut message = d.message.clone();
-            if let Some(h) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(h);
-            }
-            let related: Vec<Value> = d
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let p = index.position(r.span.start);
-                    let e = index.position(r.span.end);
-                    json!({
-                        "id": i,
-                        "message": { "text": r.message },
-                        "physicalLocation": {
-                            "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
-                            "region": { "startLine": p.line, "startColumn": p.column, "endLine": e.line, "endColumn": e.column.max(p.column) }
-                        }
-                    })
-                })
-                .collect();
-            let mut result = json!({
-                "ruleId": d.rule.code,
-                "ruleIndex": index_of[d.rule.code],
-                "level": level(d.severity),
-                "message": { "text": message },
-                "locations": [{
+    used
+}
+
+/// Calls `each` with each result of one file, in turn: a report of many findings is written
+/// without holding them all as JSON values.
+fn for_each_result(
+    f: &LintedFile,
+    index_of: &BTreeMap<&str, usize>,
+    mut each: impl FnMut(Value) -> io::Result<()>,
+) -> io::Result<()> {
+    let index = LineIndex::new(&f.text);
+    let uri = relative_uri(&f.path);
+    // Same rule and message twice in one file: the occurrence number keeps them apart.
+    let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for d in &f.diagnostics {
+        let start = index.position(d.span.start);
+        let end = index.position(d.span.end);
+        let n = seen.entry((d.rule.code, d.message.as_str())).or_insert(0);
+        *n += 1;
+        let occurrence = n.to_string();
+        let mut message = d.message.clone();
+        if let Some(h) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(h);
+        }
+        let related: Vec<Value> = d
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let p = index.position(r.span.start);
+                let e = index.position(r.span.end);
+                json!({
+                    "id": i,
+                    "message": { "text": r.message },
                     "physicalLocation": {
                         "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
-                        "region": {
-                            "startLine": start.line,
-                            "startColumn": start.column,
-                            "endLine": end.line,
-                            "endColumn": if end.line == start.line { end.column.max(start.column) } else { end.column }
-                        }
+                        "region": { "startLine": p.line, "startColumn": p.column, "endLine": e.line, "endColumn": e.column.max(p.column) }
                     }
-                }],
-                "partialFingerprints": {
-                    "vsslint/v1": fnv1a(&[d.rule.code, &uri, &d.message, &occurrence])
-                },
-                "properties": { "rule": d.rule.slug }
-            });
-            if !related.is_empty() {
-                result["relatedLocations"] = Value::Array(related);
-            }
-            results.push(result);
+                })
+            })
+            .collect();
+        let mut result = json!({
+            "ruleId": d.rule.code,
+            "ruleIndex": index_of[d.rule.code],
+            "level": level(d.severity),
+            "message": { "text": message },
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                    "region": {
+                        "startLine": start.line,
+                        "startColumn": start.column,
+                        "endLine": end.line,
+                        "endColumn": if end.line == start.line { end.column.max(start.column) } else { end.column }
+                    }
+                }
+            }],
+            "partialFingerprints": {
+                "vsslint/v1": fnv1a(&[d.rule.code, &uri, &d.message, &occurrence])
+            },
+            "properties": { "rule": d.rule.slug }
+        });
+        if !related.is_empty() {
+            result["relatedLocations"] = Value::Array(related);
         }
+        each(result)?;
     }
+    Ok(())
+}
+
+/// The report without its results: `results` holds `results` instead.
+fn envelope(used: &BTreeMap<&'static str, &'static RuleMeta>, results: Value) -> Value {
     let root = std::env::current_dir()
         .map(|p| {
             let s = p.to_string_lossy().replace('\\', "/");
@@ -178,7 +192,57 @@ pub fn report(files: &[LintedFile]) -> Value {
     })
 }
 
+fn index_of<'u>(used: &BTreeMap<&'u str, &'static RuleMeta>) -> BTreeMap<&'u str, usize> {
+    used.keys().enumerate().map(|(i, c)| (*c, i)).collect()
+}
+
+/// The whole report as one JSON value.
+pub fn report(files: &[LintedFile]) -> Value {
+    let used = used_rules(files);
+    let index_of = index_of(&used);
+    let mut results = Vec::new();
+    for f in files {
+        for_each_result(f, &index_of, |r| {
+            results.push(r);
+            Ok(())
+        })
+        .expect("collecting cannot fail");
+    }
+    envelope(&used, Value::Array(results))
+}
+
+/// Writes the report, one result at a time, with the bytes of [`report`] pretty-printed.
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &report(files))?;
-    writeln!(out)
+    // The results go where this placeholder is in the pretty-printed envelope.
+    const PLACE: &str = "\u{0}results\u{0}";
+    let used = used_rules(files);
+    let index_of = index_of(&used);
+    let shell = serde_json::to_string_pretty(&envelope(&used, Value::from(PLACE)))?;
+    let quoted = serde_json::to_string(PLACE)?;
+    let (head, tail) = shell
+        .split_once(&quoted)
+        .expect("the placeholder is in the envelope");
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    out.write_all(head.as_bytes())?;
+    out.write_all(b"[")?;
+    // `results` is four levels deep: the report, `runs`, the run, `results`.
+    let mut first = true;
+    for f in files {
+        for_each_result(f, &index_of, |result| {
+            out.write_all(if first { b"\n" } else { b",\n" })?;
+            first = false;
+            let nested = Nested::at(4);
+            nested.indent(&mut out)?;
+            let mut ser = serde_json::Serializer::with_formatter(&mut out, nested);
+            result.serialize(&mut ser).map_err(io::Error::from)
+        })?;
+    }
+    if !first {
+        out.write_all(b"\n")?;
+        Nested::at(3).indent(&mut out)?;
+    }
+    out.write_all(b"]")?;
+    out.write_all(tail.as_bytes())?;
+    out.write_all(b"\n")?;
+    out.flush()
 }

@@ -134,6 +134,10 @@ impl std::fmt::Display for Failure {
 /// system calls.
 const OUTPUT_BUFFER: usize = 1 << 16;
 
+/// Most findings of one file whose JSON is rendered while linting: a piece of ~700 bytes a
+/// finding is kept until the report is written.
+const PRERENDER_MAX: usize = 4096;
+
 /// Lints what `opts` names with the built-in rules and writes the report to `out` (or to
 /// `opts.output_file`).
 pub fn run(opts: &Options, out: &mut dyn Write) -> Result<Outcome, Failure> {
@@ -181,9 +185,12 @@ pub(crate) fn run_with(
         }
     }
     // A JSON report of many files is rendered by the threads that lint them, each file as
-    // soon as it is linted; the report then only joins the pieces.
+    // soon as it is linted; the report then only joins the pieces. A file of many findings
+    // is left to be written one finding at a time, so that no piece grows with the report.
     let prerender = opts.format == Format::Json && !opts.quiet && !opts.statistics;
-    let render = |f: &LintedFile| prerender.then(|| report::json::render(f));
+    let render = |f: &LintedFile| {
+        (prerender && f.diagnostics.len() <= PRERENDER_MAX).then(|| report::json::render(f))
+    };
     let results: Vec<Result<Linted, String>> = jobs
         .par_iter()
         .map(|job| {
@@ -316,14 +323,10 @@ fn write_report(
     match opts.format {
         Format::Full => report::full::write_capped(sink, files, opts.style, cap)?,
         Format::Concise => report::concise::write_capped(sink, files, cap)?,
-        Format::Json => match parts
-            .iter()
-            .map(Option::as_deref)
-            .collect::<Option<Vec<_>>>()
-        {
-            Some(rendered) => report::json::write_rendered(sink, files, &rendered)?,
-            None => report::json::write(sink, files)?,
-        },
+        Format::Json => {
+            let parts: Vec<Option<&[u8]>> = parts.iter().map(Option::as_deref).collect();
+            report::json::write_rendered(sink, files, &parts)?
+        }
         Format::JsonLines => report::json::write_lines(sink, files)?,
         Format::Sarif => report::sarif::write(sink, files)?,
         Format::Github => {

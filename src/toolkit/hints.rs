@@ -1,6 +1,8 @@
 //! Help texts shared by rules: how to write a mask, a boolean or an enumeration value that
 //! was written some other way.
 
+use std::borrow::Cow;
+
 /// Help for a mask written some other way: hexadecimal gets its decimal value.
 pub(crate) fn decimal_hint(name: &str, raw: &str, example: &str) -> String {
     let hex = raw
@@ -14,16 +16,46 @@ pub(crate) fn decimal_hint(name: &str, raw: &str, example: &str) -> String {
     }
 }
 
+/// The fixes for the vocabulary's boolean attributes, as fixed text: a document can misspell
+/// thousands of them (one `recursive` per file set), and each finding would otherwise carry
+/// its own copy of the same help.
+macro_rules! bool_fixes {
+    ($($name:literal),* $(,)?) => {
+        &[$((
+            $name,
+            concat!("write ", $name, "=\"yes\" (booleans are lower-case yes or no)"),
+            concat!("write ", $name, "=\"no\" (booleans are lower-case yes or no)"),
+        )),*]
+    };
+}
+
+const BOOL_FIXES: &[(&str, &str, &str)] = bool_fixes!(
+    "recursive",
+    "rebootRequired",
+    "restoreMetadata",
+    "notifyOnBackupComplete",
+    "selectable",
+    "selectableForRestore",
+);
+
 /// The fix for a boolean spelt another way: `true` → `yes`.
-pub(crate) fn bool_help(name: &str, raw: &str) -> String {
+pub(crate) fn bool_help(name: &str, raw: &str) -> Cow<'static, str> {
     let meant = match raw.trim().to_ascii_lowercase().as_str() {
-        "yes" | "true" | "1" | "y" | "on" => Some("yes"),
-        "no" | "false" | "0" | "n" | "off" => Some("no"),
+        "yes" | "true" | "1" | "y" | "on" => Some(true),
+        "no" | "false" | "0" | "n" | "off" => Some(false),
         _ => None,
     };
-    match meant {
-        Some(v) => format!("write {name}=\"{v}\" (booleans are lower-case yes or no)"),
-        None => format!("write {name}=\"yes\" or {name}=\"no\""),
+    let fixed = BOOL_FIXES.iter().find(|f| f.0 == name);
+    match (meant, fixed) {
+        (Some(true), Some(f)) => Cow::Borrowed(f.1),
+        (Some(false), Some(f)) => Cow::Borrowed(f.2),
+        (Some(v), None) => {
+            let v = if v { "yes" } else { "no" };
+            Cow::Owned(format!(
+                "write {name}=\"{v}\" (booleans are lower-case yes or no)"
+            ))
+        }
+        (None, _) => Cow::Owned(format!("write {name}=\"yes\" or {name}=\"no\"")),
     }
 }
 
@@ -49,5 +81,26 @@ pub(crate) fn enum_help<T: Copy + PartialEq>(
         format!(
             "write one of {list}; if the writer really writes \"{raw}\", map it to its API constant under [accept.{accept_key}] in vsslint.toml"
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bool_help;
+
+    #[test]
+    fn boolean_fixes_read_the_same_fixed_or_formatted() {
+        assert_eq!(
+            bool_help("recursive", "True"),
+            "write recursive=\"yes\" (booleans are lower-case yes or no)"
+        );
+        assert_eq!(
+            bool_help("other", "0"),
+            "write other=\"no\" (booleans are lower-case yes or no)"
+        );
+        assert_eq!(
+            bool_help("selectable", "maybe"),
+            "write selectable=\"yes\" or selectable=\"no\""
+        );
     }
 }
