@@ -16,7 +16,9 @@ pub struct Related {
 pub struct Diagnostic {
     pub rule: &'static RuleMeta,
     pub severity: Severity,
-    pub message: String,
+    /// Boxed rather than a `String`: a document can raise a finding for each of its hundreds
+    /// of thousands of nodes, and the box is the text's exact size.
+    pub message: Box<str>,
     pub span: Span,
     /// Text under the primary label.
     pub label: Option<Cow<'static, str>>,
@@ -29,7 +31,7 @@ impl Diagnostic {
         Diagnostic {
             rule,
             severity: rule.severity,
-            message: tidy(message.into()),
+            message: tidy(message.into()).into_boxed_str(),
             span,
             label: None,
             help: None,
@@ -59,6 +61,79 @@ impl Diagnostic {
             message: tidy(message.into()),
         });
         self
+    }
+}
+
+/// The findings of one document as they are reported, in chunks of at most [`Findings::CHUNK`]:
+/// a list that doubles as it grows would, on a document of hundreds of thousands of findings,
+/// hold up to twice their size, and joining the lists of several threads would hold them
+/// twice, while the document's tree and model are still in memory. Joined into one list
+/// once the model is gone ([`Findings::into_vec`]).
+#[derive(Debug, Default)]
+pub struct Findings {
+    chunks: Vec<Vec<Diagnostic>>,
+}
+
+impl Findings {
+    /// Findings a chunk holds. The first chunk grows from nothing, as a list does: most
+    /// documents have a handful of findings.
+    pub const CHUNK: usize = 1024;
+
+    pub fn new() -> Self {
+        Findings::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < Self::CHUNK => last.push(d),
+            _ => {
+                let mut chunk = Vec::with_capacity(if self.chunks.is_empty() {
+                    4
+                } else {
+                    Self::CHUNK
+                });
+                chunk.push(d);
+                self.chunks.push(chunk);
+            }
+        }
+        let last = self.chunks.last_mut().expect("just pushed");
+        last.last_mut().expect("just pushed")
+    }
+
+    /// Adds `other`'s findings after these.
+    pub fn append(&mut self, other: Findings) {
+        self.chunks
+            .extend(other.chunks.into_iter().filter(|c| !c.is_empty()));
+    }
+
+    pub fn len(&self) -> usize {
+        self.chunks.iter().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chunks.iter().all(Vec::is_empty)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.chunks.iter().flatten()
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&Diagnostic) -> bool) {
+        for c in &mut self.chunks {
+            c.retain(&mut keep);
+        }
+    }
+
+    /// The findings in one list, sized once.
+    pub fn into_vec(mut self) -> Vec<Diagnostic> {
+        if self.chunks.len() == 1 {
+            return self.chunks.pop().expect("one chunk");
+        }
+        let mut all = Vec::with_capacity(self.len());
+        for c in self.chunks {
+            all.extend(c);
+        }
+        all
     }
 }
 

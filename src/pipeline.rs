@@ -2,7 +2,7 @@
 //! → diagnostics; and, over documents linted together, the checks across them.
 
 use crate::decode::{decode, decode_owned, DecodeError, DecodedText, Detection};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Findings};
 use crate::engine::{self, across, report_stage, suppress, Plan, Registry, Stage};
 use crate::model::{Document, Identity};
 use crate::parse::with_model;
@@ -68,7 +68,7 @@ pub(crate) fn lint_decoded(
     settings: &Settings,
     registry: &Registry,
 ) -> LintedFile {
-    let mut out = Vec::new();
+    let mut out = Findings::new();
     let mut suppressed = 0;
     let mut identity = None;
     let (text, kind) = match decoded {
@@ -124,12 +124,14 @@ pub(crate) fn lint_decoded(
             (text, kind)
         }
     };
-    sort(&mut out);
+    // Joined now that the document's tree and model are gone.
+    let mut diagnostics = out.into_vec();
+    sort(&mut diagnostics);
     LintedFile {
         path: path.to_string(),
         text,
         kind,
-        diagnostics: out,
+        diagnostics,
         suppressed,
         identity,
     }
@@ -146,13 +148,13 @@ fn lint_model(
     model: Document,
     settings: &Settings,
     registry: &Registry,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
     suppressed: &mut usize,
     identity: &mut Option<Identity>,
 ) -> FileKind {
     match model {
         Document::WriterMetadata(w) => {
-            let mut found = Vec::new();
+            let mut found = Findings::new();
             if let Some(wrapper) = w.wrapper {
                 let message = format!(
                     "the writer metadata is wrapped in <{}> with an inline schema",
@@ -171,9 +173,7 @@ fn lint_model(
             if settings.inline_suppressions {
                 *suppressed = suppress::apply(&w.comments, settings, registry, &mut found);
             }
-            // The rules' findings are most of them: keep their list rather than copy it.
-            std::mem::swap(out, &mut found);
-            out.append(&mut found);
+            out.append(found);
             FileKind::WriterMetadata
         }
         Document::Other { what, root } => {

@@ -4,7 +4,7 @@
 //! A rule file imports this module and the shared toolkit (`crate::toolkit`), never another
 //! rule file; the registry (`crate::rules`) lists the rules and the engine runs them.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Findings};
 use crate::model::{Component, Exclude, FileSet, Identity, WriterMetadata};
 use crate::rule_meta::{RuleMeta, Severity};
 use crate::settings::Settings;
@@ -60,7 +60,7 @@ pub struct Cx<'s, 'o> {
     pub settings: &'s Settings,
     rule: &'static RuleMeta,
     severity: Severity,
-    out: &'o mut Vec<Diagnostic>,
+    out: &'o mut Findings,
 }
 
 impl<'s, 'o> Cx<'s, 'o> {
@@ -69,7 +69,7 @@ impl<'s, 'o> Cx<'s, 'o> {
         settings: &'s Settings,
         rule: &'static RuleMeta,
         severity: Severity,
-        out: &'o mut Vec<Diagnostic>,
+        out: &'o mut Findings,
     ) -> Self {
         Cx {
             settings,
@@ -83,8 +83,7 @@ impl<'s, 'o> Cx<'s, 'o> {
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         let mut d = Diagnostic::new(self.rule, span, message);
         d.severity = self.severity;
-        self.out.push(d);
-        self.out.last_mut().expect("just pushed")
+        self.out.push(d)
     }
 
     /// The running rule's severity when the rule has its default one, else the configured one:

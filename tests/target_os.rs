@@ -138,7 +138,7 @@ fn os_findings(parts: &Parts, target: WindowsVersion) -> Vec<(&'static str, Stri
     file.diagnostics
         .iter()
         .filter(|d| d.rule.profile == Profile::TargetOs)
-        .map(|d| (d.rule.slug, d.message.clone()))
+        .map(|d| (d.rule.slug, d.message.to_string()))
         .collect()
 }
 

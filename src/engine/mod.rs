@@ -11,7 +11,7 @@
 pub mod across;
 pub mod suppress;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Findings};
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{Check, Cx, Rule};
 use crate::rule_meta::{Cost, Severity};
@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 pub fn report_stage<'o>(
     settings: &Settings,
     stage: Stage,
-    out: &'o mut Vec<Diagnostic>,
+    out: &'o mut Findings,
     span: Span,
     message: impl Into<String>,
 ) -> Option<&'o mut Diagnostic> {
@@ -33,8 +33,7 @@ pub fn report_stage<'o>(
     let severity = settings.severity_of(&rule.meta)?;
     let mut d = Diagnostic::new(&rule.meta, span, message);
     d.severity = severity;
-    out.push(d);
-    out.last_mut()
+    Some(out.push(d))
 }
 
 /// Documents with this many file sets have their rules run on several threads: below it, a
@@ -106,7 +105,7 @@ impl Plan {
     /// document-wide rules, then one walk over the model in which each rule sees each node of
     /// its kind once. A large document shares that work among threads (see the module
     /// comment); the findings come out in the same order either way.
-    pub fn run(&self, settings: &Settings, w: &WriterMetadata, out: &mut Vec<Diagnostic>) {
+    pub fn run(&self, settings: &Settings, w: &WriterMetadata, out: &mut Findings) {
         let file_sets: usize = w.components.iter().map(|c| c.file_sets.len()).sum();
         if file_sets < PARALLEL_FILE_SETS || rayon::current_num_threads() < 2 {
             for i in 0..self.writer.len() {
@@ -130,10 +129,10 @@ impl Plan {
         }
         tasks.push(Task::Excludes);
         // (position in the walk, task, its findings), costliest first.
-        let mut work: Vec<(usize, &Task, Vec<Diagnostic>)> = tasks
+        let mut work: Vec<(usize, &Task, Findings)> = tasks
             .iter()
             .enumerate()
-            .map(|(i, t)| (i, t, Vec::new()))
+            .map(|(i, t)| (i, t, Findings::new()))
             .collect();
         work.sort_by_key(|(_, t, _)| std::cmp::Reverse(self.cost(t, file_sets)));
         // First in, first out: each thread takes the oldest task not yet started.
@@ -143,21 +142,12 @@ impl Plan {
             }
         });
         work.sort_unstable_by_key(|(i, _, _)| *i);
-        // Sized once: on a document of many findings, a list that doubles as it grows holds
-        // up to twice what it needs while the tasks' own lists are still there.
-        out.reserve_exact(work.iter().map(|(_, _, found)| found.len()).sum());
-        for (_, _, mut found) in work {
-            out.append(&mut found);
+        for (_, _, found) in work {
+            out.append(found);
         }
     }
 
-    fn run_task(
-        &self,
-        settings: &Settings,
-        w: &WriterMetadata,
-        task: &Task,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn run_task(&self, settings: &Settings, w: &WriterMetadata, task: &Task, out: &mut Findings) {
         match task {
             Task::Writer(i) => self.writer_rule(settings, w, *i, out),
             Task::FileSets { component, sets } => {
@@ -184,13 +174,7 @@ impl Plan {
         }
     }
 
-    fn writer_rule(
-        &self,
-        settings: &Settings,
-        w: &WriterMetadata,
-        i: usize,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn writer_rule(&self, settings: &Settings, w: &WriterMetadata, i: usize, out: &mut Findings) {
         let (rule, sev) = self.writer[i];
         if let Check::Writer(f) = rule.check {
             f(&mut Cx::new(settings, &rule.meta, sev, out), w);
@@ -202,7 +186,7 @@ impl Plan {
         settings: &Settings,
         w: &WriterMetadata,
         c: &Component,
-        out: &mut Vec<Diagnostic>,
+        out: &mut Findings,
     ) {
         for &(rule, sev) in &self.component {
             if let Check::Component(f) = rule.check {
@@ -217,7 +201,7 @@ impl Plan {
         w: &WriterMetadata,
         c: &Component,
         sets: &[FileSet],
-        out: &mut Vec<Diagnostic>,
+        out: &mut Findings,
     ) {
         for fs in sets {
             for &(rule, sev) in &self.file_set {
@@ -228,7 +212,7 @@ impl Plan {
         }
     }
 
-    fn exclude_rules(&self, settings: &Settings, w: &WriterMetadata, out: &mut Vec<Diagnostic>) {
+    fn exclude_rules(&self, settings: &Settings, w: &WriterMetadata, out: &mut Findings) {
         for e in &w.excludes {
             for &(rule, sev) in &self.exclude {
                 if let Check::Exclude(f) = rule.check {
@@ -241,7 +225,7 @@ impl Plan {
 
 #[cfg(test)]
 mod tests {
-    use super::{Plan, Registry, PARALLEL_FILE_SETS};
+    use super::{Findings, Plan, Registry, PARALLEL_FILE_SETS};
     use crate::model::Document;
     use crate::parse::with_model;
     use crate::settings::Settings;
@@ -278,9 +262,9 @@ mod tests {
                     let Ok(Document::WriterMetadata(w)) = model else {
                         panic!("the document parses");
                     };
-                    let mut out = Vec::new();
+                    let mut out = Findings::new();
                     plan.run(&settings, &w, &mut out);
-                    out
+                    out.into_vec()
                 })
             })
         };

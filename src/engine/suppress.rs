@@ -3,7 +3,7 @@
 //! `<!-- vsslint-ignore-file RULE[, RULE…]: reason -->` anywhere silences them in the file.
 
 use super::{report_stage, Registry, Stage};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Findings;
 use crate::model::Comment;
 use crate::rule_api::Rule;
 use crate::settings::Settings;
@@ -23,7 +23,7 @@ struct Directive {
 /// Where the findings about suppressions go, under the settings of the document.
 struct Cx<'s> {
     settings: &'s Settings,
-    out: Vec<Diagnostic>,
+    out: Findings,
 }
 
 /// Parses the directives among `comments`, then removes the suppressed diagnostics from
@@ -33,23 +33,18 @@ pub fn apply(
     comments: &[Comment],
     settings: &Settings,
     registry: &Registry,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) -> usize {
     let mut cx = Cx {
         settings,
-        out: Vec::new(),
+        out: Findings::new(),
     };
     let silenced = silence(comments, &mut cx, registry, out);
-    out.append(&mut cx.out);
+    out.append(cx.out);
     silenced
 }
 
-fn silence(
-    comments: &[Comment],
-    cx: &mut Cx,
-    registry: &Registry,
-    out: &mut Vec<Diagnostic>,
-) -> usize {
+fn silence(comments: &[Comment], cx: &mut Cx, registry: &Registry, out: &mut Findings) -> usize {
     let mut directives = Vec::new();
     for c in comments {
         let text = c.text.trim();

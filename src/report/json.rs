@@ -293,7 +293,7 @@ mod tests {
             let text: String = (0u8..0x20).map(char::from).collect::<String>() + "\"\\/é\u{7f}";
             f.path = format!("dir\\{text}.xml");
             let d = &mut f.diagnostics[0];
-            d.message = text.clone();
+            d.message = text.as_str().into();
             d.label = Some(text.clone().into());
             d.help = None;
             d.related[0].message = text.clone();

@@ -101,10 +101,10 @@ fn for_each_result(
     for d in &f.diagnostics {
         let start = index.position(d.span.start);
         let end = index.position(d.span.end);
-        let n = seen.entry((d.rule.code, d.message.as_str())).or_insert(0);
+        let n = seen.entry((d.rule.code, &*d.message)).or_insert(0);
         *n += 1;
         let occurrence = n.to_string();
-        let mut message = d.message.clone();
+        let mut message = d.message.to_string();
         if let Some(h) = &d.help {
             message.push_str("\nhelp: ");
             message.push_str(h);

@@ -1,7 +1,7 @@
 //! Runs one rule on a small document, for the rules' unit tests: the document is parsed and
 //! modelled as the pipeline does, and only the rule under test looks at it.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{self, Diagnostic};
 use crate::model::Document;
 use crate::parse::with_model;
 use crate::rule_api::{Check, Cx, Rule};
@@ -18,7 +18,7 @@ pub(crate) fn run_rule(rule: &'static Rule, settings: &Settings, text: &str) -> 
     let severity = settings
         .severity_of(&rule.meta)
         .unwrap_or(rule.meta.severity);
-    let mut out = Vec::new();
+    let mut out = diagnostic::Findings::new();
     with_model(text, |model| {
         let Ok(Document::WriterMetadata(w)) = model else {
             panic!("the test document is not a writer metadata document");
@@ -38,12 +38,16 @@ pub(crate) fn run_rule(rule: &'static Rule, settings: &Settings, text: &str) -> 
             }
         }
     });
+    let mut out = out.into_vec();
     out.sort_by_key(|d| (d.span.start, d.span.end));
     out
 }
 
 fn pairs(found: Vec<Diagnostic>) -> Findings {
-    found.into_iter().map(|d| (d.severity, d.message)).collect()
+    found
+        .into_iter()
+        .map(|d| (d.severity, d.message.into()))
+        .collect()
 }
 
 /// The findings of `rule` on a clean writer whose `BACKUP_LOCATIONS` holds `body`.

@@ -62,6 +62,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Findings;
     use crate::model::Document;
     use crate::os::WindowsVersion;
     use crate::parse::{build, parse_xml};
@@ -81,12 +82,12 @@ mod tests {
         let Document::WriterMetadata(w) = build(&xml) else {
             panic!("fixture is a writer metadata document");
         };
-        let mut out = Vec::new();
+        let mut out = Findings::new();
         check(
             &mut Cx::new(&settings, &RULE.meta, RULE.meta.severity, &mut out),
             &w,
         );
-        out
+        out.into_vec()
     }
 
     #[test]
@@ -95,7 +96,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].severity, Severity::Info);
         assert_eq!(
-            found[0].message,
+            &*found[0].message,
             "the in-box Task Scheduler Writer is not available on Windows Server 2008 (Windows Vista SP1)"
         );
     }
@@ -120,7 +121,7 @@ mod tests {
                 target_os: target,
                 ..Settings::default()
             };
-            let mut out = Vec::new();
+            let mut out = Findings::new();
             check(
                 &mut Cx::new(&settings, &RULE.meta, RULE.meta.severity, &mut out),
                 &w,
