@@ -8,7 +8,7 @@
 use super::pretty::Nested;
 use super::Summary;
 use crate::pipeline::LintedFile;
-use crate::rule_meta::{RuleMeta, DOCS_BASE};
+use crate::rule_meta::{RuleMeta, Severity, DOCS_BASE};
 use crate::span::{LineIndex, Position};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -37,7 +37,7 @@ pub struct JsonDiagnostic<'a> {
     /// The rule's code, e.g. `VSL207`.
     #[schemars(with = "String", regex(pattern = r"^VSL[0-9]{3}$"))]
     pub code: &'static str,
-    pub severity: crate::Severity,
+    pub severity: Severity,
     pub message: &'a str,
     /// 1-based.
     pub line: usize,
@@ -245,7 +245,8 @@ fn indent(out: &mut Vec<u8>, json: &[u8], by: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{lint_bytes, Settings};
+    use crate::pipeline::lint_bytes;
+    use crate::settings::Settings;
 
     fn whole(files: &[LintedFile]) -> Vec<u8> {
         let mut v = serde_json::to_vec_pretty(&report(files)).unwrap();

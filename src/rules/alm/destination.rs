@@ -80,7 +80,9 @@ fn kind(p: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::fully_qualified;
-    use crate::{lint_bytes, Settings, Severity};
+    use crate::rule_meta::Severity;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::run_rule;
 
     #[test]
     fn forms_of_destination() {
@@ -101,12 +103,7 @@ mod tests {
     #[test]
     fn relative_destination_is_a_warning() {
         let doc = r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" friendlyName="W" usage="USER_DATA" dataSource="OTHER"/><RESTORE_METHOD method="RESTORE_IF_CAN_BE_REPLACED" writerRestore="never" rebootRequired="no"><ALTERNATE_LOCATION_MAPPING path="C:\Data" filespec="*.dat" recursive="no" alternatePath="Restore\Data"/></RESTORE_METHOD><BACKUP_LOCATIONS><FILE_GROUP componentName="A" selectable="yes"><FILE_LIST path="C:\Data" filespec="*.dat"/></FILE_GROUP></BACKUP_LOCATIONS></WRITER_METADATA>"#;
-        let file = lint_bytes("t.xml", doc.as_bytes(), &Settings::default());
-        let found: Vec<_> = file
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule.slug == "alm/destination")
-            .collect();
+        let found = run_rule(&super::RULE, &Settings::default(), doc);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Warning);
         assert_eq!(found[0].label.as_deref(), Some("relative path"));
