@@ -13,7 +13,8 @@
 #   --check  exit 1 when a target is missed
 # Environment: CORPUS (default ../shared/corpus/diskshadow-ws2012-sql2017), RUNS (runs of
 # each command, default 60), ROUNDS (alternating rounds they are split into, default 6),
-# NO_HYPERFINE=1 to time with the shell loop even when hyperfine is installed.
+# NO_HYPERFINE=1 to time with the shell loop even when hyperfine is installed, BASELINE=path
+# of another vsslint binary (an earlier build) to time in the same rounds and compare with.
 # Needs xmllint (libxml2-utils), GNU time and python3; uses hyperfine when installed, a
 # `date +%s%N` loop otherwise. Times are medians.
 set -euo pipefail
@@ -114,18 +115,25 @@ median() {
 
 # Median wall times of two command lines measured side by side: in ROUNDS alternating
 # rounds, so that a stretch in which the shared machine is slow falls on both. Sets
-# `a_ms` and `b_ms`.
+# `a_ms` and `b_ms`; with a third command line (the baseline's), `c_ms` too.
 side_by_side() {
-    local a=$1 b=$2 r per
+    local a=$1 b=$2 c=${3:-} r per
     per=$(((RUNS + ROUNDS - 1) / ROUNDS))
-    : >"$TMP/a" && : >"$TMP/b"
+    : >"$TMP/a" && : >"$TMP/b" && : >"$TMP/c"
     for ((r = 0; r < ROUNDS; r++)); do
         times_ms "$a" "$per" "$TMP/a"
         times_ms "$b" "$per" "$TMP/b"
+        [[ -n $c ]] && times_ms "$c" "$per" "$TMP/c"
     done
     a_ms=$(median "$TMP/a")
     b_ms=$(median "$TMP/b")
+    c_ms=
+    [[ -n $c ]] && c_ms=$(median "$TMP/c")
+    return 0
 }
+
+# The baseline's command line for the same input, when BASELINE is set.
+base() { [[ -n ${BASELINE:-} ]] && printf '%q --format json %q' "$BASELINE" "$1"; return 0; }
 
 # Peak resident set size in MB of one run.
 peak_mb() {
@@ -145,13 +153,13 @@ BIG=$TMP/system-x10.xml
 size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
 echo "timing ($RUNS runs each, in $ROUNDS alternating rounds)…" >&2
-side_by_side "$BIN --format json $(q "$SYSTEM")" "xmllint --noout $(q "$SYSTEM")"
-v_sys=$a_ms x_sys=$b_ms
+side_by_side "$BIN --format json $(q "$SYSTEM")" "xmllint --noout $(q "$SYSTEM")" "$(base "$SYSTEM")"
+v_sys=$a_ms x_sys=$b_ms b_sys=$c_ms
 side_by_side "$BIN --format json $(q "$MANY")" \
-    "xmllint --noout $(for f in "$MANY"/*.xml; do printf '%q ' "$f"; done)"
-v_many=$a_ms x_many=$b_ms
-side_by_side "$BIN --format json $(q "$BIG")" "xmllint --noout $(q "$BIG")"
-v_big=$a_ms x_big=$b_ms
+    "xmllint --noout $(for f in "$MANY"/*.xml; do printf '%q ' "$f"; done)" "$(base "$MANY")"
+v_many=$a_ms x_many=$b_ms b_many=$c_ms
+side_by_side "$BIN --format json $(q "$BIG")" "xmllint --noout $(q "$BIG")" "$(base "$BIG")"
+v_big=$a_ms x_big=$b_ms b_big=$c_ms
 m_v=$(peak_mb "$BIN --format json $(q "$SYSTEM")")
 m_x=$(peak_mb "xmllint --noout $(q "$SYSTEM")")
 m_big=$(peak_mb "$BIN --format json $(q "$BIG")")
@@ -176,6 +184,16 @@ printf '\n%-40s %11s×  ≤ 12×  %s   (xmllint: %s×)\n' "linearity: ×10 input
     "$r_lin" "$ok_lin" "$r_lin_x"
 printf '%-40s %9s MB  ≤ 64 MB  %s   (xmllint: %s MB; ×10 input: %s MB)\n' \
     "peak RSS on the System writer" "$m_v" "$ok_mem" "$m_x" "$m_big"
+
+if [[ -n ${BASELINE:-} ]]; then
+    printf '\n%-40s %12s %12s %8s %10s\n' "against BASELINE" "vsslint ms" "base ms" "ratio" "base/xmllint"
+    printf '%-40s %12s %12s %7s× %9s×\n' "System writer" "$v_sys" "$b_sys" \
+        "$(ratio "$v_sys" "$b_sys")" "$(ratio "$b_sys" "$x_sys")"
+    printf '%-40s %12s %12s %7s× %9s×\n' "2,000 small documents" "$v_many" "$b_many" \
+        "$(ratio "$v_many" "$b_many")" "$(ratio "$b_many" "$x_many")"
+    printf '%-40s %12s %12s %7s× %9s×\n' "System writer ×10" "$v_big" "$b_big" \
+        "$(ratio "$v_big" "$b_big")" "$(ratio "$b_big" "$x_big")"
+fi
 
 if ((CHECK)) && [[ "$ok_sys $ok_many $ok_lin $ok_mem" == *MISSED* ]]; then
     exit 1
