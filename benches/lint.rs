@@ -145,7 +145,8 @@ fn findings(c: &mut Criterion) {
     // As `--format json` writes a report: each file rendered, then joined.
     group.bench_function("json-rendered", |b| {
         b.iter(|| {
-            let parts: Vec<Vec<u8>> = black_box(files).iter().map(json::render).collect();
+            let rendered: Vec<Vec<u8>> = black_box(files).iter().map(json::render).collect();
+            let parts: Vec<Option<&[u8]>> = rendered.iter().map(|p| Some(p.as_slice())).collect();
             let mut out = Vec::new();
             json::write_rendered(&mut out, files, &parts).unwrap();
             out
