@@ -5,9 +5,8 @@ use crate::model::{Attr, Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Cost;
 use crate::rule_meta::Severity;
-use crate::toolkit::file_paths::{
-    glob_covers, globs_intersect, has_wildcard, show, DirIndex, DirKey, KeyMap, SetKey, BUCKET,
-};
+use crate::toolkit::file_paths::{glob_covers, globs_intersect, has_wildcard, show};
+use crate::toolkit::path_index::{DirIndex, DirKey, KeyMap, SetKey, BUCKET};
 use hashbrown::hash_table::{self, HashTable};
 
 pub static RULE: Rule = Rule {

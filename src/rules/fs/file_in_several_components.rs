@@ -5,7 +5,8 @@ use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Cost;
 use crate::rule_meta::Severity;
-use crate::toolkit::file_paths::{show, DirKey, SetKey, BUCKET};
+use crate::toolkit::file_paths::show;
+use crate::toolkit::path_index::{DirKey, SetKey, BUCKET};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/file-in-several-components" {
