@@ -4,6 +4,7 @@
 //! linear on documents built to defeat them.
 
 use super::file_paths::{fold, has_wildcard};
+use hashbrown::hash_table::{self, HashTable};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
@@ -228,6 +229,68 @@ impl<'a> DirIndex<'a> {
             .take_while(move |up| up.len() >= shortest)
             .filter(|up| self.lengths.binary_search(&up.len()).is_ok())
             .flat_map(move |up| self.at(DirKey::new(up), filespec))
+    }
+}
+
+/// The wildcard entries of each directory, the first [`BUCKET`] of each, for finding the
+/// entries of one directory whose filespecs may overlap.
+#[derive(Default)]
+pub(crate) struct WildcardsByDir<'a>(KeyMap<DirKey<'a>, Vec<usize>>);
+
+impl<'a> WildcardsByDir<'a> {
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Takes the entry `index` if its filespec has a wildcard.
+    pub(crate) fn insert(&mut self, dir: DirKey<'a>, filespec: &str, index: usize) {
+        if has_wildcard(filespec) {
+            push_capped(self.0.entry(dir).or_default(), index);
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The wildcard entries of exactly this directory, in the order they were inserted.
+    pub(crate) fn at(&self, dir: DirKey<'a>) -> Option<&[usize]> {
+        self.0.get(&dir).map(Vec::as_slice)
+    }
+}
+
+/// The first entry of a list with each (directory, filespec) key, for finding repeats in one
+/// pass. Kept from one list to the next, so that its table is allocated once; it holds
+/// indices into the list rather than keys, which keeps it small.
+#[derive(Default)]
+pub(crate) struct FirstByKey(HashTable<u32>);
+
+impl FirstByKey {
+    /// Each entry of `items` whose key an earlier entry already has, with the first entry of
+    /// that key: `(repeat, first)`, in list order.
+    pub(crate) fn repeats<'s, 'a: 's, T>(
+        &'s mut self,
+        items: &'s [T],
+        key: impl Fn(&T) -> &SetKey<'a> + 's,
+    ) -> impl Iterator<Item = (usize, usize)> + 's {
+        let table = &mut self.0;
+        table.clear();
+        table.reserve(items.len(), |&j| key(&items[j as usize]).hash64());
+        items.iter().enumerate().filter_map(move |(i, item)| {
+            let k = key(item);
+            let found = table.entry(
+                k.hash64(),
+                |&j| key(&items[j as usize]) == k,
+                |&j| key(&items[j as usize]).hash64(),
+            );
+            match found {
+                hash_table::Entry::Occupied(o) => Some((i, *o.get() as usize)),
+                hash_table::Entry::Vacant(v) => {
+                    v.insert(i as u32);
+                    None
+                }
+            }
+        })
     }
 }
 
