@@ -4,6 +4,7 @@
 //! linear on documents built to defeat them.
 
 use super::file_paths::{fold, has_wildcard};
+use crate::model::{Component, FileSet};
 use hashbrown::hash_table::{self, HashTable};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -292,6 +293,90 @@ impl FirstByKey {
             }
         })
     }
+}
+
+/// A file set whose (directory, filespec) key is first found in another component, with that
+/// first file set: indices of the components and of the file sets within them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct InOtherComponent {
+    pub component: u32,
+    pub file_set: u32,
+    pub first_component: u32,
+    pub first_file_set: u32,
+}
+
+/// Every file set whose key the writer's first file set of that key (in document order) has,
+/// where that first file set is in another component; in document order. `listed` gives the
+/// path and filespec of the file sets that have a key.
+pub(crate) fn in_other_components<'m>(
+    components: &[Component<'m>],
+    listed: impl Fn(&FileSet<'m>) -> Option<(&'m str, &'m str)>,
+) -> Vec<InOtherComponent> {
+    let key_of = |ci: u32, fi: u32| {
+        let f = &components[ci as usize].file_sets[fi as usize];
+        let (p, s) = listed(f).expect("only listed file sets are keyed");
+        SetKey::new(p, s)
+    };
+    // Only keys of two components are reported, and equal keys have directories of equal
+    // length: the largest component's file sets are keyed only where some other component
+    // has a directory of that length. The System writer's one component of 18,925 file sets
+    // is then mostly skipped rather than hashed and sorted.
+    let largest = (0..components.len())
+        .max_by_key(|&ci| components[ci].file_sets.len())
+        .unwrap_or(0);
+    let dir_len = |path: &str| DirKey::trimmed(path).len();
+    let mut lengths: Vec<usize> = components
+        .iter()
+        .enumerate()
+        .filter(|&(ci, _)| ci != largest)
+        .flat_map(|(_, c)| c.file_sets.iter().filter_map(&listed))
+        .map(|(p, _)| dir_len(p))
+        .collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    // (hash of the key, component, file set) of those file sets, sorted: equal keys end up
+    // side by side, the first in the document first. A sorted list stays linear in cache
+    // where a hash table of a large writer's file sets would miss it on every lookup.
+    let sets = components.iter().map(|c| c.file_sets.len()).sum();
+    let mut keyed: Vec<(u64, u32, u32)> = Vec::with_capacity(sets);
+    for (ci, c) in components.iter().enumerate() {
+        for (fi, f) in c.file_sets.iter().enumerate() {
+            let Some((p, s)) = listed(f) else {
+                continue;
+            };
+            if ci == largest && lengths.binary_search(&dir_len(p)).is_err() {
+                continue;
+            }
+            keyed.push((SetKey::new(p, s).hash64(), ci as u32, fi as u32));
+        }
+    }
+    keyed.sort_unstable();
+    let mut found = Vec::new();
+    let mut firsts: Vec<(SetKey, u32, u32)> = Vec::new();
+    for run in keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // The distinct keys that share this hash (rarely more than one), each with its
+        // first file set; bounded, so that crafted collisions cannot make this quadratic.
+        firsts.clear();
+        for &(_, ci, fi) in run {
+            let key = key_of(ci, fi);
+            match firsts.iter().find(|(k, ..)| *k == key) {
+                Some(&(_, oci, ofi)) if oci != ci => found.push(InOtherComponent {
+                    component: ci,
+                    file_set: fi,
+                    first_component: oci,
+                    first_file_set: ofi,
+                }),
+                Some(_) => {}
+                None if firsts.len() < BUCKET => firsts.push((key, ci, fi)),
+                None => {}
+            }
+        }
+    }
+    found.sort_unstable();
+    found
 }
 
 /// A file set's (directory, filespec) pair, compared like [`DirKey`] with `*.*` read as `*`.
