@@ -1,7 +1,9 @@
 //! A case-insensitive index of file sets and exclusions by directory and filespec, for the
 //! rules that compare every file set with every other: it keys thousands of entries without
 //! allocating per entry, and bounds what one directory can hold so that those rules stay
-//! linear on documents built to defeat them.
+//! linear on documents built to defeat them. Rules ask it for repeats, for the entries of a
+//! directory or of the directories above it, and for file sets shared between components;
+//! the hashing and the bound stay here, so that every rule that documents the bound gets it.
 
 use super::file_paths::{fold, has_wildcard};
 use crate::model::{Component, FileSet};
@@ -29,7 +31,7 @@ fn hash_folded<H: Hasher>(s: &str, state: &mut H) {
 /// untrusted keys and costs thousands of instructions per path in a debug build; a writer
 /// metadata document gains nothing from that.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
+struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -60,7 +62,7 @@ impl Hasher for WordHasher {
 }
 
 /// A map keyed by [`DirKey`] or [`SetKey`].
-pub(crate) type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Lower-cases the ASCII letters of eight bytes at once; other bytes are left alone.
 fn fold_word(w: u64) -> u64 {
@@ -101,18 +103,18 @@ impl<'a> DirKey<'a> {
 
     /// The part of `path` the key compares: without trailing backslashes. Two paths with
     /// equal keys have trimmed parts of equal length (folding ASCII case keeps lengths).
-    pub(crate) fn trimmed(path: &str) -> &str {
+    fn trimmed(path: &str) -> &str {
         path.trim_end_matches('\\')
     }
 
     /// Length in bytes, trailing backslashes not counted.
-    pub(crate) fn len(self) -> usize {
+    fn len(self) -> usize {
         self.path.len()
     }
 
     /// The paths of every directory above this one, nearest first, without their keys: most
     /// are never looked up.
-    pub(crate) fn ancestors(self) -> impl Iterator<Item = &'a str> {
+    fn ancestors(self) -> impl Iterator<Item = &'a str> {
         let parent = |p: &'a str| {
             let cut = memchr::memrchr(b'\\', p.as_bytes())?;
             let up = p[..cut].trim_end_matches('\\');
@@ -135,12 +137,70 @@ impl Hash for DirKey<'_> {
     }
 }
 
+/// A file set's (directory, filespec) pair, compared like [`DirKey`] with `*.*` read as `*`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct SetKey<'a> {
+    pub dir: DirKey<'a>,
+    spec: SpecKey<'a>,
+}
+
+impl<'a> SetKey<'a> {
+    /// One hash for the pair, for tables that hold indices rather than keys.
+    fn hash64(&self) -> u64 {
+        (self.dir.hash ^ self.spec.hash.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    pub(crate) fn new(path: &'a str, filespec: &'a str) -> Self {
+        Self::in_dir(DirKey::new(path), filespec)
+    }
+
+    fn in_dir(dir: DirKey<'a>, filespec: &'a str) -> Self {
+        SetKey {
+            dir,
+            spec: SpecKey::new(filespec),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct SpecKey<'a> {
+    spec: &'a str,
+    hash: u64,
+}
+
+impl<'a> SpecKey<'a> {
+    fn new(spec: &'a str) -> Self {
+        let spec = fold(spec);
+        SpecKey {
+            spec,
+            hash: folded_hash(spec),
+        }
+    }
+}
+
+impl PartialEq for SpecKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && self.spec.eq_ignore_ascii_case(other.spec)
+    }
+}
+impl Eq for SpecKey<'_> {}
+
+impl Hash for SpecKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
 /// How many entries of one directory (wildcard filespecs, literal filespecs, or repeats of
 /// one literal filespec) an index keeps for matching. Lookups then cost a bounded number of
 /// filespec comparisons per directory level, whatever the document, which keeps the
 /// cross-file-set rules linear; only documents with more than this many entries of one kind
 /// in one directory can have a collision go unreported.
-pub(crate) const BUCKET: usize = 32;
+const BUCKET: usize = 32;
+
+// The documentation of fs/duplicate-or-overlap, excl/covers-whole-file-set and
+// excl/snapshot-not-backup states this bound to users.
+const _: () = assert!(BUCKET == 32);
 
 #[derive(Default)]
 struct Bucket {
@@ -379,60 +439,6 @@ pub(crate) fn in_other_components<'m>(
     found
 }
 
-/// A file set's (directory, filespec) pair, compared like [`DirKey`] with `*.*` read as `*`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct SetKey<'a> {
-    pub dir: DirKey<'a>,
-    spec: SpecKey<'a>,
-}
-
-impl<'a> SetKey<'a> {
-    /// One hash for the pair, for tables that hold indices rather than keys.
-    pub(crate) fn hash64(&self) -> u64 {
-        (self.dir.hash ^ self.spec.hash.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    }
-
-    pub(crate) fn new(path: &'a str, filespec: &'a str) -> Self {
-        Self::in_dir(DirKey::new(path), filespec)
-    }
-
-    pub(crate) fn in_dir(dir: DirKey<'a>, filespec: &'a str) -> Self {
-        SetKey {
-            dir,
-            spec: SpecKey::new(filespec),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-struct SpecKey<'a> {
-    spec: &'a str,
-    hash: u64,
-}
-
-impl<'a> SpecKey<'a> {
-    fn new(spec: &'a str) -> Self {
-        let spec = fold(spec);
-        SpecKey {
-            spec,
-            hash: folded_hash(spec),
-        }
-    }
-}
-
-impl PartialEq for SpecKey<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.hash == other.hash && self.spec.eq_ignore_ascii_case(other.spec)
-    }
-}
-impl Eq for SpecKey<'_> {}
-
-impl Hash for SpecKey<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,5 +466,32 @@ mod tests {
         );
         let up: Vec<&str> = DirKey::new(r"C:\a\b\c").ancestors().collect();
         assert_eq!(up, [r"C:\a\b", r"C:\a", "C:"]);
+    }
+
+    #[test]
+    fn repeats_point_at_the_first_of_their_key() {
+        let keys = [
+            SetKey::new(r"C:\A", "*.*"),
+            SetKey::new(r"C:\B", "x"),
+            SetKey::new(r"c:\a\", "*"),
+            SetKey::new(r"C:\A", "*"),
+        ];
+        let mut first = FirstByKey::default();
+        let found: Vec<_> = first.repeats(&keys, |k| k).collect();
+        assert_eq!(found, [(2, 0), (3, 0)]);
+        assert_eq!(first.repeats(&keys[1..2], |k| k).count(), 0);
+    }
+
+    #[test]
+    fn a_directory_keeps_a_bounded_number_of_wildcards() {
+        let mut w = WildcardsByDir::default();
+        for i in 0..100 {
+            let spec = if i % 2 == 0 { "*.a" } else { "lit" };
+            w.insert(DirKey::new(r"C:\D"), spec, i);
+        }
+        let kept = w.at(DirKey::new(r"c:\d\")).unwrap();
+        assert_eq!(kept.len(), BUCKET);
+        assert!(kept.iter().all(|i| i % 2 == 0));
+        assert!(w.at(DirKey::new(r"C:\E")).is_none());
     }
 }
