@@ -1,6 +1,4 @@
-//! Path and file-specification syntax shared by the file-set, exclude-list and express rules,
-//! and a case-insensitive directory key that indexes thousands of file sets without
-//! allocating per entry.
+//! Path and file-specification syntax shared by the file-set, exclude-list and express rules.
 //!
 //! Comparisons fold ASCII case only: NTFS folds with its own upcase table, but every path in
 //! real documents is ASCII, and folding only ASCII never makes two different names equal.
@@ -12,9 +10,7 @@ use crate::model::is_blank;
 use crate::model::{Component, Node, Text};
 use crate::rule_api::Cx;
 use crate::rule_meta::Severity;
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// The prefix of Win32 long and volume-GUID paths (`\\?\Volume{GUID}\Boot`); its `?` is
 /// part of the syntax, not a wildcard.
@@ -146,7 +142,8 @@ pub(crate) fn matches_all(spec: &str) -> bool {
     spec == "*" || spec == "*.*"
 }
 
-fn fold(spec: &str) -> &str {
+/// The spelling that keys and matching compare: `*.*` matches what `*` does.
+pub(super) fn fold(spec: &str) -> &str {
     if matches_all(spec) {
         "*"
     } else {
@@ -242,284 +239,6 @@ pub(crate) fn globs_intersect(a: &str, b: &str) -> bool {
 /// answers `true` only when it is sure.
 pub(crate) fn glob_covers(outer: &str, inner: &str) -> bool {
     matches_all(outer) || match_bytes(fold(outer).as_bytes(), fold(inner).as_bytes(), true)
-}
-
-/// Hashes the ASCII-folded bytes eight at a time, without allocating. Every byte counts:
-/// hashing only part of a path would let paths that differ elsewhere collide, and a document
-/// of many such paths would make the tables quadratic.
-fn hash_folded<H: Hasher>(s: &str, state: &mut H) {
-    let words = s.as_bytes().chunks_exact(8);
-    let rest = words.remainder();
-    for w in words {
-        let w: [u8; 8] = w.try_into().expect("chunks of eight");
-        state.write_u64(fold_word(u64::from_le_bytes(w)));
-    }
-    let mut last = [0u8; 8];
-    last[..rest.len()].copy_from_slice(rest);
-    state.write_u64(fold_word(u64::from_le_bytes(last)));
-    state.write_usize(s.len());
-}
-
-/// A word-at-a-time multiplicative hasher for the folded keys: SipHash is built for
-/// untrusted keys and costs thousands of instructions per path in a debug build; a writer
-/// metadata document gains nothing from that.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    /// Spreads the bits so that both the low bits (bucket) and the high bits (tag) vary.
-    fn finish(&self) -> u64 {
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-}
-
-/// A map keyed by [`DirKey`] or [`SetKey`].
-pub(crate) type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-
-/// Lower-cases the ASCII letters of eight bytes at once; other bytes are left alone.
-fn fold_word(w: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let seven = w & LOW7;
-    // A byte's high bit ends up set when it is at least 'A', and at least 'Z' + 1.
-    let at_least_a = seven + 0x3f3f_3f3f_3f3f_3f3f;
-    let past_z = seven + 0x2525_2525_2525_2525;
-    let upper = at_least_a & !past_z & !w & HIGH;
-    w | (upper >> 2)
-}
-
-/// The folded hash of a key, computed once: the same key is looked up in several maps, and
-/// a map that grows rehashes every key it holds.
-fn folded_hash(s: &str) -> u64 {
-    let mut h = WordHasher::default();
-    hash_folded(s, &mut h);
-    h.finish()
-}
-
-/// A directory path compared without ASCII case and trailing backslashes (`C:\Data\` and
-/// `c:\data` are one key), borrowed from the document.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct DirKey<'a> {
-    path: &'a str,
-    hash: u64,
-}
-
-impl<'a> DirKey<'a> {
-    pub(crate) fn new(path: &'a str) -> Self {
-        let path = Self::trimmed(path);
-        DirKey {
-            path,
-            hash: folded_hash(path),
-        }
-    }
-
-    /// The part of `path` the key compares: without trailing backslashes. Two paths with
-    /// equal keys have trimmed parts of equal length (folding ASCII case keeps lengths).
-    pub(crate) fn trimmed(path: &str) -> &str {
-        path.trim_end_matches('\\')
-    }
-
-    /// Length in bytes, trailing backslashes not counted.
-    pub(crate) fn len(self) -> usize {
-        self.path.len()
-    }
-
-    /// The paths of every directory above this one, nearest first, without their keys: most
-    /// are never looked up.
-    pub(crate) fn ancestors(self) -> impl Iterator<Item = &'a str> {
-        let parent = |p: &'a str| {
-            let cut = memchr::memrchr(b'\\', p.as_bytes())?;
-            let up = p[..cut].trim_end_matches('\\');
-            (!up.is_empty()).then_some(up)
-        };
-        std::iter::successors(parent(self.path), move |&p| parent(p))
-    }
-}
-
-impl PartialEq for DirKey<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.hash == other.hash && self.path.eq_ignore_ascii_case(other.path)
-    }
-}
-impl Eq for DirKey<'_> {}
-
-impl Hash for DirKey<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
-/// How many entries of one directory (wildcard filespecs, literal filespecs, or repeats of
-/// one literal filespec) an index keeps for matching. Lookups then cost a bounded number of
-/// filespec comparisons per directory level, whatever the document, which keeps the
-/// cross-file-set rules linear; only documents with more than this many entries of one kind
-/// in one directory can have a collision go unreported.
-pub(crate) const BUCKET: usize = 32;
-
-#[derive(Default)]
-struct Bucket {
-    wildcard: Vec<usize>,
-    literal: Vec<usize>,
-}
-
-/// Entries (path, filespec, and an index into the caller's list) grouped by directory, for
-/// finding those at a directory or above it whose filespec may match a given one.
-#[derive(Default)]
-pub(crate) struct DirIndex<'a> {
-    dirs: KeyMap<DirKey<'a>, Bucket>,
-    /// Literal filespecs by (directory, filespec): an exact match costs one lookup.
-    exact: KeyMap<SetKey<'a>, Vec<usize>>,
-    /// The lengths of the indexed directories, sorted: an ancestor of another length cannot
-    /// be indexed, so most levels are skipped without hashing.
-    lengths: Vec<usize>,
-}
-
-fn push_capped(v: &mut Vec<usize>, index: usize) {
-    if v.len() < BUCKET {
-        v.push(index);
-    }
-}
-
-impl<'a> DirIndex<'a> {
-    pub(crate) fn clear(&mut self) {
-        self.dirs.clear();
-        self.exact.clear();
-        self.lengths.clear();
-    }
-
-    pub(crate) fn insert(&mut self, dir: DirKey<'a>, filespec: &'a str, index: usize) {
-        let bucket = self.dirs.entry(dir).or_default();
-        if has_wildcard(filespec) {
-            push_capped(&mut bucket.wildcard, index);
-        } else {
-            push_capped(&mut bucket.literal, index);
-            push_capped(
-                self.exact.entry(SetKey::in_dir(dir, filespec)).or_default(),
-                index,
-            );
-        }
-        if let Err(at) = self.lengths.binary_search(&dir.len()) {
-            self.lengths.insert(at, dir.len());
-        }
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        self.dirs.is_empty()
-    }
-
-    /// Entries at exactly this directory whose filespec may match some name `filespec`
-    /// matches (a superset: callers still compare the filespecs).
-    pub(crate) fn at<'s>(
-        &'s self,
-        dir: DirKey<'a>,
-        filespec: &'s str,
-    ) -> impl Iterator<Item = usize> + 's {
-        let bucket = if self.lengths.binary_search(&dir.len()).is_ok() {
-            self.dirs.get(&dir)
-        } else {
-            None
-        };
-        let (exact, others): (&[usize], &[usize]) = match bucket {
-            None => (&[], &[]),
-            Some(b) if has_wildcard(filespec) => (&b.literal, &[]),
-            Some(_) => (
-                self.exact
-                    .get(&SetKey::in_dir(dir, filespec))
-                    .map_or(&[], Vec::as_slice),
-                &[],
-            ),
-        };
-        let wildcard = bucket.map_or(&[][..], |b| b.wildcard.as_slice());
-        exact.iter().chain(others).chain(wildcard).copied()
-    }
-
-    /// The same at each directory above this one, nearest first.
-    pub(crate) fn above<'s>(
-        &'s self,
-        dir: DirKey<'a>,
-        filespec: &'s str,
-    ) -> impl Iterator<Item = usize> + 's {
-        let shortest = self.lengths.first().copied().unwrap_or(usize::MAX);
-        dir.ancestors()
-            .take_while(move |up| up.len() >= shortest)
-            .filter(|up| self.lengths.binary_search(&up.len()).is_ok())
-            .flat_map(move |up| self.at(DirKey::new(up), filespec))
-    }
-}
-
-/// A file set's (directory, filespec) pair, compared like [`DirKey`] with `*.*` read as `*`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct SetKey<'a> {
-    pub dir: DirKey<'a>,
-    spec: SpecKey<'a>,
-}
-
-impl<'a> SetKey<'a> {
-    /// One hash for the pair, for tables that hold indices rather than keys.
-    pub(crate) fn hash64(&self) -> u64 {
-        (self.dir.hash ^ self.spec.hash.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    }
-
-    pub(crate) fn new(path: &'a str, filespec: &'a str) -> Self {
-        Self::in_dir(DirKey::new(path), filespec)
-    }
-
-    pub(crate) fn in_dir(dir: DirKey<'a>, filespec: &'a str) -> Self {
-        SetKey {
-            dir,
-            spec: SpecKey::new(filespec),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-struct SpecKey<'a> {
-    spec: &'a str,
-    hash: u64,
-}
-
-impl<'a> SpecKey<'a> {
-    fn new(spec: &'a str) -> Self {
-        let spec = fold(spec);
-        SpecKey {
-            spec,
-            hash: folded_hash(spec),
-        }
-    }
-}
-
-impl PartialEq for SpecKey<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.hash == other.hash && self.spec.eq_ignore_ascii_case(other.spec)
-    }
-}
-impl Eq for SpecKey<'_> {}
-
-impl Hash for SpecKey<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
 }
 
 /// `"C:\Data" "*.dat"` (the path and filespec of a file set or exclusion), for messages.
@@ -733,30 +452,5 @@ mod tests {
         assert!(glob_covers("???.dat", "a?c.dat"));
         assert!(!glob_covers("???.dat", "a*.dat"));
         assert!(glob_covers("Perfc???.dat", "perfc???.DAT"));
-    }
-
-    #[test]
-    fn word_folding_is_ascii_lowercase() {
-        let all: Vec<u8> = (0..=255).collect();
-        for chunk in all.chunks(8) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap());
-            let want: Vec<u8> = chunk.iter().map(|b| b.to_ascii_lowercase()).collect();
-            assert_eq!(fold_word(w).to_le_bytes().to_vec(), want);
-        }
-    }
-
-    #[test]
-    fn keys_fold_case_and_trailing_backslashes() {
-        let mut m = KeyMap::default();
-        m.insert(SetKey::new(r"C:\Data\", "*.*"), 1);
-        assert_eq!(m.get(&SetKey::new(r"c:\DATA", "*")), Some(&1));
-        assert_eq!(m.get(&SetKey::new(r"c:\DATA", "*.dat")), None);
-        let long = "x".repeat(200);
-        assert_eq!(
-            DirKey::new(&long.to_uppercase()),
-            DirKey::new(&format!("{long}\\"))
-        );
-        let up: Vec<&str> = DirKey::new(r"C:\a\b\c").ancestors().collect();
-        assert_eq!(up, [r"C:\a\b", r"C:\a", "C:"]);
     }
 }

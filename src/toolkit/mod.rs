@@ -9,6 +9,7 @@ pub(crate) mod ids;
 pub(crate) mod logical_paths;
 pub(crate) mod mappings;
 pub(crate) mod os_features;
+pub(crate) mod path_index;
 pub(crate) mod restore;
 pub(crate) mod schema;
 #[cfg(test)]

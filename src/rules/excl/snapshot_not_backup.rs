@@ -4,7 +4,8 @@ use crate::model::is_blank;
 use crate::model::{Attr, Component, Exclude, ExcludeKind, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::file_paths::{glob_covers, globs_intersect, show, DirIndex, DirKey};
+use crate::toolkit::file_paths::{glob_covers, globs_intersect, show};
+use crate::toolkit::path_index::{DirIndex, DirKey};
 
 pub static RULE: Rule = Rule {
     meta: rule!("excl/snapshot-not-backup" {

@@ -4,7 +4,7 @@ use crate::model::is_blank;
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::file_paths::DirKey;
+use crate::toolkit::path_index::DirKey;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/alternate-path-same" {

@@ -5,10 +5,8 @@ use crate::model::{Attr, Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Cost;
 use crate::rule_meta::Severity;
-use crate::toolkit::file_paths::{
-    glob_covers, globs_intersect, has_wildcard, show, DirIndex, DirKey, KeyMap, SetKey, BUCKET,
-};
-use hashbrown::hash_table::{self, HashTable};
+use crate::toolkit::file_paths::{glob_covers, globs_intersect, has_wildcard, show};
+use crate::toolkit::path_index::{DirIndex, FirstByKey, SetKey, WildcardsByDir};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/duplicate-or-overlap" {
@@ -57,9 +55,8 @@ impl<'m> Entry<'m> {
 #[derive(Default)]
 struct Scratch<'m> {
     done: Vec<bool>,
-    /// Index of the first entry with each key.
-    first: HashTable<u32>,
-    wildcards: KeyMap<DirKey<'m>, Vec<usize>>,
+    first: FirstByKey,
+    wildcards: WildcardsByDir<'m>,
     recursive: DirIndex<'m>,
 }
 
@@ -90,20 +87,8 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 }
 
 fn repeats<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut Scratch<'m>) {
-    s.first.clear();
-    let hash = |&j: &u32| entries[j as usize].key.hash64();
-    s.first.reserve(entries.len(), hash);
-    for (i, e) in entries.iter().enumerate() {
-        let found = s
-            .first
-            .entry(e.key.hash64(), |&j| entries[j as usize].key == e.key, hash);
-        let first = match found {
-            hash_table::Entry::Occupied(o) => *o.get() as usize,
-            hash_table::Entry::Vacant(v) => {
-                v.insert(i as u32);
-                continue;
-            }
-        };
+    for (i, first) in s.first.repeats(entries, |e| &e.key) {
+        let e = &entries[i];
         s.done[i] = true;
         let f = &entries[first];
         let help = if e.recursive != f.recursive {
@@ -129,18 +114,13 @@ fn repeats<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut Scratc
 fn same_directory<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut Scratch<'m>) {
     s.wildcards.clear();
     for (i, e) in entries.iter().enumerate() {
-        if has_wildcard(e.spec()) {
-            let v = s.wildcards.entry(e.key.dir).or_default();
-            if v.len() < BUCKET {
-                v.push(i);
-            }
-        }
+        s.wildcards.insert(e.key.dir, e.spec(), i);
     }
     if s.wildcards.is_empty() {
         return;
     }
     for (i, e) in entries.iter().enumerate() {
-        let Some(ws) = s.wildcards.get(&e.key.dir) else {
+        let Some(ws) = s.wildcards.at(e.key.dir) else {
             continue;
         };
         // A wildcard compared with the directory's wildcards meets each pair from both

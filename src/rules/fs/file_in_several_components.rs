@@ -5,7 +5,8 @@ use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Cost;
 use crate::rule_meta::Severity;
-use crate::toolkit::file_paths::{show, DirKey, SetKey, BUCKET};
+use crate::toolkit::file_paths::show;
+use crate::toolkit::path_index::in_other_components;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/file-in-several-components" {
@@ -42,73 +43,17 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     if w.components.len() < 2 {
         return;
     }
-    let key_of = |ci: u32, fi: u32| {
-        let f = &w.components[ci as usize].file_sets[fi as usize];
-        let (p, s) = listed(f).expect("only listed file sets are keyed");
-        SetKey::new(p, s)
-    };
-    // Only keys of two components are reported, and equal keys have directories of equal
-    // length: the largest component's file sets are keyed only where some other component
-    // has a directory of that length. The System writer's one component of 18,925 file sets
-    // is then mostly skipped rather than hashed and sorted.
-    let largest = (0..w.components.len())
-        .max_by_key(|&ci| w.components[ci].file_sets.len())
-        .unwrap_or(0);
-    let dir_len = |path: &str| DirKey::trimmed(path).len();
-    let mut lengths: Vec<usize> = w
-        .components
-        .iter()
-        .enumerate()
-        .filter(|&(ci, _)| ci != largest)
-        .flat_map(|(_, c)| c.file_sets.iter().filter_map(listed))
-        .map(|(p, _)| dir_len(p))
-        .collect();
-    lengths.sort_unstable();
-    lengths.dedup();
-    // (hash of the key, component, file set) of those file sets, sorted: equal keys end up
-    // side by side, the first in the document first. A sorted list stays linear in cache
-    // where a hash table of a large writer's file sets would miss it on every lookup.
-    let sets = w.components.iter().map(|c| c.file_sets.len()).sum();
-    let mut keyed: Vec<(u64, u32, u32)> = Vec::with_capacity(sets);
-    for (ci, c) in w.components.iter().enumerate() {
-        for (fi, f) in c.file_sets.iter().enumerate() {
-            let Some((p, s)) = listed(f) else {
-                continue;
-            };
-            if ci == largest && lengths.binary_search(&dir_len(p)).is_err() {
-                continue;
-            }
-            keyed.push((SetKey::new(p, s).hash64(), ci as u32, fi as u32));
-        }
-    }
-    keyed.sort_unstable();
-    let mut found = Vec::new();
-    let mut firsts: Vec<(SetKey, u32, u32)> = Vec::new();
-    for run in keyed
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1)
-    {
-        // The distinct keys that share this hash (rarely more than one), each with its
-        // first file set; bounded, so that crafted collisions cannot make this quadratic.
-        firsts.clear();
-        for &(_, ci, fi) in run {
-            let key = key_of(ci, fi);
-            match firsts.iter().find(|(k, ..)| *k == key) {
-                Some(&(_, oci, ofi)) if oci != ci => found.push((ci, fi, oci, ofi)),
-                Some(_) => {}
-                None if firsts.len() < BUCKET => firsts.push((key, ci, fi)),
-                None => {}
-            }
-        }
-    }
-    found.sort_unstable();
-    for (ci, fi, oci, ofi) in found {
-        let (c, oc) = (&w.components[ci as usize], &w.components[oci as usize]);
-        let f = &c.file_sets[fi as usize];
+    for r in in_other_components(&w.components, listed) {
+        let c = &w.components[r.component as usize];
+        let oc = &w.components[r.first_component as usize];
+        let (f, first) = (
+            &c.file_sets[r.file_set as usize],
+            &oc.file_sets[r.first_file_set as usize],
+        );
         let Some((p, s)) = listed(f) else {
             continue;
         };
-        report(cx, c, f, oc, &oc.file_sets[ofi as usize], show(p, s));
+        report(cx, c, f, oc, first, show(p, s));
     }
 }
 
