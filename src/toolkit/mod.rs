@@ -1,6 +1,7 @@
 //! The shared rule toolkit: what several rules need and no rule owns. Rule files import the
 //! rule API and these modules, never another rule file.
 
+pub(crate) mod attrs;
 pub(crate) mod components;
 pub(crate) mod dependencies;
 pub(crate) mod file_paths;

@@ -8,8 +8,7 @@ use crate::rule_api::Cx;
 pub(crate) fn schema_attr<'w, 'a>(
     w: &'w WriterMetadata<'a>,
 ) -> Option<(&'w Attr<'a, Option<BackupSchema>>, BackupSchema)> {
-    let a = w.backup_schema.as_ref()?;
-    Some((a, a.value?))
+    crate::toolkit::attrs::parsed(&w.backup_schema)
 }
 
 /// `backupSchema 32 = TIMESTAMPED`: the value as written and the bits it decodes to.

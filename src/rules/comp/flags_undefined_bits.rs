@@ -4,6 +4,7 @@ use crate::flags::{ComponentFlags, Mask};
 use crate::model::{Component, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
+use crate::toolkit::attrs::parsed;
 
 pub static RULE: Rule = Rule {
     meta: rule!("comp/flags-undefined-bits" {
@@ -27,10 +28,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
-    let Some(a) = &c.flags else {
-        return;
-    };
-    let Some(flags) = a.value else {
+    let Some((a, flags)) = parsed(&c.flags) else {
         return;
     };
     let undefined = flags.undefined_bits();

@@ -5,6 +5,7 @@ use crate::model::WriterMetadata;
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Profile;
 use crate::rule_meta::Severity;
+use crate::toolkit::attrs::parsed;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/backup-schema" {
@@ -28,10 +29,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    let Some(a) = &w.backup_schema else {
-        return;
-    };
-    let Some(schema) = a.value else {
+    let Some((a, schema)) = parsed(&w.backup_schema) else {
         return;
     };
     let allowed = BackupSchema::COPY | BackupSchema::INDEPENDENT_SYSTEM_STATE;

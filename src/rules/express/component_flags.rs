@@ -5,6 +5,7 @@ use crate::model::{Component, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Profile;
 use crate::rule_meta::Severity;
+use crate::toolkit::attrs::parsed;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/component-flags" {
@@ -26,10 +27,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
-    let Some(a) = &c.flags else {
-        return;
-    };
-    let Some(flags) = a.value else {
+    let Some((a, flags)) = parsed(&c.flags) else {
         return;
     };
     let recovery = ComponentFlags::BACKUP_RECOVERY | ComponentFlags::APP_ROLLBACK_RECOVERY;

@@ -5,6 +5,7 @@ use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Profile;
 use crate::rule_meta::Severity;
+use crate::toolkit::attrs::parsed;
 
 pub static RULE: Rule = Rule {
     meta: rule!("express/fsbt-incremental-bits" {
@@ -33,10 +34,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
-    let Some(a) = &f.backup_type else {
-        return;
-    };
-    let Some(mask) = a.value else {
+    let Some((a, mask)) = parsed(&f.backup_type) else {
         return;
     };
     if mask.bits() == FileSpecBackupType::DEFAULT {

@@ -4,6 +4,7 @@ use crate::flags::{FileSpecBackupType, Mask};
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
+use crate::toolkit::attrs::parsed;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/fsbt-no-backup-bits" {
@@ -26,10 +27,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
-    let Some(a) = &f.backup_type else {
-        return;
-    };
-    let Some(mask) = a.value else {
+    let Some((a, mask)) = parsed(&f.backup_type) else {
         return;
     };
     if mask.intersects(FileSpecBackupType::ALL_BACKUP_REQUIRED) {

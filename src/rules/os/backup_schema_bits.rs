@@ -5,6 +5,7 @@ use crate::model::WriterMetadata;
 use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Profile;
+use crate::toolkit::attrs::parsed;
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/backup-schema-bits" {
@@ -34,10 +35,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     let Some(target) = cx.settings.target_os else {
         return;
     };
-    let Some(a) = &w.backup_schema else {
-        return;
-    };
-    let Some(s) = a.value else {
+    let Some((a, s)) = parsed(&w.backup_schema) else {
         return;
     };
     if feature(Feature::BackupSchema).too_new_for(target) {

@@ -4,6 +4,7 @@ use crate::model::{Component, WriterMetadata};
 use crate::os::{last_without, os_doc, Feature};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Profile;
+use crate::toolkit::attrs::parsed;
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/component-flags" {
@@ -31,10 +32,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
     let Some(target) = cx.settings.target_os else {
         return;
     };
-    let Some(a) = &c.flags else {
-        return;
-    };
-    let Some(flags) = a.value else {
+    let Some((a, flags)) = parsed(&c.flags) else {
         return;
     };
     let bits = crate::toolkit::os_features::too_new_bits(RULE.meta.slug, flags.bits(), target);

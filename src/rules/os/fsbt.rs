@@ -5,6 +5,7 @@ use crate::model::{Component, FileSet, WriterMetadata};
 use crate::os::{feature, last_without, os_doc, Feature};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Profile;
+use crate::toolkit::attrs::parsed;
 
 pub static RULE: Rule = Rule {
     meta: rule!("os/fsbt" {
@@ -37,10 +38,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, _: &Component, fs: &FileSet) {
     if !f.too_new_for(target) {
         return;
     }
-    let Some(a) = &fs.backup_type else {
-        return;
-    };
-    let Some(m) = a.value else {
+    let Some((a, m)) = parsed(&fs.backup_type) else {
         return;
     };
     if m.bits() == FileSpecBackupType::DEFAULT {

@@ -4,6 +4,7 @@ use crate::flags::{BackupSchema, FileSpecBackupType, Mask};
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
+use crate::toolkit::attrs::parsed;
 
 pub static RULE: Rule = Rule {
     meta: rule!("schema/fsbt-log-without-log-schema" {
@@ -28,10 +29,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata, _: &Component, f: &FileSet) {
-    let Some(a) = &f.backup_type else {
-        return;
-    };
-    let Some(m) = a.value else {
+    let Some((a, m)) = parsed(&f.backup_type) else {
         return;
     };
     let log = FileSpecBackupType::LOG_BACKUP_REQUIRED | FileSpecBackupType::LOG_SNAPSHOT_REQUIRED;
