@@ -1,6 +1,6 @@
 //! `vsslint PATH…`: the arguments turned into the library's [`Options`], and the run.
 
-use super::{CheckArgs, ColorChoice, Format};
+use super::{CheckArgs, ColorChoice};
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use vsslint::report::full::Style;
@@ -30,14 +30,7 @@ fn options(args: &CheckArgs) -> Options {
     let color = use_color(args.color, to_terminal);
     Options {
         paths: args.paths.clone(),
-        format: match args.format {
-            Format::Full => vsslint::Format::Full,
-            Format::Concise => vsslint::Format::Concise,
-            Format::Json => vsslint::Format::Json,
-            Format::JsonLines => vsslint::Format::JsonLines,
-            Format::Sarif => vsslint::Format::Sarif,
-            Format::Github => vsslint::Format::Github,
-        },
+        format: args.format,
         output_file: args.output_file.clone(),
         config: args.config.clone(),
         target_os: args.target_os,

@@ -8,7 +8,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io;
 use std::path::PathBuf;
 use vsslint::os::WindowsVersion;
-use vsslint::Failure;
+use vsslint::{Failure, Format};
 
 const AFTER_HELP: &str = "\
 Exit status:
@@ -131,22 +131,6 @@ enum Command {
     },
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// miette's graphical report.
-    Full,
-    /// One line per finding: path:line:col: severity: message [CODE rule].
-    Concise,
-    /// One JSON object (see the README).
-    Json,
-    /// One JSON object per finding per line.
-    JsonLines,
-    /// SARIF 2.1.0.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -92,17 +92,9 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
 
 /// A Markdown summary for `$GITHUB_STEP_SUMMARY`: counts per rule, then per file.
 pub fn step_summary(files: &[LintedFile]) -> String {
-    use std::collections::BTreeMap;
     let summary = super::Summary::of(files);
     let mut s = format!("### vsslint\n\n{}\n", summary.line());
-    let mut by_rule: BTreeMap<(&str, &str), (usize, Severity)> = BTreeMap::new();
-    for d in files.iter().flat_map(|f| &f.diagnostics) {
-        let e = by_rule
-            .entry((d.rule.code, d.rule.slug))
-            .or_insert((0, d.severity));
-        e.0 += 1;
-        e.1 = e.1.max(d.severity);
-    }
+    let by_rule = super::rule_counts(files);
     if !by_rule.is_empty() {
         s.push_str("\n| Rule | Severity | Findings |\n|---|---|---:|\n");
         for ((code, slug), (n, sev)) in &by_rule {

@@ -14,6 +14,7 @@ use crate::pipeline::{FileKind, LintedFile};
 use crate::span::{LineIndex, Position};
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Counts over all linted files.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -75,6 +76,21 @@ impl Summary {
         };
         format!("Found {list} in {files}.")
     }
+}
+
+/// How many findings each rule raised, by code and slug, with the highest severity among them.
+pub fn rule_counts(
+    files: &[LintedFile],
+) -> BTreeMap<(&'static str, &'static str), (usize, Severity)> {
+    let mut counts: BTreeMap<(&str, &str), (usize, Severity)> = BTreeMap::new();
+    for d in files.iter().flat_map(|f| &f.diagnostics) {
+        let e = counts
+            .entry((d.rule.code, d.rule.slug))
+            .or_insert((0, d.severity));
+        e.0 += 1;
+        e.1 = e.1.max(d.severity);
+    }
+    counts
 }
 
 /// Start and end of a diagnostic as lines and columns.

@@ -1,22 +1,12 @@
 //! `--statistics`: how often each rule fired, most frequent first.
 
-use super::Summary;
+use super::{rule_counts, Summary};
 use crate::pipeline::LintedFile;
-use crate::rule_meta::Severity;
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// Writes the table (or, with `json`, a JSON list of `{code, rule, count, severity}`).
 pub fn write(out: &mut dyn Write, files: &[LintedFile], json: bool) -> io::Result<()> {
-    let mut counts: BTreeMap<(&str, &str), (usize, Severity)> = BTreeMap::new();
-    for d in files.iter().flat_map(|f| &f.diagnostics) {
-        let e = counts
-            .entry((d.rule.code, d.rule.slug))
-            .or_insert((0, d.severity));
-        e.0 += 1;
-        e.1 = e.1.max(d.severity);
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
+    let mut rows: Vec<_> = rule_counts(files).into_iter().collect();
     rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
     if json {
         let list: Vec<_> = rows

@@ -19,8 +19,8 @@ use rayon::prelude::*;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Report formats (the command line's `--format` values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// miette's graphical report.
     Full,
