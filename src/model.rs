@@ -99,32 +99,15 @@ impl Guid {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Document<'a> {
     WriterMetadata(Box<WriterMetadata<'a>>),
-    /// A backup components document or a DiskShadow manifest: recognised, not linted.
-    Other {
-        what: OtherKind,
-        root: Node<'a>,
-    },
+    /// What a requester saved of a backup (`IVssBackupComponents::SaveAsXML`).
+    BackupComponents(Box<BackupComponents<'a>>),
+    /// DiskShadow's index of the files it saved with a backup.
+    Manifest(Box<Manifest<'a>>),
     /// An element that is none of the above.
     UnknownRoot {
         root: Node<'a>,
         namespace: Option<&'a str>,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OtherKind {
-    BackupComponents,
-    DiskShadowManifest,
-}
-
-impl OtherKind {
-    pub fn describe(self) -> &'static str {
-        match self {
-            OtherKind::BackupComponents => "a backup components document (BACKUP_COMPONENTS)",
-            OtherKind::DiskShadowManifest => "a DiskShadow metadata manifest (Manifest)",
-        }
-    }
 }
 
 #[derive(Debug, Serialize)]
@@ -382,6 +365,27 @@ pub struct Comment<'a> {
     pub next: Option<Span>,
 }
 
+/// Which of the documents of a backup a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocKind {
+    WriterMetadata,
+    BackupComponents,
+    Manifest,
+}
+
+impl Document<'_> {
+    /// What kind of document this is; `None` for an unknown root element.
+    pub fn kind(&self) -> Option<DocKind> {
+        match self {
+            Document::WriterMetadata(_) => Some(DocKind::WriterMetadata),
+            Document::BackupComponents(_) => Some(DocKind::BackupComponents),
+            Document::Manifest(_) => Some(DocKind::Manifest),
+            Document::UnknownRoot { .. } => None,
+        }
+    }
+}
+
 /// A writer metadata document as the checks across documents see it: who wrote it and what
 /// it declares, without borrowing its text.
 #[derive(Debug, Clone)]
@@ -412,5 +416,116 @@ impl WriterMetadata<'_> {
                 })
                 .collect(),
         })
+    }
+}
+
+/// A backup components document: `BACKUP_COMPONENTS xmlns="x-schema:#VssComponentMetadata"`,
+/// the state a requester set with `IVssBackupComponents::SetBackupState` and the components it
+/// added with `AddComponent`, for each writer.
+#[derive(Debug, Serialize)]
+pub struct BackupComponents<'a> {
+    pub node: Node<'a>,
+    pub namespace: Option<&'a str>,
+    pub version: Option<Text<'a>>,
+    pub select_components: Option<YesNo<'a>>,
+    pub bootable_system_state_backup: Option<YesNo<'a>>,
+    /// `full`, `incremental`, `differential`, `log`, `copy`, … as written.
+    pub backup_type: Option<Text<'a>>,
+    pub partial_file_support: Option<YesNo<'a>>,
+    pub snapshot_set_id: Option<Attr<'a, Guid>>,
+    pub writers: Vec<WriterComponents<'a>>,
+    /// Elements whose spelling no public document shows (backup succeeded, selected for
+    /// restore, partial files, new targets, …): kept, not judged.
+    pub unknown: Vec<Node<'a>>,
+    pub comments: Vec<Comment<'a>>,
+}
+
+/// The components a requester added for one writer instance.
+#[derive(Debug, Serialize)]
+pub struct WriterComponents<'a> {
+    pub node: Node<'a>,
+    pub instance_id: Option<Attr<'a, Guid>>,
+    pub writer_id: Option<Attr<'a, Guid>>,
+    pub instance_name: Option<Text<'a>>,
+    pub backup_schema: Option<Attr<'a, Option<BackupSchema>>>,
+    pub components: Vec<AddedComponent<'a>>,
+}
+
+/// One `AddComponent` call, as saved.
+#[derive(Debug, Serialize)]
+pub struct AddedComponent<'a> {
+    pub node: Node<'a>,
+    pub name: Option<Text<'a>>,
+    /// `filegroup` or `database`.
+    pub component_type: Option<Text<'a>>,
+    pub logical_path: Option<Text<'a>>,
+    pub backup_stamp: Option<Text<'a>>,
+    /// The writer's private `BACKUP_METADATA`, when it saved some.
+    pub backup_metadata: Option<Node<'a>>,
+}
+
+impl AddedComponent<'_> {
+    pub fn name(&self) -> &str {
+        self.name.as_ref().map_or("", |a| a.raw)
+    }
+
+    pub fn logical_path(&self) -> &str {
+        self.logical_path.as_ref().map_or("", |a| a.raw)
+    }
+}
+
+/// DiskShadow's `Manifest.xml`: the snapshot set, the backup components document and the
+/// writers' documents it saved beside it.
+#[derive(Debug, Serialize)]
+pub struct Manifest<'a> {
+    pub node: Node<'a>,
+    pub shadow_copy_set: Option<ShadowCopySet<'a>>,
+    /// `BackupComponents File`.
+    pub backup_components_file: Option<Text<'a>>,
+    /// The `Writers` element and its `Count`.
+    pub writers_node: Option<Node<'a>>,
+    pub writers_count: Option<Number<'a>>,
+    pub writers: Vec<ManifestWriter<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ShadowCopySet<'a> {
+    pub node: Node<'a>,
+    pub guid: Option<Attr<'a, Guid>>,
+    pub machine_name: Option<Text<'a>>,
+    pub copies: Vec<ShadowCopy<'a>>,
+}
+
+/// One shadow copy of the set: a volume.
+#[derive(Debug, Serialize)]
+pub struct ShadowCopy<'a> {
+    pub node: Node<'a>,
+    pub guid: Option<Attr<'a, Guid>>,
+    pub alias: Option<Text<'a>>,
+    /// The volume copied, such as `C:\`.
+    pub original_volume: Option<Text<'a>>,
+}
+
+/// A writer as the manifest lists it.
+#[derive(Debug, Serialize)]
+pub struct ManifestWriter<'a> {
+    pub node: Node<'a>,
+    /// The writer's name with each space written `%s`.
+    pub name: Option<Text<'a>>,
+    /// Where DiskShadow wrote the writer's document (`%TEMP%\WMn.xml`): its file name is the
+    /// document's name in the backup.
+    pub metadata_file: Option<Text<'a>>,
+}
+
+impl ManifestWriter<'_> {
+    /// The name with `%s` read as a space.
+    pub fn display_name(&self) -> String {
+        self.name.as_ref().map_or(String::new(), |a| a.raw.replace("%s", " "))
+    }
+
+    /// The file name of `MetadataFile`.
+    pub fn file_name(&self) -> Option<&str> {
+        let f = self.metadata_file.as_ref()?.raw;
+        Some(f.rsplit(['\\', '/']).next().unwrap_or(f))
     }
 }

@@ -4,7 +4,7 @@
 use crate::decode::{decode, decode_owned, DecodeError, DecodedText, Detection};
 use crate::diagnostic::{Diagnostic, Findings};
 use crate::engine::{self, across, report_stage, suppress, Plan, Registry, Stage};
-use crate::model::{Document, Identity};
+use crate::model::{DocKind, Document, Identity};
 use crate::parse::with_model;
 use crate::rule_meta::Severity;
 use crate::settings::Settings;
@@ -16,10 +16,32 @@ use serde::Serialize;
 #[serde(rename_all = "kebab-case")]
 pub enum FileKind {
     WriterMetadata,
-    /// Recognised VSS document of another kind; skipped.
-    Other,
+    /// A backup components document: checked with the rest of its backup.
+    BackupComponents,
+    /// DiskShadow's manifest: checked with the rest of its backup.
+    Manifest,
     /// Could not be decoded, parsed, or has an unknown root.
     Invalid,
+}
+
+impl FileKind {
+    /// The kind of a document that was read.
+    pub fn of(kind: DocKind) -> FileKind {
+        match kind {
+            DocKind::WriterMetadata => FileKind::WriterMetadata,
+            DocKind::BackupComponents => FileKind::BackupComponents,
+            DocKind::Manifest => FileKind::Manifest,
+        }
+    }
+
+    pub fn doc_kind(self) -> Option<DocKind> {
+        match self {
+            FileKind::WriterMetadata => Some(DocKind::WriterMetadata),
+            FileKind::BackupComponents => Some(DocKind::BackupComponents),
+            FileKind::Manifest => Some(DocKind::Manifest),
+            FileKind::Invalid => None,
+        }
+    }
 }
 
 /// The result of linting one document.
@@ -35,6 +57,9 @@ pub struct LintedFile {
     pub suppressed: usize,
     /// What checks across documents need, for a writer metadata document.
     pub identity: Option<Identity>,
+    /// The backup the file belongs to (its cabinet, or the folder of its backup set), when
+    /// it was linted as part of one.
+    pub set: Option<String>,
 }
 
 /// Lints one document with the built-in rules.
@@ -134,6 +159,7 @@ pub(crate) fn lint_decoded(
         diagnostics,
         suppressed,
         identity,
+        set: None,
     }
 }
 
@@ -176,16 +202,8 @@ fn lint_model(
             out.append(found);
             FileKind::WriterMetadata
         }
-        Document::Other { what, root } => {
-            let message = format!(
-                "not a writer metadata document; skipped: this is {}",
-                what.describe()
-            );
-            if let Some(d) = report_stage(settings, Stage::Root, out, root.span, message) {
-                d.severity(Severity::Info).label("document element");
-            }
-            FileKind::Other
-        }
+        Document::BackupComponents(_) => FileKind::BackupComponents,
+        Document::Manifest(_) => FileKind::Manifest,
         Document::UnknownRoot { root, .. } => {
             let message = format!(
                 "the document element is <{}>, not <WRITER_METADATA>",
@@ -204,7 +222,13 @@ fn lint_model(
 /// Whether a check across documents may read `f`'s text or add findings to it: when none
 /// may, a report rendered before those checks is final, and the text may go.
 pub fn keeps_text(f: &LintedFile, settings: &Settings, registry: &Registry) -> bool {
-    across::keeps_text(f.identity.as_ref(), settings, registry)
+    let facts = across::KeptFacts {
+        path: &f.path,
+        kind: f.kind.doc_kind(),
+        identity: f.identity.as_ref(),
+        set: f.set.as_deref(),
+    };
+    across::keeps_text(&facts, settings, registry)
 }
 
 /// Runs the checks across documents over files linted together and adds their findings to
@@ -224,7 +248,9 @@ pub(crate) fn check_across_with(
         .map(|(f, s)| across::Linted {
             path: &f.path,
             text: &f.text,
+            kind: f.kind.doc_kind(),
             identity: f.identity.as_ref(),
+            set: f.set.as_deref(),
             settings: s,
         })
         .collect();

@@ -5,7 +5,7 @@
 //! rule file; the registry (`crate::rules`) lists the rules and the engine runs them.
 
 use crate::diagnostic::{Diagnostic, Findings};
-use crate::model::{Component, Exclude, FileSet, Identity, WriterMetadata};
+use crate::model::{Component, DocKind, Document, Exclude, FileSet, Identity, WriterMetadata};
 use crate::rule_meta::{RuleMeta, Severity};
 use crate::settings::Settings;
 use crate::span::Span;
@@ -45,9 +45,23 @@ pub enum Check {
 #[derive(Clone, Copy)]
 pub struct Across {
     /// Which documents the check may read or report on; the others are never given to it.
-    /// `None` takes every writer metadata document.
-    pub involves: Option<fn(&Identity) -> bool>,
+    /// `None` takes every document that was read.
+    pub involves: Option<fn(&Facts) -> bool>,
+    /// Whether the check reads the documents' models, which are then built again for it.
+    pub needs_models: bool,
     pub check: fn(&mut AcrossCx, &[Member]),
+}
+
+/// What is known of a linted document without reading it again.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    /// The name shown for the file.
+    pub path: &'a str,
+    pub kind: DocKind,
+    /// Who wrote it, for a writer metadata document that names its writer class.
+    pub identity: Option<&'a Identity>,
+    /// The backup it belongs to, when it was linted as part of one.
+    pub set: Option<&'a str>,
 }
 
 pub struct Rule {
@@ -97,14 +111,13 @@ impl<'s, 'o> Cx<'s, 'o> {
     }
 }
 
-/// A writer metadata document linted together with others, as a check across documents sees
-/// it.
+/// A document linted together with others, as a check across documents sees it.
 pub struct Member<'a> {
-    /// The name shown for the file.
-    pub path: &'a str,
+    pub facts: Facts<'a>,
     /// Its decoded text: spans index into it.
     pub text: &'a str,
-    pub identity: &'a Identity,
+    /// Its model, when the check asked for models.
+    pub model: Option<&'a Document<'a>>,
     /// The severity the rule runs at in this document's settings.
     pub severity: Severity,
 }

@@ -1,5 +1,6 @@
 //! XML text to the typed model, in one walk over the tree.
 
+mod backup;
 mod limits;
 mod messages;
 #[cfg(feature = "split-parse")]
@@ -10,7 +11,6 @@ use crate::model::Document;
 use limits::{prescan, NODES_LIMIT};
 use messages::explain;
 use roxmltree::ParsingOptions;
-pub use walk::build;
 
 /// A document that is not well-formed XML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,5 +60,17 @@ fn parsing_options<'input>(nodes_limit: u32) -> ParsingOptions<'input> {
         allow_dtd: false,
         nodes_limit,
         ..ParsingOptions::default()
+    }
+}
+
+/// Builds the model of a parsed document.
+pub fn build<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
+    let root = doc.root_element();
+    match root.tag_name().name() {
+        "BACKUP_COMPONENTS" => {
+            Document::BackupComponents(Box::new(backup::backup_components(doc.root(), root)))
+        }
+        "Manifest" => Document::Manifest(Box::new(backup::manifest(root))),
+        _ => walk::writer_document(doc),
     }
 }

@@ -42,7 +42,7 @@ impl Loc {
     }
 }
 
-fn node<'a>(n: XNode<'a>, loc: Loc) -> Node<'a> {
+pub(super) fn node<'a>(n: XNode<'a>, loc: Loc) -> Node<'a> {
     let range = n.range();
     let name = n.tag_name().name();
     let input = n.document().input_text();
@@ -98,7 +98,7 @@ struct Attrs<'a> {
 }
 
 /// The model's view of one attribute: its value as written, where that is, what it means.
-fn attr<'a, T>(
+pub(super) fn attr<'a, T>(
     a: roxmltree::Attribute<'a, 'a>,
     input: &str,
     loc: Loc,
@@ -178,7 +178,7 @@ impl<'a> Attrs<'a> {
 }
 
 /// `yes` and `no`, as written; any other spelling is `None`.
-fn yes_no(s: &str) -> Option<bool> {
+pub(super) fn yes_no(s: &str) -> Option<bool> {
     match s {
         "yes" => Some(true),
         "no" => Some(false),
@@ -187,7 +187,7 @@ fn yes_no(s: &str) -> Option<bool> {
 }
 
 /// An unsigned decimal as VSS writes it: digits only.
-pub fn parse_unsigned(s: &str) -> Option<u32> {
+pub(super) fn parse_unsigned(s: &str) -> Option<u32> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -266,8 +266,9 @@ const KNOWN_ELEMENTS: &[&str] = &[
     "COMPONENT_DEPENDENCY",
 ];
 
-/// Builds the model of a parsed document.
-pub fn build<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
+/// The model of a parsed document that is not one of the backup's other documents: a writer
+/// metadata document (perhaps in its wrapper), or an unknown root.
+pub(super) fn writer_document<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
     let root = doc.root_element();
     let name = root.tag_name().name();
     let loc = Loc::WHOLE;
@@ -276,21 +277,6 @@ pub fn build<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
     if name == "WRITER_METADATA" {
         let (w, ()) = Walk::new(root, loc, ()).writer(root, comments);
         return Document::WriterMetadata(Box::new(w));
-    }
-    match name {
-        "BACKUP_COMPONENTS" => {
-            return Document::Other {
-                what: OtherKind::BackupComponents,
-                root: node(root, loc),
-            }
-        }
-        "Manifest" => {
-            return Document::Other {
-                what: OtherKind::DiskShadowManifest,
-                root: node(root, loc),
-            }
-        }
-        _ => {}
     }
     // The wrapper shape: one XDR `Schema` and one WRITER_METADATA, nothing else.
     let children: Vec<_> = root.children().filter(|c| c.is_element()).collect();

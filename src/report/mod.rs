@@ -21,7 +21,8 @@ use std::collections::BTreeMap;
 pub struct Summary {
     /// Files read.
     pub files: usize,
-    /// Files that are writer metadata documents (and were linted).
+    /// Files that were linted: writer metadata documents, backup components documents and
+    /// DiskShadow manifests.
     pub linted: usize,
     pub errors: usize,
     pub warnings: usize,
@@ -35,7 +36,7 @@ impl Summary {
             ..Summary::default()
         };
         for f in files {
-            if f.kind == FileKind::WriterMetadata {
+            if f.kind != FileKind::Invalid {
                 s.linted += 1;
             }
             for d in &f.diagnostics {

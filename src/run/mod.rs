@@ -378,8 +378,7 @@ pub fn dump(shown: &str, bytes: &[u8]) -> Result<serde_json::Value, Box<LintedFi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Identity;
-    use crate::rule_api::{Across, AcrossCx, Check, Member, Rule};
+    use crate::rule_api::{Across, AcrossCx, Check, Facts, Member, Rule};
     use crate::rule_meta::RuleMeta;
 
     /// A second check across documents, registered only here: it involves the documents that
@@ -396,21 +395,22 @@ mod tests {
         },
         check: Check::Across(Across {
             involves: Some(unnamed_instance),
+            needs_models: false,
             check: same_class,
         }),
     };
 
-    fn unnamed_instance(id: &Identity) -> bool {
-        id.instance_name.is_none()
+    fn unnamed_instance(doc: &Facts) -> bool {
+        doc.identity.is_some_and(|id| id.instance_name.is_none())
     }
 
     fn same_class(cx: &mut AcrossCx, docs: &[Member]) {
+        let id = |d: &Member| d.facts.identity.map(|id| id.writer_id);
         for (i, doc) in docs.iter().enumerate() {
-            let first = docs[..i]
-                .iter()
-                .find(|d| d.identity.writer_id == doc.identity.writer_id);
-            if let (Some(first), Some(last)) = (first, doc.identity.components.last()) {
-                let message = format!("the writer class of {} again", first.path);
+            let first = docs[..i].iter().find(|d| id(d) == id(doc));
+            let last = doc.facts.identity.and_then(|id| id.components.last());
+            if let (Some(first), Some(last)) = (first, last) {
+                let message = format!("the writer class of {} again", first.facts.path);
                 cx.report(docs, i, last.2, message);
             }
         }

@@ -1,8 +1,7 @@
 //! `lp/global-uniqueness`: a component's (logical path, name) is unique across the instances
 //! of a writer class.
 
-use crate::model::Identity;
-use crate::rule_api::{rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_api::{rule, Across, AcrossCx, Check, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::span::LineIndex;
 use std::collections::HashMap;
@@ -32,14 +31,15 @@ pub static RULE: Rule = Rule {
     }),
     check: Check::Across(Across {
         involves: Some(names_its_instance),
+        needs_models: false,
         check,
     }),
 };
 
 /// Only a document that names its writer instance is compared, as the document that gains a
 /// finding or as the one it points to.
-fn names_its_instance(id: &Identity) -> bool {
-    id.instance_name.is_some()
+fn names_its_instance(doc: &Facts) -> bool {
+    doc.identity.is_some_and(|id| id.instance_name.is_some())
 }
 
 /// Compares every pair of instances of each writer class among `docs`.
@@ -47,7 +47,9 @@ fn check(cx: &mut AcrossCx, docs: &[Member]) {
     // (writer class, logical path, name) → first (document, instance name)
     let mut seen: HashMap<(uuid::Uuid, &str, &str), (usize, &str)> = HashMap::new();
     for (i, doc) in docs.iter().enumerate() {
-        let id = doc.identity;
+        let Some(id) = doc.facts.identity else {
+            continue;
+        };
         let Some(instance) = id.instance_name.as_deref() else {
             continue;
         };
@@ -57,9 +59,10 @@ fn check(cx: &mut AcrossCx, docs: &[Member]) {
                 Some(&(j, other)) if other != instance => {
                     let other_doc = &docs[j];
                     let pos = other_doc
+                        .facts
                         .identity
-                        .components
-                        .iter()
+                        .into_iter()
+                        .flat_map(|o| &o.components)
                         .find(|c| c.0 == *lp && c.1 == *name)
                         .map(|c| LineIndex::new(other_doc.text).position(c.2.start));
                     let full = if lp.is_empty() {
@@ -78,7 +81,7 @@ fn check(cx: &mut AcrossCx, docs: &[Member]) {
                     .label("also in another instance")
                     .help(format!(
                         "give each instance its own logical path (for example prefix it with the instance name); the other declaration is in {}{}",
-                        other_doc.path,
+                        other_doc.facts.path,
                         pos.map(|p| format!(":{}:{}", p.line, p.column)).unwrap_or_default()
                     ));
                 }
