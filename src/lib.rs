@@ -39,7 +39,7 @@ pub use decode::{decode, decode_owned, DecodeError, Decoded, DecodedText, Detect
 pub use diagnostic::{Diagnostic, Related};
 pub use flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
 pub use parse::{build, parse_xml, with_model, SyntaxError};
-pub use pipeline::{check_across, lint_bytes, lint_owned, FileKind, LintedFile};
+pub use pipeline::{check_across, lint_bytes, lint_owned, lint_set, FileKind, LintedFile};
 pub use rule_api::Rule;
 pub use rule_meta::{Cost, Profile, RuleMeta, Severity, DOCS_BASE};
 pub use rules::{all as all_rules, find as find_rule};

@@ -520,7 +520,9 @@ pub struct ManifestWriter<'a> {
 impl ManifestWriter<'_> {
     /// The name with `%s` read as a space.
     pub fn display_name(&self) -> String {
-        self.name.as_ref().map_or(String::new(), |a| a.raw.replace("%s", " "))
+        self.name
+            .as_ref()
+            .map_or(String::new(), |a| a.raw.replace("%s", " "))
     }
 
     /// The file name of `MetadataFile`.

@@ -219,6 +219,22 @@ fn lint_model(
     }
 }
 
+/// Lints the documents of one backup, given as (file name, bytes), with the checks across
+/// them; each file is shown as `set/name`.
+pub fn lint_set(set: &str, files: &[(&str, &[u8])], settings: &Settings) -> Vec<LintedFile> {
+    let mut linted: Vec<LintedFile> = files
+        .iter()
+        .map(|(name, bytes)| {
+            let mut f = lint_bytes(&format!("{set}/{name}"), bytes, settings);
+            f.set = Some(set.to_string());
+            f
+        })
+        .collect();
+    let all: Vec<&Settings> = vec![settings; linted.len()];
+    check_across(&mut linted, &all);
+    linted
+}
+
 /// Whether a check across documents may read `f`'s text or add findings to it: when none
 /// may, a report rendered before those checks is final, and the text may go.
 pub fn keeps_text(f: &LintedFile, settings: &Settings, registry: &Registry) -> bool {

@@ -39,10 +39,26 @@ pub fn page(meta: &RuleMeta) -> String {
     } else {
         format!(" (linted with `{}`)", flags.join(" "))
     };
-    let _ = writeln!(s, "## Example\n\nThis document breaks the rule{target}:\n");
-    let _ = writeln!(s, "```xml\n{}```\n", with_newline(meta.bad));
-    let _ = writeln!(s, "This one does not:\n");
-    let _ = writeln!(s, "```xml\n{}```\n", with_newline(meta.good));
+    if meta.companions.is_empty() {
+        let _ = writeln!(s, "## Example\n\nThis document breaks the rule{target}:\n");
+        let _ = writeln!(s, "```xml\n{}```\n", with_newline(meta.bad));
+        let _ = writeln!(s, "This one does not:\n");
+        let _ = writeln!(s, "```xml\n{}```\n", with_newline(meta.good));
+    } else {
+        let file = meta.example_file;
+        let _ = writeln!(
+            s,
+            "## Example\n\nA backup of {} documents breaks the rule{target}. Its `{file}`:\n",
+            meta.companions.len() + 1
+        );
+        let _ = writeln!(s, "```xml\n{}```\n", with_newline(meta.bad));
+        let _ = writeln!(s, "The rule is kept when `{file}` is:\n");
+        let _ = writeln!(s, "```xml\n{}```\n", with_newline(meta.good));
+        let _ = writeln!(s, "The other documents of the backup:\n");
+        for (name, text) in meta.companions {
+            let _ = writeln!(s, "`{name}`:\n\n```xml\n{}```\n", with_newline(text));
+        }
+    }
     let _ = writeln!(s, "## Sources\n");
     for src in meta.sources {
         let _ = writeln!(s, "- {src}");

@@ -27,6 +27,24 @@ macro_rules! rule {
 }
 pub(crate) use rule;
 
+/// A document of a rule's example backup: `companion!("WM0.xml", "sets/contoso")` is
+/// `fixtures/sets/contoso/WM0.xml`, under its file name.
+macro_rules! companion {
+    ($name:literal, $dir:literal) => {
+        (
+            $name,
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/fixtures/",
+                $dir,
+                "/",
+                $name
+            )),
+        )
+    };
+}
+pub(crate) use companion;
+
 /// What a rule inspects. The engine visits each node once and calls every enabled rule that
 /// inspects that kind of node; checks across documents run once all documents are linted.
 #[derive(Clone, Copy)]

@@ -106,6 +106,12 @@ pub struct RuleMeta {
     /// How much work the rule does on one document.
     #[serde(skip)]
     pub cost: Cost,
+    /// For a rule about a whole backup: the other documents of its example backup, by file
+    /// name; the bad and good examples are the document named `example_file` among them.
+    #[serde(skip)]
+    pub companions: &'static [(&'static str, &'static str)],
+    #[serde(skip)]
+    pub example_file: &'static str,
 }
 
 impl RuleMeta {
@@ -124,6 +130,8 @@ impl RuleMeta {
         bad_example_express: false,
         across_documents: false,
         cost: Cost::Linear,
+        companions: &[],
+        example_file: "",
     };
 
     /// The part of the slug before the slash.

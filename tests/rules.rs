@@ -5,7 +5,18 @@ use std::collections::BTreeSet;
 use vsslint::report::full::{render, Style};
 use vsslint::span::LineIndex;
 use vsslint::{all_rules as all, find_rule as find};
-use vsslint::{lint_bytes, Settings};
+use vsslint::{lint_bytes, lint_set, LintedFile, RuleMeta, Settings};
+
+/// A rule's example backup: its companions and, under `example_file`, the given document.
+fn example_set(meta: &RuleMeta, doc: &str, set: &str, settings: &Settings) -> Vec<LintedFile> {
+    let mut files: Vec<(&str, &[u8])> = meta
+        .companions
+        .iter()
+        .map(|(name, text)| (*name, text.as_bytes()))
+        .collect();
+    files.push((meta.example_file, doc.as_bytes()));
+    lint_set(set, &files, settings)
+}
 
 fn slug_of(path: &std::path::Path) -> String {
     let rel = path
@@ -23,6 +34,33 @@ fn every_rule_has_examples_that_raise_exactly_it() {
         let meta = &rule.meta;
         let settings = Settings::for_example(meta);
         let bad_settings = Settings::for_bad_example(meta);
+        if !meta.companions.is_empty() {
+            let bad = example_set(meta, meta.bad, "bad", &bad_settings);
+            let raised: BTreeSet<&str> = bad
+                .iter()
+                .flat_map(|f| &f.diagnostics)
+                .map(|d| d.rule.slug)
+                .collect();
+            if raised != BTreeSet::from([meta.slug]) {
+                failures.push(format!(
+                    "{}: bad example backup raised {raised:?}",
+                    meta.slug
+                ));
+            }
+            let good = example_set(meta, meta.good, "good", &settings);
+            let raised: Vec<_> = good
+                .iter()
+                .flat_map(|f| &f.diagnostics)
+                .map(|d| format!("{} ({})", d.rule.slug, d.message))
+                .collect();
+            if !raised.is_empty() {
+                failures.push(format!(
+                    "{}: good example backup raised {raised:?}",
+                    meta.slug
+                ));
+            }
+            continue;
+        }
         let bad = if meta.across_documents {
             // The good document first, then the bad one that conflicts with it.
             let mut both = vec![
@@ -101,6 +139,25 @@ fn bad_fixture_snapshots() {
         let bytes = std::fs::read(path).unwrap();
         let shown = format!("fixtures/rules/{slug}/bad.xml");
         let settings = Settings::for_example(&rule.meta);
+        if !rule.meta.companions.is_empty() {
+            let set = format!("fixtures/rules/{slug}/bad");
+            let text = String::from_utf8(bytes).unwrap();
+            let files = example_set(&rule.meta, &text, &set, &settings);
+            let mut out = String::new();
+            for file in files.iter().filter(|f| !f.diagnostics.is_empty()) {
+                let index = LineIndex::new(&file.text);
+                for d in &file.diagnostics {
+                    out.push_str(&render(file, &index, d, Style::plain(100)));
+                    out.push('\n');
+                }
+            }
+            let json =
+                serde_json::to_string_pretty(&vsslint::report::json::report(&files)).unwrap();
+            out.push_str("--- json ---\n");
+            out.push_str(&json);
+            insta::assert_snapshot!(out);
+            return;
+        }
         let mut file = lint_bytes(&shown, &bytes, &Settings::for_bad_example(&rule.meta));
         if rule.meta.across_documents {
             let good = format!("fixtures/rules/{slug}/good.xml");

@@ -90,7 +90,11 @@ pub fn run(docs: &[Linted], registry: &Registry) -> Vec<(usize, Diagnostic)> {
         // the linting of each file.
         let trees: Vec<_> = involved
             .par_iter()
-            .map(|(i, _, _)| a.needs_models.then(|| parse_xml(docs[*i].text).ok()).flatten())
+            .map(|(i, _, _)| {
+                a.needs_models
+                    .then(|| parse_xml(docs[*i].text).ok())
+                    .flatten()
+            })
             .collect();
         let models: Vec<_> = trees.iter().map(|t| t.as_ref().map(build)).collect();
         let index: Vec<usize> = involved.iter().map(|(i, _, _)| *i).collect();

@@ -18,6 +18,7 @@ pub mod meta;
 pub mod os;
 pub mod restore;
 pub mod schema;
+pub mod set;
 
 use crate::rule_api::{Check, Rule};
 use std::sync::OnceLock;
@@ -46,6 +47,7 @@ impl Registry {
                     excl::RULES,
                     express::RULES,
                     os::RULES,
+                    set::RULES,
                     meta::RULES,
                 ]
                 .concat(),

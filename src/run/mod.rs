@@ -6,6 +6,7 @@
 
 mod configs;
 mod inputs;
+mod sets;
 
 use crate::engine::Registry;
 use crate::os::WindowsVersion;
@@ -149,6 +150,8 @@ struct Job {
     shown: String,
     path: Option<PathBuf>,
     settings: Settings,
+    /// The backup set it belongs to, as far as file names tell.
+    set: Option<String>,
 }
 
 /// A linted file, and its JSON report when the report is rendered as files are linted.
@@ -175,14 +178,23 @@ pub(crate) fn run_with(
                     shown: stdin_name.to_string_lossy().into_owned(),
                     path: None,
                     settings: configs.settings_for(&stdin_name, opts)?,
+                    set: None,
                 });
             }
             Input::File(p) => jobs.push(Job {
                 shown: p.to_string_lossy().into_owned(),
                 settings: configs.settings_for(p, opts)?,
                 path: Some(p.clone()),
+                set: None,
             }),
         }
+    }
+    let named = {
+        let paths: Vec<Option<&std::path::Path>> = jobs.iter().map(|j| j.path.as_deref()).collect();
+        sets::by_name(&paths)
+    };
+    for (job, set) in jobs.iter_mut().zip(named) {
+        job.set = set;
     }
     // A JSON report of many files is rendered by the threads that lint them, each file as
     // soon as it is linted; the report then only joins the pieces. A file of many findings
@@ -200,6 +212,7 @@ pub(crate) fn run_with(
                     .map_err(|why| format!("cannot read `{}`: {why}", job.shown))?,
             };
             let mut file = lint_owned_with(&job.shown, bytes, &job.settings, registry);
+            file.set = job.set.clone();
             let part = render(&file);
             // Nothing reads a rendered file's text again unless a check across files may
             // add to it; freed now, its memory serves the next file's.
@@ -218,11 +231,25 @@ pub(crate) fn run_with(
         parts.push(part);
         settings.push(&job.settings);
     }
+    let paths: Vec<Option<PathBuf>> = jobs.iter().map(|j| j.path.clone()).collect();
+    for i in sets::by_kind(&mut files, &paths) {
+        if files[i].text.is_empty() {
+            if let Some(p) = &paths[i] {
+                let bytes = read_file(p, opts.max_file_size).map_err(|why| {
+                    Failure::Usage(format!("cannot read `{}` again: {why}", files[i].path))
+                })?;
+                if let Ok(decoded) = crate::decode::decode_owned(bytes) {
+                    files[i].text = decoded.text;
+                }
+            }
+        }
+        parts[i] = None;
+    }
     let found: Vec<usize> = files.iter().map(|f| f.diagnostics.len()).collect();
     check_across_with(&mut files, &settings, registry);
     // Checks across files only add findings; a file that gained some is rendered again.
     for ((f, part), before) in files.iter().zip(&mut parts).zip(found) {
-        if f.diagnostics.len() != before {
+        if f.diagnostics.len() != before || part.is_none() {
             *part = render(f);
         }
     }

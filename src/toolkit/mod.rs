@@ -2,6 +2,7 @@
 //! rule API and these modules, never another rule file.
 
 pub(crate) mod attrs;
+pub(crate) mod backup_set;
 pub(crate) mod components;
 pub(crate) mod dependencies;
 pub(crate) mod file_paths;

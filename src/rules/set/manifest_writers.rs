@@ -1,0 +1,126 @@
+//! `set/manifest-writers`: DiskShadow's manifest lists the writers' documents that are in the
+//! backup, under their names.
+
+use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::backup_set::{backup_sets, in_a_set, place};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("set/manifest-writers" {
+        code: "VSL957",
+        severity: Severity::Error,
+        summary: "The manifest's writers disagree with the writers' documents in the backup",
+        what: "Checks DiskShadow's `Manifest.xml` against the documents beside it: `Writers Count` \
+    is the number of `Writer` entries; each `MetadataFile` (an absolute `%TEMP%\\WMn.xml` path) \
+    names by its file name a writer metadata document of the backup; each `Name` (a space \
+    written `%s`) is that document's `friendlyName`; and every writer metadata document of the \
+    backup is listed.",
+        why: "DiskShadow's `load metadata` finds each writer's document through the manifest \
+    before a restore or an import. A manifest that names documents the backup lacks, or leaves \
+    out one it has, loses writers at restore time; both real sets agree with their documents.",
+        sources: &[
+            "DiskShadow set metadata / load metadata: https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/diskshadow",
+            "The manifests of the real sets in the corpus list each WMn.xml with the writer's name",
+        ],
+        across_documents: true,
+        example_file: "Manifest.xml",
+        companions: &[
+            companion!("WM0.xml", "sets/contoso"),
+            companion!("WM1.xml", "sets/contoso"),
+            companion!("BCDocument.xml", "sets/contoso"),
+        ],
+    }),
+    check: Check::Across(Across {
+        involves: Some(in_a_set),
+        needs_models: true,
+        check,
+    }),
+};
+
+/// A document's file name: after the last `/`, `\` or container separator.
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\', '!']).next().unwrap_or(path)
+}
+
+fn check(cx: &mut AcrossCx, docs: &[Member]) {
+    for set in backup_sets(docs) {
+        for &(i, m) in &set.manifests {
+            if let Some(count) = &m.writers_count {
+                if let Some(n) = count.value {
+                    if n as usize != m.writers.len() {
+                        cx.report(
+                            docs,
+                            i,
+                            count.span,
+                            format!(
+                                "Writers Count is {n}, but the manifest lists {} writers",
+                                m.writers.len()
+                            ),
+                        )
+                        .label("not the number listed")
+                        .help(format!("write Count = '{}'", m.writers.len()));
+                    }
+                }
+            }
+            let mut listed = Vec::new();
+            for w in &m.writers {
+                let (Some(file), Some(attr)) = (w.file_name(), &w.metadata_file) else {
+                    continue;
+                };
+                let found = set
+                    .writers
+                    .iter()
+                    .find(|doc| file_name(docs[doc.member].facts.path).eq_ignore_ascii_case(file));
+                let Some(doc) = found else {
+                    cx.report(
+                        docs,
+                        i,
+                        attr.span,
+                        format!("the manifest names {file}, which is not in the backup"),
+                    )
+                    .label("no such document here")
+                    .help("keep the writer's document with the manifest, or save the backup again");
+                    continue;
+                };
+                listed.push(doc.member);
+                let friendly = doc
+                    .doc
+                    .identification()
+                    .and_then(|id| id.friendly_name.as_ref());
+                if let (Some(name), Some(friendly)) = (&w.name, friendly) {
+                    let shown = w.display_name();
+                    if shown != friendly.raw {
+                        cx.report(
+                            docs,
+                            i,
+                            name.span,
+                            format!(
+                                "the manifest names {file}'s writer \"{shown}\", but the document's friendlyName is \"{}\"",
+                                friendly.raw
+                            ),
+                        )
+                        .label("not the document's writer")
+                        .help(format!(
+                            "check which document {file} is ({})",
+                            place(&docs[doc.member], friendly.span)
+                        ));
+                    }
+                }
+            }
+            let at = m.writers_node.as_ref().map_or(m.node.span, |n| n.span);
+            for doc in &set.writers {
+                if !listed.contains(&doc.member) {
+                    let file = file_name(docs[doc.member].facts.path);
+                    cx.report(
+                        docs,
+                        i,
+                        at,
+                        format!("{file} is in the backup, but the manifest does not list it"),
+                    )
+                    .label("writer missing")
+                    .help("a document the manifest does not list is not loaded with the backup: list it, or remove it from the backup");
+                }
+            }
+        }
+    }
+}

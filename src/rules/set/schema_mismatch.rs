@@ -1,0 +1,76 @@
+//! `set/schema-mismatch`: the backup components document records the writer's backupSchema.
+
+use crate::flags::BackupSchema;
+use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::backup_set::{backup_sets, in_a_set, place};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("set/schema-mismatch" {
+        code: "VSL955",
+        severity: Severity::Info,
+        summary: "WRITER_COMPONENTS@backupSchema differs from the writer's backupSchema",
+        what: "Compares the `backupSchema` a `WRITER_COMPONENTS` records with the `backupSchema` \
+    of that writer's metadata document in the backup (absent counts as 0).",
+        why: "The backup components document records the schema the writer had when the backup \
+    was made; both real DiskShadow backups agree with their writers' documents. A difference \
+    means the documents come from different runs, or the writer changed what it supports \
+    between them: worth a look before relying on the backup for anything but a full restore.",
+        sources: &[
+            "VSS_BACKUP_SCHEMA: https://learn.microsoft.com/en-us/windows/win32/api/vss/ne-vss-vss_backup_schema",
+            "Both real DiskShadow sets in the corpus agree (backupSchema 0 and 881)",
+        ],
+        across_documents: true,
+        example_file: "BCDocument.xml",
+        companions: &[
+            companion!("WM0.xml", "sets/contoso"),
+            companion!("WM1.xml", "sets/contoso"),
+            companion!("Manifest.xml", "sets/contoso"),
+        ],
+    }),
+    check: Check::Across(Across {
+        involves: Some(in_a_set),
+        needs_models: true,
+        check,
+    }),
+};
+
+fn check(cx: &mut AcrossCx, docs: &[Member]) {
+    for set in backup_sets(docs) {
+        for &(i, bc) in &set.components {
+            for wc in &bc.writers {
+                let (Some(writer), Some(recorded)) = (set.writer_of(wc), &wc.backup_schema) else {
+                    continue;
+                };
+                let Some(recorded_bits) = recorded.value else {
+                    continue;
+                };
+                let declared = writer.doc.backup_schema.as_ref();
+                let declared_bits = declared
+                    .and_then(|a| a.value)
+                    .unwrap_or(BackupSchema::empty());
+                if recorded_bits == declared_bits {
+                    continue;
+                }
+                let at = place(
+                    &docs[writer.member],
+                    declared.map_or(writer.doc.node.span, |a| a.span),
+                );
+                cx.report(
+                    docs,
+                    i,
+                    recorded.span,
+                    format!(
+                        "backupSchema {} here, but the writer's document declares {}",
+                        recorded_bits.bits(),
+                        declared_bits.bits()
+                    ),
+                )
+                .label("not the writer's schema")
+                .help(format!(
+                    "check that the backup components document and the writer's document ({at}) come from the same run"
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! `set/unknown-component`: every component the backup components document adds exists in
+//! its writer's metadata, with the same type.
+
+use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::backup_set::{added, backup_sets, full_name, in_a_set, place, type_name};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("set/unknown-component" {
+        code: "VSL952",
+        severity: Severity::Error,
+        summary: "The backup components document adds a component its writer does not declare",
+        what: "For each `COMPONENT` of a `WRITER_COMPONENTS` whose writer's metadata document is \
+    in the backup, looks for the component with the same logical path and name (as written) in \
+    that document, and checks that its `componentType` (`filegroup`, `database`) is the \
+    component's element (`FILE_GROUP`, `DATABASE`).",
+        why: "`IVssBackupComponents::AddComponent` takes a component the writer declared; a saved \
+    document that names a component the writer no longer has makes the restore fail with \
+    `VSS_E_OBJECT_NOT_FOUND`, when it is too late to back it up again.",
+        sources: &[
+            "IVssBackupComponents::AddComponent: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-addcomponent",
+            "IVssBackupComponents::SetSelectedForRestore (VSS_E_OBJECT_NOT_FOUND): https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-setselectedforrestore",
+        ],
+        across_documents: true,
+        example_file: "BCDocument.xml",
+        companions: &[
+            companion!("WM0.xml", "sets/contoso"),
+            companion!("WM1.xml", "sets/contoso"),
+            companion!("Manifest.xml", "sets/contoso"),
+        ],
+    }),
+    check: Check::Across(Across {
+        involves: Some(in_a_set),
+        needs_models: true,
+        check,
+    }),
+};
+
+fn check(cx: &mut AcrossCx, docs: &[Member]) {
+    for set in backup_sets(docs) {
+        for &(i, bc) in &set.components {
+            for wc in &bc.writers {
+                let Some(writer) = set.writer_of(wc) else {
+                    continue;
+                };
+                for c in &wc.components {
+                    let Some(name) = &c.name else { continue };
+                    let full = full_name(c.logical_path(), c.name());
+                    let writer_doc = &docs[writer.member];
+                    match added(writer, c) {
+                        None => {
+                            cx.report(
+                                docs,
+                                i,
+                                name.span,
+                                format!("component `{full}` is not declared by the writer's metadata"),
+                            )
+                            .label("no such component")
+                            .help(format!(
+                                "the writer declares no component with this logical path and name in {}; check the spelling and the logicalPath, or take the component out of the backup",
+                                writer_doc.facts.path
+                            ));
+                        }
+                        Some(declared) => {
+                            let Some(t) = &c.component_type else { continue };
+                            let want = type_name(declared);
+                            if !t.raw.eq_ignore_ascii_case(want) {
+                                cx.report(
+                                    docs,
+                                    i,
+                                    t.span,
+                                    format!(
+                                        "component `{full}` is added as a {}, but the writer declares a {want}",
+                                        t.raw
+                                    ),
+                                )
+                                .label("not its type")
+                                .help(format!(
+                                    "write componentType=\"{want}\", as the writer declares it ({})",
+                                    place(writer_doc, declared.node.span)
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! A backup as the `set/*` rules see it: the writers' documents, the backup components
+//! document and DiskShadow's manifest that were linted together as one backup set, and the
+//! lookups the rules share. GUIDs compare as values: backup components documents write them
+//! in lower case, writer metadata documents in upper or mixed case.
+
+use crate::model::{
+    AddedComponent, BackupComponents, Component, Document, Manifest, WriterComponents,
+    WriterMetadata,
+};
+use crate::rule_api::{Facts, Member};
+use uuid::Uuid;
+
+/// Whether a document belongs to a backup set.
+pub(crate) fn in_a_set(doc: &Facts) -> bool {
+    doc.set.is_some()
+}
+
+/// A writer metadata document of the set.
+pub(crate) struct Writer<'a> {
+    /// Its index among the members.
+    pub member: usize,
+    pub doc: &'a WriterMetadata<'a>,
+    pub writer_id: Option<Uuid>,
+    pub instance_id: Option<Uuid>,
+}
+
+impl Writer<'_> {
+    /// The component with this logical path and name, as written.
+    pub(crate) fn component(&self, logical_path: &str, name: &str) -> Option<&Component<'_>> {
+        self.doc
+            .components
+            .iter()
+            .find(|c| c.logical_path() == logical_path && c.name() == name)
+    }
+}
+
+/// One backup: the documents of one set among the members of a check.
+pub(crate) struct BackupSet<'a> {
+    pub writers: Vec<Writer<'a>>,
+    /// Backup components documents, with their member index.
+    pub components: Vec<(usize, &'a BackupComponents<'a>)>,
+    pub manifests: Vec<(usize, &'a Manifest<'a>)>,
+}
+
+impl<'a> BackupSet<'a> {
+    /// The writer's document for a `WRITER_COMPONENTS`: same writer class and instance.
+    pub(crate) fn writer_of(&self, wc: &WriterComponents) -> Option<&Writer<'a>> {
+        let class = wc.writer_id.as_ref()?.value.uuid()?;
+        let instance = wc.instance_id.as_ref().and_then(|a| a.value.uuid());
+        self.writers
+            .iter()
+            .find(|w| w.writer_id == Some(class) && w.instance_id == instance)
+    }
+
+    /// A writer's document of the same class as `wc` but another instance.
+    pub(crate) fn same_class(&self, wc: &WriterComponents) -> Option<&Writer<'a>> {
+        let class = wc.writer_id.as_ref()?.value.uuid()?;
+        self.writers.iter().find(|w| w.writer_id == Some(class))
+    }
+}
+
+/// The backup sets among `members`, in the order their first document comes.
+pub(crate) fn backup_sets<'a>(members: &[Member<'a>]) -> Vec<BackupSet<'a>> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut sets: Vec<BackupSet<'a>> = Vec::new();
+    for (i, m) in members.iter().enumerate() {
+        let (Some(name), Some(model)) = (m.facts.set, m.model) else {
+            continue;
+        };
+        let k = match names.iter().position(|n| *n == name) {
+            Some(k) => k,
+            None => {
+                names.push(name);
+                sets.push(BackupSet {
+                    writers: Vec::new(),
+                    components: Vec::new(),
+                    manifests: Vec::new(),
+                });
+                sets.len() - 1
+            }
+        };
+        let set = &mut sets[k];
+        match model {
+            Document::WriterMetadata(w) => {
+                let id = w.identification();
+                set.writers.push(Writer {
+                    member: i,
+                    doc: w,
+                    writer_id: id.and_then(|id| id.writer_id.as_ref()?.value.uuid()),
+                    instance_id: id.and_then(|id| id.instance_id.as_ref()?.value.uuid()),
+                });
+            }
+            Document::BackupComponents(bc) => set.components.push((i, bc)),
+            Document::Manifest(m) => set.manifests.push((i, m)),
+            Document::UnknownRoot { .. } => {}
+        }
+    }
+    sets
+}
+
+/// `logicalPath\componentName`, or the name alone at the top, for messages.
+pub(crate) fn full_name(logical_path: &str, name: &str) -> String {
+    if logical_path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{logical_path}\\{name}")
+    }
+}
+
+/// How a component is named in a backup components document: `filegroup` or `database`.
+pub(crate) fn type_name(c: &Component) -> &'static str {
+    match c.kind {
+        crate::model::ComponentKind::FileGroup => "filegroup",
+        crate::model::ComponentKind::Database => "database",
+    }
+}
+
+/// The component an `AddComponent` names, in its writer's document.
+pub(crate) fn added<'w>(writer: &'w Writer, c: &AddedComponent) -> Option<&'w Component<'w>> {
+    writer.component(c.logical_path(), c.name())
+}
+
+/// `path:line:column` of `span` in a member, for help that points into another document.
+pub(crate) fn place(m: &Member, span: crate::span::Span) -> String {
+    let p = crate::span::LineIndex::new(m.text).position(span.start);
+    format!("{}:{}:{}", m.facts.path, p.line, p.column)
+}
