@@ -10,7 +10,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use vsslint::{lint_bytes, LintedFile, Settings, Severity};
+use vsslint::{lint_bytes, FileKind, LintedFile, Settings, Severity};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -227,6 +227,10 @@ fn fixtures_validate_unless_the_linter_finds_a_structural_error() {
         let shown = relative(path);
         if bomless_utf16(&file) {
             eprintln!("not compared: {shown} is UTF-16 without a byte-order mark");
+            continue;
+        }
+        // The schema describes writer metadata; the other documents of a backup are not its.
+        if matches!(file.kind, FileKind::BackupComponents | FileKind::Manifest) {
             continue;
         }
         let findings = structural(&file);

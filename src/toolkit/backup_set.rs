@@ -8,6 +8,7 @@ use crate::model::{
     WriterMetadata,
 };
 use crate::rule_api::{Facts, Member};
+use crate::toolkit::logical_paths::segments;
 use uuid::Uuid;
 
 /// Whether a document belongs to a backup set.
@@ -124,4 +125,43 @@ pub(crate) fn added<'w>(writer: &'w Writer, c: &AddedComponent) -> Option<&'w Co
 pub(crate) fn place(m: &Member, span: crate::span::Span) -> String {
     let p = crate::span::LineIndex::new(m.text).position(span.start);
     format!("{}:{}:{}", m.facts.path, p.line, p.column)
+}
+
+/// The logical-path elements of a component's place in the tree: its logical path, then its
+/// name.
+fn place_of<'c>(c: &'c Component) -> Vec<&'c str> {
+    let mut parts: Vec<&str> = segments(c.logical_path()).collect();
+    parts.push(c.name());
+    parts
+}
+
+/// Whether the component is declared `selectable="yes"`.
+pub(crate) fn selectable(c: &Component) -> bool {
+    c.selectable.as_ref().and_then(|a| a.value) == Some(true)
+}
+
+/// The components above `c` in its writer's tree: those whose logical path and name are the
+/// start of `c`'s logical path.
+pub(crate) fn ancestors<'w>(
+    writer: &'w WriterMetadata<'w>,
+    c: &Component,
+) -> impl Iterator<Item = &'w Component<'w>> {
+    let own: Vec<String> = segments(c.logical_path()).map(str::to_string).collect();
+    writer.components.iter().filter(move |a| {
+        let p = place_of(a);
+        p.len() <= own.len() && p.iter().zip(&own).all(|(x, y)| *x == y.as_str())
+    })
+}
+
+/// The components below `c` in its writer's tree: its subcomponents, which a backup of `c`
+/// takes with it.
+pub(crate) fn descendants<'w>(
+    writer: &'w WriterMetadata<'w>,
+    c: &Component,
+) -> impl Iterator<Item = &'w Component<'w>> {
+    let own: Vec<String> = place_of(c).into_iter().map(str::to_string).collect();
+    writer.components.iter().filter(move |d| {
+        let p: Vec<&str> = segments(d.logical_path()).collect();
+        p.len() >= own.len() && p.iter().zip(&own).all(|(x, y)| *x == y.as_str())
+    })
 }

@@ -2,12 +2,17 @@
 //! DiskShadow's manifest checked together (see the backup sets specification).
 
 pub mod backup_type_unsupported;
+pub mod dependency_not_included;
+pub mod dependency_target_missing;
 pub mod duplicate_component;
+pub mod explicit_subcomponent;
 pub mod manifest_writers;
+pub mod missing_required_component;
 pub mod schema_mismatch;
 pub mod snapshot_set_mismatch;
 pub mod unknown_component;
 pub mod unknown_writer;
+pub mod volume_not_shadowed;
 
 use crate::rule_api::Rule;
 
@@ -20,4 +25,9 @@ pub static RULES: &[&Rule] = &[
     &schema_mismatch::RULE,
     &snapshot_set_mismatch::RULE,
     &manifest_writers::RULE,
+    &explicit_subcomponent::RULE,
+    &missing_required_component::RULE,
+    &volume_not_shadowed::RULE,
+    &dependency_not_included::RULE,
+    &dependency_target_missing::RULE,
 ];

@@ -1,0 +1,78 @@
+//! `set/explicit-subcomponent`: a component that is selected only through a selectable
+//! ancestor is not added explicitly.
+
+use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_meta::Severity;
+use crate::toolkit::backup_set::{
+    added, ancestors, backup_sets, full_name, in_a_set, place, selectable,
+};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("set/explicit-subcomponent" {
+        code: "VSL958",
+        severity: Severity::Error,
+        summary: "A non-selectable component under a selectable one is added explicitly",
+        what: "Reports a `COMPONENT` of the backup components document whose component in the \
+    writer's metadata is not selectable for backup and has a selectable component above it in \
+    its logical path. A non-selectable component with no selectable ancestor is required, not \
+    wrong: the real sets add TasksStore and WMI that way.",
+        why: "A non-selectable component with a selectable ancestor is a subcomponent: it is \
+    backed up with its ancestor, and \"should never be explicitly added\"; \"the result of doing \
+    so is undefined\".",
+        sources: &[
+            "Working with Selectability and Logical Paths: https://learn.microsoft.com/en-us/windows/win32/vss/working-with-selectability-and-logical-paths",
+            "IVssBackupComponents::AddComponent: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-addcomponent",
+        ],
+        across_documents: true,
+        example_file: "BCDocument.xml",
+        companions: &[
+            companion!("WM0.xml", "sets/contoso"),
+            companion!("WM1.xml", "sets/contoso"),
+            companion!("Manifest.xml", "sets/contoso"),
+        ],
+    }),
+    check: Check::Across(Across {
+        involves: Some(in_a_set),
+        needs_models: true,
+        check,
+    }),
+};
+
+fn check(cx: &mut AcrossCx, docs: &[Member]) {
+    for set in backup_sets(docs) {
+        for &(i, bc) in &set.components {
+            for wc in &bc.writers {
+                let Some(writer) = set.writer_of(wc) else {
+                    continue;
+                };
+                for c in &wc.components {
+                    let (Some(declared), Some(name)) = (added(writer, c), &c.name) else {
+                        continue;
+                    };
+                    if selectable(declared) {
+                        continue;
+                    }
+                    let Some(above) = ancestors(writer.doc, declared).find(|a| selectable(a))
+                    else {
+                        continue;
+                    };
+                    let full = full_name(c.logical_path(), c.name());
+                    let parent = full_name(above.logical_path(), above.name());
+                    cx.report(
+                        docs,
+                        i,
+                        name.span,
+                        format!(
+                            "component `{full}` is a subcomponent of selectable `{parent}` and is added explicitly"
+                        ),
+                    )
+                    .label("subcomponent added")
+                    .help(format!(
+                        "add `{parent}` instead ({}): its subcomponents are backed up with it",
+                        place(&docs[writer.member], above.node.span)
+                    ));
+                }
+            }
+        }
+    }
+}
