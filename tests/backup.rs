@@ -1,0 +1,107 @@
+//! A whole backup: the real DiskShadow sets linted as folders, as a backup engineer runs
+//! vsslint on what DiskShadow saved.
+
+mod common;
+
+use common::{require_corpus, stdout, vsslint};
+
+/// Both real sets are consistent backups: no `set/*` finding above info, and every other
+/// finding is one the document gives when linted alone.
+#[test]
+fn real_sets_are_consistent_backups() {
+    let Some(corpus) = require_corpus("real_sets_are_consistent_backups") else {
+        return;
+    };
+    for set in ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"] {
+        let dir = corpus.join(set);
+        let dir = dir.to_str().unwrap();
+        let together: serde_json::Value =
+            serde_json::from_str(&stdout(&vsslint(&["--format", "json", dir]))).unwrap();
+        let findings = together["diagnostics"].as_array().unwrap();
+        let above_info: Vec<_> = findings
+            .iter()
+            .filter(|d| d["rule"].as_str().unwrap().starts_with("set/") && d["severity"] != "info")
+            .collect();
+        assert!(above_info.is_empty(), "{set}: {above_info:#?}");
+        // The same findings, file by file.
+        let mut alone = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let one: serde_json::Value = serde_json::from_str(&stdout(&vsslint(&[
+                "--format",
+                "json",
+                path.to_str().unwrap(),
+            ])))
+            .unwrap();
+            alone.extend(one["diagnostics"].as_array().unwrap().iter().cloned());
+        }
+        let key = |d: &serde_json::Value| {
+            format!(
+                "{} {} {} {}",
+                d["file"], d["offset"], d["rule"], d["message"]
+            )
+        };
+        let mut a: Vec<String> = findings
+            .iter()
+            .filter(|d| !d["rule"].as_str().unwrap().starts_with("set/"))
+            .map(key)
+            .collect();
+        let mut b: Vec<String> = alone.iter().map(key).collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{set}");
+        assert_eq!(together["summary"]["linted"], 13, "{set}");
+    }
+}
+
+/// The example backup of the rules is clean as a folder too, and a change to one of its
+/// documents is found where the change is.
+#[test]
+fn a_folder_is_linted_as_one_backup() {
+    let o = vsslint(&["--format", "concise", "fixtures/sets/contoso"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("No problems found in 4 files"),
+        "{}",
+        stdout(&o)
+    );
+
+    let dir = std::env::temp_dir().join(format!("vsslint-set-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["WM0.xml", "WM1.xml", "Manifest.xml"] {
+        std::fs::copy(format!("fixtures/sets/contoso/{name}"), dir.join(name)).unwrap();
+    }
+    // Another name than DiskShadow's: still the backup components document of this folder.
+    std::fs::copy(
+        "fixtures/rules/set/unknown-component/bad.xml",
+        dir.join("saved-by-vshadow.xml"),
+    )
+    .unwrap();
+    let o = vsslint(&["--format", "concise", dir.to_str().unwrap()]);
+    // Through the JSON report too, whose texts are freed as files are linted: the folder is
+    // found to be a backup only after linting, and its texts are read again.
+    let json: serde_json::Value = serde_json::from_str(&stdout(&vsslint(&[
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ])))
+    .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let found: Vec<_> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "set/unknown-component")
+        .collect();
+    assert_eq!(found.len(), 1, "{json:#}");
+    assert_eq!(
+        (found[0]["line"].as_u64(), found[0]["column"].as_u64()),
+        (Some(4), Some(31))
+    );
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("saved-by-vshadow.xml:4:31: error: component `Ledger` is not declared"),
+        "{out}"
+    );
+}
