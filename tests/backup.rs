@@ -105,3 +105,52 @@ fn a_folder_is_linted_as_one_backup() {
         "{out}"
     );
 }
+
+/// `vsslint dump` on a backup's folder says what it contains: the components added, the
+/// subcomponents they take with them, their files and whether their volume was copied.
+#[test]
+fn dump_of_a_backup_shows_what_it_contains() {
+    let o = vsslint(&["dump", "fixtures/sets/contoso"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["shadowed_volumes"], serde_json::json!(["C:"]));
+    let contoso = &v["writers"][0];
+    assert_eq!(contoso["writer"], "Contoso Ledger Writer");
+    assert_eq!(contoso["document"], "WM0.xml");
+    let added: Vec<(String, String)> = contoso["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["component"].as_str().unwrap().to_string(),
+                c["added"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("Catalog", "explicitly"),
+        ("Ledgers", "explicitly"),
+        ("Ledgers\\2026", "with Ledgers"),
+    ];
+    assert_eq!(
+        added,
+        expected
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .to_vec()
+    );
+    assert_eq!(
+        contoso["components"][2]["file_sets"][0]["path"],
+        "C:\\ProgramData\\Contoso\\Ledgers\\2026"
+    );
+    assert_eq!(contoso["components"][2]["file_sets"][0]["shadowed"], true);
+
+    let table = stdout(&vsslint(&[
+        "dump",
+        "--format",
+        "full",
+        "fixtures/sets/contoso",
+    ]));
+    assert!(table.contains("Ledgers\\2026"), "{table}");
+    assert!(table.contains("with Ledgers"), "{table}");
+}

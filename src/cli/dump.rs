@@ -1,13 +1,16 @@
 //! `vsslint dump FILE`: the typed model of a document as JSON.
 
 use super::check::terminal_width;
-use super::{FINDINGS, OK};
+use super::{DumpFormat, FINDINGS, OK};
 use std::io::{self, Read, Write};
 use std::path::Path;
 use vsslint::report::{self, full::Style};
 use vsslint::Failure;
 
-pub(super) fn dump(file: &Path) -> Result<i32, Failure> {
+pub(super) fn dump(file: &Path, format: DumpFormat) -> Result<i32, Failure> {
+    if file.is_dir() {
+        return dump_backup(file, format);
+    }
     let bytes = if file.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf)?;
@@ -47,4 +50,46 @@ fn describe_io(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
     }
+}
+
+/// What the backup in folder `dir` contains.
+fn dump_backup(dir: &Path, format: DumpFormat) -> Result<i32, Failure> {
+    let read = |e: io::Error| {
+        Failure::Usage(format!(
+            "cannot read `{}`: {}",
+            dir.display(),
+            describe_io(&e)
+        ))
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(read)? {
+        let path = entry.map_err(read)?.path();
+        let is_xml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+        if path.is_file() && is_xml {
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            files.push((name, std::fs::read(&path).map_err(read)?));
+        }
+    }
+    files.sort();
+    let Some(coverage) = vsslint::coverage(&dir.display().to_string(), &files) else {
+        return Err(Failure::Usage(format!(
+            "`{}` holds no backup components document; dump a backup's folder, or one document",
+            dir.display()
+        )));
+    };
+    let mut out = io::stdout().lock();
+    match format {
+        DumpFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &coverage).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        DumpFormat::Full => out.write_all(coverage.table().as_bytes())?,
+    }
+    Ok(OK)
 }

@@ -112,9 +112,14 @@ struct CheckArgs {
 #[derive(Subcommand)]
 enum Command {
     /// Print the typed model of a document as JSON.
+    /// Print the typed model of a document as JSON; for a backup (a folder holding a backup
+    /// components document), what it contains.
     Dump {
-        /// The document (`-` for standard input).
+        /// The document (`-` for standard input), or a backup's folder.
         file: PathBuf,
+        /// For a backup: `json`, or `full` for a table.
+        #[arg(long, value_enum, default_value_t = DumpFormat::Json)]
+        format: DumpFormat,
     },
     /// List every rule.
     Rules {
@@ -131,6 +136,12 @@ enum Command {
     },
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DumpFormat {
+    Json,
+    Full,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -169,7 +180,7 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
-        Some(Command::Dump { file }) => dump::dump(&file),
+        Some(Command::Dump { file, format }) => dump::dump(&file, format),
         Some(Command::Rules { format, write_docs }) => {
             rules::list_rules(format, write_docs.as_deref())
         }

@@ -5,6 +5,7 @@
 //! harness calls [`run`] the same way.
 
 mod configs;
+pub mod coverage;
 mod inputs;
 mod sets;
 
