@@ -25,7 +25,7 @@ fn real_sets_are_consistent_backups() {
         assert!(above_info.is_empty(), "{set}: {above_info:#?}");
         // The same findings, file by file.
         let mut alone = Vec::new();
-        for entry in std::fs::read_dir(&dir).unwrap() {
+        for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let one: serde_json::Value = serde_json::from_str(&stdout(&vsslint(&[
                 "--format",
