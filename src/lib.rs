@@ -5,8 +5,8 @@
 //!   Documents linted together get the checks across documents with [`check_across`].
 //! - Lint what a command line names (files, directories, globs, standard input), with
 //!   configuration discovery and a report: [`run`] with [`Options`], as `vsslint` does.
-//! - The typed model of a document: [`with_model`], or [`parse_xml`] then [`build`]; the
-//!   types are in [`model`].
+//! - The typed model of a document: [`with_model`] (or [`with_model_in`] for one inside a
+//!   larger text), or [`parse_xml`] then [`build`]; the types are in [`model`].
 //! - Reports: [`report`] (full, concise, JSON, SARIF, GitHub).
 //! - The rules: [`all_rules`], [`find_rule`], and their documentation in [`reference`].
 //!
@@ -38,7 +38,7 @@ pub mod vocab;
 pub use decode::{decode, decode_owned, DecodeError, Decoded, DecodedText, Detection};
 pub use diagnostic::{Diagnostic, Related};
 pub use flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
-pub use parse::{build, parse_xml, with_model, SyntaxError};
+pub use parse::{build, parse_xml, with_model, with_model_in, SyntaxError};
 pub use pipeline::{check_across, lint_bytes, lint_owned, FileKind, LintedFile};
 pub use rule_api::Rule;
 pub use rule_meta::{Cost, Profile, RuleMeta, Severity, DOCS_BASE};

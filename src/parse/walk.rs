@@ -24,7 +24,6 @@ impl Loc {
         shift: 0,
     };
 
-    #[cfg_attr(not(feature = "split-parse"), allow(dead_code))]
     pub(super) fn new(cut: usize, shift: usize) -> Self {
         Loc { cut, shift }
     }
@@ -268,9 +267,13 @@ const KNOWN_ELEMENTS: &[&str] = &[
 
 /// Builds the model of a parsed document.
 pub fn build<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
+    build_at(doc, Loc::WHOLE)
+}
+
+/// [`build`] for a document whose text lies elsewhere in a larger one: `loc` says where.
+pub(super) fn build_at<'a>(doc: &'a roxmltree::Document<'a>, loc: Loc) -> Document<'a> {
     let root = doc.root_element();
     let name = root.tag_name().name();
-    let loc = Loc::WHOLE;
     let mut comments = Vec::new();
     collect_comments(doc.root(), loc, &mut comments);
     if name == "WRITER_METADATA" {
