@@ -1,4 +1,5 @@
-//! Bytes to text: byte-order marks, BOM-less UTF-16 and the XML declaration's `encoding`.
+//! Bytes to text: byte-order marks, BOM-less UTF-16, the XML declaration's `encoding`, and the
+//! NULs that end a saved string.
 
 use encoding_rs::{DecoderResult, Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;
@@ -63,7 +64,8 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<DecodedText, DecodeError> {
                 detection,
             })
         }
-        // Where the text lies in the bytes (after any byte-order mark).
+        // Where the text lies in the bytes (after any byte-order mark, before any
+        // terminating NULs).
         Decoded {
             text: Cow::Borrowed(text),
             encoding,
@@ -87,6 +89,29 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<DecodedText, DecodeError> {
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    let mut decoded = decode_all(bytes)?;
+    trim_terminating_nuls(&mut decoded.text);
+    Ok(decoded)
+}
+
+/// `vshadow -bc=file` writes the document's string with its terminating NUL (its length + 1
+/// wide characters), and other tools that save a C string may do the same in any encoding.
+/// Only NULs that end the text go, so a NUL anywhere else is still a syntax error; a text of
+/// nothing but NULs is kept whole, so that a zero-filled file is reported as what it is rather
+/// than as an empty document.
+fn trim_terminating_nuls(text: &mut Cow<'_, str>) {
+    let kept = text.trim_end_matches('\0').len();
+    if kept == 0 || kept == text.len() {
+        return;
+    }
+    match text {
+        Cow::Borrowed(s) => *s = &s[..kept],
+        Cow::Owned(s) => s.truncate(kept),
+    }
+}
+
+/// [`decode`] before the terminating NULs are trimmed.
+fn decode_all(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         if encoding == UTF_16LE && bytes[bom_len..].starts_with(&[0, 0]) {
             return Err(DecodeError {
@@ -405,6 +430,42 @@ mod tests {
             assert!(e.message.contains(label), "{}", e.message);
             assert_eq!(&e.decoded_prefix[e.at..e.at + 8], "encoding");
         }
+    }
+
+    #[test]
+    fn terminating_nuls_are_trimmed_in_every_encoding() {
+        let mut be = vec![];
+        for u in "<a/>\0\0".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        let cases: [(&str, Vec<u8>); 6] = [
+            ("UTF-16LE", utf16le("<a/>\0", false)),
+            ("UTF-16LE with BOM", utf16le("<a/>\0\0\0", true)),
+            ("UTF-16BE", be),
+            ("UTF-8", b"<a/>\0".to_vec()),
+            ("UTF-8 with BOM", b"\xEF\xBB\xBF<a/>\0".to_vec()),
+            (
+                "windows-1252",
+                b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><a b=\"\xE9\"/>\0".to_vec(),
+            ),
+        ];
+        for (what, bytes) in cases {
+            let text = decode(&bytes).unwrap().text.into_owned();
+            assert!(text.ends_with("/>"), "{what}: {text:?}");
+            assert_eq!(decode_owned(bytes).unwrap().text, text, "{what}");
+        }
+    }
+
+    #[test]
+    fn other_nuls_are_kept() {
+        for text in ["<a/>\0\n", "<a>\0</a>", "<a/>\0 ", "\0", "\0\0"] {
+            assert_eq!(decode(text.as_bytes()).unwrap().text, text);
+            assert_eq!(decode_owned(text.as_bytes().to_vec()).unwrap().text, text);
+        }
+        assert_eq!(
+            decode(&utf16le("<a/>\0\n", false)).unwrap().text,
+            "<a/>\0\n"
+        );
     }
 
     #[test]

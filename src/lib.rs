@@ -3,10 +3,12 @@
 //! - Lint one document: [`lint_bytes`] (or [`lint_owned`] for bytes you give up) with
 //!   [`Settings`] gives a [`LintedFile`]: its text, kind, [`Diagnostic`]s and identity.
 //!   Documents linted together get the checks across documents with [`check_across`].
+//! - Lint the writer metadata documents a `vshadow -wm3` transcript prints: [`lint_transcript`]
+//!   gives a [`LintedFile`] for each, at the transcript's lines and columns.
 //! - Lint what a command line names (files, directories, globs, standard input), with
 //!   configuration discovery and a report: [`run`] with [`Options`], as `vsslint` does.
-//! - The typed model of a document: [`with_model`], or [`parse_xml`] then [`build`]; the
-//!   types are in [`model`].
+//! - The typed model of a document: [`with_model`] (or [`with_model_in`] for one inside a
+//!   larger text), or [`parse_xml`] then [`build`]; the types are in [`model`].
 //! - Reports: [`report`] (full, concise, JSON, SARIF, GitHub).
 //! - The rules: [`all_rules`], [`find_rule`], and their documentation in [`reference`].
 //!
@@ -15,6 +17,7 @@
 //! the orchestration ([`run`]). No layer imports one above it (`tests/architecture.rs`).
 
 pub mod config;
+mod container;
 mod decode;
 mod diagnostic;
 mod engine;
@@ -38,8 +41,11 @@ pub mod vocab;
 pub use decode::{decode, decode_owned, DecodeError, Decoded, DecodedText, Detection};
 pub use diagnostic::{Diagnostic, Related};
 pub use flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
-pub use parse::{build, parse_xml, with_model, SyntaxError};
-pub use pipeline::{check_across, lint_bytes, lint_owned, lint_set, FileKind, LintedFile};
+pub use parse::{build, parse_xml, with_model, with_model_in, SyntaxError};
+pub use pipeline::{
+    check_across, lint_bytes, lint_owned, lint_set, lint_transcript, FileKind, LintedFile,
+    LintedTranscript,
+};
 pub use rule_api::Rule;
 pub use rule_meta::{Cost, Profile, RuleMeta, Severity, DOCS_BASE};
 pub use rules::{all as all_rules, find as find_rule};

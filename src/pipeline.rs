@@ -1,14 +1,16 @@
 //! The pipeline for one document: bytes → text → XML tree → model → engine → suppressions
 //! → diagnostics; and, over documents linted together, the checks across them.
 
+use crate::container::vshadow;
 use crate::decode::{decode, decode_owned, DecodeError, DecodedText, Detection};
 use crate::diagnostic::{Diagnostic, Findings};
 use crate::engine::{self, across, report_stage, suppress, Plan, Registry, Stage};
 use crate::model::{DocKind, Document, Identity};
-use crate::parse::with_model;
+use crate::parse::{with_model, with_model_in, SyntaxError};
 use crate::rule_meta::Severity;
 use crate::settings::Settings;
 use crate::span::Span;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// What a file turned out to be.
@@ -126,18 +128,7 @@ pub(crate) fn lint_decoded(
                 }
             }
             let kind = with_model(&text, |model| {
-                let model = match model {
-                    Ok(m) => m,
-                    Err(e) => {
-                        let span = Span::new(e.offset, e.offset);
-                        let stage = Stage::Syntax;
-                        if let Some(d) = report_stage(settings, stage, &mut out, span, e.message) {
-                            d.help(e.help);
-                        }
-                        return FileKind::Invalid;
-                    }
-                };
-                lint_model(
+                lint_parsed(
                     model,
                     settings,
                     registry,
@@ -160,6 +151,102 @@ pub(crate) fn lint_decoded(
         suppressed,
         identity,
         set: None,
+    }
+}
+
+/// A `vshadow -wm3` transcript, linted: each writer's document in it (spec: backup-sets.md §3).
+#[derive(Debug)]
+pub struct LintedTranscript {
+    /// Each writer's document, in the transcript's order, with its number (N of
+    /// `--[Writer N]--`). Each file's path is the transcript's and its text the whole
+    /// transcript's, so that spans, lines, columns and snippets are the transcript's.
+    pub writers: Vec<(u32, LintedFile)>,
+    /// The encoding the transcript was read in: `UTF-8`, or `windows-1252` for bytes that are
+    /// not UTF-8.
+    pub encoding: &'static str,
+    /// The transcript ends without `--[end of data]--`: it was cut off, and its last document
+    /// most likely with it.
+    pub truncated: bool,
+}
+
+/// Lints the writer metadata documents of a `vshadow -wm3` transcript with the built-in
+/// rules; the bytes back when they are not a transcript (an XML document never is), to be
+/// linted as a document.
+pub fn lint_transcript(
+    path: &str,
+    bytes: Vec<u8>,
+    settings: &Settings,
+) -> Result<LintedTranscript, Vec<u8>> {
+    lint_transcript_with(path, bytes, settings, Registry::builtin())
+}
+
+pub(crate) fn lint_transcript_with(
+    path: &str,
+    bytes: Vec<u8>,
+    settings: &Settings,
+    registry: &Registry,
+) -> Result<LintedTranscript, Vec<u8>> {
+    let transcript = vshadow::read(bytes)?;
+    let text = &transcript.text;
+    let writers = transcript
+        .frames
+        .par_iter()
+        .map(|frame| {
+            let mut out = Findings::new();
+            let mut suppressed = 0;
+            let mut identity = None;
+            // The document's declaration names the wide encoding vshadow had before the
+            // console narrowed it: the text is decoded already, and the declaration is not
+            // checked against bytes that are not the document's.
+            let kind = with_model_in(text, frame.xml.clone(), |model| {
+                lint_parsed(
+                    model,
+                    settings,
+                    registry,
+                    &mut out,
+                    &mut suppressed,
+                    &mut identity,
+                )
+            });
+            let mut diagnostics = out.into_vec();
+            sort(&mut diagnostics);
+            let file = LintedFile {
+                path: path.to_string(),
+                text: text.clone(),
+                kind,
+                diagnostics,
+                suppressed,
+                identity,
+                set: None,
+            };
+            (frame.writer, file)
+        })
+        .collect();
+    Ok(LintedTranscript {
+        writers,
+        encoding: transcript.encoding,
+        truncated: transcript.truncated,
+    })
+}
+
+/// The findings of a parsed document, or its syntax error.
+fn lint_parsed(
+    model: Result<Document, SyntaxError>,
+    settings: &Settings,
+    registry: &Registry,
+    out: &mut Findings,
+    suppressed: &mut usize,
+    identity: &mut Option<Identity>,
+) -> FileKind {
+    match model {
+        Ok(model) => lint_model(model, settings, registry, out, suppressed, identity),
+        Err(e) => {
+            let span = Span::new(e.offset, e.offset);
+            if let Some(d) = report_stage(settings, Stage::Syntax, out, span, e.message) {
+                d.help(e.help);
+            }
+            FileKind::Invalid
+        }
     }
 }
 

@@ -24,7 +24,6 @@ impl Loc {
         shift: 0,
     };
 
-    #[cfg_attr(not(feature = "split-parse"), allow(dead_code))]
     pub(super) fn new(cut: usize, shift: usize) -> Self {
         Loc { cut, shift }
     }
@@ -267,11 +266,11 @@ const KNOWN_ELEMENTS: &[&str] = &[
 ];
 
 /// The model of a parsed document that is not one of the backup's other documents: a writer
-/// metadata document (perhaps in its wrapper), or an unknown root.
-pub(super) fn writer_document<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
+/// metadata document (perhaps in its wrapper), or an unknown root. `loc` says where its text
+/// lies in the document.
+pub(super) fn writer_document<'a>(doc: &'a roxmltree::Document<'a>, loc: Loc) -> Document<'a> {
     let root = doc.root_element();
     let name = root.tag_name().name();
-    let loc = Loc::WHOLE;
     let mut comments = Vec::new();
     collect_comments(doc.root(), loc, &mut comments);
     if name == "WRITER_METADATA" {
