@@ -154,3 +154,31 @@ fn dump_of_a_backup_shows_what_it_contains() {
     assert!(table.contains("Ledgers\\2026"), "{table}");
     assert!(table.contains("with Ledgers"), "{table}");
 }
+
+/// A `vshadow -wm3` transcript named on the command line: each writer's document is linted,
+/// with its findings at the transcript's lines and columns.
+#[test]
+fn a_vshadow_transcript_is_linted_writer_by_writer() {
+    let clean = std::fs::read_to_string("fixtures/sets/contoso/WM0.xml").unwrap();
+    let bad = std::fs::read_to_string("fixtures/rules/fs/recursive-bool/bad.xml").unwrap();
+    let head = "VSHADOW.EXE 3.0 - Volume Shadow Copy sample client.\r\n\r\n(Option: List writer metadata)\r\n";
+    let before_bad = format!("{head}\r\n--[Writer 0]--\r\n{clean}\r\n\r\n--[Writer 1]--\r\n");
+    let text = format!("{before_bad}{bad}\r\n--[end of data]--\r\n");
+    let path = std::env::temp_dir().join(format!("vsslint-wm3-{}.txt", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let o = vsslint(&["--format", "json", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let found = v["diagnostics"].as_array().unwrap();
+    assert_eq!(found.len(), 1, "{v:#}");
+    // recursive-bool's bad example has its finding at 6:83 of the document.
+    let line = before_bad.matches('\n').count() as u64 + 6;
+    assert_eq!(found[0]["rule"], "fs/recursive-bool");
+    assert_eq!(
+        (found[0]["line"].as_u64(), found[0]["column"].as_u64()),
+        (Some(line), Some(83))
+    );
+    assert_eq!(found[0]["file"], path.to_str().unwrap());
+    assert_eq!(v["summary"]["linted"], 2);
+}

@@ -11,7 +11,9 @@ mod sets;
 
 use crate::engine::Registry;
 use crate::os::WindowsVersion;
-use crate::pipeline::{check_across_with, keeps_text, lint_decoded, lint_owned_with, LintedFile};
+use crate::pipeline::{
+    check_across_with, keeps_text, lint_decoded, lint_owned_with, lint_transcript_with, LintedFile,
+};
 use crate::report::{self, full::Style, Summary};
 use crate::rule_meta::Severity;
 use crate::settings::Settings;
@@ -204,7 +206,8 @@ pub(crate) fn run_with(
     let render = |f: &LintedFile| {
         (prerender && f.diagnostics.len() <= PRERENDER_MAX).then(|| report::json::render(f))
     };
-    let results: Vec<Result<Linted, String>> = jobs
+    // Each job gives one linted file, or one for each writer of a vshadow transcript.
+    let results: Vec<Result<Vec<Linted>, String>> = jobs
         .par_iter()
         .map(|job| {
             let bytes = match &job.path {
@@ -212,27 +215,43 @@ pub(crate) fn run_with(
                 Some(p) => read_file(p, opts.max_file_size)
                     .map_err(|why| format!("cannot read `{}`: {why}", job.shown))?,
             };
-            let mut file = lint_owned_with(&job.shown, bytes, &job.settings, registry);
-            file.set = job.set.clone();
-            let part = render(&file);
-            // Nothing reads a rendered file's text again unless a check across files may
-            // add to it; freed now, its memory serves the next file's.
-            if part.is_some() && !keeps_text(&file, &job.settings, registry) {
-                file.text = String::new();
-            }
-            Ok((file, part))
+            let linted = match lint_transcript_with(&job.shown, bytes, &job.settings, registry) {
+                Ok(transcript) => transcript.writers.into_iter().map(|(_, f)| f).collect(),
+                Err(bytes) => {
+                    let mut file = lint_owned_with(&job.shown, bytes, &job.settings, registry);
+                    file.set = job.set.clone();
+                    vec![file]
+                }
+            };
+            Ok(linted
+                .into_iter()
+                .map(|mut file| {
+                    let part = render(&file);
+                    // Nothing reads a rendered file's text again unless a check across
+                    // files may add to it; freed now, its memory serves the next file's.
+                    if part.is_some() && !keeps_text(&file, &job.settings, registry) {
+                        file.text = String::new();
+                    }
+                    (file, part)
+                })
+                .collect())
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());
     let mut parts = Vec::with_capacity(results.len());
     let mut settings = Vec::with_capacity(results.len());
+    let mut paths: Vec<Option<PathBuf>> = Vec::with_capacity(results.len());
     for (r, job) in results.into_iter().zip(&jobs) {
-        let (file, part) = r.map_err(Failure::Usage)?;
-        files.push(file);
-        parts.push(part);
-        settings.push(&job.settings);
+        let linted = r.map_err(Failure::Usage)?;
+        // A transcript's writers are not a folder's documents.
+        let one = linted.len() == 1;
+        for (file, part) in linted {
+            files.push(file);
+            parts.push(part);
+            settings.push(&job.settings);
+            paths.push(job.path.clone().filter(|_| one));
+        }
     }
-    let paths: Vec<Option<PathBuf>> = jobs.iter().map(|j| j.path.clone()).collect();
     for i in sets::by_kind(&mut files, &paths) {
         if files[i].text.is_empty() {
             if let Some(p) = &paths[i] {
