@@ -52,6 +52,29 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
+        // A document inside a cabinet: the annotation goes on the cabinet, which is the file
+        // in the repository, and names the document.
+        if let Some((container, entry)) = super::container_entry(&file) {
+            let mut message = format!(
+                "{file}:{}:{}: {} {}",
+                start.line, start.column, d.rule.code, d.message
+            );
+            if let Some(h) = &d.help {
+                message.push_str("\nhelp: ");
+                message.push_str(h);
+            }
+            writeln!(
+                out,
+                "::{kind} file={},title={}::{}",
+                escape_property(container),
+                escape_property(&format!(
+                    "vsslint ({} {}) in {entry}",
+                    d.rule.code, d.rule.slug
+                )),
+                escape_data(&message)
+            )?;
+            continue;
+        }
         let columns = if start.line == end.line {
             format!(
                 ",col={},endColumn={}",

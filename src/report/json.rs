@@ -29,7 +29,8 @@ pub struct JsonReport<'a> {
 /// One finding.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonDiagnostic<'a> {
-    /// The path as given on the command line (or found below a given directory).
+    /// The path as given on the command line (or found below a given directory). A document
+    /// inside a cabinet is written `backup.cab!/WM3.xml`: the cabinet's path, `!/`, the entry.
     pub file: &'a str,
     /// The rule's slug, e.g. `schema/log-needs-logfiles`.
     #[schemars(with = "String")]

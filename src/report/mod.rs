@@ -79,6 +79,12 @@ impl Summary {
     }
 }
 
+/// The container and the entry of a path that names a document inside a cabinet, written
+/// `backup.cab!/WM3.xml`; `None` for a plain file.
+pub fn container_entry(path: &str) -> Option<(&str, &str)> {
+    path.split_once("!/")
+}
+
 /// How many findings each rule raised, by code and slug, with the highest severity among them.
 pub fn rule_counts(
     files: &[LintedFile],

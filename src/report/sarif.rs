@@ -92,10 +92,12 @@ fn used_rules(files: &[LintedFile]) -> BTreeMap<&'static str, &'static RuleMeta>
 fn for_each_result(
     f: &LintedFile,
     index_of: &BTreeMap<&str, usize>,
+    artifacts: &Artifacts,
     mut each: impl FnMut(Value) -> io::Result<()>,
 ) -> io::Result<()> {
     let index = LineIndex::new(&f.text);
     let uri = relative_uri(&f.path);
+    let location = artifacts.location(&uri);
     // Same rule and message twice in one file: the occurrence number keeps them apart.
     let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for d in &f.diagnostics {
@@ -120,7 +122,7 @@ fn for_each_result(
                     "id": i,
                     "message": { "text": r.message },
                     "physicalLocation": {
-                        "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                        "artifactLocation": location,
                         "region": { "startLine": p.line, "startColumn": p.column, "endLine": e.line, "endColumn": e.column.max(p.column) }
                     }
                 })
@@ -133,7 +135,7 @@ fn for_each_result(
             "message": { "text": message },
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                    "artifactLocation": location,
                     "region": {
                         "startLine": start.line,
                         "startColumn": start.column,
@@ -155,8 +157,57 @@ fn for_each_result(
     Ok(())
 }
 
+/// The documents inside cabinets, as SARIF artifacts: each cabinet, then each entry with the
+/// cabinet as its parent. Plain files need no artifact.
+#[derive(Default)]
+struct Artifacts {
+    list: Vec<Value>,
+    /// Artifact index by the entry's URI (`backup.cab!/WM3.xml`).
+    entries: BTreeMap<String, usize>,
+}
+
+impl Artifacts {
+    fn of(files: &[LintedFile]) -> Self {
+        let mut a = Artifacts::default();
+        let mut containers: BTreeMap<String, usize> = BTreeMap::new();
+        for f in files {
+            let uri = relative_uri(&f.path);
+            let Some((container, entry)) = super::container_entry(&uri) else {
+                continue;
+            };
+            if a.entries.contains_key(&uri) {
+                continue;
+            }
+            let parent = *containers.entry(container.to_string()).or_insert_with(|| {
+                a.list.push(json!({
+                    "location": { "uri": container, "uriBaseId": "%SRCROOT%" }
+                }));
+                a.list.len() - 1
+            });
+            a.list.push(json!({
+                "location": { "uri": format!("/{entry}") },
+                "parentIndex": parent,
+            }));
+            a.entries.insert(uri, a.list.len() - 1);
+        }
+        a
+    }
+
+    /// Where a result lies: the file, or the entry's artifact inside its cabinet.
+    fn location(&self, uri: &str) -> Value {
+        match (self.entries.get(uri), super::container_entry(uri)) {
+            (Some(&i), Some((_, entry))) => json!({ "uri": format!("/{entry}"), "index": i }),
+            _ => json!({ "uri": uri, "uriBaseId": "%SRCROOT%" }),
+        }
+    }
+}
+
 /// The report without its results: `results` holds `results` instead.
-fn envelope(used: &BTreeMap<&'static str, &'static RuleMeta>, results: Value) -> Value {
+fn envelope(
+    used: &BTreeMap<&'static str, &'static RuleMeta>,
+    artifacts: &Artifacts,
+    results: Value,
+) -> Value {
     let root = std::env::current_dir()
         .map(|p| {
             let s = p.to_string_lossy().replace('\\', "/");
@@ -172,7 +223,7 @@ fn envelope(used: &BTreeMap<&'static str, &'static RuleMeta>, results: Value) ->
             }
         })
         .unwrap_or_else(|_| "file:///".into());
-    json!({
+    let mut report = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -189,7 +240,11 @@ fn envelope(used: &BTreeMap<&'static str, &'static RuleMeta>, results: Value) ->
             "invocations": [{ "executionSuccessful": true }],
             "results": results,
         }]
-    })
+    });
+    if !artifacts.list.is_empty() {
+        report["runs"][0]["artifacts"] = Value::Array(artifacts.list.clone());
+    }
+    report
 }
 
 fn index_of<'u>(used: &BTreeMap<&'u str, &'static RuleMeta>) -> BTreeMap<&'u str, usize> {
@@ -200,15 +255,16 @@ fn index_of<'u>(used: &BTreeMap<&'u str, &'static RuleMeta>) -> BTreeMap<&'u str
 pub fn report(files: &[LintedFile]) -> Value {
     let used = used_rules(files);
     let index_of = index_of(&used);
+    let artifacts = Artifacts::of(files);
     let mut results = Vec::new();
     for f in files {
-        for_each_result(f, &index_of, |r| {
+        for_each_result(f, &index_of, &artifacts, |r| {
             results.push(r);
             Ok(())
         })
         .expect("collecting cannot fail");
     }
-    envelope(&used, Value::Array(results))
+    envelope(&used, &artifacts, Value::Array(results))
 }
 
 /// Writes the report, one result at a time, with the bytes of [`report`] pretty-printed.
@@ -217,7 +273,8 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     const PLACE: &str = "\u{0}results\u{0}";
     let used = used_rules(files);
     let index_of = index_of(&used);
-    let shell = serde_json::to_string_pretty(&envelope(&used, Value::from(PLACE)))?;
+    let artifacts = Artifacts::of(files);
+    let shell = serde_json::to_string_pretty(&envelope(&used, &artifacts, Value::from(PLACE)))?;
     let quoted = serde_json::to_string(PLACE)?;
     let (head, tail) = shell
         .split_once(&quoted)
@@ -228,7 +285,7 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     // `results` is four levels deep: the report, `runs`, the run, `results`.
     let mut first = true;
     for f in files {
-        for_each_result(f, &index_of, |result| {
+        for_each_result(f, &index_of, &artifacts, |result| {
             out.write_all(if first { b"\n" } else { b",\n" })?;
             first = false;
             let nested = Nested::at(4);
