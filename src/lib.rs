@@ -11,6 +11,8 @@
 //!   larger text), or [`parse_xml`] then [`build`]; the types are in [`model`].
 //! - Reports: [`report`] (full, concise, JSON, SARIF, GitHub).
 //! - The rules: [`all_rules`], [`find_rule`], and their documentation in [`reference`].
+//! - Containers: [`read_cab`] opens a cabinet (DiskShadow's `set metadata` file) in memory,
+//!   within [`CabLimits`], and gives its entries' names and bytes.
 //!
 //! The layers, bottom to top: rule metadata; diagnostics and settings; the rule API; the
 //! shared rule toolkit; the rule files; the registry; the engine; the pipeline; the reports;
@@ -38,6 +40,7 @@ pub mod span;
 mod toolkit;
 pub mod vocab;
 
+pub use container::cab::{read_cab, CabEntry, CabError, CabLimits, EntryRef, Place};
 pub use decode::{decode, decode_owned, DecodeError, Decoded, DecodedText, Detection};
 pub use diagnostic::{Diagnostic, Related};
 pub use flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};

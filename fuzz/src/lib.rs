@@ -1,5 +1,6 @@
-//! What must hold for any input whatever: the fuzz target runs it, and the test suite
-//! includes this file (`#[path]`) to replay the crashes kept in `fixtures/hostile/`.
+//! What must hold for any input whatever: the fuzz targets run it, and the test suite
+//! includes this file (`#[path]`) to replay the crashes kept in `fixtures/hostile/` and to
+//! check corrupted cabinets.
 //!
 //! Any bytes go through every profile and every output format; a panic anywhere, a span
 //! outside the text or off a character boundary, a position below 1:1 or output that is not
@@ -11,6 +12,7 @@ use vsslint::report::{concise, json};
 use vsslint::span::{LineIndex, Span};
 use vsslint::{all_rules as all, Profile};
 use vsslint::{lint_bytes, LintedFile, Settings};
+use vsslint::{read_cab, CabError, CabLimits};
 
 /// The profiles a run can have: the default one, `--express`, a target OS, and everything on
 /// at once (optional rules included) so that every rule sees the input.
@@ -175,4 +177,55 @@ pub fn render_all(file: &LintedFile, style: Style) {
     let value: serde_json::Value = serde_json::from_slice(&out).expect("json output parses");
     let listed = value["diagnostics"].as_array().map_or(0, Vec::len);
     assert_eq!(listed, file.diagnostics.len(), "json lists every finding");
+}
+
+/// The limits [`exercise_cab`] reads with: small, so that fuzzed headers reach them.
+pub const CAB_LIMITS: CabLimits = CabLimits {
+    max_bytes: 1 << 20,
+    max_entries: 1_000,
+};
+
+/// Reads `bytes` as a cabinet within [`CAB_LIMITS`]: a panic, more bytes returned than the
+/// limit, an entry out of its place, a message without words or with a control character, or
+/// a panic of the decoder that the reader caught (a defect) is a failure.
+pub fn exercise_cab(bytes: &[u8]) {
+    let entries = match read_cab(bytes, &CAB_LIMITS) {
+        Ok(entries) => entries,
+        Err(e) => {
+            assert!(e.entry().is_none(), "a cabinet error names an entry: {e}");
+            check_cab_message(&e);
+            return;
+        }
+    };
+    let mut total = 0u64;
+    for (i, entry) in entries.iter().enumerate() {
+        match entry {
+            Ok(entry) => {
+                assert_eq!(entry.index, i, "entry {i} says it is {}", entry.index);
+                assert!(entry.name.ends_with(entry.file_name()));
+                total += entry.bytes.len() as u64;
+            }
+            Err(e) => {
+                assert_eq!(e.entry().map(|r| r.index), Some(i), "entry {i}: {e}");
+                assert!(!matches!(e, CabError::Defect { .. }), "entry {i}: {e}");
+                check_cab_message(e);
+            }
+        }
+    }
+    assert!(
+        total <= CAB_LIMITS.max_bytes,
+        "{total} bytes returned, more than the limit"
+    );
+}
+
+fn check_cab_message(e: &CabError) {
+    let message = e.to_string();
+    assert!(
+        message.len() > 20,
+        "a message too short to act on: {message}"
+    );
+    assert!(
+        !message.chars().any(char::is_control),
+        "a control character in `{message:?}`"
+    );
 }
