@@ -182,3 +182,124 @@ fn a_vshadow_transcript_is_linted_writer_by_writer() {
     assert_eq!(found[0]["file"], path.to_str().unwrap());
     assert_eq!(v["summary"]["linted"], 2);
 }
+
+/// The cabinet of each real set, packed uncompressed and with MSZIP as DiskShadow's
+/// `set metadata` would: linted as one backup, with the same findings as the folder it was
+/// made from, each at `backup.cab!/entry`.
+#[test]
+fn a_cabinet_gives_the_findings_of_its_folder() {
+    let Some(corpus) = require_corpus("a_cabinet_gives_the_findings_of_its_folder") else {
+        return;
+    };
+    let Some(gcab) = common::require_tool(
+        "a_cabinet_gives_the_findings_of_its_folder",
+        "gcab",
+        "looked for it on PATH",
+        ".ci/run installs it (Debian package gcab)",
+        || {
+            std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|d| d.join("gcab"))
+                .find(|p| p.is_file())
+        },
+    ) else {
+        return;
+    };
+    let tmp = std::env::temp_dir().join(format!("vsslint-cab-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let shown = |v: &serde_json::Value, prefix: &str| -> Vec<String> {
+        let mut out: Vec<String> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let file = d["file"].as_str().unwrap();
+                let name = file
+                    .strip_prefix(prefix)
+                    .unwrap_or_else(|| panic!("{file}"));
+                format!(
+                    "{name} {} {} {} {}",
+                    d["line"], d["column"], d["rule"], d["message"]
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    for set in ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"] {
+        let dir = corpus.join(set);
+        let folder: serde_json::Value = serde_json::from_str(&stdout(&vsslint(&[
+            "--format",
+            "json",
+            dir.to_str().unwrap(),
+        ])))
+        .unwrap();
+        let names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        for zip in ["-c", "-cz"] {
+            let cab = tmp.join(format!("{set}{zip}.cab"));
+            let status = std::process::Command::new(&gcab)
+                .arg(zip)
+                .arg(&cab)
+                .args(&names)
+                .current_dir(&dir)
+                .status()
+                .unwrap();
+            assert!(status.success());
+            let o = vsslint(&["--format", "json", cab.to_str().unwrap()]);
+            let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+            assert_eq!(
+                shown(&v, &format!("{}!/", cab.display())),
+                shown(&folder, &format!("{}/", dir.display())),
+                "{set} {zip}"
+            );
+            assert_eq!(v["summary"], folder["summary"], "{set} {zip}");
+        }
+        // SARIF: each entry an artifact inside the cabinet's; GitHub: the cabinet annotated.
+        let cab = tmp.join(format!("{set}-cz.cab"));
+        let sarif: serde_json::Value = serde_json::from_str(&stdout(&vsslint(&[
+            "--format",
+            "sarif",
+            cab.to_str().unwrap(),
+        ])))
+        .unwrap();
+        let run = &sarif["runs"][0];
+        let artifacts = run["artifacts"].as_array().unwrap();
+        assert!(artifacts[0]["location"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with(".cab"));
+        let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        let entry = &artifacts[location["index"].as_u64().unwrap() as usize];
+        assert_eq!(entry["parentIndex"], 0);
+        assert_eq!(entry["location"]["uri"], location["uri"]);
+        let github = stdout(&vsslint(&["--format", "github", cab.to_str().unwrap()]));
+        let first = github.lines().next().unwrap();
+        assert!(
+            first.contains(&format!("file={},title=", cab.display())) && first.contains(".xml::"),
+            "{first}"
+        );
+    }
+    std::fs::remove_dir_all(&tmp).unwrap();
+}
+
+/// A damaged cabinet is an unreadable file: exit 2 with what is wrong, nothing written.
+#[test]
+fn a_damaged_cabinet_is_refused_with_its_fault() {
+    let tmp = std::env::temp_dir().join(format!("vsslint-badcab-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let cab = tmp.join("backup.cab");
+    std::fs::write(&cab, b"MSCF\0\0\0\0 truncated").unwrap();
+    let o = vsslint(&[cab.to_str().unwrap()]);
+    let listing: Vec<_> = std::fs::read_dir(&tmp).unwrap().collect();
+    std::fs::remove_dir_all(&tmp).unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = common::stderr(&o);
+    assert!(
+        err.contains("cannot read") && err.contains("backup.cab"),
+        "{err}"
+    );
+    assert!(err.contains("truncated"), "{err}");
+    assert_eq!(listing.len(), 1, "nothing written beside it");
+}

@@ -31,16 +31,17 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
             rows.push((
                 std::cmp::Reverse(l.diagnostic.severity),
                 file.clone(),
+                f.path.as_str(),
                 l.start,
                 l.end,
                 l.diagnostic,
             ));
         }
     }
-    rows.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+    rows.sort_by(|a, b| (a.0, &a.1, a.3).cmp(&(b.0, &b.1, b.3)));
     let mut shown = [0usize; 3];
     let mut left_out = 0;
-    for (_, file, start, end, d) in rows {
+    for (_, file, path, start, end, d) in rows {
         let n = &mut shown[d.severity as usize];
         if *n == ANNOTATIONS_PER_KIND {
             left_out += 1;
@@ -54,9 +55,10 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
         };
         // A document inside a cabinet: the annotation goes on the cabinet, which is the file
         // in the repository, and names the document.
-        if let Some((container, entry)) = super::container_entry(&file) {
+        if let Some((container, entry)) = super::container_entry(path) {
+            let container = super::sarif::relative_uri(container);
             let mut message = format!(
-                "{file}:{}:{}: {} {}",
+                "{path}:{}:{}: {} {}",
                 start.line, start.column, d.rule.code, d.message
             );
             if let Some(h) = &d.help {
@@ -66,7 +68,7 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
             writeln!(
                 out,
                 "::{kind} file={},title={}::{}",
-                escape_property(container),
+                escape_property(&container),
                 escape_property(&format!(
                     "vsslint ({} {}) in {entry}",
                     d.rule.code, d.rule.slug

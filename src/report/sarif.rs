@@ -97,7 +97,7 @@ fn for_each_result(
 ) -> io::Result<()> {
     let index = LineIndex::new(&f.text);
     let uri = relative_uri(&f.path);
-    let location = artifacts.location(&uri);
+    let location = artifacts.location(&f.path);
     // Same rule and message twice in one file: the occurrence number keeps them apart.
     let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for d in &f.diagnostics {
@@ -171,14 +171,15 @@ impl Artifacts {
         let mut a = Artifacts::default();
         let mut containers: BTreeMap<String, usize> = BTreeMap::new();
         for f in files {
-            let uri = relative_uri(&f.path);
-            let Some((container, entry)) = super::container_entry(&uri) else {
+            let Some((container, entry)) = super::container_entry(&f.path) else {
                 continue;
             };
-            if a.entries.contains_key(&uri) {
+            if a.entries.contains_key(&f.path) {
                 continue;
             }
-            let parent = *containers.entry(container.to_string()).or_insert_with(|| {
+            let container = relative_uri(container);
+            let entry = relative_uri(entry);
+            let parent = *containers.entry(container.clone()).or_insert_with(|| {
                 a.list.push(json!({
                     "location": { "uri": container, "uriBaseId": "%SRCROOT%" }
                 }));
@@ -188,16 +189,19 @@ impl Artifacts {
                 "location": { "uri": format!("/{entry}") },
                 "parentIndex": parent,
             }));
-            a.entries.insert(uri, a.list.len() - 1);
+            a.entries.insert(f.path.clone(), a.list.len() - 1);
         }
         a
     }
 
-    /// Where a result lies: the file, or the entry's artifact inside its cabinet.
-    fn location(&self, uri: &str) -> Value {
-        match (self.entries.get(uri), super::container_entry(uri)) {
-            (Some(&i), Some((_, entry))) => json!({ "uri": format!("/{entry}"), "index": i }),
-            _ => json!({ "uri": uri, "uriBaseId": "%SRCROOT%" }),
+    /// Where a result of the file at `path` lies: the file, or the entry's artifact inside
+    /// its cabinet.
+    fn location(&self, path: &str) -> Value {
+        match (self.entries.get(path), super::container_entry(path)) {
+            (Some(&i), Some((_, entry))) => {
+                json!({ "uri": format!("/{}", relative_uri(entry)), "index": i })
+            }
+            _ => json!({ "uri": relative_uri(path), "uriBaseId": "%SRCROOT%" }),
         }
     }
 }

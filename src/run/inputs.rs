@@ -39,12 +39,13 @@ fn excluded(set: &GlobSet, path: &Path) -> bool {
     set.is_match(trimmed) || path.file_name().is_some_and(|n| set.is_match(n))
 }
 
-fn is_xml(path: &Path) -> bool {
+/// What a directory's walk takes: documents, and the cabinets DiskShadow saves backups in.
+fn is_input(path: &Path) -> bool {
     path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml") || e.eq_ignore_ascii_case("cab"))
 }
 
-/// Every `*.xml` file below `dir` that git would not ignore, sorted.
+/// Every `*.xml` and `*.cab` file below `dir` that git would not ignore, sorted.
 fn walk(dir: &Path, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
     let mut found = Vec::new();
     let walker = ignore::WalkBuilder::new(dir)
@@ -56,7 +57,7 @@ fn walk(dir: &Path, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Result<(), Fai
             entry.map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", dir.display())))?;
         let path = entry.path();
         if entry.file_type().is_some_and(|t| t.is_file())
-            && is_xml(path)
+            && is_input(path)
             && !excluded(exclude, path)
         {
             found.push(path.to_path_buf());

@@ -9,6 +9,7 @@ pub mod coverage;
 mod inputs;
 mod sets;
 
+use crate::container::cab::{read_cab, CabError, CabLimits};
 use crate::engine::Registry;
 use crate::os::WindowsVersion;
 use crate::pipeline::{
@@ -215,12 +216,16 @@ pub(crate) fn run_with(
                 Some(p) => read_file(p, opts.max_file_size)
                     .map_err(|why| format!("cannot read `{}`: {why}", job.shown))?,
             };
-            let linted = match lint_transcript_with(&job.shown, bytes, &job.settings, registry) {
-                Ok(transcript) => transcript.writers.into_iter().map(|(_, f)| f).collect(),
-                Err(bytes) => {
-                    let mut file = lint_owned_with(&job.shown, bytes, &job.settings, registry);
-                    file.set = job.set.clone();
-                    vec![file]
+            let linted = if bytes.starts_with(b"MSCF") {
+                cabinet(&job.shown, &bytes, &job.settings, opts, registry)?
+            } else {
+                match lint_transcript_with(&job.shown, bytes, &job.settings, registry) {
+                    Ok(transcript) => transcript.writers.into_iter().map(|(_, f)| f).collect(),
+                    Err(bytes) => {
+                        let mut file = lint_owned_with(&job.shown, bytes, &job.settings, registry);
+                        file.set = job.set.clone();
+                        vec![file]
+                    }
                 }
             };
             Ok(linted
@@ -333,6 +338,39 @@ pub(crate) fn run_with(
         code: if failed && !opts.exit_zero { 1 } else { 0 },
         note,
     })
+}
+
+/// The documents of a DiskShadow cabinet, linted as one backup: each `*.xml` entry, shown as
+/// `backup.cab!/WM3.xml`. A cabinet that cannot be read whole is unreadable, like any file.
+fn cabinet(
+    shown: &str,
+    bytes: &[u8],
+    settings: &Settings,
+    opts: &Options,
+    registry: &Registry,
+) -> Result<Vec<LintedFile>, String> {
+    let limits = CabLimits {
+        max_bytes: opts.max_file_size,
+        ..CabLimits::default()
+    };
+    let unreadable = |e: CabError| format!("cannot read `{shown}`: {e}");
+    let entries = read_cab(bytes, &limits).map_err(unreadable)?;
+    let mut docs = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(unreadable)?;
+        let name = entry.file_name();
+        if name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".xml") {
+            docs.push((format!("{shown}!/{name}"), entry.bytes));
+        }
+    }
+    Ok(docs
+        .into_par_iter()
+        .map(|(path, bytes)| {
+            let mut file = lint_owned_with(&path, bytes, settings, registry);
+            file.set = Some(shown.to_string());
+            file
+        })
+        .collect())
 }
 
 fn read_stdin(max: u64) -> Result<Vec<u8>, Failure> {
