@@ -11,6 +11,12 @@ pub(super) fn dump(file: &Path, format: DumpFormat) -> Result<i32, Failure> {
     if file.is_dir() {
         return dump_backup(file, format);
     }
+    let is_cab = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("cab"));
+    if is_cab {
+        return dump_cabinet(file, format);
+    }
     let bytes = if file.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf)?;
@@ -52,6 +58,25 @@ fn describe_io(e: &io::Error) -> String {
     }
 }
 
+/// What the backup in a DiskShadow cabinet contains.
+fn dump_cabinet(cab: &Path, format: DumpFormat) -> Result<i32, Failure> {
+    let bytes = std::fs::read(cab).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot read `{}`: {}",
+            cab.display(),
+            describe_io(&e)
+        ))
+    })?;
+    let unreadable =
+        |e: vsslint::CabError| Failure::Usage(format!("cannot read `{}`: {e}", cab.display()));
+    let mut files = Vec::new();
+    for entry in vsslint::read_cab(&bytes, &vsslint::CabLimits::default()).map_err(unreadable)? {
+        let entry = entry.map_err(unreadable)?;
+        files.push((entry.file_name().to_string(), entry.bytes));
+    }
+    show_coverage(&cab.display().to_string(), &files, format)
+}
+
 /// What the backup in folder `dir` contains.
 fn dump_backup(dir: &Path, format: DumpFormat) -> Result<i32, Failure> {
     let read = |e: io::Error| {
@@ -77,10 +102,17 @@ fn dump_backup(dir: &Path, format: DumpFormat) -> Result<i32, Failure> {
         }
     }
     files.sort();
-    let Some(coverage) = vsslint::coverage(&dir.display().to_string(), &files) else {
+    show_coverage(&dir.display().to_string(), &files, format)
+}
+
+fn show_coverage(
+    backup: &str,
+    files: &[(String, Vec<u8>)],
+    format: DumpFormat,
+) -> Result<i32, Failure> {
+    let Some(coverage) = vsslint::coverage(backup, files) else {
         return Err(Failure::Usage(format!(
-            "`{}` holds no backup components document; dump a backup's folder, or one document",
-            dir.display()
+            "`{backup}` holds no backup components document; dump a backup's folder or cabinet, or one document"
         )));
     };
     let mut out = io::stdout().lock();
