@@ -303,3 +303,42 @@ fn a_damaged_cabinet_is_refused_with_its_fault() {
     assert!(err.contains("truncated"), "{err}");
     assert_eq!(listing.len(), 1, "nothing written beside it");
 }
+
+/// A cabinet without DiskShadow's manifest cannot be loaded back: said on its backup
+/// components document.
+#[test]
+fn a_cabinet_without_a_manifest_is_a_finding() {
+    let Some(gcab) = common::require_tool(
+        "a_cabinet_without_a_manifest_is_a_finding",
+        "gcab",
+        "looked for it on PATH",
+        ".ci/run installs it (Debian package gcab)",
+        || {
+            std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|d| d.join("gcab"))
+                .find(|p| p.is_file())
+        },
+    ) else {
+        return;
+    };
+    let tmp = std::env::temp_dir().join(format!("vsslint-nomanifest-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let cab = tmp.join("backup.cab");
+    let status = std::process::Command::new(&gcab)
+        .arg("-c")
+        .arg(&cab)
+        .args(["WM0.xml", "WM1.xml", "BCDocument.xml"])
+        .current_dir("fixtures/sets/contoso")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let o = vsslint(&["--format", "concise", cab.to_str().unwrap()]);
+    std::fs::remove_dir_all(&tmp).unwrap();
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("backup.cab!/BCDocument.xml:1:2: error: the cabinet")
+            && out.contains("holds no Manifest.xml [VSL957 set/manifest-writers]"),
+        "{out}"
+    );
+}

@@ -37,6 +37,8 @@ impl Writer<'_> {
 
 /// One backup: the documents of one set among the members of a check.
 pub(crate) struct BackupSet<'a> {
+    /// Its cabinet's path, or its folder.
+    pub name: &'a str,
     pub writers: Vec<Writer<'a>>,
     /// Backup components documents, with their member index.
     pub components: Vec<(usize, &'a BackupComponents<'a>)>,
@@ -73,6 +75,7 @@ pub(crate) fn backup_sets<'a>(members: &[Member<'a>]) -> Vec<BackupSet<'a>> {
             None => {
                 names.push(name);
                 sets.push(BackupSet {
+                    name,
                     writers: Vec::new(),
                     components: Vec::new(),
                     manifests: Vec::new(),

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     is the number of `Writer` entries; each `MetadataFile` (an absolute `%TEMP%\\WMn.xml` path) \
     names by its file name a writer metadata document of the backup; each `Name` (a space \
     written `%s`) is that document's `friendlyName`; and every writer metadata document of the \
-    backup is listed.",
+    backup is listed; a cabinet holds a manifest at all.",
         why: "DiskShadow's `load metadata` finds each writer's document through the manifest \
     before a restore or an import. A manifest that names documents the backup lacks, or leaves \
     out one it has, loses writers at restore time; both real sets agree with their documents.",
@@ -44,6 +44,26 @@ fn file_name(path: &str) -> &str {
 
 fn check(cx: &mut AcrossCx, docs: &[Member]) {
     for set in backup_sets(docs) {
+        // DiskShadow always puts its manifest in the cabinet: `load metadata` reads the rest
+        // through it.
+        let cabinet = set.name.to_ascii_lowercase().ends_with(".cab");
+        if cabinet && set.manifests.is_empty() {
+            let first = set
+                .components
+                .first()
+                .map(|&(i, bc)| (i, bc.node.span))
+                .or_else(|| set.writers.first().map(|w| (w.member, w.doc.node.span)));
+            if let Some((i, span)) = first {
+                cx.report(
+                    docs,
+                    i,
+                    span,
+                    format!("the cabinet {} holds no Manifest.xml", set.name),
+                )
+                .label("in a cabinet without a manifest")
+                .help("DiskShadow's load metadata finds the documents of a backup through its Manifest.xml: save the backup again with set metadata");
+            }
+        }
         for &(i, m) in &set.manifests {
             if let Some(count) = &m.writers_count {
                 if let Some(n) = count.value {
