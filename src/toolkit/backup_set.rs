@@ -7,7 +7,7 @@ use crate::model::{
     AddedComponent, BackupComponents, Component, Document, Manifest, WriterComponents,
     WriterMetadata,
 };
-use crate::rule_api::{Facts, Member};
+use crate::rule_api::{companion, Across, AcrossCx, Check, Facts, Member};
 use crate::toolkit::logical_paths::segments;
 use uuid::Uuid;
 
@@ -15,6 +15,37 @@ use uuid::Uuid;
 pub(crate) fn in_a_set(doc: &Facts) -> bool {
     doc.set.is_some()
 }
+
+/// The check of a `set/*` rule: across the documents of each backup, with their models.
+pub(crate) const fn set_check(check: fn(&mut AcrossCx, &[Member])) -> Check {
+    Check::Across(Across {
+        involves: Some(in_a_set),
+        needs_models: true,
+        check,
+    })
+}
+
+/// The example backup of the `set/*` rules (`fixtures/sets/contoso`) but its backup
+/// components document, which each rule's bad and good examples replace.
+pub(crate) const BESIDE_COMPONENTS: &[(&str, &str)] = &[
+    companion!("WM0.xml", "sets/contoso"),
+    companion!("WM1.xml", "sets/contoso"),
+    companion!("Manifest.xml", "sets/contoso"),
+];
+
+/// The example backup but its manifest.
+pub(crate) const BESIDE_MANIFEST: &[(&str, &str)] = &[
+    companion!("WM0.xml", "sets/contoso"),
+    companion!("WM1.xml", "sets/contoso"),
+    companion!("BCDocument.xml", "sets/contoso"),
+];
+
+/// The example backup but the Fabrikam writer's document, `WM1.xml`.
+pub(crate) const BESIDE_SECOND_WRITER: &[(&str, &str)] = &[
+    companion!("WM0.xml", "sets/contoso"),
+    companion!("BCDocument.xml", "sets/contoso"),
+    companion!("Manifest.xml", "sets/contoso"),
+];
 
 /// A writer metadata document of the set.
 pub(crate) struct Writer<'a> {

@@ -1,9 +1,9 @@
 //! `set/backup-type-unsupported`: the backup's type is one each writer taking part supports.
 
 use crate::flags::BackupSchema;
-use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{backup_sets, in_a_set, place};
+use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_COMPONENTS};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/backup-type-unsupported" {
@@ -25,17 +25,9 @@ pub static RULE: Rule = Rule {
         ],
         across_documents: true,
         example_file: "BCDocument.xml",
-        companions: &[
-            companion!("WM0.xml", "sets/contoso"),
-            companion!("WM1.xml", "sets/contoso"),
-            companion!("Manifest.xml", "sets/contoso"),
-        ],
+        companions: BESIDE_COMPONENTS,
     }),
-    check: Check::Across(Across {
-        involves: Some(in_a_set),
-        needs_models: true,
-        check,
-    }),
+    check: set_check(check),
 };
 
 /// The schema bit a backup type needs, by its spelling in the document.

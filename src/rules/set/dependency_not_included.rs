@@ -1,9 +1,9 @@
 //! `set/dependency-not-included`: the components a selected component depends on take part
 //! in the backup too.
 
-use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{added, backup_sets, full_name, in_a_set};
+use crate::toolkit::backup_set::{added, backup_sets, full_name, set_check, BESIDE_SECOND_WRITER};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/dependency-not-included" {
@@ -24,17 +24,9 @@ pub static RULE: Rule = Rule {
         ],
         across_documents: true,
         example_file: "WM1.xml",
-        companions: &[
-            companion!("WM0.xml", "sets/contoso"),
-            companion!("BCDocument.xml", "sets/contoso"),
-            companion!("Manifest.xml", "sets/contoso"),
-        ],
+        companions: BESIDE_SECOND_WRITER,
     }),
-    check: Check::Across(Across {
-        involves: Some(in_a_set),
-        needs_models: true,
-        check,
-    }),
+    check: set_check(check),
 };
 
 /// Whether `lp\name` is `target` or lies below it.

@@ -2,9 +2,9 @@
 //! component that writer has.
 
 use crate::model::{DocKind, Document};
-use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Facts, Member, Rule};
+use crate::rule_api::{rule, Across, AcrossCx, Check, Facts, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{full_name, place};
+use crate::toolkit::backup_set::{full_name, place, BESIDE_SECOND_WRITER};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/dependency-target-missing" {
@@ -24,11 +24,7 @@ pub static RULE: Rule = Rule {
         ],
         across_documents: true,
         example_file: "WM1.xml",
-        companions: &[
-            companion!("WM0.xml", "sets/contoso"),
-            companion!("BCDocument.xml", "sets/contoso"),
-            companion!("Manifest.xml", "sets/contoso"),
-        ],
+        companions: BESIDE_SECOND_WRITER,
     }),
     check: Check::Across(Across {
         involves: Some(writer_document),

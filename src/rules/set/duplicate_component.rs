@@ -1,8 +1,8 @@
 //! `set/duplicate-component`: a component is added once for a writer instance.
 
-use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{backup_sets, full_name, in_a_set};
+use crate::toolkit::backup_set::{backup_sets, full_name, set_check, BESIDE_COMPONENTS};
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
@@ -22,17 +22,9 @@ pub static RULE: Rule = Rule {
         ],
         across_documents: true,
         example_file: "BCDocument.xml",
-        companions: &[
-            companion!("WM0.xml", "sets/contoso"),
-            companion!("WM1.xml", "sets/contoso"),
-            companion!("Manifest.xml", "sets/contoso"),
-        ],
+        companions: BESIDE_COMPONENTS,
     }),
-    check: Check::Across(Across {
-        involves: Some(in_a_set),
-        needs_models: true,
-        check,
-    }),
+    check: set_check(check),
 };
 
 fn check(cx: &mut AcrossCx, docs: &[Member]) {

@@ -1,10 +1,10 @@
 //! `set/explicit-subcomponent`: a component that is selected only through a selectable
 //! ancestor is not added explicitly.
 
-use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
-    added, ancestors, backup_sets, full_name, in_a_set, place, selectable,
+    added, ancestors, backup_sets, full_name, place, selectable, set_check, BESIDE_COMPONENTS,
 };
 
 pub static RULE: Rule = Rule {
@@ -25,17 +25,9 @@ pub static RULE: Rule = Rule {
         ],
         across_documents: true,
         example_file: "BCDocument.xml",
-        companions: &[
-            companion!("WM0.xml", "sets/contoso"),
-            companion!("WM1.xml", "sets/contoso"),
-            companion!("Manifest.xml", "sets/contoso"),
-        ],
+        companions: BESIDE_COMPONENTS,
     }),
-    check: Check::Across(Across {
-        involves: Some(in_a_set),
-        needs_models: true,
-        check,
-    }),
+    check: set_check(check),
 };
 
 fn check(cx: &mut AcrossCx, docs: &[Member]) {

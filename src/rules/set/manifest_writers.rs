@@ -1,9 +1,9 @@
 //! `set/manifest-writers`: DiskShadow's manifest lists the writers' documents that are in the
 //! backup, under their names.
 
-use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{backup_sets, in_a_set, place};
+use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_MANIFEST};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/manifest-writers" {
@@ -24,17 +24,9 @@ pub static RULE: Rule = Rule {
         ],
         across_documents: true,
         example_file: "Manifest.xml",
-        companions: &[
-            companion!("WM0.xml", "sets/contoso"),
-            companion!("WM1.xml", "sets/contoso"),
-            companion!("BCDocument.xml", "sets/contoso"),
-        ],
+        companions: BESIDE_MANIFEST,
     }),
-    check: Check::Across(Across {
-        involves: Some(in_a_set),
-        needs_models: true,
-        check,
-    }),
+    check: set_check(check),
 };
 
 /// A document's file name: after the last `/`, `\` or container separator.

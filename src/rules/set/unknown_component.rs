@@ -1,9 +1,11 @@
 //! `set/unknown-component`: every component the backup components document adds exists in
 //! its writer's metadata, with the same type.
 
-use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{added, backup_sets, full_name, in_a_set, place, type_name};
+use crate::toolkit::backup_set::{
+    added, backup_sets, full_name, place, set_check, type_name, BESIDE_COMPONENTS,
+};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/unknown-component" {
@@ -23,17 +25,9 @@ pub static RULE: Rule = Rule {
         ],
         across_documents: true,
         example_file: "BCDocument.xml",
-        companions: &[
-            companion!("WM0.xml", "sets/contoso"),
-            companion!("WM1.xml", "sets/contoso"),
-            companion!("Manifest.xml", "sets/contoso"),
-        ],
+        companions: BESIDE_COMPONENTS,
     }),
-    check: Check::Across(Across {
-        involves: Some(in_a_set),
-        needs_models: true,
-        check,
-    }),
+    check: set_check(check),
 };
 
 fn check(cx: &mut AcrossCx, docs: &[Member]) {

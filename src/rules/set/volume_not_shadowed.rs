@@ -2,9 +2,11 @@
 //! snapshot set copied.
 
 use crate::model::Component;
-use crate::rule_api::{companion, rule, Across, AcrossCx, Check, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{added, backup_sets, descendants, full_name, in_a_set, place};
+use crate::toolkit::backup_set::{
+    added, backup_sets, descendants, full_name, place, set_check, BESIDE_SECOND_WRITER,
+};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/volume-not-shadowed" {
@@ -27,17 +29,9 @@ pub static RULE: Rule = Rule {
         ],
         across_documents: true,
         example_file: "WM1.xml",
-        companions: &[
-            companion!("WM0.xml", "sets/contoso"),
-            companion!("BCDocument.xml", "sets/contoso"),
-            companion!("Manifest.xml", "sets/contoso"),
-        ],
+        companions: BESIDE_SECOND_WRITER,
     }),
-    check: Check::Across(Across {
-        involves: Some(in_a_set),
-        needs_models: true,
-        check,
-    }),
+    check: set_check(check),
 };
 
 /// The drive of a path, upper case, such as `C:`; `None` when the path names no drive.
