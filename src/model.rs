@@ -394,6 +394,9 @@ pub struct Identity {
     pub instance_name: Option<String>,
     /// (logical path, component name, span of the component element name).
     pub components: Vec<(String, String, Span)>,
+    /// The dependencies on components of other writers: (target writer class, logical
+    /// path, component name, span of the component name).
+    pub dependencies: Vec<(uuid::Uuid, String, String, Span)>,
 }
 
 impl WriterMetadata<'_> {
@@ -413,6 +416,19 @@ impl WriterMetadata<'_> {
                         c.name().to_string(),
                         c.node.span,
                     )
+                })
+                .collect(),
+            dependencies: self
+                .components
+                .iter()
+                .flat_map(|c| &c.dependencies)
+                .filter_map(|d| {
+                    let target = d.writer_id.as_ref()?.value.uuid()?;
+                    let name = d.component_name.as_ref()?;
+                    (target != writer_id).then(|| {
+                        let lp = d.logical_path.as_ref().map_or("", |a| a.raw);
+                        (target, lp.to_string(), name.raw.to_string(), name.span)
+                    })
                 })
                 .collect(),
         })

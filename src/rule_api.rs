@@ -67,7 +67,9 @@ pub struct Across {
     pub involves: Option<fn(&Facts) -> bool>,
     /// Whether the check reads the documents' models, which are then built again for it.
     pub needs_models: bool,
-    pub check: fn(&mut AcrossCx, &[Member]),
+    /// Given the documents it involves, and what is known of every document linted (which
+    /// it may read, but not report on).
+    pub check: fn(&mut AcrossCx, &[Member], &[Facts]),
 }
 
 /// What is known of a linted document without reading it again.

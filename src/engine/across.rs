@@ -72,6 +72,7 @@ pub fn keeps_text(doc: &KeptFacts, settings: &Settings, registry: &Registry) -> 
 /// the document it belongs to, in the order of `docs`.
 pub fn run(docs: &[Linted], registry: &Registry) -> Vec<(usize, Diagnostic)> {
     let mut found = Vec::new();
+    let all: Vec<Facts> = docs.iter().filter_map(Linted::facts).collect();
     for (rule, a) in checks(registry) {
         // The documents this check involves, where each is in `docs`, and its severity.
         let involved: Vec<(usize, Facts, _)> = docs
@@ -109,7 +110,7 @@ pub fn run(docs: &[Linted], registry: &Registry) -> Vec<(usize, Diagnostic)> {
             })
             .collect();
         let mut cx = AcrossCx::new(&rule.meta);
-        (a.check)(&mut cx, &members);
+        (a.check)(&mut cx, &members, &all);
         found.extend(
             cx.into_findings()
                 .into_iter()

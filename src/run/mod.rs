@@ -489,7 +489,7 @@ mod tests {
         doc.identity.is_some_and(|id| id.instance_name.is_none())
     }
 
-    fn same_class(cx: &mut AcrossCx, docs: &[Member]) {
+    fn same_class(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
         let id = |d: &Member| d.facts.identity.map(|id| id.writer_id);
         for (i, doc) in docs.iter().enumerate() {
             let first = docs[..i].iter().find(|d| id(d) == id(doc));

@@ -17,7 +17,7 @@ pub(crate) fn in_a_set(doc: &Facts) -> bool {
 }
 
 /// The check of a `set/*` rule: across the documents of each backup, with their models.
-pub(crate) const fn set_check(check: fn(&mut AcrossCx, &[Member])) -> Check {
+pub(crate) const fn set_check(check: fn(&mut AcrossCx, &[Member], &[Facts])) -> Check {
     Check::Across(Across {
         involves: Some(in_a_set),
         needs_models: true,

@@ -43,7 +43,7 @@ fn names_its_instance(doc: &Facts) -> bool {
 }
 
 /// Compares every pair of instances of each writer class among `docs`.
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     // (writer class, logical path, name) → first (document, instance name)
     let mut seen: HashMap<(uuid::Uuid, &str, &str), (usize, &str)> = HashMap::new();
     for (i, doc) in docs.iter().enumerate() {

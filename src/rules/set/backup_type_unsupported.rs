@@ -1,7 +1,7 @@
 //! `set/backup-type-unsupported`: the backup's type is one each writer taking part supports.
 
 use crate::flags::BackupSchema;
-use crate::rule_api::{rule, AcrossCx, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_COMPONENTS};
 
@@ -41,7 +41,7 @@ fn needed(backup_type: &str) -> Option<(BackupSchema, &'static str)> {
     })
 }
 
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         for &(i, bc) in &set.components {
             let Some(t) = &bc.backup_type else { continue };

@@ -1,7 +1,7 @@
 //! `set/dependency-not-included`: the components a selected component depends on take part
 //! in the backup too.
 
-use crate::rule_api::{rule, AcrossCx, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{added, backup_sets, full_name, set_check, BESIDE_SECOND_WRITER};
 
@@ -44,7 +44,7 @@ fn covers(lp: &str, name: &str, target_lp: &str, target_name: &str) -> bool {
     added.len() <= target.len() && added.iter().zip(&target).all(|(a, t)| a == t)
 }
 
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         for &(_, bc) in &set.components {
             for wc in &bc.writers {

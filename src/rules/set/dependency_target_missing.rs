@@ -1,10 +1,9 @@
 //! `set/dependency-target-missing`: a dependency on a writer linted alongside names a
 //! component that writer has.
 
-use crate::model::{DocKind, Document};
 use crate::rule_api::{rule, Across, AcrossCx, Check, Facts, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{full_name, place, BESIDE_SECOND_WRITER};
+use crate::toolkit::backup_set::{full_name, BESIDE_SECOND_WRITER};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/dependency-target-missing" {
@@ -27,75 +26,53 @@ pub static RULE: Rule = Rule {
         companions: BESIDE_SECOND_WRITER,
     }),
     check: Check::Across(Across {
-        involves: Some(writer_document),
-        needs_models: true,
+        involves: Some(has_dependencies),
+        needs_models: false,
         check,
     }),
 };
 
-fn writer_document(doc: &Facts) -> bool {
-    doc.kind == DocKind::WriterMetadata && doc.identity.is_some()
+/// Documents with a dependency on another writer: the only ones that can raise it. The
+/// writers they depend on are looked up among every document linted.
+fn has_dependencies(doc: &Facts) -> bool {
+    doc.identity.is_some_and(|id| !id.dependencies.is_empty())
 }
 
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], all: &[Facts]) {
     for (i, doc) in docs.iter().enumerate() {
-        let Some(Document::WriterMetadata(w)) = doc.model else {
+        let Some(id) = doc.facts.identity else {
             continue;
         };
-        let own = doc.facts.identity.map(|id| id.writer_id);
-        for c in &w.components {
-            for dep in &c.dependencies {
-                let Some(target) = dep.writer_id.as_ref().and_then(|a| a.value.uuid()) else {
-                    continue;
-                };
-                if own == Some(target) {
-                    continue;
-                }
-                // The target writer's documents among those linted (in the same backup, when
-                // this one is part of one).
-                let targets: Vec<(usize, &Member)> = docs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, o)| o.facts.identity.is_some_and(|id| id.writer_id == target))
-                    .filter(|(_, o)| doc.facts.set.is_none() || o.facts.set == doc.facts.set)
-                    .collect();
-                if targets.is_empty() {
-                    continue;
-                }
-                let lp = dep.logical_path.as_ref().map_or("", |a| a.raw);
-                let Some(name) = &dep.component_name else {
-                    continue;
-                };
-                let declared = targets.iter().any(|(_, o)| {
-                    o.facts.identity.is_some_and(|id| {
-                        id.components
-                            .iter()
-                            .any(|(l, n, _)| l == lp && n == name.raw)
-                    })
-                });
-                if declared {
-                    continue;
-                }
-                let (j, target_doc) = targets[0];
-                let full = full_name(lp, name.raw);
-                let at = docs[j]
-                    .model
-                    .and_then(|m| match m {
-                        Document::WriterMetadata(t) => t.identification().map(|id| id.node.span),
-                        _ => None,
-                    })
-                    .map_or(target_doc.facts.path.to_string(), |s| place(&docs[j], s));
-                cx.report(
-                    docs,
-                    i,
-                    name.span,
-                    format!("the dependency names `{full}`, which its writer does not declare"),
-                )
-                .label("no such component")
-                .help(format!(
-                    "name a component the writer declares ({at}), with its logical path as written"
-                ));
+        for (target, lp, name, span) in &id.dependencies {
+            // The target writer's documents among those linted (in the same backup, when
+            // this one is part of one).
+            let targets: Vec<&Facts> = all
+                .iter()
+                .filter(|o| o.identity.is_some_and(|t| t.writer_id == *target))
+                .filter(|o| doc.facts.set.is_none() || o.set == doc.facts.set)
+                .collect();
+            if targets.is_empty() {
+                continue;
             }
+            let declared = targets.iter().any(|o| {
+                o.identity
+                    .is_some_and(|t| t.components.iter().any(|(l, n, _)| l == lp && n == name))
+            });
+            if declared {
+                continue;
+            }
+            let full = full_name(lp, name);
+            cx.report(
+                docs,
+                i,
+                *span,
+                format!("the dependency names `{full}`, which its writer does not declare"),
+            )
+            .label("no such component")
+            .help(format!(
+                "name a component that {} declares, with its logical path as written",
+                targets[0].path
+            ));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `set/duplicate-component`: a component is added once for a writer instance.
 
-use crate::rule_api::{rule, AcrossCx, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{backup_sets, full_name, set_check, BESIDE_COMPONENTS};
 use std::collections::HashMap;
@@ -27,7 +27,7 @@ pub static RULE: Rule = Rule {
     check: set_check(check),
 };
 
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         for &(i, bc) in &set.components {
             // (writer class, instance, logical path, name) → the first one's span.

@@ -1,7 +1,7 @@
 //! `set/manifest-writers`: DiskShadow's manifest lists the writers' documents that are in the
 //! backup, under their names.
 
-use crate::rule_api::{rule, AcrossCx, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_MANIFEST};
 
@@ -34,7 +34,7 @@ fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\', '!']).next().unwrap_or(path)
 }
 
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         // DiskShadow always puts its manifest in the cabinet: `load metadata` reads the rest
         // through it.

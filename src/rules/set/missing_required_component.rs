@@ -1,7 +1,7 @@
 //! `set/missing-required-component`: a writer that takes part has all of its required
 //! components in the backup.
 
-use crate::rule_api::{rule, AcrossCx, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
     ancestors, backup_sets, full_name, place, selectable, set_check, BESIDE_COMPONENTS,
@@ -31,7 +31,7 @@ pub static RULE: Rule = Rule {
     check: set_check(check),
 };
 
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         for &(i, bc) in &set.components {
             for wc in &bc.writers {

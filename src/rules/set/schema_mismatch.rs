@@ -1,7 +1,7 @@
 //! `set/schema-mismatch`: the backup components document records the writer's backupSchema.
 
 use crate::flags::BackupSchema;
-use crate::rule_api::{rule, AcrossCx, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_COMPONENTS};
 
@@ -27,7 +27,7 @@ pub static RULE: Rule = Rule {
     check: set_check(check),
 };
 
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         for &(i, bc) in &set.components {
             for wc in &bc.writers {

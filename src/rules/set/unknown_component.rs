@@ -1,7 +1,7 @@
 //! `set/unknown-component`: every component the backup components document adds exists in
 //! its writer's metadata, with the same type.
 
-use crate::rule_api::{rule, AcrossCx, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
     added, backup_sets, full_name, place, set_check, type_name, BESIDE_COMPONENTS,
@@ -30,7 +30,7 @@ pub static RULE: Rule = Rule {
     check: set_check(check),
 };
 
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         for &(i, bc) in &set.components {
             for wc in &bc.writers {

@@ -1,7 +1,7 @@
 //! `set/unknown-writer`: every writer of the backup components document has its writer
 //! metadata document in the backup.
 
-use crate::rule_api::{rule, AcrossCx, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_COMPONENTS};
 
@@ -30,7 +30,7 @@ pub static RULE: Rule = Rule {
     check: set_check(check),
 };
 
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         for &(i, bc) in &set.components {
             for wc in &bc.writers {

@@ -2,7 +2,7 @@
 //! snapshot set copied.
 
 use crate::model::Component;
-use crate::rule_api::{rule, AcrossCx, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
     added, backup_sets, descendants, full_name, place, set_check, BESIDE_SECOND_WRITER,
@@ -43,7 +43,7 @@ fn drive(path: &str) -> Option<String> {
         .then(|| format!("{}:", (b[0] as char).to_ascii_uppercase()))
 }
 
-fn check(cx: &mut AcrossCx, docs: &[Member]) {
+fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         let Some(&(mi, manifest)) = set.manifests.first() else {
             continue;
