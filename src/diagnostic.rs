@@ -2,14 +2,25 @@
 
 use crate::rule_meta::RuleMeta;
 pub use crate::rule_meta::Severity;
-use crate::span::Span;
+use crate::span::{Position, Span};
 use std::borrow::Cow;
 
 /// A second location that explains the first ("first defined here").
 #[derive(Debug, Clone)]
 pub struct Related {
+    /// Where, in the finding's file; or, with `elsewhere`, in that other file.
     pub span: Span,
     pub message: String,
+    /// A location in another document linted together (a check across documents): its file
+    /// and position there.
+    pub elsewhere: Option<Box<Elsewhere>>,
+}
+
+/// A place in another file.
+#[derive(Debug, Clone)]
+pub struct Elsewhere {
+    pub path: String,
+    pub start: Position,
 }
 
 #[derive(Debug, Clone)]
@@ -55,8 +66,28 @@ impl Diagnostic {
         self
     }
 
+    /// A further location in another file, at `span` of it, which starts at `start`.
+    pub fn related_in(
+        &mut self,
+        path: &str,
+        span: Span,
+        start: Position,
+        message: impl Into<String>,
+    ) -> &mut Self {
+        self.related.push(Related {
+            span,
+            message: tidy(message.into()),
+            elsewhere: Some(Box::new(Elsewhere {
+                path: path.to_string(),
+                start,
+            })),
+        });
+        self
+    }
+
     pub fn related(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
         self.related.push(Related {
+            elsewhere: None,
             span,
             message: tidy(message.into()),
         });

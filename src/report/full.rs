@@ -137,24 +137,44 @@ fn shown(text: &str, lines: bool) -> String {
     out
 }
 
+/// The help, followed by the related locations in other files, which a snippet of this file
+/// cannot show.
+fn help_with_elsewhere(d: &Diagnostic) -> Option<String> {
+    let mut help = d.help.as_deref().map(str::to_string);
+    for r in &d.related {
+        if let Some(e) = &r.elsewhere {
+            let line = format!(
+                "{}:{}:{}: {}",
+                e.path, e.start.line, e.start.column, r.message
+            );
+            help = Some(match help {
+                Some(h) => format!("{h}\nsee {line}"),
+                None => format!("see {line}"),
+            });
+        }
+    }
+    help
+}
+
 /// Renders one diagnostic of `file` as miette would print it.
 pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style) -> String {
+    let here = || d.related.iter().filter(|r| r.elsewhere.is_none());
     let mut spans = vec![d.span];
-    spans.extend(d.related.iter().map(|r| r.span));
+    spans.extend(here().map(|r| r.span));
     let source = Snippet::new(&file.path, index, &spans);
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         d.label.as_deref().map(|l| shown(l, false)),
         source.map(d.span),
     )];
     labels.extend(
-        d.related.iter().map(|r| {
+        here().map(|r| {
             LabeledSpan::new_with_span(Some(shown(&r.message, false)), source.map(r.span))
         }),
     );
     let rendered = Rendered {
         d,
         message: shown(&d.message, false),
-        help: d.help.as_deref().map(|h| shown(h, true)),
+        help: help_with_elsewhere(d).map(|h| shown(&h, true)),
         code: format!("{} {}", d.rule.code, d.rule.slug),
         url: d.rule.url(),
         labels,

@@ -76,6 +76,10 @@ impl Serialize for RuleUrl {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonRelated<'a> {
     pub message: &'a str,
+    /// The file the location is in, when it is not the finding's: another document of the
+    /// same backup.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
     /// 1-based.
     pub line: usize,
     /// 1-based, in characters.
@@ -136,9 +140,13 @@ fn for_each_diagnostic<'f>(
                 .related
                 .iter()
                 .map(|r| {
-                    let Position { line, column } = index.position(r.span.start);
+                    let Position { line, column } = match &r.elsewhere {
+                        Some(e) => e.start,
+                        None => index.position(r.span.start),
+                    };
                     JsonRelated {
                         message: &r.message,
+                        file: r.elsewhere.as_ref().map(|e| e.path.as_str()),
                         line,
                         column,
                         offset: r.span.start,

@@ -116,6 +116,17 @@ fn for_each_result(
             .iter()
             .enumerate()
             .map(|(i, r)| {
+                if let Some(other) = &r.elsewhere {
+                    let p = other.start;
+                    return json!({
+                        "id": i,
+                        "message": { "text": r.message },
+                        "physicalLocation": {
+                            "artifactLocation": artifacts.location(&other.path),
+                            "region": { "startLine": p.line, "startColumn": p.column }
+                        }
+                    });
+                }
                 let p = index.position(r.span.start);
                 let e = index.position(r.span.end);
                 json!({

@@ -199,3 +199,14 @@ pub(crate) fn descendants<'w>(
         p.len() >= own.len() && p.iter().zip(&own).all(|(x, y)| *x == y.as_str())
     })
 }
+
+/// Adds to `d` a related location at `span` of another document of the backup.
+pub(crate) fn relate(
+    d: &mut crate::diagnostic::Diagnostic,
+    m: &Member,
+    span: crate::span::Span,
+    message: &str,
+) {
+    let start = crate::span::LineIndex::new(m.text).position(span.start);
+    d.related_in(m.facts.path, span, start, message);
+}

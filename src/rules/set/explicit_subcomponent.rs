@@ -4,7 +4,7 @@
 use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
-    added, ancestors, backup_sets, full_name, place, selectable, set_check, BESIDE_COMPONENTS,
+    added, ancestors, backup_sets, full_name, relate, selectable, set_check, BESIDE_COMPONENTS,
 };
 
 pub static RULE: Rule = Rule {
@@ -50,19 +50,26 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                     };
                     let full = full_name(c.logical_path(), c.name());
                     let parent = full_name(above.logical_path(), above.name());
-                    cx.report(
-                        docs,
-                        i,
-                        name.span,
-                        format!(
-                            "component `{full}` is a subcomponent of selectable `{parent}` and is added explicitly"
-                        ),
-                    )
-                    .label("subcomponent added")
-                    .help(format!(
-                        "add `{parent}` instead ({}): its subcomponents are backed up with it",
-                        place(&docs[writer.member], above.node.span)
-                    ));
+                    let d = cx
+                        .report(
+                            docs,
+                            i,
+                            name.span,
+                            format!(
+                                "component `{full}` is a subcomponent of selectable `{parent}` and is added explicitly"
+                            ),
+                        )
+                        .label("subcomponent added")
+                        .help(format!(
+                            "add `{parent}` instead: its subcomponents are backed up with it"
+                        ));
+                    let at = above.name.as_ref().map_or(above.node.span, |a| a.span);
+                    relate(
+                        d,
+                        &docs[writer.member],
+                        at,
+                        "the selectable component above it",
+                    );
                 }
             }
         }

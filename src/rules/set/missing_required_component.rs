@@ -4,7 +4,7 @@
 use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
-    ancestors, backup_sets, full_name, place, selectable, set_check, BESIDE_COMPONENTS,
+    ancestors, backup_sets, full_name, relate, selectable, set_check, BESIDE_COMPONENTS,
 };
 
 pub static RULE: Rule = Rule {
@@ -54,17 +54,19 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                     }
                     let full = full_name(c.logical_path(), c.name());
                     let span = wc.writer_id.as_ref().map_or(wc.node.span, |a| a.span);
-                    cx.report(
-                        docs,
-                        i,
-                        span,
-                        format!("the writer takes part without its required component `{full}`"),
-                    )
-                    .label("required component left out")
-                    .help(format!(
-                        "add `{full}` ({}): it is not selectable and nothing selectable is above it, so it goes with every backup of the writer",
-                        place(&docs[writer.member], c.node.span)
-                    ));
+                    let d = cx
+                        .report(
+                            docs,
+                            i,
+                            span,
+                            format!("the writer takes part without its required component `{full}`"),
+                        )
+                        .label("required component left out")
+                        .help(format!(
+                            "add `{full}`: it is not selectable and nothing selectable is above it, so it goes with every backup of the writer"
+                        ));
+                    let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
+                    relate(d, &docs[writer.member], at, "the required component");
                 }
             }
         }

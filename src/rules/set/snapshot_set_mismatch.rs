@@ -3,7 +3,7 @@
 
 use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_COMPONENTS};
+use crate::toolkit::backup_set::{backup_sets, relate, set_check, BESIDE_COMPONENTS};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/snapshot-set-mismatch" {
@@ -44,20 +44,19 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                     continue;
                 };
                 if ours != theirs {
-                    cx.report(
-                        docs,
-                        i,
-                        id.span,
-                        format!(
-                            "snapshot set {} is not the manifest's shadow copy set {}",
-                            id.raw, guid.raw
-                        ),
-                    )
-                    .label("another snapshot set")
-                    .help(format!(
-                        "the manifest ({}) and this document come from different backups: keep the files of one backup together",
-                        place(&docs[j], guid.span)
-                    ));
+                    let d = cx
+                        .report(
+                            docs,
+                            i,
+                            id.span,
+                            format!(
+                                "snapshot set {} is not the manifest's shadow copy set {}",
+                                id.raw, guid.raw
+                            ),
+                        )
+                        .label("another snapshot set")
+                        .help("the manifest and this document come from different backups: keep the files of one backup together");
+                    relate(d, &docs[j], guid.span, "the manifest's shadow copy set");
                 }
             }
         }

@@ -4,7 +4,7 @@
 use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
-    added, backup_sets, full_name, place, set_check, type_name, BESIDE_COMPONENTS,
+    added, backup_sets, full_name, relate, set_check, type_name, BESIDE_COMPONENTS,
 };
 
 pub static RULE: Rule = Rule {
@@ -59,20 +59,21 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                             let Some(t) = &c.component_type else { continue };
                             let want = type_name(declared);
                             if !t.raw.eq_ignore_ascii_case(want) {
-                                cx.report(
-                                    docs,
-                                    i,
-                                    t.span,
-                                    format!(
-                                        "component `{full}` is added as a {}, but the writer declares a {want}",
-                                        t.raw
-                                    ),
-                                )
-                                .label("not its type")
-                                .help(format!(
-                                    "write componentType=\"{want}\", as the writer declares it ({})",
-                                    place(writer_doc, declared.node.span)
-                                ));
+                                let d = cx
+                                    .report(
+                                        docs,
+                                        i,
+                                        t.span,
+                                        format!(
+                                            "component `{full}` is added as a {}, but the writer declares a {want}",
+                                            t.raw
+                                        ),
+                                    )
+                                    .label("not its type")
+                                    .help(format!(
+                                        "write componentType=\"{want}\", as the writer declares it"
+                                    ));
+                                relate(d, writer_doc, declared.node.span, "declared here");
                             }
                         }
                     }

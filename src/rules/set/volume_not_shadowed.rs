@@ -5,7 +5,7 @@ use crate::model::Component;
 use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
-    added, backup_sets, descendants, full_name, place, set_check, BESIDE_SECOND_WRITER,
+    added, backup_sets, descendants, full_name, relate, set_check, BESIDE_SECOND_WRITER,
 };
 
 pub static RULE: Rule = Rule {
@@ -86,19 +86,25 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                             continue;
                         }
                         let full = full_name(c.logical_path(), c.name());
-                        cx.report(
-                            docs,
-                            writer.member,
-                            path.span,
-                            format!(
-                                "component `{full}` is backed up from {d}, which no shadow copy of this backup covers (copied: {shown})"
-                            ),
-                        )
-                        .label(format!("{d} not copied"))
-                        .help(format!(
-                            "add {d}\\ to the snapshot set (DiskShadow: add volume {d}\\), or leave the component out; the shadow copies are listed at {}",
-                            place(&docs[mi], copies.node.span)
-                        ));
+                        let found = cx
+                            .report(
+                                docs,
+                                writer.member,
+                                path.span,
+                                format!(
+                                    "component `{full}` is backed up from {d}, which no shadow copy of this backup covers (copied: {shown})"
+                                ),
+                            )
+                            .label(format!("{d} not copied"))
+                            .help(format!(
+                                "add {d}\\ to the snapshot set (DiskShadow: add volume {d}\\), or leave the component out"
+                            ));
+                        relate(
+                            found,
+                            &docs[mi],
+                            copies.node.span,
+                            "the shadow copies of the backup",
+                        );
                     }
                 }
             }
