@@ -155,12 +155,6 @@ pub(crate) fn added<'w>(writer: &'w Writer, c: &AddedComponent) -> Option<&'w Co
     writer.component(c.logical_path(), c.name())
 }
 
-/// `path:line:column` of `span` in a member, for help that points into another document.
-pub(crate) fn place(m: &Member, span: crate::span::Span) -> String {
-    let p = crate::span::LineIndex::new(m.text).position(span.start);
-    format!("{}:{}:{}", m.facts.path, p.line, p.column)
-}
-
 /// The logical-path elements of a component's place in the tree: its logical path, then its
 /// name.
 fn place_of<'c>(c: &'c Component) -> Vec<&'c str> {

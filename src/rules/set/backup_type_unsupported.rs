@@ -3,7 +3,7 @@
 use crate::flags::BackupSchema;
 use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_COMPONENTS};
+use crate::toolkit::backup_set::{backup_sets, relate, set_check, BESIDE_COMPONENTS};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/backup-type-unsupported" {
@@ -77,8 +77,7 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                     Some(a) => (
                         format!("its backupSchema {} has no {bit_name}", a.raw),
                         format!(
-                            "add {bit_name} to the writer's backupSchema ({}) if it supports such backups; else back it up in a separate full backup, or leave it out",
-                            place(&docs[writer.member], a.span)
+                            "add {bit_name} to the writer's backupSchema if it supports such backups; else back it up in a separate full backup, or leave it out"
                         ),
                     ),
                     None => (
@@ -89,17 +88,21 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                         ),
                     ),
                 };
-                cx.report(
-                    docs,
-                    i,
-                    span,
-                    format!(
-                        "{name} takes part in {article} {} backup, but {declares}: it gets a full backup",
-                        t.raw
-                    ),
-                )
-                .label(format!("no {bit_name} in its schema"))
-                .help(help);
+                let d = cx
+                    .report(
+                        docs,
+                        i,
+                        span,
+                        format!(
+                            "{name} takes part in {article} {} backup, but {declares}: it gets a full backup",
+                            t.raw
+                        ),
+                    )
+                    .label(format!("no {bit_name} in its schema"))
+                    .help(help);
+                if let Some(a) = schema {
+                    relate(d, &docs[writer.member], a.span, "the writer's backupSchema");
+                }
             }
         }
     }

@@ -3,7 +3,8 @@
 
 use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_MANIFEST};
+use crate::span::LineIndex;
+use crate::toolkit::backup_set::{backup_sets, set_check, BESIDE_MANIFEST};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/manifest-writers" {
@@ -112,10 +113,13 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                             ),
                         )
                         .label("not the document's writer")
-                        .help(format!(
-                            "check which document {file} is ({})",
-                            place(&docs[doc.member], friendly.span)
-                        ));
+                        .help(format!("check which writer's document {file} is"))
+                        .related_in(
+                            docs[doc.member].facts.path,
+                            friendly.span,
+                            LineIndex::new(docs[doc.member].text).position(friendly.span.start),
+                            "the document's friendlyName",
+                        );
                     }
                 }
             }

@@ -3,7 +3,7 @@
 use crate::flags::BackupSchema;
 use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_COMPONENTS};
+use crate::toolkit::backup_set::{backup_sets, relate, set_check, BESIDE_COMPONENTS};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/schema-mismatch" {
@@ -44,24 +44,21 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                 if recorded_bits == declared_bits {
                     continue;
                 }
-                let at = place(
-                    &docs[writer.member],
-                    declared.map_or(writer.doc.node.span, |a| a.span),
-                );
-                cx.report(
-                    docs,
-                    i,
-                    recorded.span,
-                    format!(
-                        "backupSchema {} here, but the writer's document declares {}",
-                        recorded_bits.bits(),
-                        declared_bits.bits()
-                    ),
-                )
-                .label("not the writer's schema")
-                .help(format!(
-                    "check that the backup components document and the writer's document ({at}) come from the same run"
-                ));
+                let at = declared.map_or(writer.doc.node.span, |a| a.span);
+                let d = cx
+                    .report(
+                        docs,
+                        i,
+                        recorded.span,
+                        format!(
+                            "backupSchema {} here, but the writer's document declares {}",
+                            recorded_bits.bits(),
+                            declared_bits.bits()
+                        ),
+                    )
+                    .label("not the writer's schema")
+                    .help("check that the backup components document and the writer's document come from the same run");
+                relate(d, &docs[writer.member], at, "the writer's backupSchema");
             }
         }
     }

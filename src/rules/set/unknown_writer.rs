@@ -3,7 +3,7 @@
 
 use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{backup_sets, place, set_check, BESIDE_COMPONENTS};
+use crate::toolkit::backup_set::{backup_sets, relate, set_check, BESIDE_COMPONENTS};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/unknown-writer" {
@@ -54,14 +54,17 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                     Some(other) => {
                         let other_instance =
                             other.instance_id.map(|u| u.to_string()).unwrap_or_default();
-                        let at = other
-                            .doc
-                            .identification()
-                            .map(|id| place(&docs[other.member], id.node.span))
-                            .unwrap_or_else(|| docs[other.member].facts.path.to_string());
                         d.help(format!(
-                            "the backup holds this writer's document for instance {other_instance} ({at}): the documents come from different runs; save them again together"
+                            "the backup holds this writer's document for instance {other_instance}: the documents come from different runs; save them again together"
                         ));
+                        if let Some(id) = other.doc.identification() {
+                            relate(
+                                d,
+                                &docs[other.member],
+                                id.node.span,
+                                "this writer's document",
+                            );
+                        }
                     }
                     None => {
                         d.help("add the writer's metadata document to the backup (DiskShadow saves it as WMn.xml), or remove its WRITER_COMPONENTS");
