@@ -9,9 +9,11 @@ pub static RULE: Rule = Rule {
         code: "VSL007",
         severity: Severity::Warning,
         summary: "The writer declares no RESTORE_METHOD",
-        what: "Warns when `WRITER_METADATA` has no `RESTORE_METHOD` child. A warning, not an \
-    error: `IVssExamineWriterMetadata::GetRestoreMethod` handles the absence (it returns \
-    `S_FALSE`), and Microsoft's own BITS and Shadow Copy Optimization writers omit it.",
+        what: "Warns when a writer that declares components has no `RESTORE_METHOD` child of \
+    `WRITER_METADATA`. A writer without components has nothing to restore: Microsoft's own BITS \
+    and Shadow Copy Optimization writers declare only exclusions and omit it, and \
+    `IVssExamineWriterMetadata::GetRestoreMethod` documents that absence (`S_FALSE`: a restore \
+    method does not exist). A warning, not an error: the API handles the absence.",
         why: "Microsoft's documentation says a writer must always specify a restore method. \
     Without one a requester has to guess how to put the writer's files back: whether the service \
     must be stopped, whether files in use are replaced at reboot.",
@@ -25,9 +27,27 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    if w.restore_methods.is_empty() {
+    if w.restore_methods.is_empty() && !w.components.is_empty() {
         cx.report(w.node.span, "the writer declares no restore method")
             .label("no RESTORE_METHOD inside")
             .help("add <RESTORE_METHOD method=\"RESTORE_IF_CAN_BE_REPLACED\" writerRestore=\"never\" rebootRequired=\"no\"/> (with the method your writer needs) as a child of WRITER_METADATA");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::settings::Settings;
+    use crate::toolkit::testing::run_rule;
+
+    /// BITS and Shadow Copy Optimization declare only exclusions: nothing to restore.
+    #[test]
+    fn a_writer_without_components_needs_no_restore_method() {
+        let doc = r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="4969d978-be47-48b0-b100-f328f07ac1e0" instanceId="9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33" friendlyName="BITS Writer" usage="USER_DATA" dataSource="OTHER"/><BACKUP_LOCATIONS><EXCLUDE_FILES path="%ALLUSERSPROFILE%\Microsoft\Network\Downloader" filespec="*.tmp" recursive="no"/></BACKUP_LOCATIONS></WRITER_METADATA>"#;
+        assert!(run_rule(&super::RULE, &Settings::default(), doc).is_empty());
+        let with_component = doc.replace(
+            "<BACKUP_LOCATIONS>",
+            r#"<BACKUP_LOCATIONS><FILE_GROUP componentName="Queue" selectable="yes"><FILE_LIST path="C:\Q" filespec="*"/></FILE_GROUP>"#,
+        );
+        assert_eq!(run_rule(&super::RULE, &Settings::default(), &with_component).len(), 1);
     }
 }

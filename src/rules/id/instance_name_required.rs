@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         code: "VSL108",
         severity: Severity::Warning,
         summary: "backupSchema declares RESTORE_WITH_MOVE but the writer has no instanceName",
-        what: "Warns when `backupSchema` has `VSS_BS_WRITER_SUPPORTS_RESTORE_WITH_MOVE` (0x200) and \
+        what: "Warns when `backupSchema` has `VSS_BS_WRITER_SUPPORTS_RESTORE_WITH_MOVE` (0x200), \
+    the writer takes part in restores (its `writerRestore` is not `never`), and \
     `IDENTIFICATION` has no `instanceName`, or an empty one.",
         why: "Restore with move is meant for writers that run several instances of one writer \
     class. A writer that runs several instances and takes part in restores must give each \
@@ -37,6 +38,14 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     {
         return;
     }
+    // The name is required of a writer with several instances *that requires restore events*:
+    // one that never takes part in restores is not told about them.
+    let never = w.restore_methods.first().and_then(|rm| rm.writer_restore.as_ref()).is_some_and(
+        |a| cx.settings.writer_restore(a) == crate::vocab::WriterRestore::Never,
+    );
+    if never {
+        return;
+    }
     let Some(id) = w.identification() else {
         return;
     };
@@ -54,5 +63,20 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 .related(schema.span, "WRITER_SUPPORTS_RESTORE_WITH_MOVE declared here")
                 .help("add a persistent instance name, unique among the instances of the writer class, e.g. instanceName=\"Contoso Ledger:Instance1\"");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::settings::Settings;
+    use crate::toolkit::testing::run_rule;
+
+    /// The name is required of a writer that takes part in restores; `never` does not.
+    #[test]
+    fn a_writer_that_never_restores_needs_no_name() {
+        let bad = super::RULE.meta.bad;
+        assert_eq!(run_rule(&super::RULE, &Settings::default(), bad).len(), 1);
+        let never = bad.replace(r#"writerRestore="always""#, r#"writerRestore="never""#);
+        assert!(run_rule(&super::RULE, &Settings::default(), &never).is_empty());
     }
 }
