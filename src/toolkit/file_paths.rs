@@ -325,19 +325,21 @@ pub(crate) fn report_path_wildcard(cx: &mut Cx, owner: Owner, name: &str, a: &Te
 }
 
 /// An odd number of `%` in a directory attribute: a warning wherever it is reported.
-pub(crate) fn report_envvar(cx: &mut Cx, owner: Owner, name: &str, a: &Text) {
+/// An odd number of `%` in a path, at severity `wanted` unless the user configured another:
+/// `%` is also a legal character of a file name, so the variable may not be meant.
+pub(crate) fn report_envvar(cx: &mut Cx, owner: Owner, name: &str, a: &Text, wanted: Severity) {
     if unterminated_envvar(a.raw) {
-        let sev = cx.default_or_configured(Severity::Warning);
+        let sev = cx.default_or_configured(wanted);
         cx.report(
             a.span,
             format!(
-                "{name} \"{}\" of {owner} has an unterminated environment variable (odd number of '%')",
+                "{name} \"{}\" of {owner} has an odd number of '%': an environment variable may be left open",
                 a.raw
             ),
         )
         .severity(sev)
         .label("unbalanced %")
-        .help("write each environment variable between two percent signs, e.g. %SystemRoot%\\System32");
+        .help("if a '%' is part of a directory name (it is a legal character), nothing is wrong; otherwise close the variable between two percent signs, e.g. %SystemRoot%\\System32");
     }
 }
 

@@ -48,6 +48,9 @@ mod tests {
             "<BACKUP_LOCATIONS>",
             r#"<BACKUP_LOCATIONS><FILE_GROUP componentName="Queue" selectable="yes"><FILE_LIST path="C:\Q" filespec="*"/></FILE_GROUP>"#,
         );
-        assert_eq!(run_rule(&super::RULE, &Settings::default(), &with_component).len(), 1);
+        assert_eq!(
+            run_rule(&super::RULE, &Settings::default(), &with_component).len(),
+            1
+        );
     }
 }

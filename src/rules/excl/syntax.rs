@@ -39,7 +39,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, e: &Exclude) {
     };
     if let Some(p) = require_path(cx, owner, e.path.as_ref()) {
         report_path_wildcard(cx, owner, "path", p);
-        report_envvar(cx, owner, "path", p);
+        report_envvar(cx, owner, "path", p, Severity::Warning);
     }
     if let Some(s) = require_filespec(cx, owner, e.filespec.as_ref()) {
         report_filespec_separator(cx, owner, s);

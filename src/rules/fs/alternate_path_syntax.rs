@@ -44,7 +44,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
         return;
     }
     report_path_wildcard(cx, owner, "alternatePath", a);
-    report_envvar(cx, owner, "alternatePath", a);
+    report_envvar(cx, owner, "alternatePath", a, Severity::Warning);
     if !classify(a.raw).is_absolute() {
         let sev = cx.default_or_configured(Severity::Warning);
         cx.report(

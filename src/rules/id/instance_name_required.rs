@@ -40,9 +40,11 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     }
     // The name is required of a writer with several instances *that requires restore events*:
     // one that never takes part in restores is not told about them.
-    let never = w.restore_methods.first().and_then(|rm| rm.writer_restore.as_ref()).is_some_and(
-        |a| cx.settings.writer_restore(a) == crate::vocab::WriterRestore::Never,
-    );
+    let never = w
+        .restore_methods
+        .first()
+        .and_then(|rm| rm.writer_restore.as_ref())
+        .is_some_and(|a| cx.settings.writer_restore(a) == crate::vocab::WriterRestore::Never);
     if never {
         return;
     }
