@@ -18,10 +18,9 @@ pub static RULE: Rule = Rule {
     original schema (DIFFERENTIAL to WRITER_SUPPORTS_NEW_TARGET) are as old as `backupSchema` \
     itself; on a target that predates the attribute, `os/backup-schema-xp` reports it and this \
     rule stays silent."),
-        why: "VSS on an older release does not know the bit: the writer cannot set it there \
-    (`SetBackupSchema` rejects an unknown schema), and a requester on that release cannot offer \
-    what it promises, such as moving a component to another writer instance or parallel \
-    restores.",
+        why: "VSS on an older release does not know the bit (the `VSS_BACKUP_SCHEMA` page says \
+    which release introduced each), and a requester on that release cannot offer what it \
+    promises, such as moving a component to another writer instance or parallel restores.",
         sources: &[
             "VSS_BACKUP_SCHEMA: https://learn.microsoft.com/en-us/windows/win32/api/vss/ne-vss-vss_backup_schema",
             "Writer Backup Schema Support: https://learn.microsoft.com/en-us/windows/win32/vss/writer-backup-schema-support",

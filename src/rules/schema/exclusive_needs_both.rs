@@ -14,8 +14,8 @@ pub static RULE: Rule = Rule {
     `VSS_BS_DIFFERENTIAL` (0x1) and `VSS_BS_INCREMENTAL` (0x2).",
         why: "The bit says that the writer supports differential and incremental backups, but \
     not mixed (no incremental backup on top of a differential one). Microsoft states that a writer \
-    cannot support it without supporting both schemas, so the mask contradicts itself and \
-    `SetBackupSchema` rejects it.",
+    cannot support it without supporting both schemas (the `VSS_BACKUP_SCHEMA` page), so the \
+    mask contradicts itself and a requester cannot tell which kind of backup the writer takes.",
         sources: &[
             "VSS_BACKUP_SCHEMA: https://learn.microsoft.com/en-us/windows/win32/api/vss/ne-vss-vss_backup_schema",
             "Writer Backup Schema Support: https://learn.microsoft.com/en-us/windows/win32/vss/writer-backup-schema-support",

@@ -14,9 +14,10 @@ pub static RULE: Rule = Rule {
         what: "Every bit of `backupSchema` must be one of the `VSS_BACKUP_SCHEMA` values. The \
     defined bits are 0x1 to 0x400 and 0x1000 to 0x8000 (mask 0xF7FF): 0x800 has no constant, and \
     nothing from 0x10000 up is defined.",
-        why: "`IVssCreateWriterMetadata::SetBackupSchema` rejects a mask it does not understand \
-    (`E_INVALIDARG`), so a Windows writer cannot produce such a document. A requester that meets \
-    one cannot tell what the writer meant: a hand-edited value or a mask written for another \
+        why: "The `VSS_BACKUP_SCHEMA` page defines the bits a schema may hold, and \
+    `IVssCreateWriterMetadata::SetBackupSchema` documents `E_INVALIDARG` for a schema argument \
+    that is not valid. A bit the enumeration does not define means nothing to a requester: it \
+    cannot tell what the writer meant. A hand-edited value or a mask written for another \
     enumeration (`VSS_FILE_SPEC_BACKUP_TYPE` uses 0x800) are the usual causes.",
         sources: &[
             "VSS_BACKUP_SCHEMA: https://learn.microsoft.com/en-us/windows/win32/api/vss/ne-vss-vss_backup_schema",
