@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
         what: "For every component with a logical path, each prefix of that path \
     (`Volumes`, or `Sql` and `Sql\\Logs` for `Sql\\Logs`) is the full path of an ancestor. \
     This rule notes each prefix that is not the full path (`logicalPath\\componentName`) of any \
-    component of the writer, once per writer, at the first component under it. Elements are \
+    component of the writer, once per writer, at the first component under it; the prefixes \
+    first seen at one component (every element of a nested path) make one note. Elements are \
     compared exactly; empty elements are ignored. Expected on real data: the ASR writer groups \
     its components under `Volumes`, `Disks`, `ASR` and `BCD`, and the SQL Server writer under \
     the server name, none of which is a component.",
@@ -109,8 +110,16 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             }
         }
     }
-    for ((prefix, ci), count) in dangling.iter().zip(under) {
-        let c = &w.components[*ci];
+    // One note per component that first shows missing ancestors, naming all of them: a
+    // nested path whose every element is missing is one mistake, not one per element.
+    let mut k = 0;
+    while k < dangling.len() {
+        let ci = dangling[k].1;
+        let end = k + dangling[k..].iter().take_while(|(_, c)| *c == ci).count();
+        let prefixes: Vec<&str> = dangling[k..end].iter().map(|(p, _)| p.as_str()).collect();
+        let count = under[k];
+        k = end;
+        let c = &w.components[ci];
         let Some(a) = &c.logical_path else {
             continue;
         };
@@ -119,26 +128,43 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             2 => " and 1 other component".to_string(),
             n => format!(" and {} other components", n - 1),
         };
-        let (parent, leaf) = match prefix.rsplit_once('\\') {
+        let deepest = prefixes[prefixes.len() - 1];
+        let (parent, leaf) = match deepest.rsplit_once('\\') {
             Some((p, l)) => (format!(" logicalPath=\"{p}\""), l),
-            None => (String::new(), prefix.as_str()),
+            None => (String::new(), deepest),
         };
-        let span = if a.raw.starts_with(prefix.as_str()) {
-            crate::toolkit::logical_paths::value_span(a, 0..prefix.len())
+        let span = if a.raw.starts_with(deepest) {
+            crate::toolkit::logical_paths::value_span(a, 0..deepest.len())
         } else {
             a.span
         };
-        cx.report(
-            span,
-            format!(
-                "logical path element `{prefix}` names no component; it only groups `{}`{others}",
-                c.name()
-            ),
-        )
-        .label(format!("no component `{prefix}`"))
-        .help(format!(
-            "nothing to fix if `{prefix}` is only a grouping; to make it a component (for example to define a component set), add <FILE_GROUP{parent} componentName=\"{leaf}\" selectable=\"…\"/>"
-        ));
+        let (message, label, help) = if let [only] = prefixes.as_slice() {
+            (
+                format!(
+                    "logical path element `{only}` names no component; it only groups `{}`{others}",
+                    c.name()
+                ),
+                format!("no component `{only}`"),
+                format!(
+                    "nothing to fix if `{only}` is only a grouping; to make it a component (for example to define a component set), add <FILE_GROUP{parent} componentName=\"{leaf}\" selectable=\"…\"/>"
+                ),
+            )
+        } else {
+            let listed: Vec<String> = prefixes.iter().map(|p| format!("`{p}`")).collect();
+            let (last, rest) = listed.split_last().expect("several");
+            (
+                format!(
+                    "logical path elements {} and {last} name no component; they only group `{}`{others}",
+                    rest.join(", "),
+                    c.name()
+                ),
+                format!("no components {} and {last}", rest.join(", ")),
+                format!(
+                    "nothing to fix if they are only groupings; to make `{deepest}` a component (for example to define a component set), add <FILE_GROUP{parent} componentName=\"{leaf}\" selectable=\"…\"/>"
+                ),
+            )
+        };
+        cx.report(span, message).label(label).help(help);
     }
 }
 
@@ -161,10 +187,13 @@ mod tests {
             .into_iter()
             .map(|(_, m)| m)
             .collect();
-        assert_eq!(m.len(), 3, "{m:?}");
+        assert_eq!(m.len(), 2, "{m:?}");
         assert!(m[0].contains(r"`writerData\QueryLogs`") && m[0].contains("1 other"));
-        assert!(m[1].contains("`Other`"));
-        assert!(m[2].contains(r"`Other\Deeper`"));
+        // A nested path with every element missing: one note, naming each.
+        assert!(
+            m[1].contains(r"elements `Other` and `Other\Deeper` name no component"),
+            "{m:?}"
+        );
     }
 
     #[test]
@@ -181,7 +210,7 @@ mod tests {
     <FILE_GROUP logicalPath="E\" componentName="F" selectable="no"/>
     <FILE_GROUP logicalPath="Other\Deeper" componentName="X" selectable="no"/>"#;
         let (few, many) = findings_alone_and_padded(&super::RULE, body);
-        assert!(few.len() >= 4, "{few:?}");
+        assert!(few.len() >= 3, "{few:?}");
         assert_eq!(few, many);
     }
 }
