@@ -191,17 +191,7 @@ fn a_cabinet_gives_the_findings_of_its_folder() {
     let Some(corpus) = require_corpus("a_cabinet_gives_the_findings_of_its_folder") else {
         return;
     };
-    let Some(gcab) = common::require_tool(
-        "a_cabinet_gives_the_findings_of_its_folder",
-        "gcab",
-        "looked for it on PATH",
-        ".ci/run installs it (Debian package gcab)",
-        || {
-            std::env::split_paths(&std::env::var_os("PATH")?)
-                .map(|d| d.join("gcab"))
-                .find(|p| p.is_file())
-        },
-    ) else {
+    let Some(gcab) = common::gcab("a_cabinet_gives_the_findings_of_its_folder") else {
         return;
     };
     let tmp = std::env::temp_dir().join(format!("vsslint-cab-{}", std::process::id()));
@@ -308,17 +298,7 @@ fn a_damaged_cabinet_is_refused_with_its_fault() {
 /// components document.
 #[test]
 fn a_cabinet_without_a_manifest_is_a_finding() {
-    let Some(gcab) = common::require_tool(
-        "a_cabinet_without_a_manifest_is_a_finding",
-        "gcab",
-        "looked for it on PATH",
-        ".ci/run installs it (Debian package gcab)",
-        || {
-            std::env::split_paths(&std::env::var_os("PATH")?)
-                .map(|d| d.join("gcab"))
-                .find(|p| p.is_file())
-        },
-    ) else {
+    let Some(gcab) = common::gcab("a_cabinet_without_a_manifest_is_a_finding") else {
         return;
     };
     let tmp = std::env::temp_dir().join(format!("vsslint-nomanifest-{}", std::process::id()));

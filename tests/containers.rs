@@ -312,17 +312,7 @@ impl Drop for Scratch {
 }
 
 fn gcab(test: &str) -> Option<PathBuf> {
-    common::require_tool(
-        test,
-        "gcab",
-        "looked for it on PATH",
-        ".ci/run installs it (Debian package gcab)",
-        || {
-            std::env::split_paths(&std::env::var_os("PATH")?)
-                .map(|d| d.join("gcab"))
-                .find(|p| p.is_file())
-        },
-    )
+    common::gcab(test)
 }
 
 const SETS: [&str; 2] = ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"];

@@ -198,3 +198,19 @@ pub fn xml_files(dir: &Path) -> Vec<PathBuf> {
 pub fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }
+
+/// gcab, which packs cabinets as DiskShadow's `set metadata` does; `None` (with a note, or a
+/// failure under CI) when it is not installed.
+pub fn gcab(test: &str) -> Option<PathBuf> {
+    require_tool(
+        test,
+        "gcab",
+        "looked for it on PATH",
+        ".ci/run installs it (Debian package gcab)",
+        || {
+            std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|d| d.join("gcab"))
+                .find(|p| p.is_file())
+        },
+    )
+}
