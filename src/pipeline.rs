@@ -6,7 +6,7 @@ use crate::decode::{decode, decode_owned, DecodeError, DecodedText, Detection};
 use crate::diagnostic::{Diagnostic, Findings};
 use crate::engine::{self, across, report_stage, suppress, Plan, Registry, Stage};
 use crate::model::{DocKind, Document, Identity};
-use crate::parse::{with_model, with_model_in, SyntaxError};
+use crate::parse::{with_model_in, SyntaxError};
 use crate::rule_meta::Severity;
 use crate::settings::Settings;
 use crate::span::Span;
@@ -96,9 +96,7 @@ pub(crate) fn lint_decoded(
     registry: &Registry,
 ) -> LintedFile {
     let mut out = Findings::new();
-    let mut suppressed = 0;
-    let mut identity = None;
-    let (text, kind) = match decoded {
+    let (text, outcome) = match decoded {
         Err(e) => {
             let at = e.at;
             let label = if at == e.decoded_prefix.len() {
@@ -110,7 +108,7 @@ pub(crate) fn lint_decoded(
             if let Some(d) = report_stage(settings, Stage::Encoding, &mut out, span, e.message) {
                 d.label(label).help(e.help);
             }
-            (e.decoded_prefix, FileKind::Invalid)
+            (e.decoded_prefix, Outcome::invalid())
         }
         Ok(DecodedText {
             text,
@@ -127,29 +125,68 @@ pub(crate) fn lint_decoded(
                         .help("other tools may misread it; save it as UTF-8, or as UTF-16 with a byte-order mark");
                 }
             }
-            let kind = with_model(&text, |model| {
-                lint_parsed(
-                    model,
-                    settings,
-                    registry,
-                    &mut out,
-                    &mut suppressed,
-                    &mut identity,
-                )
-            });
-            (text, kind)
+            let outcome = lint_text_in(&text, 0..text.len(), settings, registry, &mut out);
+            (text, outcome)
         }
     };
-    // Joined now that the document's tree and model are gone.
+    linted_file(path, text, out, outcome)
+}
+
+/// What linting a document found besides its findings.
+struct Outcome {
+    kind: FileKind,
+    suppressed: usize,
+    identity: Option<Identity>,
+}
+
+impl Outcome {
+    fn invalid() -> Self {
+        Outcome {
+            kind: FileKind::Invalid,
+            suppressed: 0,
+            identity: None,
+        }
+    }
+}
+
+/// Parses the document `text[range]` and runs the rules on it, adding its findings to `out`.
+fn lint_text_in(
+    text: &str,
+    range: std::ops::Range<usize>,
+    settings: &Settings,
+    registry: &Registry,
+    out: &mut Findings,
+) -> Outcome {
+    let mut suppressed = 0;
+    let mut identity = None;
+    let kind = with_model_in(text, range, |model| {
+        lint_parsed(
+            model,
+            settings,
+            registry,
+            out,
+            &mut suppressed,
+            &mut identity,
+        )
+    });
+    Outcome {
+        kind,
+        suppressed,
+        identity,
+    }
+}
+
+/// The linted file, its findings joined now that the document's tree and model are gone.
+fn linted_file(path: &str, text: String, out: Findings, outcome: Outcome) -> LintedFile {
     let mut diagnostics = out.into_vec();
     sort(&mut diagnostics);
     LintedFile {
         path: path.to_string(),
         text,
-        kind,
+        kind: outcome.kind,
         diagnostics,
-        suppressed,
-        identity,
+        suppressed: outcome.suppressed,
+        identity: outcome.identity,
         set: None,
     }
 }
@@ -193,32 +230,11 @@ pub(crate) fn lint_transcript_with(
         .par_iter()
         .map(|frame| {
             let mut out = Findings::new();
-            let mut suppressed = 0;
-            let mut identity = None;
             // The document's declaration names the wide encoding vshadow had before the
             // console narrowed it: the text is decoded already, and the declaration is not
             // checked against bytes that are not the document's.
-            let kind = with_model_in(text, frame.xml.clone(), |model| {
-                lint_parsed(
-                    model,
-                    settings,
-                    registry,
-                    &mut out,
-                    &mut suppressed,
-                    &mut identity,
-                )
-            });
-            let mut diagnostics = out.into_vec();
-            sort(&mut diagnostics);
-            let file = LintedFile {
-                path: path.to_string(),
-                text: text.clone(),
-                kind,
-                diagnostics,
-                suppressed,
-                identity,
-                set: None,
-            };
+            let outcome = lint_text_in(text, frame.xml.clone(), settings, registry, &mut out);
+            let file = linted_file(path, text.clone(), out, outcome);
             (frame.writer, file)
         })
         .collect();

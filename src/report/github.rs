@@ -53,22 +53,29 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
+        // A document inside a cabinet is named as given (the cabinet, `!/`, the entry); a
+        // file as its URI.
+        let shown = if super::container_entry(path).is_some() {
+            path
+        } else {
+            file.as_str()
+        };
+        let mut message = format!(
+            "{shown}:{}:{}: {} {}",
+            start.line, start.column, d.rule.code, d.message
+        );
+        if let Some(h) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(h);
+        }
         // A document inside a cabinet: the annotation goes on the cabinet, which is the file
-        // in the repository, and names the document.
+        // in the repository, and names the document; lines in it would point into the
+        // cabinet's bytes.
         if let Some((container, entry)) = super::container_entry(path) {
-            let container = super::sarif::relative_uri(container);
-            let mut message = format!(
-                "{path}:{}:{}: {} {}",
-                start.line, start.column, d.rule.code, d.message
-            );
-            if let Some(h) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(h);
-            }
             writeln!(
                 out,
                 "::{kind} file={},title={}::{}",
-                escape_property(&container),
+                escape_property(&super::sarif::relative_uri(container)),
                 escape_property(&format!(
                     "vsslint ({} {}) in {entry}",
                     d.rule.code, d.rule.slug
@@ -86,14 +93,6 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
         } else {
             String::new()
         };
-        let mut message = format!(
-            "{file}:{}:{}: {} {}",
-            start.line, start.column, d.rule.code, d.message
-        );
-        if let Some(h) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(h);
-        }
         writeln!(
             out,
             "::{kind} file={},line={},endLine={}{columns},title={}::{}",

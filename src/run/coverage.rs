@@ -6,6 +6,7 @@ use crate::decode::decode;
 use crate::model::{BackupComponents, Component, Document, Manifest, WriterMetadata};
 use crate::parse::{build, parse_xml};
 use crate::toolkit::backup_set::{descendants, full_name};
+use crate::toolkit::file_paths::drive;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -47,14 +48,6 @@ pub struct FileSetCoverage {
     pub volume: Option<String>,
     /// Whether a shadow copy of the backup covers it; `None` when that cannot be told.
     pub shadowed: Option<bool>,
-}
-
-fn drive(path: &str) -> Option<String> {
-    let p = path.trim();
-    let p = p.strip_prefix(r"\\?\").unwrap_or(p);
-    let b = p.as_bytes();
-    (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
-        .then(|| format!("{}:", (b[0] as char).to_ascii_uppercase()))
 }
 
 /// The coverage of the backup made of `files` (name, bytes); `None` when they hold no backup

@@ -86,6 +86,26 @@ impl<'a> BackupSet<'a> {
             .find(|w| w.writer_id == Some(class) && w.instance_id == instance)
     }
 
+    /// Each writer the backup components documents add components for whose document is in
+    /// the backup: (the backup components document's member index, the document, its
+    /// `WRITER_COMPONENTS`, the writer).
+    pub(crate) fn taking_part(
+        &self,
+    ) -> impl Iterator<
+        Item = (
+            usize,
+            &'a BackupComponents<'a>,
+            &'a WriterComponents<'a>,
+            &Writer<'a>,
+        ),
+    > + '_ {
+        self.components.iter().flat_map(move |&(i, bc)| {
+            bc.writers
+                .iter()
+                .filter_map(move |wc| Some((i, bc, wc, self.writer_of(wc)?)))
+        })
+    }
+
     /// A writer's document of the same class as `wc` but another instance.
     pub(crate) fn same_class(&self, wc: &WriterComponents) -> Option<&Writer<'a>> {
         let class = wc.writer_id.as_ref()?.value.uuid()?;

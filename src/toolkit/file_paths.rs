@@ -375,6 +375,16 @@ pub(crate) fn report_filespec_separator(cx: &mut Cx, owner: Owner, a: &Text) {
     .help(help);
 }
 
+/// The drive a path lies on, upper case, such as `C:` (also behind `\\?\`); `None` when
+/// the path names no drive: a volume GUID path, an unexpanded variable, a network path.
+pub(crate) fn drive(path: &str) -> Option<String> {
+    let p = path.trim();
+    let p = p.strip_prefix(LONG_PREFIX).unwrap_or(p);
+    let b = p.as_bytes();
+    (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
+        .then(|| format!("{}:", (b[0] as char).to_ascii_uppercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,63 +46,57 @@ fn covers(lp: &str, name: &str, target_lp: &str, target_name: &str) -> bool {
 
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
-        for &(_, bc) in &set.components {
-            for wc in &bc.writers {
-                let Some(writer) = set.writer_of(wc) else {
+        for (_, bc, wc, writer) in set.taking_part() {
+            for c in &wc.components {
+                let Some(declared) = added(writer, c) else {
                     continue;
                 };
-                for c in &wc.components {
-                    let Some(declared) = added(writer, c) else {
+                for dep in &declared.dependencies {
+                    let Some(target) = dep.writer_id.as_ref().and_then(|a| a.value.uuid()) else {
                         continue;
                     };
-                    for dep in &declared.dependencies {
-                        let Some(target) = dep.writer_id.as_ref().and_then(|a| a.value.uuid())
-                        else {
-                            continue;
-                        };
-                        if writer.writer_id == Some(target) {
-                            continue;
-                        }
-                        let lp = dep.logical_path.as_ref().map_or("", |a| a.raw);
-                        let Some(name) = &dep.component_name else {
-                            continue;
-                        };
-                        // A target its writer does not declare is set/dependency-target-missing's.
-                        let undeclared = set
-                            .writers
-                            .iter()
-                            .filter(|w| w.writer_id == Some(target))
-                            .any(|w| w.component(lp, name.raw).is_none());
-                        if undeclared {
-                            continue;
-                        }
-                        let included = bc
-                            .writers
-                            .iter()
-                            .filter(|o| {
-                                o.writer_id.as_ref().and_then(|a| a.value.uuid()) == Some(target)
-                            })
-                            .flat_map(|o| &o.components)
-                            .any(|o| covers(o.logical_path(), o.name(), lp, name.raw));
-                        if included {
-                            continue;
-                        }
-                        let full = full_name(lp, name.raw);
-                        let own = full_name(declared.logical_path(), declared.name());
-                        cx.report(
-                            docs,
-                            writer.member,
-                            name.span,
-                            format!(
-                                "`{own}` is in the backup, but `{full}`, which it depends on, is not"
-                            ),
-                        )
-                        .label("not in the backup")
-                        .help(format!(
-                            "add `{full}` of writer {} to the backup, or leave `{own}` out",
-                            dep.writer_id.as_ref().map_or("", |a| a.raw)
-                        ));
+                    if writer.writer_id == Some(target) {
+                        continue;
                     }
+                    let lp = dep.logical_path.as_ref().map_or("", |a| a.raw);
+                    let Some(name) = &dep.component_name else {
+                        continue;
+                    };
+                    // A target its writer does not declare is set/dependency-target-missing's.
+                    let undeclared = set
+                        .writers
+                        .iter()
+                        .filter(|w| w.writer_id == Some(target))
+                        .any(|w| w.component(lp, name.raw).is_none());
+                    if undeclared {
+                        continue;
+                    }
+                    let included = bc
+                        .writers
+                        .iter()
+                        .filter(|o| {
+                            o.writer_id.as_ref().and_then(|a| a.value.uuid()) == Some(target)
+                        })
+                        .flat_map(|o| &o.components)
+                        .any(|o| covers(o.logical_path(), o.name(), lp, name.raw));
+                    if included {
+                        continue;
+                    }
+                    let full = full_name(lp, name.raw);
+                    let own = full_name(declared.logical_path(), declared.name());
+                    cx.report(
+                        docs,
+                        writer.member,
+                        name.span,
+                        format!(
+                            "`{own}` is in the backup, but `{full}`, which it depends on, is not"
+                        ),
+                    )
+                    .label("not in the backup")
+                    .help(format!(
+                        "add `{full}` of writer {} to the backup, or leave `{own}` out",
+                        dep.writer_id.as_ref().map_or("", |a| a.raw)
+                    ));
                 }
             }
         }

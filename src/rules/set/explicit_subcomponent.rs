@@ -32,45 +32,39 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
-        for &(i, bc) in &set.components {
-            for wc in &bc.writers {
-                let Some(writer) = set.writer_of(wc) else {
+        for (i, _, wc, writer) in set.taking_part() {
+            for c in &wc.components {
+                let (Some(declared), Some(name)) = (added(writer, c), &c.name) else {
                     continue;
                 };
-                for c in &wc.components {
-                    let (Some(declared), Some(name)) = (added(writer, c), &c.name) else {
-                        continue;
-                    };
-                    if selectable(declared) {
-                        continue;
-                    }
-                    let Some(above) = ancestors(writer.doc, declared).find(|a| selectable(a))
-                    else {
-                        continue;
-                    };
-                    let full = full_name(c.logical_path(), c.name());
-                    let parent = full_name(above.logical_path(), above.name());
-                    let d = cx
-                        .report(
-                            docs,
-                            i,
-                            name.span,
-                            format!(
-                                "component `{full}` is a subcomponent of selectable `{parent}` and is added explicitly"
-                            ),
-                        )
-                        .label("subcomponent added")
-                        .help(format!(
-                            "add `{parent}` instead: its subcomponents are backed up with it"
-                        ));
-                    let at = above.name.as_ref().map_or(above.node.span, |a| a.span);
-                    relate(
-                        d,
-                        &docs[writer.member],
-                        at,
-                        "the selectable component above it",
-                    );
+                if selectable(declared) {
+                    continue;
                 }
+                let Some(above) = ancestors(writer.doc, declared).find(|a| selectable(a)) else {
+                    continue;
+                };
+                let full = full_name(c.logical_path(), c.name());
+                let parent = full_name(above.logical_path(), above.name());
+                let d = cx
+                    .report(
+                        docs,
+                        i,
+                        name.span,
+                        format!(
+                            "component `{full}` is a subcomponent of selectable `{parent}` and is added explicitly"
+                        ),
+                    )
+                    .label("subcomponent added")
+                    .help(format!(
+                        "add `{parent}` instead: its subcomponents are backed up with it"
+                    ));
+                let at = above.name.as_ref().map_or(above.node.span, |a| a.span);
+                relate(
+                    d,
+                    &docs[writer.member],
+                    at,
+                    "the selectable component above it",
+                );
             }
         }
     }

@@ -33,41 +33,36 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
-        for &(i, bc) in &set.components {
-            for wc in &bc.writers {
-                let Some(writer) = set.writer_of(wc) else {
-                    continue;
-                };
-                if wc.components.is_empty() {
+        for (i, _, wc, writer) in set.taking_part() {
+            if wc.components.is_empty() {
+                continue;
+            }
+            for c in &writer.doc.components {
+                if selectable(c) || ancestors(writer.doc, c).any(selectable) {
                     continue;
                 }
-                for c in &writer.doc.components {
-                    if selectable(c) || ancestors(writer.doc, c).any(selectable) {
-                        continue;
-                    }
-                    let there = wc
-                        .components
-                        .iter()
-                        .any(|a| a.logical_path() == c.logical_path() && a.name() == c.name());
-                    if there {
-                        continue;
-                    }
-                    let full = full_name(c.logical_path(), c.name());
-                    let span = wc.writer_id.as_ref().map_or(wc.node.span, |a| a.span);
-                    let d = cx
-                        .report(
-                            docs,
-                            i,
-                            span,
-                            format!("the writer takes part without its required component `{full}`"),
-                        )
-                        .label("required component left out")
-                        .help(format!(
-                            "add `{full}`: it is not selectable and nothing selectable is above it, so it goes with every backup of the writer"
-                        ));
-                    let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
-                    relate(d, &docs[writer.member], at, "the required component");
+                let there = wc
+                    .components
+                    .iter()
+                    .any(|a| a.logical_path() == c.logical_path() && a.name() == c.name());
+                if there {
+                    continue;
                 }
+                let full = full_name(c.logical_path(), c.name());
+                let span = wc.writer_id.as_ref().map_or(wc.node.span, |a| a.span);
+                let d = cx
+                    .report(
+                        docs,
+                        i,
+                        span,
+                        format!("the writer takes part without its required component `{full}`"),
+                    )
+                    .label("required component left out")
+                    .help(format!(
+                        "add `{full}`: it is not selectable and nothing selectable is above it, so it goes with every backup of the writer"
+                    ));
+                let at = c.name.as_ref().map_or(c.node.span, |a| a.span);
+                relate(d, &docs[writer.member], at, "the required component");
             }
         }
     }

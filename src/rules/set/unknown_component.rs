@@ -32,49 +32,44 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
-        for &(i, bc) in &set.components {
-            for wc in &bc.writers {
-                let Some(writer) = set.writer_of(wc) else {
-                    continue;
-                };
-                for c in &wc.components {
-                    let Some(name) = &c.name else { continue };
-                    let full = full_name(c.logical_path(), c.name());
-                    let writer_doc = &docs[writer.member];
-                    match added(writer, c) {
-                        None => {
-                            cx.report(
-                                docs,
-                                i,
-                                name.span,
-                                format!("component `{full}` is not declared by the writer's metadata"),
-                            )
-                            .label("no such component")
-                            .help(format!(
-                                "the writer declares no component with this logical path and name in {}; check the spelling and the logicalPath, or take the component out of the backup",
-                                writer_doc.facts.path
-                            ));
-                        }
-                        Some(declared) => {
-                            let Some(t) = &c.component_type else { continue };
-                            let want = type_name(declared);
-                            if !t.raw.eq_ignore_ascii_case(want) {
-                                let d = cx
-                                    .report(
-                                        docs,
-                                        i,
-                                        t.span,
-                                        format!(
-                                            "component `{full}` is added as a {}, but the writer declares a {want}",
-                                            t.raw
-                                        ),
-                                    )
-                                    .label("not its type")
-                                    .help(format!(
-                                        "write componentType=\"{want}\", as the writer declares it"
-                                    ));
-                                relate(d, writer_doc, declared.node.span, "declared here");
-                            }
+        for (i, _, wc, writer) in set.taking_part() {
+            for c in &wc.components {
+                let Some(name) = &c.name else { continue };
+                let full = full_name(c.logical_path(), c.name());
+                let writer_doc = &docs[writer.member];
+                match added(writer, c) {
+                    None => {
+                        cx.report(
+                        docs,
+                        i,
+                        name.span,
+                        format!("component `{full}` is not declared by the writer's metadata"),
+                    )
+                    .label("no such component")
+                    .help(format!(
+                        "the writer declares no component with this logical path and name in {}; check the spelling and the logicalPath, or take the component out of the backup",
+                        writer_doc.facts.path
+                    ));
+                    }
+                    Some(declared) => {
+                        let Some(t) = &c.component_type else { continue };
+                        let want = type_name(declared);
+                        if !t.raw.eq_ignore_ascii_case(want) {
+                            let d = cx
+                                .report(
+                                    docs,
+                                    i,
+                                    t.span,
+                                    format!(
+                                        "component `{full}` is added as a {}, but the writer declares a {want}",
+                                        t.raw
+                                    ),
+                                )
+                                .label("not its type")
+                                .help(format!(
+                                    "write componentType=\"{want}\", as the writer declares it"
+                                ));
+                            relate(d, writer_doc, declared.node.span, "declared here");
                         }
                     }
                 }

@@ -7,6 +7,7 @@ use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
     added, backup_sets, descendants, full_name, relate, set_check, BESIDE_SECOND_WRITER,
 };
+use crate::toolkit::file_paths::drive;
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/volume-not-shadowed" {
@@ -34,15 +35,6 @@ pub static RULE: Rule = Rule {
     check: set_check(check),
 };
 
-/// The drive of a path, upper case, such as `C:`; `None` when the path names no drive.
-fn drive(path: &str) -> Option<String> {
-    let p = path.trim();
-    let p = p.strip_prefix(r"\\?\").unwrap_or(p);
-    let b = p.as_bytes();
-    (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
-        .then(|| format!("{}:", (b[0] as char).to_ascii_uppercase()))
-}
-
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         let Some(&(mi, manifest)) = set.manifests.first() else {
@@ -61,51 +53,46 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
         } else {
             copied.join(", ")
         };
-        for &(_, bc) in &set.components {
-            for wc in &bc.writers {
-                let Some(writer) = set.writer_of(wc) else {
+        for (_, _, wc, writer) in set.taking_part() {
+            // Each component once, however it is selected.
+            let mut selected: Vec<&Component> = Vec::new();
+            for c in &wc.components {
+                let Some(declared) = added(writer, c) else {
                     continue;
                 };
-                // Each component once, however it is selected.
-                let mut selected: Vec<&Component> = Vec::new();
-                for c in &wc.components {
-                    let Some(declared) = added(writer, c) else {
-                        continue;
-                    };
-                    for s in std::iter::once(declared).chain(descendants(writer.doc, declared)) {
-                        if !selected.iter().any(|x| std::ptr::eq(*x, s)) {
-                            selected.push(s);
-                        }
+                for s in std::iter::once(declared).chain(descendants(writer.doc, declared)) {
+                    if !selected.iter().any(|x| std::ptr::eq(*x, s)) {
+                        selected.push(s);
                     }
                 }
-                for c in selected {
-                    for fs in &c.file_sets {
-                        let Some(path) = &fs.path else { continue };
-                        let Some(d) = drive(path.raw) else { continue };
-                        if copied.contains(&d) {
-                            continue;
-                        }
-                        let full = full_name(c.logical_path(), c.name());
-                        let found = cx
-                            .report(
-                                docs,
-                                writer.member,
-                                path.span,
-                                format!(
-                                    "component `{full}` is backed up from {d}, which no shadow copy of this backup covers (copied: {shown})"
-                                ),
-                            )
-                            .label(format!("{d} not copied"))
-                            .help(format!(
-                                "add {d}\\ to the snapshot set (DiskShadow: add volume {d}\\), or leave the component out"
-                            ));
-                        relate(
-                            found,
-                            &docs[mi],
-                            copies.node.span,
-                            "the shadow copies of the backup",
-                        );
+            }
+            for c in selected {
+                for fs in &c.file_sets {
+                    let Some(path) = &fs.path else { continue };
+                    let Some(d) = drive(path.raw) else { continue };
+                    if copied.contains(&d) {
+                        continue;
                     }
+                    let full = full_name(c.logical_path(), c.name());
+                    let found = cx
+                        .report(
+                            docs,
+                            writer.member,
+                            path.span,
+                            format!(
+                                "component `{full}` is backed up from {d}, which no shadow copy of this backup covers (copied: {shown})"
+                            ),
+                        )
+                        .label(format!("{d} not copied"))
+                        .help(format!(
+                            "add {d}\\ to the snapshot set (DiskShadow: add volume {d}\\), or leave the component out"
+                        ));
+                    relate(
+                        found,
+                        &docs[mi],
+                        copies.node.span,
+                        "the shadow copies of the backup",
+                    );
                 }
             }
         }
