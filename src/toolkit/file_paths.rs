@@ -7,7 +7,7 @@
 //! different paths here.
 
 use crate::model::is_blank;
-use crate::model::{Component, Node, Text};
+use crate::model::{Component, Node, Text, WriterMetadata};
 use crate::rule_api::Cx;
 use crate::rule_meta::Severity;
 use std::fmt;
@@ -105,15 +105,44 @@ pub(crate) fn classify(path: &str) -> PathForm {
     PathForm::Relative
 }
 
-/// Whether a path names a network share (`\\server\share`, `\\?\UNC\server\share`).
+/// Whether a path names a network share: `\\server\share` or `\\?\UNC\server\share`. The
+/// local device forms `\\?\C:\`, `\\?\Volume{…}\` and `\\.\…` are not shares.
 pub(crate) fn is_unc(path: &str) -> bool {
-    match classify(path) {
-        PathForm::Unc => true,
-        PathForm::Prefixed => path[LONG_PREFIX.len()..]
+    let p = path.trim();
+    if let Some(rest) = p.strip_prefix(LONG_PREFIX) {
+        return rest
             .get(..4)
-            .is_some_and(|p| p.eq_ignore_ascii_case(r"UNC\")),
-        _ => false,
+            .is_some_and(|p| p.eq_ignore_ascii_case(r"UNC\"))
+            && rest.len() > 4;
     }
+    if p.starts_with(r"\\.\") {
+        return false;
+    }
+    p.strip_prefix(r"\\")
+        .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('\\'))
+}
+
+/// Every directory path a writer declares, with its element and attribute: file sets' paths
+/// and alternate paths, exclude lists, and both ends of alternate location mappings.
+pub(crate) fn declared_paths<'a, 'm>(
+    w: &'a WriterMetadata<'m>,
+) -> impl Iterator<Item = (&'a str, &'static str, &'a Text<'m>)> {
+    let file_sets = w.file_sets().flat_map(|(_, f)| {
+        let e = f.kind.element();
+        [("path", &f.path), ("alternatePath", &f.alternate_path)]
+            .into_iter()
+            .filter_map(move |(attr, a)| a.as_ref().map(|a| (e, attr, a)))
+    });
+    let excludes = w
+        .excludes
+        .iter()
+        .filter_map(|x| x.path.as_ref().map(|a| (x.kind.element(), "path", a)));
+    let mappings = w.mappings.iter().flat_map(|m| {
+        [("path", &m.path), ("destination", &m.destination)]
+            .into_iter()
+            .filter_map(move |(attr, a)| a.as_ref().map(|a| (m.node.name, attr, a)))
+    });
+    file_sets.chain(excludes).chain(mappings)
 }
 
 /// Whether a path has an odd number of `%`, leaving one environment variable unterminated.
@@ -388,6 +417,23 @@ pub(crate) fn drive(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unc_forms() {
+        assert!(is_unc(r"\\server\share\dir"));
+        assert!(is_unc(r"\\?\UNC\server\share"));
+        assert!(is_unc(r"\\?\unc\server\share"));
+        assert!(!is_unc(
+            r"\\?\Volume{0e5b3a4c-0000-0000-0000-100000000000}\Boot"
+        ));
+        assert!(!is_unc(r"\\?\C:\Program Files"));
+        assert!(!is_unc(r"\\.\PhysicalDrive0"));
+        assert!(!is_unc(r"C:\Windows"));
+        assert!(!is_unc(r"\System Volume Information\Heat"));
+        assert!(!is_unc(r"%SystemRoot%\Tasks"));
+        assert!(!is_unc(r"\\"));
+        assert!(!is_unc("\\\\?\\é€"));
+    }
 
     #[test]
     fn wildcards_past_the_long_prefix() {

@@ -10,20 +10,22 @@ use crate::toolkit::attrs::parsed;
 pub static RULE: Rule = Rule {
     meta: rule!("express/fsbt-incremental-bits" {
         code: "VSL709",
-        severity: Severity::Warning,
+        severity: Severity::Error,
         profile: Profile::Express,
         summary: "an express writer's file set is required in differential, incremental or log backups",
         what: "With `--express`, reports a `filespecBackupType` that sets \
     `VSS_FSBT_DIFFERENTIAL_BACKUP_REQUIRED` (0x2), `VSS_FSBT_INCREMENTAL_BACKUP_REQUIRED` (0x4) \
-    or `VSS_FSBT_LOG_BACKUP_REQUIRED` (0x8), except when the mask is exactly the default 3855 \
-    (0xF0F). An absent attribute is the default.\n\n\
+    or `VSS_FSBT_LOG_BACKUP_REQUIRED` (0x8). The one exception is the documented default, \
+    exactly 3855 (0xF0F), which is also what an absent attribute means: it is not reported.\n\n\
     The exception exists because Microsoft contradicts itself: the express \
     `AddFilesToFileGroup` forbids these bits yet names 0xF0F, which contains them, as the \
     default, and Windows' own express writers (Task Scheduler, VSS Metadata Store, Performance \
-    Counters) write 3855. Hence a warning, not an error.",
-        why: "Express writers support only full and copy backups, so a file set cannot be \
-    required by the other backup types. A mask chosen deliberately with these bits suggests \
-    the writer expects differential or incremental participation it will not get.",
+    Counters) write 3855. Any other mask with these bits was chosen on purpose and is what the \
+    API refuses.",
+        why: "The express `AddFilesToFileGroup` documents `VSS_E_NOT_SUPPORTED` when \
+    `dwBackupTypeMask` includes the differential, incremental or log backup-required bits: \
+    express writers take part in full and copy backups only. A writer built from this \
+    manifest does not get the file set it asked for.",
         sources: &[
             "IVssCreateExpressWriterMetadata::AddFilesToFileGroup (dwBackupTypeMask): https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreateexpresswritermetadata-addfilestofilegroup",
             "VSS_FILE_SPEC_BACKUP_TYPE: https://learn.microsoft.com/en-us/windows/win32/api/vss/ne-vss-vss_file_spec_backup_type",
@@ -47,7 +49,11 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
     if bad.is_empty() {
         return;
     }
-    let kept = mask.bits() & !partial.bits();
+    let mut kept = mask.difference(partial);
+    // Without any backup-required bit the file set would be in no backup at all.
+    if !kept.intersects(FileSpecBackupType::ALL_BACKUP_REQUIRED) {
+        kept |= FileSpecBackupType::FULL_BACKUP_REQUIRED;
+    }
     cx.report(
         a.span,
         format!(
@@ -58,8 +64,55 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
             bad.describe()
         ),
     )
-    .label("not supported by express writers")
+    .label("VSS_E_NOT_SUPPORTED for express writers")
     .help(format!(
-        "express writers support only full and copy backups: write filespecBackupType=\"{kept}\", or omit it for the default"
+        "express writers support only full and copy backups: write filespecBackupType=\"{}\"{}",
+        kept.bits(),
+        if kept == mask.difference(partial) {
+            ", the same mask without them"
+        } else {
+            " (the mask without them, and with FULL_BACKUP_REQUIRED)"
+        }
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule_meta::Severity;
+    use crate::toolkit::testing::location_findings;
+
+    fn on(mask: &str) -> Vec<(Severity, String)> {
+        let set = format!(
+            r#"<FILE_GROUP componentName="Ledger" selectable="yes"><FILE_LIST path="C:\Ledger" filespec="*" recursive="no" filespecBackupType="{mask}"/></FILE_GROUP>"#
+        );
+        location_findings(&super::RULE, &set, true)
+    }
+
+    /// The API refuses the bits; only the documented default is spared.
+    #[test]
+    fn a_deliberate_mask_is_an_error_and_the_default_is_not() {
+        let found = on("259");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, Severity::Error);
+        assert!(on("3855").is_empty());
+        assert!(on("257").is_empty());
+    }
+
+    /// The help never points at the default, which holds the refused bits.
+    #[test]
+    fn the_help_names_a_mask_without_the_bits() {
+        let doc = super::RULE.meta.bad;
+        let d = crate::toolkit::testing::run_rule(
+            &super::RULE,
+            &crate::settings::Settings {
+                express: true,
+                ..Default::default()
+            },
+            doc,
+        );
+        let help = d[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains(r#"filespecBackupType="1793""#), "{help}");
+        assert!(!help.contains("default"), "{help}");
+        assert!(on("14")[0].1.contains("DIFFERENTIAL"));
+    }
 }
