@@ -5,6 +5,7 @@ pub mod dangling_ancestor;
 pub mod empty_segment;
 pub mod global_uniqueness;
 pub mod leading_backslash;
+pub mod set_parent_not_selectable;
 
 use crate::rule_api::Rule;
 
@@ -15,4 +16,5 @@ pub static RULES: &[&Rule] = &[
     &dangling_ancestor::RULE,
     &component_set_report::RULE,
     &global_uniqueness::RULE,
+    &set_parent_not_selectable::RULE,
 ];
