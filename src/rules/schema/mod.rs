@@ -8,6 +8,7 @@ pub mod independent_system_state_non_system;
 pub mod last_modify_needs_incr_or_diff;
 pub mod log_needs_logfiles;
 pub mod lsn_reserved;
+pub mod restore_bits_without_restore_events;
 pub mod timestamped_needs_incr_or_diff;
 pub mod undefined_bits;
 
@@ -25,4 +26,5 @@ pub static RULES: &[&Rule] = &[
     &explicit_zero::RULE,
     &independent_system_state_non_system::RULE,
     &fsbt_log_without_log_schema::RULE,
+    &restore_bits_without_restore_events::RULE,
 ];
