@@ -3,6 +3,7 @@
 pub mod data_source_invalid;
 pub mod friendly_name_missing;
 pub mod instance_id_format;
+pub mod instance_id_missing;
 pub mod instance_name_required;
 pub mod known_writer;
 pub mod null_guid;
@@ -19,6 +20,7 @@ use crate::rule_api::Rule;
 pub static RULES: &[&Rule] = &[
     &writer_id_format::RULE,
     &instance_id_format::RULE,
+    &instance_id_missing::RULE,
     &null_guid::RULE,
     &friendly_name_missing::RULE,
     &usage_invalid::RULE,
