@@ -7,6 +7,7 @@ pub mod component_flags;
 pub mod database_component;
 pub mod exclude_from_snapshot;
 pub mod fsbt_incremental_bits;
+pub mod instance_name;
 pub mod local_paths;
 pub mod restore_method;
 pub mod usage;
@@ -27,4 +28,5 @@ pub static RULES: &[&Rule] = &[
     &fsbt_incremental_bits::RULE,
     &usage::RULE,
     &local_paths::RULE,
+    &instance_name::RULE,
 ];
