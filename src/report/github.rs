@@ -26,7 +26,7 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     let mut rows = Vec::new();
     for f in files {
         let index = LineIndex::new(&f.text);
-        let file = super::sarif::relative_uri(&f.path);
+        let file = super::paths::machine_path(&f.path);
         for l in locate(f, &index) {
             rows.push((
                 std::cmp::Reverse(l.diagnostic.severity),
@@ -53,15 +53,8 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        // A document inside a cabinet is named as given (the cabinet, `!/`, the entry); a
-        // file as its URI.
-        let shown = if super::container_entry(path).is_some() {
-            path
-        } else {
-            file.as_str()
-        };
         let mut message = format!(
-            "{shown}:{}:{}: {} {}",
+            "{file}:{}:{}: {} {}",
             start.line, start.column, d.rule.code, d.message
         );
         if let Some(h) = &d.help {
@@ -75,7 +68,7 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
             writeln!(
                 out,
                 "::{kind} file={},title={}::{}",
-                escape_property(&super::sarif::relative_uri(container)),
+                escape_property(&super::paths::machine_path(container)),
                 escape_property(&format!(
                     "vsslint ({} {}) in {entry}",
                     d.rule.code, d.rule.slug

@@ -4,6 +4,7 @@ pub mod concise;
 pub mod full;
 pub mod github;
 pub mod json;
+pub mod paths;
 mod pretty;
 pub mod sarif;
 mod snippet;

@@ -1,5 +1,6 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning services.
 
+use super::paths::{machine_path, root_uri, uri_path};
 use super::pretty::Nested;
 use crate::pipeline::LintedFile;
 use crate::rule_meta::RuleMeta;
@@ -18,35 +19,9 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A path as SARIF wants it: relative to the run's root, forward slashes, no `./`.
-pub fn relative_uri(path: &str) -> String {
-    let p = std::path::Path::new(path);
-    let rel = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| {
-            let abs = std::path::absolute(p).ok()?;
-            abs.strip_prefix(&cwd).ok().map(|r| r.to_path_buf())
-        })
-        .unwrap_or_else(|| p.to_path_buf());
-    let s = rel.to_string_lossy().replace('\\', "/");
-    let s = s.trim_start_matches("./").to_string();
-    s.split('/')
-        .map(percent_encode)
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-fn percent_encode(segment: &str) -> String {
-    let mut out = String::new();
-    for b in segment.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+/// A path as SARIF wants it: relative to the run's root, forward slashes, percent-encoded.
+fn relative_uri(path: &str) -> String {
+    uri_path(&machine_path(path))
 }
 
 /// FNV-1a: a fingerprint must be the same on every machine and every release, which the
@@ -189,7 +164,7 @@ impl Artifacts {
                 continue;
             }
             let container = relative_uri(container);
-            let entry = relative_uri(entry);
+            let entry = uri_path(entry);
             let parent = *containers.entry(container.clone()).or_insert_with(|| {
                 a.list.push(json!({
                     "location": { "uri": container, "uriBaseId": "%SRCROOT%" }
@@ -210,7 +185,7 @@ impl Artifacts {
     fn location(&self, path: &str) -> Value {
         match (self.entries.get(path), super::container_entry(path)) {
             (Some(&i), Some((_, entry))) => {
-                json!({ "uri": format!("/{}", relative_uri(entry)), "index": i })
+                json!({ "uri": format!("/{}", uri_path(entry)), "index": i })
             }
             _ => json!({ "uri": relative_uri(path), "uriBaseId": "%SRCROOT%" }),
         }
@@ -223,21 +198,7 @@ fn envelope(
     artifacts: &Artifacts,
     results: Value,
 ) -> Value {
-    let root = std::env::current_dir()
-        .map(|p| {
-            let s = p.to_string_lossy().replace('\\', "/");
-            let s = if s.starts_with('/') {
-                format!("file://{s}")
-            } else {
-                format!("file:///{s}")
-            };
-            if s.ends_with('/') {
-                s
-            } else {
-                format!("{s}/")
-            }
-        })
-        .unwrap_or_else(|_| "file:///".into());
+    let root = root_uri();
     let mut report = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

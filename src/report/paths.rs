@@ -1,0 +1,105 @@
+//! How reports for machines name files. People see paths as they typed them; JSON, SARIF and
+//! GitHub see them relative to the working directory with `/`, on every OS, so a report
+//! written on Windows and one written on Linux name the same file the same way.
+
+use std::path::Path;
+
+/// `path` relative to the working directory when it lies inside it, with `/` separators and
+/// no leading `./`; other paths keep their form, with `/`. A document inside a cabinet
+/// (`backup.cab!/WM3.xml`) keeps its entry name.
+pub fn machine_path(path: &str) -> String {
+    if let Some((container, entry)) = super::container_entry(path) {
+        return format!("{}!/{entry}", machine_path(container));
+    }
+    let p = Path::new(path);
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            let abs = std::path::absolute(p).ok()?;
+            abs.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| p.to_path_buf());
+    let s = rel.to_string_lossy().replace('\\', "/");
+    let mut s = s.as_str();
+    while let Some(rest) = s.strip_prefix("./") {
+        s = rest;
+    }
+    s.to_string()
+}
+
+/// A relative path as a URI reference (RFC 3986): every byte outside the unreserved set is
+/// percent-encoded, segment by segment, so `my dir/é.xml` becomes `my%20dir/%C3%A9.xml`.
+pub fn uri_path(path: &str) -> String {
+    path.split('/')
+        .map(|s| encode_segment(s, false))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The working directory as a `file:` URI ending in `/`, percent-encoded like [`uri_path`];
+/// a Windows drive (`C:`) keeps its colon.
+pub fn root_uri() -> String {
+    let Ok(cwd) = std::env::current_dir() else {
+        return "file:///".into();
+    };
+    let s = cwd.to_string_lossy().replace('\\', "/");
+    let encoded: Vec<String> = s
+        .trim_start_matches('/')
+        .split('/')
+        .enumerate()
+        .map(|(i, seg)| encode_segment(seg, i == 0 && is_drive(seg)))
+        .collect();
+    let mut uri = format!("file:///{}", encoded.join("/"));
+    if !uri.ends_with('/') {
+        uri.push('/');
+    }
+    uri
+}
+
+fn is_drive(segment: &str) -> bool {
+    let b = segment.as_bytes();
+    b.len() == 2 && b[0].is_ascii_alphabetic() && b[1] == b':'
+}
+
+fn encode_segment(segment: &str, drive: bool) -> String {
+    if drive {
+        return segment.to_string();
+    }
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(b))
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_encoded_once() {
+        assert_eq!(uri_path("my dir/é.xml"), "my%20dir/%C3%A9.xml");
+        assert_eq!(uri_path("a%20b.xml"), "a%2520b.xml");
+    }
+
+    #[test]
+    fn machine_paths_are_relative_with_slashes() {
+        let cwd = std::env::current_dir().unwrap();
+        let inside = cwd.join("fixtures").join("a b.xml");
+        assert_eq!(machine_path(&inside.to_string_lossy()), "fixtures/a b.xml");
+        assert_eq!(machine_path("./x.xml"), "x.xml");
+        assert_eq!(machine_path("backup.cab!/WM3.xml"), "backup.cab!/WM3.xml");
+    }
+
+    #[test]
+    fn the_root_is_a_valid_uri() {
+        let root = root_uri();
+        assert!(root.starts_with("file:///") && root.ends_with('/'));
+        assert!(!root.contains(' '));
+    }
+}
