@@ -3,6 +3,7 @@
 
 mod common;
 use common::*;
+use std::collections::BTreeMap;
 use vsslint::{lint_bytes, FileKind, Settings, Severity};
 
 #[test]
@@ -197,5 +198,113 @@ fn broken_variants_of_a_real_document() {
         &sql.replace("backupSchema=\"881\"", "backupSchema=\"0x371\""),
         "schema/format",
         "0x371",
+    );
+}
+
+/// The largest writer metadata document of the corpus: the System writer's, whose one
+/// component lists thousands of file sets.
+fn largest_writer_document(dir: &std::path::Path) -> String {
+    let path = xml_files(dir)
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("WM"))
+        })
+        .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .expect("the corpus holds writer metadata documents");
+    std::fs::read_to_string(&path).unwrap()
+}
+
+/// The byte ranges of the document's `FILE_GROUP` elements, in document order.
+fn file_groups(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("<FILE_GROUP ") {
+        let start = from + at;
+        let end = start + text[start..].find("</FILE_GROUP>").unwrap() + "</FILE_GROUP>".len();
+        out.push(start..end);
+        from = end;
+    }
+    out
+}
+
+fn count_by_rule(text: &str) -> BTreeMap<&'static str, usize> {
+    let file = lint_bytes("mutated.xml", text.as_bytes(), &Settings::default());
+    let mut counts = BTreeMap::new();
+    for d in &file.diagnostics {
+        *counts.entry(d.rule.slug).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The findings a mutation adds to those of the document it came from, by rule.
+fn added(original: &str, mutated: &str) -> BTreeMap<&'static str, usize> {
+    let before = count_by_rule(original);
+    let mut after = count_by_rule(mutated);
+    for (rule, n) in before {
+        let left = after.entry(rule).or_insert(0);
+        *left = left.saturating_sub(n);
+    }
+    after.retain(|_, n| *n > 0);
+    after
+}
+
+#[test]
+fn a_repeated_component_is_one_finding() {
+    let Some(dir) = require_corpus("a_repeated_component_is_one_finding") else {
+        return;
+    };
+    let text = largest_writer_document(&dir);
+    let groups = file_groups(&text);
+    let largest = groups.iter().max_by_key(|g| g.len()).unwrap().clone();
+    let twice = format!(
+        "{}{}{}",
+        &text[..largest.end],
+        &text[largest.clone()],
+        &text[largest.end..]
+    );
+    let added = added(&text, &twice);
+    let total: usize = added.values().sum();
+    assert!(total <= 10, "{added:#?}");
+    assert_eq!(added.get("comp/duplicate"), Some(&1), "{added:#?}");
+    assert_eq!(
+        added.get("fs/file-in-several-components"),
+        None,
+        "{added:#?}"
+    );
+}
+
+#[test]
+fn ten_copies_of_each_component_stay_a_short_report() {
+    let Some(dir) = require_corpus("ten_copies_of_each_component_stay_a_short_report") else {
+        return;
+    };
+    let text = largest_writer_document(&dir);
+    let groups = file_groups(&text);
+    let mut copies = String::new();
+    for copy in 1..10 {
+        for g in &groups {
+            // Another name for each copy: the components differ, their file sets do not.
+            copies.push_str(&text[g.clone()].replacen(
+                "componentName=\"",
+                &format!("componentName=\"Copy {copy} of "),
+                1,
+            ));
+        }
+    }
+    let last = groups.last().unwrap().end;
+    let mutated = format!("{}{copies}{}", &text[..last], &text[last..]);
+    let pairs = 9 * groups.len();
+    let added = added(&text, &mutated);
+    let total: usize = added.values().sum();
+    assert!(
+        total <= 3 * pairs,
+        "{pairs} pairs of components: {added:#?}"
+    );
+    let out = vsslint_with_stdin(&["--format", "json", "-"], Some(mutated.as_bytes()));
+    assert!(
+        out.stdout.len() < 1 << 20,
+        "a report of {} bytes: {added:#?}",
+        out.stdout.len()
     );
 }

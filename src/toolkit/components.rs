@@ -13,6 +13,13 @@ pub(crate) fn path_and_name<'c>(c: &'c Component) -> (&'c str, &'c str) {
     (c.logical_path(), c.name())
 }
 
+/// Whether the two are one component declared twice, as `comp/duplicate` reports them: both
+/// named, with the same logical path and name as written. Rules that compare components stay
+/// silent on such a pair, where each of their findings would repeat that one mistake.
+pub(crate) fn are_duplicates(a: &Component, b: &Component) -> bool {
+    !a.name().is_empty() && path_and_name(a) == path_and_name(b)
+}
+
 /// The first component before `components[i]` with the same logical path and name, as
 /// written (see [`earlier_like`]).
 pub(crate) fn earlier_repeat<'c, 'a>(

@@ -52,15 +52,20 @@ fn pairs(found: Vec<Diagnostic>) -> Findings {
 
 /// The findings of `rule` on a clean writer whose `BACKUP_LOCATIONS` holds `body`.
 pub(crate) fn findings(rule: &'static Rule, settings: Settings, body: &str) -> Findings {
-    let doc = format!(
+    pairs(run_rule(rule, &settings, &document(body)))
+}
+
+/// A clean writer whose `BACKUP_LOCATIONS` holds `body`, for tests that look at more of a
+/// finding than its message.
+pub(crate) fn document(body: &str) -> String {
+    format!(
         r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2">
   <IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" instanceId="9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33" friendlyName="Contoso Ledger Writer" usage="USER_DATA" dataSource="OTHER" majorVersion="1" minorVersion="0"/>
   <BACKUP_LOCATIONS>
 {body}
   </BACKUP_LOCATIONS>
 </WRITER_METADATA>"#
-    );
-    pairs(run_rule(rule, &settings, &doc))
+    )
 }
 
 /// The findings of `rule` on `body` alone and with [`PAIRWISE`] more components, all distinct
