@@ -241,11 +241,7 @@ fn a_cabinet_gives_the_findings_of_its_folder() {
             assert!(status.success());
             let o = vsslint(&["--format", "json", cab.to_str().unwrap()]);
             let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-            assert_eq!(
-                shown(&v, ".cab!/"),
-                shown(&folder, "/"),
-                "{set} {zip}"
-            );
+            assert_eq!(shown(&v, ".cab!/"), shown(&folder, "/"), "{set} {zip}");
             assert_eq!(v["summary"], folder["summary"], "{set} {zip}");
         }
         // SARIF: each entry an artifact inside the cabinet's; GitHub: the cabinet annotated.

@@ -15,9 +15,10 @@ pub static RULE: Rule = Rule {
     is an error, a forward slash a warning). Environment variables such as `%SystemRoot%` are \
     allowed. `recursive` is checked by `fs/recursive-bool`. The element and attribute names are \
     inferred.",
-        why: "`IVssCreateWriterMetadata::AddAlternateLocationMapping` rejects such arguments: the \
-    path names a directory and cannot contain wildcards, the file specification names files in \
-    it and cannot contain directories. A requester cannot match such a mapping to any file set.",
+        why: "The `IVssCreateWriterMetadata::AddAlternateLocationMapping` page says the source \
+    path cannot contain wildcard characters and the file specification cannot contain \
+    directory specifications: the path names a directory, the file specification names files \
+    in it. A requester cannot match such a mapping to any file set.",
         sources: &[
             "IVssCreateWriterMetadata::AddAlternateLocationMapping: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addalternatelocationmapping",
             "File set (VSS glossary): https://learn.microsoft.com/en-us/windows/win32/vss/vssgloss-f",

@@ -18,7 +18,8 @@ pub static RULE: Rule = Rule {
     `comp/duplicate-case`. Components without a name are left to `comp/name-missing`.",
         why: "The pair of logical path and component name identifies a component: \
     `AddComponent` fails with `VSS_E_OBJECT_ALREADY_EXISTS` for a pair that already exists, and \
-    Microsoft requires the pair to be unique across all instances of a writer class. A requester \
+    the `AddComponentDependency` page requires the pair to be unique across all instances of a \
+    writer class. A requester \
     that selects, restores or reports on one of the two cannot tell which one it has.",
         sources: &[
             "IVssCreateWriterMetadata::AddComponent: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponent",

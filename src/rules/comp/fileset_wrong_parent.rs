@@ -12,9 +12,10 @@ pub static RULE: Rule = Rule {
         what: "A `FILE_LIST` belongs only in a `FILE_GROUP`; `DATABASE_FILES` and \
     `DATABASE_LOGFILES` belong only in a `DATABASE`. This rule reports the file set that is in \
     the wrong kind of component, and points at the component.",
-        why: "The API that writes each file set refuses the other component type with \
-    `E_INVALIDARG` (`AddFilesToFileGroup` on a database, `AddDatabaseFiles` or \
-    `AddDatabaseLogFiles` on a file group), and a requester counts only the file sets that match \
+        why: "`AddFilesToFileGroup` documents `E_INVALIDARG` for file-group files added to a \
+    component that is not a file group, and `AddDatabaseLogFiles` for database files added to \
+    one that is not a database; `AddDatabaseFiles` is documented for database components. \
+    And a requester counts only the file sets that match \
     the component type (`VSS_COMPONENTINFO` has `cFileCount` for file groups, `cDatabases` and \
     `cLogFiles` for databases). The files in a mismatched set may be left out of the backup.",
         sources: &[

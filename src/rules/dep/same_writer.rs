@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
         why: "`AddComponentDependency` does not permit dependencies on components managed by \
     the current writer. Within one writer, components that must be backed up and restored \
     together are expressed with logical paths (a component set), which also cannot form cycles. \
-    A requester may reject the dependency or loop on it.",
+    A document that declares such a dependency was not written through the API.",
         sources: &[
             "IVssCreateWriterMetadata::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponentdependency",
             "Dependencies Between Components Managed by Different Writers: https://learn.microsoft.com/en-us/windows/win32/vss/dependencies-between-components-managed-by-different-writers",

@@ -15,8 +15,10 @@ pub static RULE: Rule = Rule {
     bytes, or for UTF-32. An info note for BOM-less UTF-16, which other tools may misread.",
         why: "`IVssExamineWriterMetadata::SaveAsXML` returns UTF-16 text and tools store it in \
     different encodings; a file that decodes differently than it was written yields wrong paths \
-    and names at restore time, or is rejected outright.",
+    and names at restore time, or fails to load (`CreateVssExamineWriterMetadata` documents \
+    `VSS_E_INVALID_XML_DOCUMENT` for a string that is not correctly formed XML).",
         sources: &[
+            "CreateVssExamineWriterMetadata: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-createvssexaminewritermetadata",
             "IVssExamineWriterMetadata::SaveAsXML: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssexaminewritermetadata-saveasxml",
             "DiskShadow metadata cabinets store Manifest.xml as UTF-16LE without a byte-order mark (observed in real DiskShadow output)",
         ],

@@ -14,9 +14,10 @@ pub static RULE: Rule = Rule {
     `x-schema:#VssWriterMetadataInfo`, normally declared once with \
     `xmlns=\"x-schema:#VssWriterMetadataInfo\"` on the root. Reports the root when the declaration \
     is missing or different, and each element that a prefix or a nested `xmlns` moves elsewhere.",
-        why: "VSS matches elements by namespace: an element in another namespace is not part of \
-    the writer's metadata, so its components or files are silently missing at restore time, or \
-    the document is rejected as not matching the schema.",
+        why: "In XML an element in another namespace is a different element: it is not part of \
+    the writer's metadata, so its components or files may be missing at restore time. \
+    `CreateVssExamineWriterMetadata` documents `VSS_E_INVALID_XML_DOCUMENT` for a document that \
+    does not match the schema (the schema itself is not published).",
         sources: &[
             "Every writer metadata document written by Windows declares xmlns=\"x-schema:#VssWriterMetadataInfo\" (real DiskShadow output)",
             "CreateVssExamineWriterMetadata (documents that do not match the schema fail): https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-createvssexaminewritermetadata",

@@ -13,8 +13,10 @@ pub static RULE: Rule = Rule {
     Document type declarations are refused, so entity expansion attacks (billion laughs) and \
     external entities are never expanded or fetched.",
         why: "VSS loads a writer metadata document with `CreateVssExamineWriterMetadata` or \
-    `IVssExamineWriterMetadata::LoadFromXML`; a document that is not well-formed fails with \
-    `VSS_E_INVALID_XML_DOCUMENT`, so a requester cannot restore anything described by it. A \
+    `IVssExamineWriterMetadata::LoadFromXML`. The first documents \
+    `VSS_E_INVALID_XML_DOCUMENT` for a string that is not correctly formed XML; the second \
+    reports that the document could not be loaded (`S_FALSE`) or is not valid. Either way a \
+    requester cannot restore anything described by it. A \
     truncated copy is the usual cause.",
         sources: &[
             "CreateVssExamineWriterMetadata: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-createvssexaminewritermetadata",

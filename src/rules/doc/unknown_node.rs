@@ -19,8 +19,9 @@ pub static RULE: Rule = Rule {
     the wrong kind of component is reported by `comp/fileset-wrong-parent`, include lists by \
     `doc/include-list`, and an unknown element under `BACKUP_LOCATIONS` named like a component \
     (`COMPONENT`, `FILEGROUP`, `DATABASES`…) by `comp/type`.",
-        why: "VSS ignores what it does not know, or rejects the document as not matching its \
-    schema. Either way a misspelt name (`FILELIST`, `recurse`) means that what the writer meant to \
+        why: "What VSS does with a name it does not know is not documented: it may ignore it, or \
+    `CreateVssExamineWriterMetadata` may report `VSS_E_INVALID_XML_DOCUMENT` for a document \
+    that does not match the (unpublished) schema. Either way a misspelt name (`FILELIST`, `recurse`) means that what the writer meant to \
     say is lost at restore time.",
         sources: &[
             "Writer Metadata Document Contents: https://learn.microsoft.com/en-us/windows/win32/vss/writer-metadata-document-contents",

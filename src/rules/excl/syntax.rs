@@ -21,8 +21,10 @@ pub static RULE: Rule = Rule {
     `fs/recursive-bool`'s, and a path that is not absolute is `fs/path-not-absolute`'s, which \
     looks at exclude lists as well as file sets (and reports Windows' own \
     `\\System Volume Information\\Heat` exclusion only as info).",
-        why: "`AddExcludeFiles` and `AddExcludeFilesFromSnapshot` reject these values with \
-    `E_INVALIDARG`. A malformed exclusion excludes nothing, or something else: the files the \
+        why: "The `AddExcludeFiles` and `AddExcludeFilesFromSnapshot` pages say the path cannot \
+    contain wildcard characters and the file specification cannot contain directory \
+    specifications (no backslashes); both list `E_INVALIDARG` for a parameter value that is \
+    not valid. A malformed exclusion excludes nothing, or something else: the files the \
     writer meant to leave out are backed up after all.",
         sources: &[
             "IVssCreateWriterMetadata::AddExcludeFiles: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addexcludefiles",

@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
     attribute name is inferred from the VSS Test Writer's configuration vocabulary: no public \
     writer metadata document shows it.",
         why: "The alternate path of the express `AddFilesToFileGroup` is reserved and must be \
-    NULL (the method returns `VSS_E_NOT_SUPPORTED` otherwise): an express writer has no code \
+    NULL (the regular `IVssCreateWriterMetadata::AddFilesToFileGroup` page documents \
+    `VSS_E_NOT_SUPPORTED` when an express writer's alternate path is not NULL): an express writer has no code \
     that could copy files to another directory before the backup.",
         sources: &[
             "IVssCreateExpressWriterMetadata::AddFilesToFileGroup (wszAlternateLocation): https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreateexpresswritermetadata-addfilestofilegroup",

@@ -17,7 +17,8 @@ pub static RULE: Rule = Rule {
     `VSS_BS_COPY` (0x10) and `VSS_BS_INDEPENDENT_SYSTEM_STATE` (0x400). Bits with no \
     definition at all are `schema/undefined-bits`' findings.",
         why: "The express `SetBackupSchema` supports only `VSS_BS_UNDEFINED`, `VSS_BS_COPY` and \
-    `VSS_BS_INDEPENDENT_SYSTEM_STATE`, and returns `VSS_E_NOT_SUPPORTED` for the rest: an \
+    `VSS_BS_INDEPENDENT_SYSTEM_STATE`, and the regular `IVssCreateWriterMetadata::SetBackupSchema` \
+    page documents `VSS_E_NOT_SUPPORTED` for a value not supported for express writers: an \
     express writer cannot take part in differential, incremental or log backups, nor in restore \
     variants that need writer code.",
         sources: &[

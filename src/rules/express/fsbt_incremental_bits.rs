@@ -22,12 +22,15 @@ pub static RULE: Rule = Rule {
     default, and Windows' own express writers (Task Scheduler, VSS Metadata Store, Performance \
     Counters) write 3855. Any other mask with these bits was chosen on purpose and is what the \
     API refuses.",
-        why: "The express `AddFilesToFileGroup` documents `VSS_E_NOT_SUPPORTED` when \
-    `dwBackupTypeMask` includes the differential, incremental or log backup-required bits: \
+        why: "The express `AddFilesToFileGroup` says `dwBackupTypeMask` cannot include the \
+    differential, incremental or log backup-required bits, and the regular \
+    `IVssCreateWriterMetadata::AddFilesToFileGroup` page documents `VSS_E_NOT_SUPPORTED` for \
+    an express writer whose mask does: \
     express writers take part in full and copy backups only. A writer built from this \
     manifest does not get the file set it asked for.",
         sources: &[
             "IVssCreateExpressWriterMetadata::AddFilesToFileGroup (dwBackupTypeMask): https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreateexpresswritermetadata-addfilestofilegroup",
+            "IVssCreateWriterMetadata::AddFilesToFileGroup (VSS_E_NOT_SUPPORTED): https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addfilestofilegroup",
             "VSS_FILE_SPEC_BACKUP_TYPE: https://learn.microsoft.com/en-us/windows/win32/api/vss/ne-vss-vss_file_spec_backup_type",
             "filespecBackupType=\"3855\" on the Task Scheduler, VSS Metadata Store and Performance Counters writers (real DiskShadow output and Windows 10 writer store)",
         ],

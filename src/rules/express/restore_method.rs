@@ -16,8 +16,11 @@ pub static RULE: Rule = Rule {
     `VSS_RME_UNDEFINED`, `VSS_RME_RESTORE_TO_ALTERNATE_LOCATION` or `VSS_RME_CUSTOM`. The XML \
     spellings of these three are inferred (`UNDEFINED`, `RESTORE_TO_ALTERNATE_LOCATION`, \
     `CUSTOM`) or configured; an unknown spelling is left to `restore/method-unknown`.",
-        why: "The express `SetRestoreMethod` rejects these methods. An alternate location needs \
-    mappings, which express writers cannot declare, and a custom restore needs writer-specific \
+        why: "The express `SetRestoreMethod` page says the method cannot be `VSS_RME_UNDEFINED`, \
+    `VSS_RME_RESTORE_TO_ALTERNATE_LOCATION` or `VSS_RME_CUSTOM`, and `VSS_RESTOREMETHOD_ENUM` \
+    marks these three as not supported for express writers. An alternate location needs \
+    mappings, which express writers cannot declare (their interface has no \
+    `AddAlternateLocationMapping`), and a custom restore needs writer-specific \
     knowledge a requester cannot get from an express writer.",
         sources: &[
             "IVssCreateExpressWriterMetadata::SetRestoreMethod: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreateexpresswritermetadata-setrestoremethod",

@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
     the directory belongs in `path`. A backslash is an error. A forward slash is a warning: it \
     is not a valid file name character on Windows, so it is almost certainly a directory \
     written the Unix way. Exclude lists follow the same rule under `excl/syntax`.",
-        why: "The methods that add file sets refuse a file specification with directory parts. \
+        why: "The methods that add file sets document that a file specification cannot contain \
+    directory specifications (no backslashes). \
     A requester matches the filespec against names inside `path` only, so `logs\\*.txt` \
     matches nothing and those files are not backed up.",
         sources: &[

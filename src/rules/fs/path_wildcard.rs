@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
     variables but no `*` or `?`. The `?` of the Win32 prefix `\\\\?\\` is not a wildcard: the \
     ASR writer's `\\\\?\\Volume{GUID}\\Boot` is a real, valid path. Exclude lists follow the \
     same rule under `excl/syntax`, alternate paths under `fs/alternate-path-syntax`.",
-        why: "The methods that add file sets reject a path with wildcard characters. Patterns \
+        why: "The methods that add file sets document that the path can contain environment \
+    variables but cannot contain wildcard characters. Patterns \
     belong in `filespec`; a requester that meets a wildcard in a directory either fails to find \
     the directory or backs up something other than what the writer meant.",
         sources: &[

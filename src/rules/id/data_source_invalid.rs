@@ -22,8 +22,10 @@ pub static RULE: Rule = Rule {
         why: "The source type tells a requester what kind of data the writer manages: a \
     transactional database, a non-transactional one, or files (`OTHER`, the default). \
     Microsoft documents `VSS_ST_UNDEFINED` as a writer error that requesters should report, and \
-    a spelling VSS does not know makes the document fail to load.",
+    a spelling VSS does not know may not match its (unpublished) schema, which \
+    `CreateVssExamineWriterMetadata` reports as `VSS_E_INVALID_XML_DOCUMENT`.",
         sources: &[
+            "CreateVssExamineWriterMetadata: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-createvssexaminewritermetadata",
             "VSS_SOURCE_TYPE: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/ne-vswriter-vss_source_type",
             "Real DiskShadow output shows TRANSACTION_DB (SQL Server writer) and OTHER",
         ],

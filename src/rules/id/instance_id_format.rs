@@ -12,9 +12,11 @@ pub static RULE: Rule = Rule {
         what: "`IDENTIFICATION/@instanceId` must be a GUID in the same form as `writerId`: 8-4-4-4-12 \
     hexadecimal digits, any case, no braces (braces are a warning).",
         why: "VSS generates the instance ID each time the writer process starts and requesters \
-    read it with `IVssExamineWriterMetadata::GetIdentity`; a value that is not a GUID makes the \
-    document fail to load.",
+    read it with `IVssExamineWriterMetadata::GetIdentity`, which returns it as a GUID: a value \
+    that is not one cannot be returned, and may not match VSS's (unpublished) schema, which \
+    `CreateVssExamineWriterMetadata` reports as `VSS_E_INVALID_XML_DOCUMENT`.",
         sources: &[
+            "CreateVssExamineWriterMetadata: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-createvssexaminewritermetadata",
             "IVssExamineWriterMetadata::GetIdentity: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssexaminewritermetadata-getidentity",
             "Writer Metadata Document Contents: https://learn.microsoft.com/en-us/windows/win32/vss/writer-metadata-document-contents",
         ],

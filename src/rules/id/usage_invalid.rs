@@ -21,9 +21,11 @@ pub static RULE: Rule = Rule {
         why: "The usage type tells a requester how the writer's data is used on the system: \
     writers of usage `BOOTABLE_SYSTEM_STATE` or `SYSTEM_SERVICE` are system-state writers, and \
     their components belong to every system-state backup. Microsoft documents \
-    `VSS_UT_UNDEFINED` as a writer error, and a spelling VSS does not know makes the document \
-    fail to load or leaves the writer's data out of system-state backups.",
+    `VSS_UT_UNDEFINED` as a writer error. A spelling VSS does not know may not match its \
+    (unpublished) schema, which `CreateVssExamineWriterMetadata` reports as \
+    `VSS_E_INVALID_XML_DOCUMENT`, or may leave the writer's data out of system-state backups.",
         sources: &[
+            "CreateVssExamineWriterMetadata: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-createvssexaminewritermetadata",
             "VSS_USAGE_TYPE: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/ne-vswriter-vss_usage_type",
             "Backing Up and Restoring System State (usage of system-state writers): https://learn.microsoft.com/en-us/windows/win32/vss/locating-additional-system-files",
             "Real DiskShadow output shows BOOTABLE_SYSTEM_STATE, SYSTEM_SERVICE and USER_DATA",

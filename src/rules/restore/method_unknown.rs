@@ -24,9 +24,11 @@ pub static RULE: Rule = Rule {
     every other restore rule then treat it as that method.",
         why: "The restore method tells a requester how to put the writer's files back: in place, \
     only if absent, at the next reboot, around a service stop, or to an alternate location. A \
-    spelling VSS does not know makes the document fail to load, or leaves the requester without \
-    a method, which Microsoft calls a writer error.",
+    spelling VSS does not know may not match its (unpublished) schema \
+    (`CreateVssExamineWriterMetadata` reports that as `VSS_E_INVALID_XML_DOCUMENT`), or leaves \
+    the requester without a method, which Microsoft calls a writer error.",
         sources: &[
+            "CreateVssExamineWriterMetadata: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-createvssexaminewritermetadata",
             "VSS_RESTOREMETHOD_ENUM: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/ne-vswriter-vss_restoremethod_enum",
             "IVssCreateWriterMetadata::SetRestoreMethod: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-setrestoremethod",
             "VSS Test Writer Tool (RESTORE_IF_CAN_BE_REPLACED and RESTORE_IF_CAN_REPLACE): https://learn.microsoft.com/en-us/windows/win32/vss/vss-test-writer-tool",

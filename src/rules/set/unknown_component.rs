@@ -16,9 +16,11 @@ pub static RULE: Rule = Rule {
     in the backup, looks for the component with the same logical path and name (as written) in \
     that document, and checks that its `componentType` (`filegroup`, `database`) is the \
     component's element (`FILE_GROUP`, `DATABASE`).",
-        why: "`IVssBackupComponents::AddComponent` takes a component the writer declared; a saved \
-    document that names a component the writer no longer has makes the restore fail with \
-    `VSS_E_OBJECT_NOT_FOUND`, when it is too late to back it up again.",
+        why: "`IVssBackupComponents::AddComponent` takes a component the writer declared. A \
+    component the writer does not declare has no file sets in its metadata to restore, and at \
+    restore time `SetSelectedForRestore` fails with `VSS_E_OBJECT_NOT_FOUND` when the \
+    component is not in the backup components document or no live instance of its writer is \
+    running: the problem surfaces when it is too late to back the data up again.",
         sources: &[
             "IVssBackupComponents::AddComponent: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-addcomponent",
             "IVssBackupComponents::SetSelectedForRestore (VSS_E_OBJECT_NOT_FOUND): https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-setselectedforrestore",
