@@ -91,17 +91,25 @@ impl Mask for FileSpecBackupType {
     const PREFIX: &'static str = "VSS_FSBT_";
 }
 
+/// In `dump`: the number as written, the API constants of its bits (`VSS_BS_COPY`), and the
+/// bits no constant names, in hex, or `null` when there are none.
 fn serialize_mask<M: Mask, S: Serializer>(m: &M, s: S) -> Result<S::Ok, S::Error> {
     let mut st = s.serialize_struct("Mask", 3)?;
     st.serialize_field("value", &m.bits())?;
-    let names: Vec<&str> = m.iter_names().map(|(n, _)| n).collect();
-    st.serialize_field("names", &names)?;
-    st.serialize_field("undefined", &m.undefined_bits())?;
+    let constants: Vec<String> = m
+        .iter_names()
+        .map(|(n, _)| format!("{}{n}", M::PREFIX))
+        .collect();
+    st.serialize_field("constants", &constants)?;
+    let undefined = Some(m.undefined_bits())
+        .filter(|&u| u != 0)
+        .map(|u| format!("0x{u:X}"));
+    st.serialize_field("undefined", &undefined)?;
     st.end()
 }
 
 macro_rules! mask_serialize {
-    ($($t:ty),*) => {$(
+    ($($t:ident),*) => {$(
         impl Serialize for $t {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 serialize_mask(self, s)

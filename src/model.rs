@@ -195,10 +195,13 @@ pub struct Mapping<'a> {
     pub destination: Option<Text<'a>>,
 }
 
+/// Serialized as the `VSS_COMPONENT_TYPE` constant the element name stands for: what a writer
+/// passes to `AddComponent`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ComponentKind {
+    #[serde(rename = "VSS_CT_FILEGROUP")]
     FileGroup,
+    #[serde(rename = "VSS_CT_DATABASE")]
     Database,
 }
 
@@ -223,6 +226,8 @@ pub struct Component<'a> {
     pub selectable: Option<YesNo<'a>>,
     pub selectable_for_restore: Option<YesNo<'a>>,
     pub flags: Option<Attr<'a, Option<ComponentFlags>>>,
+    /// `pbIcon` of `AddComponent`, as written (no public document shows its encoding).
+    pub icon: Option<Text<'a>>,
     pub file_sets: Vec<FileSet<'a>>,
     pub dependencies: Vec<Dependency<'a>>,
 }

@@ -3,7 +3,7 @@
 //! Microsoft documents the API constants, not the XML. Spellings seen in real documents are
 //! marked confirmed; the others are inferred and accepted leniently (a user can add more).
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// How sure we are of a spelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -30,8 +30,7 @@ macro_rules! vocabulary {
         }
     ) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
             $($variant,)+
             /// A spelling outside the table (kept as written in the attribute).
@@ -50,6 +49,17 @@ macro_rules! vocabulary {
             /// The API constant this value stands for.
             pub fn constant(self) -> Option<&'static str> {
                 $table.iter().find(|sp| sp.value == self).map(|sp| sp.constant)
+            }
+        }
+
+        /// The API constant, which is what a writer's author typed; `null` for a spelling
+        /// outside the table, whose attribute's `raw` shows what was written.
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self.constant() {
+                    Some(c) => s.serialize_str(c),
+                    None => s.serialize_none(),
+                }
             }
         }
     };
