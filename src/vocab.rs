@@ -3,7 +3,9 @@
 //! Microsoft documents the API constants, not the XML. Spellings seen in real documents are
 //! marked confirmed; the others are inferred and accepted leniently (a user can add more).
 
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
 /// How sure we are of a spelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -62,7 +64,33 @@ macro_rules! vocabulary {
                 }
             }
         }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                constants_schema($table)
+            }
+        }
     };
+}
+
+/// The schema of an enumeration's value in `dump`: one of its API constants, or `null`.
+fn constants_schema<T>(table: &[Spelling<T>]) -> Schema {
+    let mut constants: Vec<serde_json::Value> = Vec::new();
+    for sp in table {
+        // Several spellings can stand for one constant.
+        if !constants.iter().any(|c| c == sp.constant) {
+            constants.push(sp.constant.into());
+        }
+    }
+    constants.push(serde_json::Value::Null);
+    json_schema!({
+        "description": "The API constant the value stands for; null for a spelling outside the vocabulary (`raw` shows it).",
+        "enum": constants
+    })
 }
 
 vocabulary! {

@@ -209,6 +209,7 @@ fn dump_shows_api_constants() {
     let o = vsslint(&["dump", GOOD]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
+    assert_eq!(v["version"], 1);
     let doc = &v["document"];
     assert_eq!(doc["kind"], "writer-metadata");
     let schema = &doc["backup_schema"]["value"];
