@@ -2,11 +2,12 @@
 //! NULs that end a saved string.
 
 use encoding_rs::{DecoderResult, Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8};
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::borrow::Cow;
 
 /// How the bytes were recognised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Detection {
     /// A byte-order mark.

@@ -1,7 +1,9 @@
 //! The three bit masks of a writer metadata document, with the names of their bits.
 
 use bitflags::bitflags;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
+use std::borrow::Cow;
 
 bitflags! {
     /// `VSS_BACKUP_SCHEMA`: the backup types a writer supports (`backupSchema`).
@@ -91,20 +93,63 @@ impl Mask for FileSpecBackupType {
     const PREFIX: &'static str = "VSS_FSBT_";
 }
 
+/// In `dump`: the number as written, the API constants of its bits (`VSS_BS_COPY`), and the
+/// bits no constant names, in hex, or `null` when there are none.
 fn serialize_mask<M: Mask, S: Serializer>(m: &M, s: S) -> Result<S::Ok, S::Error> {
     let mut st = s.serialize_struct("Mask", 3)?;
     st.serialize_field("value", &m.bits())?;
-    let names: Vec<&str> = m.iter_names().map(|(n, _)| n).collect();
-    st.serialize_field("names", &names)?;
-    st.serialize_field("undefined", &m.undefined_bits())?;
+    let constants: Vec<String> = m
+        .iter_names()
+        .map(|(n, _)| format!("{}{n}", M::PREFIX))
+        .collect();
+    st.serialize_field("constants", &constants)?;
+    let undefined = Some(m.undefined_bits())
+        .filter(|&u| u != 0)
+        .map(|u| format!("0x{u:X}"));
+    st.serialize_field("undefined", &undefined)?;
     st.end()
 }
 
+fn mask_schema<M: Mask>() -> Schema {
+    let constants: Vec<String> = M::FLAGS
+        .iter()
+        .map(|f| format!("{}{}", M::PREFIX, f.name()))
+        .collect();
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "value": { "description": "The mask as written.", "type": "integer", "minimum": 0 },
+            "constants": {
+                "description": "The API constants of the bits set.",
+                "type": "array",
+                "items": { "enum": constants }
+            },
+            "undefined": {
+                "description": "The bits set that no constant names, in hex; null when there are none.",
+                "type": ["string", "null"],
+                "pattern": "^0x[0-9A-F]+$"
+            }
+        },
+        "required": ["value", "constants", "undefined"],
+        "additionalProperties": false
+    })
+}
+
 macro_rules! mask_serialize {
-    ($($t:ty),*) => {$(
+    ($($t:ident),*) => {$(
         impl Serialize for $t {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 serialize_mask(self, s)
+            }
+        }
+
+        impl JsonSchema for $t {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($t).into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                mask_schema::<$t>()
             }
         }
     )*};

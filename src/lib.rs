@@ -53,5 +53,6 @@ pub use rule_api::Rule;
 pub use rule_meta::{Cost, Profile, RuleMeta, Severity, DOCS_BASE};
 pub use rules::{all as all_rules, find as find_rule};
 pub use run::coverage::{coverage, Coverage};
-pub use run::{dump, run, Failure, Format, Options, Outcome};
+pub use run::dump::{dump, schema as dump_schema, BackupDump};
+pub use run::{run, Failure, Format, Options, Outcome};
 pub use settings::{ExtraSpellings, Settings};

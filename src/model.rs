@@ -5,10 +5,11 @@
 use crate::flags::{BackupSchema, ComponentFlags, FileSpecBackupType};
 use crate::span::Span;
 use crate::vocab::{DataSource, Method, Usage, WriterRestore};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// An element: its name and where it is.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
 pub struct Node<'a> {
     pub name: &'a str,
     /// The element name inside its start tag (what labels point at).
@@ -18,7 +19,8 @@ pub struct Node<'a> {
 }
 
 /// One attribute: as written, where its value is, and what it means.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "Attr_{T}")]
 pub struct Attr<'a, T> {
     pub raw: &'a str,
     /// The value between the quotes (the whole attribute when the value is empty).
@@ -52,13 +54,13 @@ impl<'a> Attr<'a, Option<bool>> {
 }
 
 /// A GUID as written in `writerId`/`instanceId`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase", tag = "form", content = "value")]
 pub enum Guid {
     /// `8-4-4-4-12` hex digits, the form VSS writes.
-    Plain(uuid::Uuid),
+    Plain(#[schemars(with = "String")] uuid::Uuid),
     /// The same in braces, as DiskShadow's own manifest writes GUIDs.
-    Braced(uuid::Uuid),
+    Braced(#[schemars(with = "String")] uuid::Uuid),
     Invalid,
 }
 
@@ -95,7 +97,7 @@ impl Guid {
 }
 
 /// What the root of a document is.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Document<'a> {
     WriterMetadata(Box<WriterMetadata<'a>>),
@@ -110,7 +112,7 @@ pub enum Document<'a> {
     },
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct WriterMetadata<'a> {
     pub node: Node<'a>,
     /// The wrapper element when the document is `<root><Schema/><WRITER_METADATA/></root>`.
@@ -159,7 +161,7 @@ impl<'a> WriterMetadata<'a> {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Identification<'a> {
     pub node: Node<'a>,
     pub writer_id: Option<Attr<'a, Guid>>,
@@ -172,7 +174,7 @@ pub struct Identification<'a> {
     pub minor_version: Option<Number<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct RestoreMethod<'a> {
     pub node: Node<'a>,
     pub method: Option<Attr<'a, Method>>,
@@ -185,7 +187,7 @@ pub struct RestoreMethod<'a> {
 }
 
 /// `ALTERNATE_LOCATION_MAPPING` (element and attribute names inferred).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Mapping<'a> {
     pub node: Node<'a>,
     pub parent: &'a str,
@@ -195,10 +197,13 @@ pub struct Mapping<'a> {
     pub destination: Option<Text<'a>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+/// Serialized as the `VSS_COMPONENT_TYPE` constant the element name stands for: what a writer
+/// passes to `AddComponent`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub enum ComponentKind {
+    #[serde(rename = "VSS_CT_FILEGROUP")]
     FileGroup,
+    #[serde(rename = "VSS_CT_DATABASE")]
     Database,
 }
 
@@ -211,7 +216,7 @@ impl ComponentKind {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Component<'a> {
     pub node: Node<'a>,
     pub kind: ComponentKind,
@@ -223,6 +228,8 @@ pub struct Component<'a> {
     pub selectable: Option<YesNo<'a>>,
     pub selectable_for_restore: Option<YesNo<'a>>,
     pub flags: Option<Attr<'a, Option<ComponentFlags>>>,
+    /// `pbIcon` of `AddComponent`, as written (no public document shows its encoding).
+    pub icon: Option<Text<'a>>,
     pub file_sets: Vec<FileSet<'a>>,
     pub dependencies: Vec<Dependency<'a>>,
 }
@@ -259,7 +266,7 @@ impl Component<'_> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum FileSetKind {
     FileList,
@@ -281,7 +288,7 @@ impl FileSetKind {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FileSet<'a> {
     pub node: Node<'a>,
     pub kind: FileSetKind,
@@ -293,7 +300,7 @@ pub struct FileSet<'a> {
     pub alternate_path: Option<Text<'a>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ExcludeKind {
     ExcludeFiles,
@@ -309,7 +316,7 @@ impl ExcludeKind {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Exclude<'a> {
     pub node: Node<'a>,
     pub kind: ExcludeKind,
@@ -319,7 +326,7 @@ pub struct Exclude<'a> {
 }
 
 /// A component dependency (element and attribute names inferred).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Dependency<'a> {
     pub node: Node<'a>,
     pub writer_id: Option<Attr<'a, Guid>>,
@@ -327,13 +334,13 @@ pub struct Dependency<'a> {
     pub component_name: Option<Text<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Foreign<'a> {
     pub node: Node<'a>,
     pub namespace: Option<&'a str>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum StrayKind {
     /// An element name outside the vocabulary.
@@ -348,7 +355,7 @@ pub enum StrayKind {
     IncludeList,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Stray<'a> {
     pub kind: StrayKind,
     pub name: &'a str,
@@ -356,7 +363,7 @@ pub struct Stray<'a> {
     pub span: Span,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Comment<'a> {
     pub text: &'a str,
     pub span: Span,
@@ -366,7 +373,7 @@ pub struct Comment<'a> {
 }
 
 /// Which of the documents of a backup a file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocKind {
     WriterMetadata,
@@ -438,7 +445,7 @@ impl WriterMetadata<'_> {
 /// A backup components document: `BACKUP_COMPONENTS xmlns="x-schema:#VssComponentMetadata"`,
 /// the state a requester set with `IVssBackupComponents::SetBackupState` and the components it
 /// added with `AddComponent`, for each writer.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct BackupComponents<'a> {
     pub node: Node<'a>,
     pub namespace: Option<&'a str>,
@@ -457,7 +464,7 @@ pub struct BackupComponents<'a> {
 }
 
 /// The components a requester added for one writer instance.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct WriterComponents<'a> {
     pub node: Node<'a>,
     pub instance_id: Option<Attr<'a, Guid>>,
@@ -468,7 +475,7 @@ pub struct WriterComponents<'a> {
 }
 
 /// One `AddComponent` call, as saved.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AddedComponent<'a> {
     pub node: Node<'a>,
     pub name: Option<Text<'a>>,
@@ -492,7 +499,7 @@ impl AddedComponent<'_> {
 
 /// DiskShadow's `Manifest.xml`: the snapshot set, the backup components document and the
 /// writers' documents it saved beside it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Manifest<'a> {
     pub node: Node<'a>,
     pub shadow_copy_set: Option<ShadowCopySet<'a>>,
@@ -504,7 +511,7 @@ pub struct Manifest<'a> {
     pub writers: Vec<ManifestWriter<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ShadowCopySet<'a> {
     pub node: Node<'a>,
     pub guid: Option<Attr<'a, Guid>>,
@@ -513,7 +520,7 @@ pub struct ShadowCopySet<'a> {
 }
 
 /// One shadow copy of the set: a volume.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ShadowCopy<'a> {
     pub node: Node<'a>,
     pub guid: Option<Attr<'a, Guid>>,
@@ -523,7 +530,7 @@ pub struct ShadowCopy<'a> {
 }
 
 /// A writer as the manifest lists it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ManifestWriter<'a> {
     pub node: Node<'a>,
     /// The writer's name with each space written `%s`.

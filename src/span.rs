@@ -1,9 +1,12 @@
 //! Byte spans in the decoded text and their translation to lines and columns.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// A half-open byte range in the decoded (UTF-8) text of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, JsonSchema,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -3,7 +3,9 @@
 //! Microsoft documents the API constants, not the XML. Spellings seen in real documents are
 //! marked confirmed; the others are inferred and accepted leniently (a user can add more).
 
-use serde::Serialize;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
 /// How sure we are of a spelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -30,8 +32,7 @@ macro_rules! vocabulary {
         }
     ) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
             $($variant,)+
             /// A spelling outside the table (kept as written in the attribute).
@@ -52,7 +53,44 @@ macro_rules! vocabulary {
                 $table.iter().find(|sp| sp.value == self).map(|sp| sp.constant)
             }
         }
+
+        /// The API constant, which is what a writer's author typed; `null` for a spelling
+        /// outside the table, whose attribute's `raw` shows what was written.
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self.constant() {
+                    Some(c) => s.serialize_str(c),
+                    None => s.serialize_none(),
+                }
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                constants_schema($table)
+            }
+        }
     };
+}
+
+/// The schema of an enumeration's value in `dump`: one of its API constants, or `null`.
+fn constants_schema<T>(table: &[Spelling<T>]) -> Schema {
+    let mut constants: Vec<serde_json::Value> = Vec::new();
+    for sp in table {
+        // Several spellings can stand for one constant.
+        if !constants.iter().any(|c| c == sp.constant) {
+            constants.push(sp.constant.into());
+        }
+    }
+    constants.push(serde_json::Value::Null);
+    json_schema!({
+        "description": "The API constant the value stands for; null for a spelling outside the vocabulary (`raw` shows it).",
+        "enum": constants
+    })
 }
 
 vocabulary! {

@@ -113,6 +113,8 @@ fn dump_of_a_backup_shows_what_it_contains() {
     let o = vsslint(&["dump", "fixtures/sets/contoso"]);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // The same format version as a document's dump: one schema covers both.
+    assert_eq!(v["version"], 1);
     assert_eq!(v["shadowed_volumes"], serde_json::json!(["C:"]));
     let contoso = &v["writers"][0];
     assert_eq!(contoso["writer"], "Contoso Ledger Writer");

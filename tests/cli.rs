@@ -202,19 +202,91 @@ fn rules_json_lists_every_rule() {
     }
 }
 
+/// `dump` shows what a writer's author passed to the API: mask bits and enumeration values as
+/// their `VSS_*` constants, beside the attribute as written.
 #[test]
-fn dump_decodes_masks_by_name() {
+fn dump_shows_api_constants() {
     let o = vsslint(&["dump", GOOD]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
-    let schema = &v["document"]["backup_schema"]["value"];
+    assert_eq!(v["version"], 1);
+    let doc = &v["document"];
+    assert_eq!(doc["kind"], "writer-metadata");
+    let schema = &doc["backup_schema"]["value"];
     assert_eq!(schema["value"], 27);
     assert_eq!(
-        schema["names"],
-        serde_json::json!(["DIFFERENTIAL", "INCREMENTAL", "LOG", "COPY"])
+        schema["constants"],
+        serde_json::json!([
+            "VSS_BS_DIFFERENTIAL",
+            "VSS_BS_INCREMENTAL",
+            "VSS_BS_LOG",
+            "VSS_BS_COPY"
+        ])
     );
-    assert_eq!(v["document"]["kind"], "writer-metadata");
-    assert_eq!(v["document"]["components"][0]["kind"], "DATABASE");
+    assert_eq!(schema["undefined"], serde_json::Value::Null);
+    let id = &doc["identifications"][0];
+    assert_eq!(id["usage"]["value"], "VSS_UT_USERDATA");
+    assert_eq!(id["data_source"]["raw"], "TRANSACTION_DB");
+    assert_eq!(id["data_source"]["value"], "VSS_ST_TRANSACTEDDB");
+    let method = &doc["restore_methods"][0];
+    assert_eq!(
+        method["method"]["value"],
+        "VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE"
+    );
+    assert_eq!(method["writer_restore"]["value"], "VSS_WRE_ALWAYS");
+    let component = &doc["components"][0];
+    assert_eq!(component["kind"], "VSS_CT_DATABASE");
+    assert_eq!(
+        component["file_sets"][0]["backup_type"]["value"]["constants"][0],
+        "VSS_FSBT_FULL_BACKUP_REQUIRED"
+    );
+}
+
+/// Bits no constant names are kept in hex beside the named ones, and a spelling outside the
+/// vocabulary has no constant; every attribute the model knows is in the dump, `icon` too.
+#[test]
+fn dump_keeps_undefined_bits_unknown_spellings_and_every_attribute() {
+    let doc = r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2" backupSchema="2065">
+<IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" friendlyName="W" usage="SOMETIMES" dataSource="OTHER"/>
+<BACKUP_LOCATIONS>
+  <FILE_GROUP componentName="C" selectable="yes" componentFlags="12" icon="AAABAAEAEBA">
+    <FILE_LIST path="C:\D" filespec="*" filespecBackupType="65537"/>
+  </FILE_GROUP>
+</BACKUP_LOCATIONS>
+</WRITER_METADATA>
+"#;
+    let o = vsslint_with_stdin(&["dump", "-"], Some(doc.as_bytes()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    let doc = &v["document"];
+    assert_eq!(
+        doc["backup_schema"]["value"],
+        serde_json::json!({
+            "value": 2065,
+            "constants": ["VSS_BS_DIFFERENTIAL", "VSS_BS_COPY"],
+            "undefined": "0x800",
+        })
+    );
+    let usage = &doc["identifications"][0]["usage"];
+    assert_eq!(usage["raw"], "SOMETIMES");
+    assert_eq!(usage["value"], serde_json::Value::Null);
+    let component = &doc["components"][0];
+    assert_eq!(component["icon"]["raw"], "AAABAAEAEBA");
+    assert_eq!(
+        component["flags"]["value"],
+        serde_json::json!({
+            "value": 12,
+            "constants": ["VSS_CF_NOT_SYSTEM_STATE"],
+            "undefined": "0x8",
+        })
+    );
+    assert_eq!(
+        component["file_sets"][0]["backup_type"]["value"]["constants"],
+        serde_json::json!([
+            "VSS_FSBT_FULL_BACKUP_REQUIRED",
+            "VSS_FSBT_CREATED_DURING_BACKUP"
+        ])
+    );
 }
 
 #[test]

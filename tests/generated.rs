@@ -1,7 +1,9 @@
-//! Files generated from the code — the rule reference in docs/rules and the two JSON Schemas
-//! in schemas/ — must match what the code generates now. To regenerate them after a change:
+//! Files generated from the code — the rule reference in docs/rules and the JSON Schemas in
+//! schemas/ — must match what the code generates now. To regenerate them after a change:
 //!
 //!     VSSLINT_BLESS=1 cargo test --test generated
+
+mod common;
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +80,10 @@ fn json_schemas_are_current() {
             root().join("schemas/vsslint-config.schema.json"),
             pretty(&vsslint::config::schema()),
         ),
+        (
+            root().join("schemas/vsslint-dump.schema.json"),
+            pretty(&vsslint::dump_schema()),
+        ),
     ];
     let stale = check(&expected);
     assert!(
@@ -140,4 +146,77 @@ fn configuration_files_validate_against_the_config_schema() {
             toml::from_str(&std::fs::read_to_string(root().join(bad)).unwrap()).unwrap();
         assert!(!v.is_valid(&value), "{bad} should not validate");
     }
+}
+
+/// `vsslint dump ARG` as JSON, which must succeed.
+fn dump(arg: &Path) -> serde_json::Value {
+    let o = common::vsslint(&["dump", arg.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn schema_errors(v: &jsonschema::Validator, value: &serde_json::Value) -> Vec<String> {
+    v.iter_errors(value)
+        .take(10)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
+fn xml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every valid fixture's dump and every backup set's dump validate against the one schema,
+/// each shape against its own branch; the real documents and sets too, when the corpus is here.
+#[test]
+fn dumps_validate_against_the_dump_schema() {
+    let v = validator("schemas/vsslint-dump.schema.json");
+    let mut documents = xml_files(&root().join("fixtures/valid"));
+    let mut sets = vec![root().join("fixtures/sets/contoso")];
+    if let Some(corpus) = common::require_corpus("dumps_validate_against_the_dump_schema") {
+        for entry in std::fs::read_dir(&corpus).unwrap() {
+            let dir = entry.unwrap().path();
+            if dir.is_dir() {
+                let files = xml_files(&dir);
+                if files.iter().any(|f| f.ends_with("BCDocument.xml")) {
+                    sets.push(dir.clone());
+                }
+                documents.extend(files);
+            }
+        }
+    }
+    for file in &documents {
+        let value = dump(file);
+        assert!(value["document"].is_object(), "{}", file.display());
+        let errors = schema_errors(&v, &value);
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+    }
+    for set in &sets {
+        let value = dump(set);
+        assert!(value["writers"].is_array(), "{}", set.display());
+        let errors = schema_errors(&v, &value);
+        assert!(errors.is_empty(), "{}: {errors:#?}", set.display());
+    }
+
+    // And the schema is not vacuous: either shape without its version, an enumeration value
+    // that is no API constant, or a mask bit without its prefix fails.
+    let document = dump(&root().join("fixtures/valid/database-writer.xml"));
+    let mut broken = document.clone();
+    broken.as_object_mut().unwrap().remove("version");
+    assert!(!v.is_valid(&broken));
+    let mut broken = document.clone();
+    broken["document"]["identifications"][0]["data_source"]["value"] = "TRANSACTED_DB".into();
+    assert!(!v.is_valid(&broken));
+    let mut broken = document.clone();
+    broken["document"]["backup_schema"]["value"]["constants"][0] = "DIFFERENTIAL".into();
+    assert!(!v.is_valid(&broken));
+    let mut backup = dump(&root().join("fixtures/sets/contoso"));
+    backup.as_object_mut().unwrap().remove("version");
+    assert!(!v.is_valid(&backup));
 }

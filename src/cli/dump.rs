@@ -118,7 +118,8 @@ fn show_coverage(
     let mut out = io::stdout().lock();
     match format {
         DumpFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &coverage).map_err(io::Error::from)?;
+            serde_json::to_writer_pretty(&mut out, &vsslint::BackupDump::new(&coverage))
+                .map_err(io::Error::from)?;
             writeln!(out)?;
         }
         DumpFormat::Full => out.write_all(coverage.table().as_bytes())?,

@@ -542,6 +542,7 @@ impl<'a, H: Hooks<'a>> Walk<'a, H> {
             flags: a.get("componentFlags", |s| {
                 parse_unsigned(s).map(ComponentFlags::from_bits_retain)
             }),
+            icon: a.text("icon"),
             file_sets: Vec::new(),
             dependencies: Vec::new(),
         }

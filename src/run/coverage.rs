@@ -7,10 +7,11 @@ use crate::model::{BackupComponents, Component, Document, Manifest, WriterMetada
 use crate::parse::{build, parse_xml};
 use crate::toolkit::backup_set::{descendants, full_name};
 use crate::toolkit::file_paths::drive;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Coverage {
     pub backup: String,
     pub backup_type: Option<String>,
@@ -20,7 +21,7 @@ pub struct Coverage {
     pub writers: Vec<WriterCoverage>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct WriterCoverage {
     pub writer: String,
     pub writer_id: String,
@@ -30,7 +31,7 @@ pub struct WriterCoverage {
     pub components: Vec<ComponentCoverage>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ComponentCoverage {
     pub component: String,
     /// `explicitly`, or `with X` for a subcomponent taken with component X; `not declared`
@@ -39,7 +40,7 @@ pub struct ComponentCoverage {
     pub file_sets: Vec<FileSetCoverage>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FileSetCoverage {
     pub path: String,
     pub filespec: String,

@@ -6,6 +6,7 @@
 
 mod configs;
 pub mod coverage;
+pub mod dump;
 mod inputs;
 mod sets;
 
@@ -13,7 +14,7 @@ use crate::container::cab::{read_cab, CabError, CabLimits};
 use crate::engine::Registry;
 use crate::os::WindowsVersion;
 use crate::pipeline::{
-    check_across_with, keeps_text, lint_decoded, lint_owned_with, lint_transcript_with, LintedFile,
+    check_across_with, keeps_text, lint_owned_with, lint_transcript_with, LintedFile,
 };
 use crate::report::{self, full::Style, Summary};
 use crate::rule_meta::Severity;
@@ -426,38 +427,6 @@ fn write_report(
         }
     }
     Ok(())
-}
-
-/// Lints `bytes` as the document `shown` with the built-in rules and default settings, and
-/// returns its model as JSON (masks decoded by name), or, when it does not decode or parse,
-/// the linted file that says why.
-pub fn dump(shown: &str, bytes: &[u8]) -> Result<serde_json::Value, Box<LintedFile>> {
-    let broken = || {
-        let decoded = crate::decode::decode(bytes).map(|d| crate::decode::DecodedText {
-            text: d.text.into_owned(),
-            encoding: d.encoding,
-            detection: d.detection,
-        });
-        Box::new(lint_decoded(
-            shown,
-            decoded,
-            &Settings::default(),
-            Registry::builtin(),
-        ))
-    };
-    let Ok(decoded) = crate::decode::decode(bytes) else {
-        return Err(broken());
-    };
-    let Ok(xml) = crate::parse::parse_xml(&decoded.text) else {
-        return Err(broken());
-    };
-    let model = crate::parse::build(&xml);
-    Ok(serde_json::json!({
-        "file": shown,
-        "encoding": decoded.encoding,
-        "detection": decoded.detection,
-        "document": model,
-    }))
 }
 
 #[cfg(test)]
