@@ -7,14 +7,22 @@ use std::collections::BTreeMap;
 use vsslint::{lint_bytes, FileKind, Settings, Severity};
 
 #[test]
-fn real_writer_metadata_has_no_errors() {
-    let Some(dir) = require_corpus("real_writer_metadata_has_no_errors") else {
+fn real_writer_metadata_has_no_errors_or_warnings() {
+    let Some(dir) = require_corpus("real_writer_metadata_has_no_errors_or_warnings") else {
         return;
     };
     let mut writers = 0;
     for path in xml_files(&dir) {
         let bytes = std::fs::read(&path).unwrap();
-        let file = lint_bytes(&path.display().to_string(), &bytes, &Settings::default());
+        // Express writers' manifests are linted as what they are.
+        let express = path
+            .parent()
+            .is_some_and(|p| p.ends_with("express-writers-win10"));
+        let settings = Settings {
+            express,
+            ..Settings::default()
+        };
+        let file = lint_bytes(&path.display().to_string(), &bytes, &settings);
         let name = path.file_name().unwrap().to_string_lossy();
         if name == "BCDocument.xml" || name == "Manifest.xml" {
             let kind = if name == "Manifest.xml" {
@@ -32,13 +40,14 @@ fn real_writer_metadata_has_no_errors() {
         }
         writers += 1;
         assert_eq!(file.kind, FileKind::WriterMetadata, "{}", path.display());
-        let errors: Vec<_> = file
+        // What `--max-warnings 0` fails on: errors and warnings.
+        let failing: Vec<_> = file
             .diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity != Severity::Info)
             .map(|d| format!("{} {}", d.rule.slug, d.message))
             .collect();
-        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+        assert!(failing.is_empty(), "{}: {failing:#?}", path.display());
     }
     assert_eq!(writers, 24);
 }
