@@ -22,8 +22,10 @@ pub enum FileKind {
     BackupComponents,
     /// DiskShadow's manifest: checked with the rest of its backup.
     Manifest,
-    /// Could not be decoded, parsed, or has an unknown root.
+    /// Could not be decoded, parsed, or has a root meant as a VSS one but unknown.
     Invalid,
+    /// Well-formed XML of another kind (a build file, a configuration): not linted.
+    Skipped,
 }
 
 impl FileKind {
@@ -41,7 +43,7 @@ impl FileKind {
             FileKind::WriterMetadata => Some(DocKind::WriterMetadata),
             FileKind::BackupComponents => Some(DocKind::BackupComponents),
             FileKind::Manifest => Some(DocKind::Manifest),
-            FileKind::Invalid => None,
+            FileKind::Invalid | FileKind::Skipped => None,
         }
     }
 }
@@ -57,6 +59,9 @@ pub struct LintedFile {
     pub diagnostics: Vec<Diagnostic>,
     /// Findings silenced by inline suppressions.
     pub suppressed: usize,
+    /// Warnings and infos left out of the lists by `--quiet`: still counted in summaries and
+    /// by `--max-warnings`.
+    pub hidden: Hidden,
     /// What checks across documents need, for a writer metadata document.
     pub identity: Option<Identity>,
     /// The backup the file belongs to (its cabinet, or the folder of its backup set), when
@@ -186,8 +191,30 @@ fn linted_file(path: &str, text: String, out: Findings, outcome: Outcome) -> Lin
         kind: outcome.kind,
         diagnostics,
         suppressed: outcome.suppressed,
+        hidden: Hidden::default(),
         identity: outcome.identity,
         set: None,
+    }
+}
+
+/// Findings a report leaves out of its lists but counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl LintedFile {
+    /// Keeps only the errors in the lists (`--quiet`), counting what it leaves out.
+    pub fn hide_below_errors(&mut self) {
+        for d in &self.diagnostics {
+            match d.severity {
+                Severity::Warning => self.hidden.warnings += 1,
+                Severity::Info => self.hidden.infos += 1,
+                Severity::Error => {}
+            }
+        }
+        self.diagnostics.retain(|d| d.severity == Severity::Error);
     }
 }
 
@@ -307,7 +334,19 @@ fn lint_model(
         }
         Document::BackupComponents(_) => FileKind::BackupComponents,
         Document::Manifest(_) => FileKind::Manifest,
-        Document::UnknownRoot { root, .. } => {
+        Document::UnknownRoot { root, namespace } => {
+            if !crate::vocab::meant_as_vss(root.name, namespace) {
+                let message = format!(
+                    "skipped: <{}> is not the document element of a VSS document",
+                    root.name
+                );
+                if let Some(d) = report_stage(settings, Stage::Foreign, out, root.span, message) {
+                    d.label("not a VSS document").help(
+                        "nothing to do if this file is not meant for vsslint; exclude it (--exclude, or exclude in vsslint.toml) to silence this note",
+                    );
+                }
+                return FileKind::Skipped;
+            }
             let message = format!(
                 "the document element is <{}>, not <WRITER_METADATA>",
                 root.name

@@ -197,6 +197,22 @@ pub const WRITER_NAMESPACE: &str = "x-schema:#VssWriterMetadataInfo";
 /// The namespace of a backup components document.
 pub const COMPONENTS_NAMESPACE: &str = "x-schema:#VssComponentMetadata";
 
+/// Whether a document element that is none of the known ones may still be meant as a VSS
+/// document: it is in a VSS namespace, or its name is a small edit away from
+/// `WRITER_METADATA` or `BACKUP_COMPONENTS` (case, a dropped underscore, a typo). Anything
+/// else is some other kind of XML.
+pub fn meant_as_vss(name: &str, namespace: Option<&str>) -> bool {
+    if namespace.is_some_and(|ns| {
+        ns.eq_ignore_ascii_case(WRITER_NAMESPACE) || ns.eq_ignore_ascii_case(COMPONENTS_NAMESPACE)
+    }) {
+        return true;
+    }
+    let folded = name.to_ascii_uppercase().replace(['_', '-'], "");
+    ["WRITERMETADATA", "BACKUPCOMPONENTS"]
+        .iter()
+        .any(|root| strsim::levenshtein(&folded, root) <= 3)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ mod snippet;
 pub mod statistics;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::pipeline::{FileKind, LintedFile};
+use crate::pipeline::LintedFile;
 use crate::span::{LineIndex, Position};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -28,6 +28,13 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Of the warnings and infos, how many `--quiet` left out of the lists.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub hidden: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -37,9 +44,12 @@ impl Summary {
             ..Summary::default()
         };
         for f in files {
-            if f.kind != FileKind::Invalid {
+            if f.kind.doc_kind().is_some() {
                 s.linted += 1;
             }
+            s.warnings += f.hidden.warnings;
+            s.infos += f.hidden.infos;
+            s.hidden += f.hidden.warnings + f.hidden.infos;
             for d in &f.diagnostics {
                 match d.severity {
                     Severity::Error => s.errors += 1,
@@ -76,6 +86,13 @@ impl Summary {
                 parts[parts.len() - 1]
             ),
         };
+        if self.hidden > 0 {
+            let them = if self.hidden == 1 { "it" } else { "them" };
+            return format!(
+                "Found {list} in {files} ({} not shown: --quiet hides warnings and infos; drop -q to see {them}).",
+                self.hidden
+            );
+        }
         format!("Found {list} in {files}.")
     }
 }

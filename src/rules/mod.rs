@@ -93,6 +93,7 @@ impl Registry {
             Stage::Encoding => &doc::encoding::RULE,
             Stage::Syntax => &doc::not_well_formed::RULE,
             Stage::Root => &doc::root_element::RULE,
+            Stage::Foreign => &doc::not_vss_document::RULE,
             Stage::UnusedSuppression => &meta::unused_suppression::RULE,
             Stage::InvalidSuppression => &meta::invalid_suppression::RULE,
         }
@@ -108,6 +109,8 @@ pub enum Stage {
     Syntax,
     /// The document element is not a writer metadata document's.
     Root,
+    /// The file is XML of another kind and is skipped.
+    Foreign,
     UnusedSuppression,
     InvalidSuppression,
 }

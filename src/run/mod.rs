@@ -17,7 +17,6 @@ use crate::pipeline::{
     check_across_with, keeps_text, lint_owned_with, lint_transcript_with, LintedFile,
 };
 use crate::report::{self, full::Style, Summary};
-use crate::rule_meta::Severity;
 use crate::settings::Settings;
 use configs::Configs;
 use inputs::{describe_io, read_file, Input};
@@ -289,12 +288,10 @@ pub(crate) fn run_with(
             .unzip()
     };
 
-    let summary_before_filter = Summary::of(&files);
     if opts.quiet {
-        for f in &mut files {
-            f.diagnostics.retain(|d| d.severity == Severity::Error);
-        }
+        files.iter_mut().for_each(LintedFile::hide_below_errors);
     }
+    let summary = Summary::of(&files);
 
     let mut file_sink;
     let mut stream_sink;
@@ -326,12 +323,14 @@ pub(crate) fn run_with(
 
     let too_many_warnings = opts
         .max_warnings
-        .is_some_and(|max| summary_before_filter.warnings > max);
-    let failed = summary_before_filter.errors > 0 || too_many_warnings;
-    let note = too_many_warnings.then(|| {
+        .is_some_and(|max| summary.warnings > max);
+    let failed = summary.errors > 0 || too_many_warnings;
+    // With --exit-zero nothing fails, so nothing is announced as a failure.
+    let note = (too_many_warnings && !opts.exit_zero).then(|| {
         format!(
-            "vsslint: {} warnings, more than --max-warnings {}",
-            summary_before_filter.warnings,
+            "vsslint: {} warning{}, more than --max-warnings {}",
+            summary.warnings,
+            if summary.warnings == 1 { "" } else { "s" },
             opts.max_warnings.unwrap_or(0)
         )
     });

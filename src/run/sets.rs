@@ -62,13 +62,13 @@ pub(crate) fn by_kind(files: &mut [LintedFile], paths: &[Option<PathBuf>]) -> Ve
         match f.kind {
             FileKind::WriterMetadata => e.0 = true,
             FileKind::BackupComponents | FileKind::Manifest => e.1 = true,
-            FileKind::Invalid => {}
+            FileKind::Invalid | FileKind::Skipped => {}
         }
     }
     let mut newly = Vec::new();
     for (i, (f, p)) in files.iter_mut().zip(paths).enumerate() {
         let Some(p) = p else { continue };
-        let is_set = kinds.get(folder(p)) == Some(&(true, true)) && f.kind != FileKind::Invalid;
+        let is_set = kinds.get(folder(p)) == Some(&(true, true)) && f.kind.doc_kind().is_some();
         if !is_set {
             f.set = None;
         } else if f.set.is_none() {

@@ -5,6 +5,7 @@ pub mod encoding;
 pub mod identification_count;
 pub mod include_list;
 pub mod namespace;
+pub mod not_vss_document;
 pub mod not_well_formed;
 pub mod restore_method_duplicate;
 pub mod restore_method_missing;
@@ -27,4 +28,5 @@ pub static RULES: &[&Rule] = &[
     &backup_locations_duplicate::RULE,
     &unknown_node::RULE,
     &include_list::RULE,
+    &not_vss_document::RULE,
 ];
