@@ -218,6 +218,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn other_xml_is_not_meant_as_vss() {
+        assert!(!meant_as_vss("project", Some("http://maven.apache.org/POM/4.0.0")));
+        assert!(!meant_as_vss("Project", None));
+        assert!(!meant_as_vss("configuration", None));
+        assert!(meant_as_vss("writer_metadata", None));
+        assert!(meant_as_vss("WRITERMETADATA", None));
+        assert!(meant_as_vss("WRITER_METADAT", None));
+        assert!(meant_as_vss("Backup_Components", None));
+        assert!(meant_as_vss("LIST", Some(WRITER_NAMESPACE)));
+    }
+
+    #[test]
     fn closest_spellings() {
         let m = |raw| closest_spelling(METHOD_SPELLINGS, raw).map(|s| s.xml);
         assert_eq!(m("replace_at_reboot"), Some("REPLACE_AT_REBOOT"));

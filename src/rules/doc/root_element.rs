@@ -11,8 +11,10 @@ pub static RULE: Rule = Rule {
         what: "The document element must be `WRITER_METADATA`. A wrapper element whose only \
     element children are one XDR `Schema` and one `WRITER_METADATA` is accepted with an info note \
     (the inline-schema form of MSXML's `x-schema:#` namespaces). A backup components document \
-    (`BACKUP_COMPONENTS`) or a DiskShadow `Manifest` is recognised and skipped with an info note; \
-    any other root is an error.",
+    (`BACKUP_COMPONENTS`) and a DiskShadow `Manifest` are linted as what they are. Any other \
+    root is an error when it is in a VSS namespace or a small edit away from \
+    `WRITER_METADATA` or `BACKUP_COMPONENTS` (`writer_metadata`, `WRITERMETADATA`); XML of \
+    another kind is skipped under `doc/not-vss-document`.",
         why: "Linting the wrong file gives false confidence: a DiskShadow metadata cabinet holds \
     writer metadata documents next to a backup components document and a manifest, and only the \
     writer metadata documents describe how to restore.",
