@@ -219,7 +219,10 @@ mod tests {
 
     #[test]
     fn other_xml_is_not_meant_as_vss() {
-        assert!(!meant_as_vss("project", Some("http://maven.apache.org/POM/4.0.0")));
+        assert!(!meant_as_vss(
+            "project",
+            Some("http://maven.apache.org/POM/4.0.0")
+        ));
         assert!(!meant_as_vss("Project", None));
         assert!(!meant_as_vss("configuration", None));
         assert!(meant_as_vss("writer_metadata", None));

@@ -321,9 +321,7 @@ pub(crate) fn run_with(
     std::mem::forget(files);
     std::mem::forget(parts);
 
-    let too_many_warnings = opts
-        .max_warnings
-        .is_some_and(|max| summary.warnings > max);
+    let too_many_warnings = opts.max_warnings.is_some_and(|max| summary.warnings > max);
     let failed = summary.errors > 0 || too_many_warnings;
     // With --exit-zero nothing fails, so nothing is announced as a failure.
     let note = (too_many_warnings && !opts.exit_zero).then(|| {
@@ -432,7 +430,7 @@ fn write_report(
 mod tests {
     use super::*;
     use crate::rule_api::{Across, AcrossCx, Check, Facts, Member, Rule};
-    use crate::rule_meta::RuleMeta;
+    use crate::rule_meta::{RuleMeta, Severity};
 
     /// A second check across documents, registered only here: it involves the documents that
     /// do not name their instance (which `lp/global-uniqueness` leaves alone), and reports in
