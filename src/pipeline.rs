@@ -342,7 +342,7 @@ fn lint_model(
                 );
                 if let Some(d) = report_stage(settings, Stage::Foreign, out, root.span, message) {
                     d.label("not a VSS document").help(
-                        "nothing to do if this file is not meant for vsslint; exclude it (--exclude, or exclude in vsslint.toml) to silence this note",
+                        "nothing to do if this file is not meant for vsslint; exclude it with --exclude (a file or folder name, or a glob) to silence this note",
                     );
                 }
                 return FileKind::Skipped;

@@ -43,6 +43,7 @@ fn options(args: &CheckArgs) -> Options {
         statistics: args.statistics,
         max_diagnostics: args.max_diagnostics,
         max_file_size: args.max_file_size,
+        allow_no_files: args.allow_no_files,
         inline_suppressions: !args.no_inline_suppressions,
         style: Style {
             color,

@@ -15,7 +15,8 @@ Exit status:
   0  no error-level finding (or --exit-zero)
   1  at least one error-level finding (a malformed or undecodable file counts),
      or more warnings than --max-warnings
-  2  usage or configuration error, or a path that does not exist or cannot be read
+  2  usage or configuration error, a path that does not exist or cannot be read,
+     or paths that name no document (unless --allow-no-files)
 
 Target OS names, oldest first:
   xp, ws2003, ws2003sp1, vista, ws2008 (= Vista SP1), win7, ws2008r2, win8, ws2012,
@@ -99,6 +100,10 @@ struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     max_file_size: u64,
+
+    /// Exit 0 when the paths name no document at all, instead of a usage error.
+    #[arg(long)]
+    allow_no_files: bool,
 
     /// Ignore `vsslint-ignore` comments in the documents.
     #[arg(long)]

@@ -16,27 +16,55 @@ fn has_glob_chars(s: &str) -> bool {
     s.contains(['*', '?', '[', '{'])
 }
 
-fn exclusions(globs: &[String]) -> Result<GlobSet, Failure> {
-    let mut b = GlobSetBuilder::new();
-    for g in globs {
-        let glob = Glob::new(g)
-            .map_err(|e| Failure::Usage(format!("invalid --exclude glob `{g}`: {}", e.kind())))?;
-        b.add(glob);
-        // `--exclude vendor` also excludes what is inside it.
-        if let Ok(inner) = Glob::new(&format!("{}/**", g.trim_end_matches('/'))) {
-            b.add(inner);
-        }
-    }
-    b.build().map_err(|e| Failure::Usage(e.to_string()))
+/// `--exclude` patterns, as `.gitignore` reads them: a pattern without a `/` (a trailing one
+/// aside) is a name, matched against every component of a path at any depth, so `legacy`
+/// skips `a/legacy/b.xml` and `*.bak.xml` any such file; a pattern with a `/` is matched
+/// against the whole path, and against every path below it.
+pub(crate) struct Exclusions {
+    names: GlobSet,
+    paths: GlobSet,
 }
 
-fn excluded(set: &GlobSet, path: &Path) -> bool {
-    if set.is_empty() {
-        return false;
+impl Exclusions {
+    pub(crate) fn new(globs: &[String]) -> Result<Self, Failure> {
+        let invalid = |g: &str, e: globset::Error| {
+            Failure::Usage(format!("invalid --exclude glob `{g}`: {}", e.kind()))
+        };
+        let mut names = GlobSetBuilder::new();
+        let mut paths = GlobSetBuilder::new();
+        for g in globs {
+            let trimmed = g.trim_end_matches(['/', '\\']);
+            if trimmed.contains(['/', '\\']) {
+                let trimmed = trimmed.trim_start_matches("./");
+                paths.add(Glob::new(trimmed).map_err(|e| invalid(g, e))?);
+                paths.add(Glob::new(&format!("{trimmed}/**")).map_err(|e| invalid(g, e))?);
+            } else {
+                let glob = globset::GlobBuilder::new(trimmed)
+                    .literal_separator(true)
+                    .build()
+                    .map_err(|e| invalid(g, e))?;
+                names.add(glob);
+            }
+        }
+        let build = |b: GlobSetBuilder| b.build().map_err(|e| Failure::Usage(e.to_string()));
+        Ok(Exclusions {
+            names: build(names)?,
+            paths: build(paths)?,
+        })
     }
-    let shown = path.to_string_lossy();
-    let trimmed = Path::new(shown.trim_start_matches("./"));
-    set.is_match(trimmed) || path.file_name().is_some_and(|n| set.is_match(n))
+
+    pub(crate) fn excludes(&self, path: &Path) -> bool {
+        let named = |c: std::path::Component| matches!(c, std::path::Component::Normal(n) if self.names.is_match(n));
+        if !self.names.is_empty() && path.components().any(named) {
+            return true;
+        }
+        if self.paths.is_empty() {
+            return false;
+        }
+        let shown = path.to_string_lossy();
+        self.paths
+            .is_match(Path::new(shown.trim_start_matches("./")))
+    }
 }
 
 /// What a directory's walk takes: documents, and the cabinets DiskShadow saves backups in.
@@ -46,7 +74,7 @@ fn is_input(path: &Path) -> bool {
 }
 
 /// Every `*.xml` and `*.cab` file below `dir` that git would not ignore, sorted.
-fn walk(dir: &Path, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
+fn walk(dir: &Path, exclude: &Exclusions, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
     let mut found = Vec::new();
     let walker = ignore::WalkBuilder::new(dir)
         .follow_links(false)
@@ -58,7 +86,7 @@ fn walk(dir: &Path, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Result<(), Fai
         let path = entry.path();
         if entry.file_type().is_some_and(|t| t.is_file())
             && is_input(path)
-            && !excluded(exclude, path)
+            && !exclude.excludes(path)
         {
             found.push(path.to_path_buf());
         }
@@ -80,7 +108,7 @@ fn in_git_repository(dir: &Path) -> bool {
 }
 
 /// `writers/**/*.xml` when the shell did not expand it: walk the literal prefix and match.
-fn expand_glob(pattern: &str, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
+fn expand_glob(pattern: &str, exclude: &Exclusions, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
     let matcher = Glob::new(pattern)
         .map_err(|e| Failure::Usage(format!("invalid pattern `{pattern}`: {}", e.kind())))?
         .compile_matcher();
@@ -102,7 +130,7 @@ fn expand_glob(pattern: &str, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Resu
         let rel = path.strip_prefix("./").unwrap_or(path);
         if entry.file_type().is_some_and(|t| t.is_file())
             && matcher.is_match(rel)
-            && !excluded(exclude, rel)
+            && !exclude.excludes(rel)
         {
             found.push(rel.to_path_buf());
         }
@@ -115,30 +143,52 @@ fn expand_glob(pattern: &str, exclude: &GlobSet, out: &mut Vec<PathBuf>) -> Resu
     Ok(())
 }
 
-pub(crate) fn inputs(paths: &[PathBuf], exclude: &[String]) -> Result<Vec<Input>, Failure> {
-    let exclude = exclusions(exclude)?;
-    let mut out = Vec::new();
+/// What the paths given name.
+pub(crate) struct Inputs {
+    pub(crate) inputs: Vec<Input>,
+    /// Files named on the command line and skipped by `--exclude`.
+    pub(crate) excluded: Vec<PathBuf>,
+    /// Directories that held nothing to lint.
+    pub(crate) empty: Vec<PathBuf>,
+}
+
+pub(crate) fn inputs(paths: &[PathBuf], exclude: &Exclusions) -> Result<Inputs, Failure> {
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(Failure::Usage(
+            "standard input (`-`) is named more than once; it can be read only once".into(),
+        ));
+    }
+    let mut found = Inputs {
+        inputs: Vec::new(),
+        excluded: Vec::new(),
+        empty: Vec::new(),
+    };
     for p in paths {
         if p.as_os_str() == "-" {
-            out.push(Input::Stdin);
+            found.inputs.push(Input::Stdin);
             continue;
         }
         let shown = p.to_string_lossy();
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
                 let mut files = Vec::new();
-                walk(p, &exclude, &mut files)?;
-                out.extend(files.into_iter().map(Input::File));
+                walk(p, exclude, &mut files)?;
+                if files.is_empty() {
+                    found.empty.push(p.clone());
+                }
+                found.inputs.extend(files.into_iter().map(Input::File));
             }
             Ok(_) => {
-                if !excluded(&exclude, p) {
-                    out.push(Input::File(p.clone()));
+                if exclude.excludes(p) {
+                    found.excluded.push(p.clone());
+                } else {
+                    found.inputs.push(Input::File(p.clone()));
                 }
             }
             Err(_) if has_glob_chars(&shown) => {
                 let mut files = Vec::new();
-                expand_glob(&shown, &exclude, &mut files)?;
-                out.extend(files.into_iter().map(Input::File));
+                expand_glob(&shown, exclude, &mut files)?;
+                found.inputs.extend(files.into_iter().map(Input::File));
             }
             Err(e) => {
                 return Err(Failure::Usage(format!(
@@ -148,7 +198,7 @@ pub(crate) fn inputs(paths: &[PathBuf], exclude: &[String]) -> Result<Vec<Input>
             }
         }
     }
-    Ok(out)
+    Ok(found)
 }
 
 pub(crate) fn describe_io(e: &io::Error) -> String {

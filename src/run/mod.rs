@@ -19,7 +19,7 @@ use crate::pipeline::{
 use crate::report::{self, full::Style, Summary};
 use crate::settings::Settings;
 use configs::Configs;
-use inputs::{describe_io, read_file, Input};
+use inputs::{describe_io, read_file, Exclusions, Input};
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -39,6 +39,20 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Full => "full",
+            Format::Concise => "concise",
+            Format::Json => "json",
+            Format::JsonLines => "json-lines",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+        }
+    }
 }
 
 /// What to lint and how to report it.
@@ -71,6 +85,8 @@ pub struct Options {
     pub max_diagnostics: usize,
     /// Refuse larger files.
     pub max_file_size: u64,
+    /// Accept paths that name no document at all (exit 0) instead of a usage error.
+    pub allow_no_files: bool,
     /// Honour `vsslint-ignore` comments.
     pub inline_suppressions: bool,
     /// How `full` output and configuration errors look.
@@ -96,6 +112,7 @@ impl Default for Options {
             statistics: false,
             max_diagnostics: 200,
             max_file_size: 256 * 1024 * 1024,
+            allow_no_files: false,
             inline_suppressions: true,
             style: Style::plain(100),
             step_summary: None,
@@ -166,16 +183,34 @@ pub(crate) fn run_with(
     out: &mut dyn Write,
     registry: &Registry,
 ) -> Result<Outcome, Failure> {
-    let inputs = inputs::inputs(&opts.paths, &opts.exclude)?;
+    if opts.statistics && !matches!(opts.format, Format::Full | Format::Concise | Format::Json) {
+        return Err(Failure::Usage(format!(
+            "--statistics cannot be written as --format {}: it is a table (full, concise) or a JSON list (json)",
+            opts.format.name()
+        )));
+    }
+    let exclude = Exclusions::new(&opts.exclude)?;
+    let found = inputs::inputs(&opts.paths, &exclude)?;
     let mut configs = Configs::new(opts.config.as_deref(), opts.style.width)?;
     let stdin_name = opts
         .stdin_filename
         .clone()
         .unwrap_or_else(|| PathBuf::from("<stdin>"));
-    let mut jobs: Vec<Job> = Vec::with_capacity(inputs.len());
+    // An editor hands over a buffer by name: the project's exclusions hold for it too.
+    let stdin_excluded = opts
+        .stdin_filename
+        .as_deref()
+        .is_some_and(|p| exclude.excludes(p));
+    let mut skipped: Vec<String> = found
+        .excluded
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let mut jobs: Vec<Job> = Vec::with_capacity(found.inputs.len());
     let mut stdin_bytes = None;
-    for input in &inputs {
+    for input in &found.inputs {
         match input {
+            Input::Stdin if stdin_excluded => skipped.push(stdin_name.to_string_lossy().into()),
             Input::Stdin => {
                 stdin_bytes = Some(read_stdin(opts.max_file_size)?);
                 jobs.push(Job {
@@ -192,6 +227,18 @@ pub(crate) fn run_with(
                 set: None,
             }),
         }
+    }
+    if jobs.is_empty() && skipped.is_empty() && !opts.allow_no_files {
+        let under: Vec<String> = found
+            .empty
+            .iter()
+            .map(|p| format!("`{}`", p.display()))
+            .collect();
+        return Err(Failure::Usage(format!(
+            "no writer metadata documents found under {} (looked for *.xml and *.cab files{}); pass --allow-no-files if an empty run is expected",
+            under.join(", "),
+            if opts.exclude.is_empty() { "" } else { " not excluded by --exclude" }
+        )));
     }
     let named = {
         let paths: Vec<Option<&std::path::Path>> = jobs.iter().map(|j| j.path.as_deref()).collect();
@@ -324,14 +371,26 @@ pub(crate) fn run_with(
     let too_many_warnings = opts.max_warnings.is_some_and(|max| summary.warnings > max);
     let failed = summary.errors > 0 || too_many_warnings;
     // With --exit-zero nothing fails, so nothing is announced as a failure.
-    let note = (too_many_warnings && !opts.exit_zero).then(|| {
-        format!(
+    let mut notes = Vec::new();
+    if !skipped.is_empty() {
+        notes.push(format!(
+            "vsslint: skipped {} (excluded by --exclude)",
+            skipped
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if too_many_warnings && !opts.exit_zero {
+        notes.push(format!(
             "vsslint: {} warning{}, more than --max-warnings {}",
             summary.warnings,
             if summary.warnings == 1 { "" } else { "s" },
             opts.max_warnings.unwrap_or(0)
-        )
-    });
+        ));
+    }
+    let note = (!notes.is_empty()).then(|| notes.join("\n"));
     Ok(Outcome {
         code: if failed && !opts.exit_zero { 1 } else { 0 },
         note,
@@ -392,10 +451,7 @@ fn write_report(
     parts: &[Option<Vec<u8>>],
 ) -> Result<(), Failure> {
     if opts.statistics {
-        let json = matches!(
-            opts.format,
-            Format::Json | Format::JsonLines | Format::Sarif
-        );
+        let json = opts.format == Format::Json;
         return Ok(report::statistics::write(sink, files, json)?);
     }
     let cap = if opts.max_diagnostics == 0 {

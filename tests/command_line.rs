@@ -1,0 +1,235 @@
+//! The command line as a linter user meets it: paths in every format, what `-q` hides,
+//! option combinations that cannot work, runs that lint nothing, and other XML.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// One warning (`id/instance-id-missing`), nothing else.
+const WARNS: &str = "fixtures/rules/id/instance-id-missing/bad.xml";
+const CLEAN: &str = "fixtures/rules/id/instance-id-missing/good.xml";
+const POM: &str = "fixtures/rules/doc/not-vss-document/bad.xml";
+
+/// A fresh folder inside the repository (under the ignored `target/`), so that paths
+/// relative to the working directory can be tested.
+fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/test-scratch")
+        .join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn relative(p: &Path) -> String {
+    p.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// The binary run in `dir`.
+fn vsslint_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vsslint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("GITHUB_ACTIONS")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn github_annotations_name_the_file_once_escaped() {
+    let d = scratch("github paths");
+    let dir = d.join("Program Files");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(WARNS, dir.join("é b.xml")).unwrap();
+    let o = vsslint(&["--format", "github", &relative(&dir.join("é b.xml"))]);
+    let out = stdout(&o);
+    let expected = format!(
+        "::warning file={}/Program Files/é b.xml,line=2,",
+        relative(&d)
+    );
+    assert!(out.contains(&expected), "{out}");
+    assert!(!out.contains("%25"), "{out}");
+    // A property's `:` and `,` are escaped, once.
+    let odd = dir.join("a,b:c.xml");
+    std::fs::copy(WARNS, &odd).unwrap();
+    let out = stdout(&vsslint(&["--format", "github", &relative(&odd)]));
+    assert!(out.contains("/Program Files/a%2Cb%3Ac.xml,line="), "{out}");
+    std::fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_once() {
+    let d = scratch("sarif uris");
+    let root = d.join("my dir");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::copy(WARNS, root.join("é b.xml")).unwrap();
+    let o = vsslint_in(&root, &["--format", "sarif", "é b.xml"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let run = &v["runs"][0];
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(base.starts_with("file:///"), "{base}");
+    assert!(base.ends_with("/my%20dir/"), "{base}");
+    assert!(!base.contains(' '), "{base}");
+    let uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap();
+    assert_eq!(uri, "%C3%A9%20b.xml");
+    // JSON names the same file plainly, relative and with `/`.
+    let o = vsslint_in(&root, &["--format", "json", "./é b.xml"]);
+    assert_eq!(json(&o)["diagnostics"][0]["file"], "é b.xml");
+    std::fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn quiet_hides_warnings_from_the_list_only() {
+    let o = vsslint(&["-q", "--max-warnings", "0", WARNS]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(!out.contains("No problems"), "{out}");
+    assert!(
+        !out.contains("VSL113"),
+        "the warning itself is hidden: {out}"
+    );
+    assert!(
+        out.contains("Found 1 warning in 1 file (1 not shown: --quiet hides warnings and infos"),
+        "{out}"
+    );
+    assert_eq!(
+        stderr(&o).trim(),
+        "vsslint: 1 warning, more than --max-warnings 0"
+    );
+    let v = json(&vsslint(&["-q", "--format", "json", WARNS]));
+    assert_eq!(v["summary"]["warnings"], 1);
+    assert_eq!(v["summary"]["hidden"], 1);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
+    // Nothing fails under --exit-zero, so no failure is announced.
+    let o = vsslint(&["--exit-zero", "--max-warnings", "0", WARNS]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn statistics_only_in_formats_that_hold_them() {
+    for format in ["sarif", "github", "json-lines"] {
+        let o = vsslint(&["--statistics", "--format", format, WARNS]);
+        assert_eq!(o.status.code(), Some(2), "{format}");
+        assert!(
+            stderr(&o).contains(&format!(
+                "--statistics cannot be written as --format {format}: it is a table (full, concise) or a JSON list (json)"
+            )),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let o = vsslint(&["--statistics", "--format", "json", WARNS]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o)[0]["rule"], "id/instance-id-missing");
+}
+
+#[test]
+fn standard_input_is_named_once() {
+    let text = std::fs::read(CLEAN).unwrap();
+    let o = vsslint_with_stdin(&["-", "-"], Some(&text));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("standard input (`-`) is named more than once"));
+}
+
+#[test]
+fn a_bare_exclude_name_matches_at_any_depth() {
+    let d = scratch("exclude");
+    std::fs::create_dir_all(d.join("writers/legacy/old")).unwrap();
+    std::fs::copy(WARNS, d.join("writers/legacy/old/a.xml")).unwrap();
+    std::fs::copy(WARNS, d.join("writers/legacy.xml")).unwrap();
+    std::fs::copy(CLEAN, d.join("writers/b.xml")).unwrap();
+    let o = vsslint(&["--format", "json", "--exclude", "legacy", &relative(&d)]);
+    let files: Vec<String> = json(&o)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["file"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(files, [format!("{}/writers/legacy.xml", relative(&d))]);
+    // A pattern with a slash is anchored to the path as given.
+    let anchored = format!("{}/writers/legacy", relative(&d));
+    let o = vsslint(&["--format", "json", "--exclude", &anchored, &relative(&d)]);
+    assert_eq!(json(&o)["summary"]["files"], 2);
+    std::fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn an_excluded_stdin_filename_is_skipped_with_a_note() {
+    let text = std::fs::read(WARNS).unwrap();
+    let o = vsslint_with_stdin(
+        &[
+            "--exclude",
+            "legacy",
+            "--stdin-filename",
+            "writers/legacy/a.xml",
+            "-",
+        ],
+        Some(&text),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!stdout(&o).contains("VSL113"), "{}", stdout(&o));
+    assert_eq!(
+        stderr(&o).trim(),
+        "vsslint: skipped `writers/legacy/a.xml` (excluded by --exclude)"
+    );
+}
+
+#[test]
+fn a_run_that_finds_nothing_is_a_usage_error() {
+    let d = scratch("empty");
+    let o = vsslint(&[&relative(&d)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim(),
+        format!(
+            "error: no writer metadata documents found under `{}` (looked for *.xml and *.cab files); pass --allow-no-files if an empty run is expected",
+            relative(&d)
+        )
+    );
+    let o = vsslint(&["--allow-no-files", &relative(&d)]);
+    assert_eq!(o.status.code(), Some(0));
+    std::fs::copy(WARNS, d.join("a.xml")).unwrap();
+    let o = vsslint(&["--exclude", "*.xml", &relative(&d)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not excluded by --exclude"));
+    // A file named and excluded is not nothing: a hook passes file names.
+    let named = relative(&d.join("a.xml"));
+    let o = vsslint(&["--exclude", "*.xml", &named]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains(&format!("vsslint: skipped `{named}`")));
+    std::fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn other_xml_is_skipped_and_near_misses_stay_errors() {
+    let o = vsslint(&["--format", "concise", POM]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("info: skipped: <project> is not the document element of a VSS document [VSL012 doc/not-vss-document]"), "{}", stdout(&o));
+    let d = scratch("near misses");
+    for (name, text) in [
+        ("lower.xml", "<writer_metadata/>"),
+        ("typo.xml", "<WRITER_METADAT/>"),
+        (
+            "ns.xml",
+            r#"<LIST xmlns="x-schema:#VssWriterMetadataInfo"/>"#,
+        ),
+    ] {
+        std::fs::write(d.join(name), text).unwrap();
+        let o = vsslint(&["--format", "concise", &relative(&d.join(name))]);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        assert!(stdout(&o).contains("doc/root-element"), "{name}");
+    }
+    std::fs::remove_dir_all(d).unwrap();
+}
