@@ -325,9 +325,15 @@ fn symlink_loops_and_directories_named_like_files() {
     let o = vsslint(&["--format", "concise", d.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("in 1 file"), "{}", stdout(&o));
-    // Named explicitly, a directory called *.xml is walked, not read.
+    // Named explicitly, a directory called *.xml is walked, not read: empty, it names no
+    // document.
     let o = vsslint(&[d.join("inner/looks-like.xml").to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no writer metadata documents found under"),
+        "{}",
+        stderr(&o)
+    );
     std::fs::remove_dir_all(d).unwrap();
 }
 
