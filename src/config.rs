@@ -189,7 +189,7 @@ impl std::error::Error for ConfigError {}
 
 impl miette::Diagnostic for ConfigError {
     fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new("vsslint::config"))
+        Some(Box::new(format!("in {}", self.path.display())))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
@@ -247,7 +247,15 @@ impl Config {
             ConfigError::new(
                 path,
                 "",
-                format!("cannot read the configuration file: {e}"),
+                format!(
+                    "cannot read the configuration file `{}`: {}",
+                    path.display(),
+                    match e.kind() {
+                        std::io::ErrorKind::NotFound => "no such file".to_string(),
+                        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                        _ => e.to_string(),
+                    }
+                ),
                 None,
                 None,
             )
@@ -389,7 +397,10 @@ fn layer(raw: &RawLayer, fail: &Fail) -> Result<Layer, Box<ConfigError>> {
                 format!("unknown Windows version `{}`", t.get_ref()),
                 Some(t.span()),
                 Some(format!(
-                    "valid names, oldest first: {}",
+                    "{}valid names, oldest first: {}",
+                    WindowsVersion::nearest_name(t.get_ref())
+                        .map(|n| format!("did you mean `{n}`? "))
+                        .unwrap_or_default(),
                     WindowsVersion::all_names()
                 )),
             )
@@ -400,7 +411,10 @@ fn layer(raw: &RawLayer, fail: &Fail) -> Result<Layer, Box<ConfigError>> {
             fail(
                 format!("unknown rule `{}`", name.get_ref()),
                 Some(name.span()),
-                Some("name a rule by its slug (comp/selectable-missing) or code (VSL406); `vsslint rules` lists them".into()),
+                Some(match rules::nearest_slug(name.get_ref()) {
+                    Some(slug) => format!("did you mean `{slug}`? `vsslint rules` lists every rule"),
+                    None => "name a rule by its slug (comp/selectable-missing) or code (VSL406); `vsslint rules` lists them".into(),
+                }),
             )
         })?;
         let sev = match value.get_ref().as_str() {
@@ -412,7 +426,12 @@ fn layer(raw: &RawLayer, fail: &Fail) -> Result<Layer, Box<ConfigError>> {
                 return Err(fail(
                     format!("unknown severity `{other}` for {}", rule.meta.slug),
                     Some(value.span()),
-                    Some("use \"off\", \"info\", \"warning\" or \"error\"".into()),
+                    Some(format!(
+                        "{}use \"off\", \"info\", \"warning\" or \"error\"",
+                        crate::suggest::nearest(other, ["off", "info", "warning", "error"])
+                            .map(|s| format!("did you mean \"{s}\"? "))
+                            .unwrap_or_default()
+                    )),
                 ))
             }
         };

@@ -37,6 +37,7 @@ mod rules;
 mod run;
 mod settings;
 pub mod span;
+pub mod suggest;
 mod toolkit;
 pub mod vocab;
 
@@ -54,5 +55,5 @@ pub use rule_meta::{Cost, Profile, RuleMeta, Severity, DOCS_BASE};
 pub use rules::{all as all_rules, find as find_rule};
 pub use run::coverage::{coverage, Coverage};
 pub use run::dump::{dump, schema as dump_schema, BackupDump};
-pub use run::{run, Failure, Format, Options, Outcome};
+pub use run::{run, show_settings, Failure, Format, Options, Outcome};
 pub use settings::{ExtraSpellings, Settings};

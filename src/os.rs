@@ -57,11 +57,52 @@ const VERSION_TABLE: &[(WindowsVersion, &str, &str)] = &[
 pub static VERSIONS: &[(WindowsVersion, &str, &str)] = VERSION_TABLE;
 
 impl WindowsVersion {
+    /// A version by its name (`ws2012r2`, `win10`), any case, or by a common alias: a server
+    /// release by its year with or without a prefix (`2012r2`, `server2012`, `win2012`,
+    /// `windows-server-2012`), a client with `windows` spelt out (`windows10`).
     pub fn from_name(name: &str) -> Option<Self> {
+        Self::exact(name).or_else(|| Self::exact(&Self::canonical(name)))
+    }
+
+    fn exact(name: &str) -> Option<Self> {
         VERSIONS
             .iter()
-            .find(|(_, n, _)| n.eq_ignore_ascii_case(name))
+            .find(|(_, known, _)| known.eq_ignore_ascii_case(name))
             .map(|(v, _, _)| *v)
+    }
+
+    /// An alias in the form of the table's names: `ws` and a year for a server (only
+    /// servers are named by a year), `win` and a number for a client.
+    fn canonical(name: &str) -> String {
+        let squeezed: String = name
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' ' | '.'))
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let rest = [
+            "windowsserver",
+            "winserver",
+            "server",
+            "windows",
+            "win",
+            "ws",
+        ]
+        .iter()
+        .find_map(|p| squeezed.strip_prefix(p))
+        .unwrap_or(&squeezed);
+        let is_year = rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+        if is_year {
+            format!("ws{rest}")
+        } else {
+            format!("win{rest}")
+        }
+    }
+
+    /// The known name closest to a mistyped one, for "did you mean".
+    pub fn nearest_name(name: &str) -> Option<&'static str> {
+        let names = || VERSIONS.iter().map(|e| e.1);
+        crate::suggest::nearest(name, names())
+            .or_else(|| crate::suggest::nearest(&Self::canonical(name), names()))
     }
 
     pub fn name(self) -> &'static str {
@@ -621,6 +662,32 @@ pub(crate) use os_doc;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_and_aliases() {
+        let ws2012 = WindowsVersion::from_name("ws2012");
+        assert!(ws2012.is_some());
+        for alias in [
+            "WS2012",
+            "win2012",
+            "server2012",
+            "windows-server-2012",
+            "2012",
+        ] {
+            assert_eq!(WindowsVersion::from_name(alias), ws2012, "{alias}");
+        }
+        assert_eq!(
+            WindowsVersion::from_name("2012r2"),
+            WindowsVersion::from_name("ws2012r2")
+        );
+        assert_eq!(
+            WindowsVersion::from_name("windows10"),
+            WindowsVersion::from_name("win10")
+        );
+        assert_eq!(WindowsVersion::from_name("win2013"), None);
+        assert_eq!(WindowsVersion::nearest_name("ws2012r3"), Some("ws2012r2"));
+        assert_eq!(WindowsVersion::nearest_name("vsta"), Some("vista"));
+    }
 
     #[test]
     fn every_feature_has_one_row() {

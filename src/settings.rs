@@ -5,7 +5,7 @@ use crate::os::WindowsVersion;
 use crate::rule_meta::Severity;
 use crate::rule_meta::{Profile, RuleMeta};
 use crate::vocab::{DataSource, Method, Usage, WriterRestore};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -20,6 +20,8 @@ pub struct Settings {
     pub accept: ExtraSpellings,
     /// Honour `vsslint-ignore` comments.
     pub inline_suppressions: bool,
+    /// When set (`--select`), only these rules run, by slug.
+    pub only: Option<HashSet<&'static str>>,
 }
 
 impl Default for Settings {
@@ -30,6 +32,7 @@ impl Default for Settings {
             rules: HashMap::new(),
             accept: ExtraSpellings::default(),
             inline_suppressions: true,
+            only: None,
         }
     }
 }
@@ -89,8 +92,20 @@ impl Settings {
         s
     }
 
+    /// Whether exactly the default-profile rules run, each at its default severity.
+    pub fn runs_default_rules(&self) -> bool {
+        self.rules.is_empty() && !self.express && self.target_os.is_none() && self.only.is_none()
+    }
+
     /// The severity the rule runs at, or `None` when it does not run.
     pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
+        if self
+            .only
+            .as_ref()
+            .is_some_and(|only| !only.contains(rule.slug))
+        {
+            return None;
+        }
         let profile_on = match rule.profile {
             Profile::Default => true,
             Profile::Optional => false,

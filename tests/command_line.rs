@@ -233,3 +233,193 @@ fn other_xml_is_skipped_and_near_misses_stay_errors() {
     }
     std::fs::remove_dir_all(d).unwrap();
 }
+
+/// Restore-time schema bits (VSL211, info) and a stored instance ID (VSL111, optional).
+const SCHEMA_INFO: &str = "fixtures/rules/schema/restore-bits-without-restore-events/bad.xml";
+
+fn rules_raised(o: &Output) -> Vec<String> {
+    json(o)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn select_ignore_and_extend_select() {
+    let run = |args: &[&str]| {
+        let mut all = vec!["--format", "json"];
+        all.extend_from_slice(args);
+        all.push(SCHEMA_INFO);
+        vsslint(&all)
+    };
+    assert_eq!(
+        rules_raised(&run(&[])),
+        ["schema/restore-bits-without-restore-events"]
+    );
+    // A group selects what runs by default in it; a rule named alone is turned on.
+    assert!(rules_raised(&run(&["--select", "id"])).is_empty());
+    assert_eq!(
+        rules_raised(&run(&["--select", "id,VSL111"])),
+        ["id/stale-instance"]
+    );
+    assert!(rules_raised(&run(&["--ignore", "VSL211"])).is_empty());
+    assert!(rules_raised(&run(&["--ignore", "schema/*"])).is_empty());
+    assert_eq!(
+        rules_raised(&run(&["--extend-select", "id/stale-instance"])),
+        [
+            "schema/restore-bits-without-restore-events",
+            "id/stale-instance"
+        ]
+    );
+    // Profile rules need their profile, and the error names the flag.
+    let o = run(&["--select", "express"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("runs only with --express"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["--select", "os/unc-paths"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("runs only with --target-os"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        run(&["--select", "os/unc-paths", "--target-os", "ws2003"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let o = run(&["--select", "schema/restore-bits"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("(did you mean `schema/restore-bits-without-restore-events`?)"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_configuration_turned_off_rule_comes_back_with_extend_select() {
+    let d = scratch("extend select");
+    std::fs::write(
+        d.join("vsslint.toml"),
+        "[rules]\n\"schema/restore-bits-without-restore-events\" = \"off\"\n",
+    )
+    .unwrap();
+    std::fs::copy(SCHEMA_INFO, d.join("w.xml")).unwrap();
+    let file = relative(&d.join("w.xml"));
+    assert!(rules_raised(&vsslint(&["--format", "json", &file])).is_empty());
+    assert_eq!(
+        rules_raised(&vsslint(&[
+            "--format",
+            "json",
+            "--extend-select",
+            "VSL211",
+            &file
+        ])),
+        ["schema/restore-bits-without-restore-events"]
+    );
+    std::fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn show_settings_says_where_each_setting_comes_from() {
+    let d = scratch("show settings");
+    std::fs::write(
+        d.join("vsslint.toml"),
+        "target-os = \"ws2012\"\n[rules]\n\"fs/path-envvar-syntax\" = \"off\"\n\"VSL111\" = \"warning\"\n",
+    )
+    .unwrap();
+    let file = d.join("w.xml");
+    let o = vsslint(&["--show-settings", &relative(&file), "--ignore", "VSL113"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let line = |needle: &str| {
+        out.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no `{needle}` in\n{out}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        line("configuration:"),
+        format!("configuration: {}", d.join("vsslint.toml").display())
+    );
+    assert_eq!(
+        line("target OS:"),
+        "target OS: ws2012 (Windows Server 2012)"
+    );
+    assert_eq!(line("express:"), "express: no");
+    assert_eq!(
+        line("fs/path-envvar-syntax"),
+        "VSL603 fs/path-envvar-syntax off"
+    );
+    assert_eq!(
+        line("id/stale-instance"),
+        "VSL111 id/stale-instance warning"
+    );
+    assert_eq!(
+        line("id/instance-id-missing"),
+        "VSL113 id/instance-id-missing off"
+    );
+    assert_eq!(line("os/unc-paths"), "VSL811 os/unc-paths error");
+    std::fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn did_you_mean() {
+    let o = vsslint(&["--target-os", "ws2012r3", CLEAN]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `ws2012r2`?"),
+        "{}",
+        stderr(&o)
+    );
+    // Common aliases are accepted.
+    for alias in ["win2012", "server2012", "2012r2", "windows-server-2016"] {
+        assert_eq!(
+            vsslint(&["--target-os", alias, CLEAN]).status.code(),
+            Some(0),
+            "{alias}"
+        );
+    }
+    let o = vsslint(&["explain", "fs/recursive-bol"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("(did you mean `fs/recursive-bool`?)"));
+    let d = scratch("did you mean");
+    let config = d.join("vsslint.toml");
+    std::fs::write(&config, "[rules]\n\"fs/recursive-bol\" = \"warn\"\n").unwrap();
+    let o = vsslint(&["--config", &relative(&config), CLEAN]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("did you mean `fs/recursive-bool`?"), "{err}");
+    assert!(!err.contains("vsslint::config"), "{err}");
+    std::fs::write(&config, "[rules]\n\"fs/recursive-bool\" = \"warn\"\n").unwrap();
+    let err = stderr(&vsslint(&["--config", &relative(&config), CLEAN]));
+    assert!(err.contains("did you mean \"warning\"?"), "{err}");
+    let o = vsslint(&["--config", "nope.toml", CLEAN]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot read the configuration file `nope.toml`: no such file"),
+        "{}",
+        stderr(&o)
+    );
+    let doc = std::fs::read_to_string(CLEAN).unwrap().replace(
+        "  <IDENTIFICATION",
+        "  <!-- vsslint-ignore id/instance-id-mising: a template -->\n  <IDENTIFICATION",
+    );
+    let o = vsslint_with_stdin(&["--format", "json", "-"], Some(doc.as_bytes()));
+    let v = json(&o);
+    let help = v["diagnostics"][0]["help"].as_str().unwrap();
+    assert!(
+        help.contains("did you mean `id/instance-id-missing`?"),
+        "{help}"
+    );
+    std::fs::remove_dir_all(d).unwrap();
+}

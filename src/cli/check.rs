@@ -36,6 +36,9 @@ fn options(args: &CheckArgs) -> Options {
         target_os: args.target_os,
         express: args.express,
         exclude: args.exclude.clone(),
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
         stdin_filename: args.stdin_filename.clone(),
         max_warnings: args.max_warnings,
         exit_zero: args.exit_zero,
@@ -58,6 +61,10 @@ fn options(args: &CheckArgs) -> Options {
 }
 
 pub(super) fn check(args: &CheckArgs) -> Result<i32, Failure> {
+    if let Some(file) = &args.show_settings {
+        print!("{}", vsslint::show_settings(&options(args), file)?);
+        return Ok(0);
+    }
     let outcome = vsslint::run(&options(args), &mut io::stdout().lock())?;
     if let Some(note) = outcome.note {
         eprintln!("{note}");

@@ -21,6 +21,7 @@ Exit status:
 Target OS names, oldest first:
   xp, ws2003, ws2003sp1, vista, ws2008 (= Vista SP1), win7, ws2008r2, win8, ws2012,
   win81, ws2012r2, win10, ws2016, ws2019, ws2022, win11, ws2025
+  (a server also by its year: 2012r2, server2012r2, win2012r2; a client as windows10)
 
 Configuration: vsslint.toml or .vsslint.toml, found from each linted file's folder upward
 (or --config PATH). Command-line flags win over the file.";
@@ -46,8 +47,13 @@ struct Cli {
 struct CheckArgs {
     /// Files, directories (every *.xml below, honouring .gitignore) or glob patterns;
     /// `-` reads standard input.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "show_settings", value_name = "PATH")]
     paths: Vec<PathBuf>,
+
+    /// Print the settings FILE would be linted with (configuration file, target OS, express,
+    /// every rule's severity) and exit.
+    #[arg(long, value_name = "FILE")]
+    show_settings: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Full)]
@@ -72,6 +78,19 @@ struct CheckArgs {
     /// Skip files matching this glob (repeatable), also when named explicitly.
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+
+    /// Run only these rules: slugs, codes or groups (`fs`), repeatable or comma-separated;
+    /// over the configuration file.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    select: Vec<String>,
+
+    /// Also run these rules, even when the configuration turns them off or they are optional.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    extend_select: Vec<String>,
+
+    /// Do not run these rules (slugs, codes or groups).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    ignore: Vec<String>,
 
     /// The name to report for standard input (and to match configuration against).
     #[arg(long, value_name = "PATH")]
@@ -164,8 +183,11 @@ enum ColorChoice {
 
 fn parse_target(s: &str) -> Result<WindowsVersion, String> {
     WindowsVersion::from_name(s).ok_or_else(|| {
+        let hint = WindowsVersion::nearest_name(s)
+            .map(|n| format!("did you mean `{n}`? "))
+            .unwrap_or_default();
         format!(
-            "unknown Windows version `{s}`; valid names, oldest first: {}",
+            "unknown Windows version `{s}`; {hint}valid names, oldest first: {}",
             WindowsVersion::all_names()
         )
     })

@@ -96,7 +96,7 @@ impl Plan {
     pub fn for_settings(settings: &Settings, registry: &Registry) -> Cow<'static, Plan> {
         static DEFAULT: LazyLock<Plan> =
             LazyLock::new(|| Plan::new(&Settings::default(), Registry::builtin()));
-        let plain = settings.rules.is_empty() && !settings.express && settings.target_os.is_none();
+        let plain = settings.runs_default_rules();
         if plain && std::ptr::eq(registry, Registry::builtin()) {
             Cow::Borrowed(&DEFAULT)
         } else {

@@ -94,7 +94,14 @@ fn silence(comments: &[Comment], cx: &mut Cx, registry: &Registry, out: &mut Fin
             match registry.find(n) {
                 Some(r) if UNSUPPRESSIBLE.contains(&r.meta.slug) => invalid(cx, c.span, format!("{} cannot be suppressed inline", r.meta.slug), "fix the file's encoding or syntax; a comment inside a broken file cannot vouch for it"),
                 Some(r) => found.push(r),
-                None => invalid(cx, c.span, format!("unknown rule `{n}` in a suppression"), "name a rule by its slug or code; `vsslint rules` lists them"),
+                None => {
+                    let slugs = registry.rules().iter().map(|r| r.meta.slug);
+                    let help = match crate::suggest::nearest(n, slugs) {
+                        Some(slug) => format!("did you mean `{slug}`? `vsslint rules` lists every rule"),
+                        None => "name a rule by its slug or code; `vsslint rules` lists them".into(),
+                    };
+                    invalid(cx, c.span, format!("unknown rule `{n}` in a suppression"), help)
+                }
             }
         }
         if found.is_empty() {
@@ -159,7 +166,7 @@ fn silence(comments: &[Comment], cx: &mut Cx, registry: &Registry, out: &mut Fin
     suppressed
 }
 
-fn invalid(cx: &mut Cx, span: Span, message: String, help: &str) {
+fn invalid(cx: &mut Cx, span: Span, message: String, help: impl Into<String>) {
     if let Some(d) = report_stage(
         cx.settings,
         Stage::InvalidSuppression,
@@ -167,6 +174,6 @@ fn invalid(cx: &mut Cx, span: Span, message: String, help: &str) {
         span,
         message,
     ) {
-        d.label("suppression comment").help(help.to_string());
+        d.label("suppression comment").help(help.into());
     }
 }

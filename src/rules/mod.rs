@@ -71,6 +71,32 @@ impl Registry {
         &self.rules
     }
 
+    /// The rules a selector names: a slug, a code (`VSL207`), or a group (`fs`, `fs/`,
+    /// `fs/*`). An unknown name is an error that says what was probably meant.
+    pub fn select(&self, selector: &str) -> Result<Vec<&'static Rule>, String> {
+        if let Some(r) = self.find(selector) {
+            return Ok(vec![r]);
+        }
+        let group = selector.trim_end_matches('*').trim_end_matches('/');
+        let members: Vec<&'static Rule> = self
+            .rules
+            .iter()
+            .copied()
+            .filter(|r| r.meta.slug.split('/').next() == Some(group))
+            .collect();
+        if !members.is_empty() {
+            return Ok(members);
+        }
+        let mut names: Vec<&str> = self.rules.iter().map(|r| r.meta.slug).collect();
+        let groups: std::collections::BTreeSet<&str> =
+            names.iter().filter_map(|s| s.split('/').next()).collect();
+        names.extend(groups);
+        Err(format!(
+            "no rule or group `{selector}`{}; name a rule by slug (fs/path-wildcard) or code (VSL606), or a group (fs); `vsslint rules` lists them",
+            crate::suggest::did_you_mean(selector, names)
+        ))
+    }
+
     /// A rule by slug or code (case-insensitive for codes).
     pub fn find(&self, name: &str) -> Option<&'static Rule> {
         self.rules
@@ -118,6 +144,11 @@ pub enum Stage {
 /// Every built-in rule, in code order.
 pub fn all() -> &'static [&'static Rule] {
     Registry::builtin().rules()
+}
+
+/// The built-in rule slug closest to a mistyped name.
+pub fn nearest_slug(name: &str) -> Option<&'static str> {
+    crate::suggest::nearest(name, all().iter().map(|r| r.meta.slug))
 }
 
 /// A built-in rule by slug or code (case-insensitive for codes).

@@ -18,7 +18,7 @@ use crate::pipeline::{
 };
 use crate::report::{self, full::Style, Summary};
 use crate::settings::Settings;
-use configs::Configs;
+use configs::{Configs, Selection};
 use inputs::{describe_io, read_file, Exclusions, Input};
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
@@ -71,6 +71,12 @@ pub struct Options {
     pub express: bool,
     /// Globs of files to skip, also when named explicitly.
     pub exclude: Vec<String>,
+    /// Run only these rules, groups or codes (comma-separated entries allowed).
+    pub select: Vec<String>,
+    /// Run these too, whatever the configuration says.
+    pub extend_select: Vec<String>,
+    /// Do not run these.
+    pub ignore: Vec<String>,
     /// The name reported for standard input.
     pub stdin_filename: Option<PathBuf>,
     /// Fail when there are more warnings than this.
@@ -105,6 +111,9 @@ impl Default for Options {
             target_os: None,
             express: false,
             exclude: Vec::new(),
+            select: Vec::new(),
+            extend_select: Vec::new(),
+            ignore: Vec::new(),
             stdin_filename: None,
             max_warnings: None,
             exit_zero: false,
@@ -192,6 +201,7 @@ pub(crate) fn run_with(
     let exclude = Exclusions::new(&opts.exclude)?;
     let found = inputs::inputs(&opts.paths, &exclude)?;
     let mut configs = Configs::new(opts.config.as_deref(), opts.style.width)?;
+    let selection = Selection::new(opts, registry)?;
     let stdin_name = opts
         .stdin_filename
         .clone()
@@ -216,13 +226,13 @@ pub(crate) fn run_with(
                 jobs.push(Job {
                     shown: stdin_name.to_string_lossy().into_owned(),
                     path: None,
-                    settings: configs.settings_for(&stdin_name, opts)?,
+                    settings: configs.settings_for(&stdin_name, opts, &selection)?,
                     set: None,
                 });
             }
             Input::File(p) => jobs.push(Job {
                 shown: p.to_string_lossy().into_owned(),
-                settings: configs.settings_for(p, opts)?,
+                settings: configs.settings_for(p, opts, &selection)?,
                 path: Some(p.clone()),
                 set: None,
             }),
@@ -395,6 +405,57 @@ pub(crate) fn run_with(
         code: if failed && !opts.exit_zero { 1 } else { 0 },
         note,
     })
+}
+
+/// What `file` would be linted with, as text: the configuration file that applies, the
+/// profiles, and every rule's severity after the configuration and the command line.
+pub fn show_settings(opts: &Options, file: &std::path::Path) -> Result<String, Failure> {
+    use std::fmt::Write as _;
+    let registry = Registry::builtin();
+    let mut configs = Configs::new(opts.config.as_deref(), opts.style.width)?;
+    let selection = Selection::new(opts, registry)?;
+    let config = configs.path_for(file);
+    let s = configs.settings_for(file, opts, &selection)?;
+    let mut out = String::new();
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    let _ = writeln!(out, "Settings for {}", file.display());
+    let _ = writeln!(
+        out,
+        "  configuration:       {}",
+        config.map_or("none found (built-in defaults)".into(), |p| p
+            .display()
+            .to_string())
+    );
+    let _ = writeln!(
+        out,
+        "  target OS:           {}",
+        s.target_os
+            .map_or("none (os/* rules off)".into(), |t| format!(
+                "{} ({})",
+                t.name(),
+                t.display()
+            ))
+    );
+    let _ = writeln!(out, "  express:             {}", yes_no(s.express));
+    let _ = writeln!(
+        out,
+        "  inline suppressions: {}",
+        yes_no(s.inline_suppressions)
+    );
+    let rules = registry.rules();
+    let on = rules
+        .iter()
+        .filter(|r| s.severity_of(&r.meta).is_some())
+        .count();
+    let _ = writeln!(out, "  rules: {on} of {} run", rules.len());
+    let width = rules.iter().map(|r| r.meta.slug.len()).max().unwrap_or(0);
+    for r in rules {
+        let sev = s
+            .severity_of(&r.meta)
+            .map_or("off".to_string(), |v| v.to_string());
+        let _ = writeln!(out, "    {}  {:<width$}  {sev}", r.meta.code, r.meta.slug);
+    }
+    Ok(out)
 }
 
 /// The documents of a DiskShadow cabinet, linted as one backup: each `*.xml` entry, shown as
