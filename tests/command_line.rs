@@ -423,3 +423,127 @@ fn did_you_mean() {
     );
     std::fs::remove_dir_all(d).unwrap();
 }
+
+/// The long options a help text or the README names, in the form `--name`.
+fn long_options(lines: impl Iterator<Item = String>) -> std::collections::BTreeSet<String> {
+    lines
+        .filter_map(|l| {
+            let l = l.trim_start().trim_start_matches("| `").trim_start();
+            let l = l
+                .strip_prefix("-")
+                .filter(|r| r.len() > 2 && r.as_bytes()[1] == b',')
+                .map_or(l, |r| r[2..].trim_start());
+            let name: String = l
+                .strip_prefix("--")?
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            (!name.is_empty()).then(|| format!("--{name}"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_lists_what_help_lists() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let help = stdout(&vsslint(&["--help"]));
+    let section = |start: &str| -> Vec<String> {
+        readme
+            .lines()
+            .skip_while(|l| *l != start)
+            .skip(1)
+            .take_while(|l| !l.starts_with("## "))
+            .map(str::to_string)
+            .collect()
+    };
+    let usage = section("## Usage");
+    let in_readme = long_options(usage.iter().filter(|l| l.starts_with("| `-")).cloned());
+    let mut in_help = long_options(
+        help.lines()
+            .skip_while(|l| !l.starts_with("Options:"))
+            .filter(|l| l.starts_with("  -") || l.starts_with("      --"))
+            .map(str::to_string),
+    );
+    in_help.remove("--help");
+    in_help.remove("--version");
+    assert_eq!(
+        in_readme, in_help,
+        "README's options table and --help differ"
+    );
+    // Every command of --help has a line in the README's usage block.
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        // A command's own line; its wrapped description is indented further.
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help" && c.chars().all(|ch| ch.is_ascii_lowercase()))
+        .collect();
+    assert!(commands.len() >= 5, "{commands:?}");
+    for c in commands {
+        assert!(
+            usage.iter().any(|l| l.starts_with(&format!("vsslint {c}"))),
+            "README's usage block has no `vsslint {c}`"
+        );
+    }
+}
+
+#[test]
+fn help_stands_alone() {
+    let help = stdout(&vsslint(&["--help"]));
+    for phrase in ["miette", "README", "see the"] {
+        assert!(!help.contains(phrase), "--help mentions {phrase}");
+    }
+    assert!(
+        help.contains("default\n          256 MiB") || help.contains("default 256 MiB"),
+        "{help}"
+    );
+    assert!(!stdout(&vsslint(&["rules", "--help"])).contains("write-docs"));
+    // Sizes take units.
+    let big = "fixtures/valid/utf16le-bom-one-attribute-per-line.xml";
+    let o = vsslint(&["--max-file-size", "2KiB", "--format", "concise", big]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("more than --max-file-size (2048)"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        vsslint(&["--max-file-size", "1GiB", CLEAN]).status.code(),
+        Some(0)
+    );
+    let o = vsslint(&["--max-file-size", "1 parsec", CLEAN]);
+    assert_eq!(o.status.code(), Some(2));
+    // A folder named like a command is linted through `check`.
+    let d = scratch("check command");
+    std::fs::create_dir_all(d.join("rules")).unwrap();
+    std::fs::copy(CLEAN, d.join("rules/w.xml")).unwrap();
+    let o = vsslint_in(&d, &["check", "rules"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("in 1 file"), "{}", stdout(&o));
+    std::fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn rules_table_is_aligned_and_completions_offer_values() {
+    let out = stdout(&vsslint(&["rules"]));
+    let summary_column: std::collections::BTreeSet<usize> = out
+        .lines()
+        .map(|l| {
+            let after_severity = l
+                .find(" error ")
+                .or(l.find(" warning "))
+                .or(l.find(" info "))
+                .unwrap();
+            l[after_severity..].find(|c: char| c != ' ').unwrap() + after_severity
+        })
+        .collect();
+    assert_eq!(summary_column.len(), 1, "severities do not line up:\n{out}");
+    let bash = stdout(&vsslint(&["completions", "bash"]));
+    for value in ["ws2012r2", "sarif", "fs/recursive-bool"] {
+        assert!(bash.contains(value), "no {value} in the bash completions");
+    }
+}

@@ -43,7 +43,7 @@ struct Cli {
     check: CheckArgs,
 }
 
-#[derive(Args)]
+#[derive(Args, Clone)]
 struct CheckArgs {
     /// Files, directories (every *.xml below, honouring .gitignore) or glob patterns;
     /// `-` reads standard input.
@@ -68,28 +68,29 @@ struct CheckArgs {
     config: Option<PathBuf>,
 
     /// Check features against this Windows version (turns on the os/* rules).
-    #[arg(long, value_name = "NAME", value_parser = parse_target)]
+    #[arg(long, value_name = "NAME", value_parser = TargetParser, hide_possible_values = true)]
     target_os: Option<WindowsVersion>,
 
     /// The documents come from express writers (turns on the express/* rules).
     #[arg(long)]
     express: bool,
 
-    /// Skip files matching this glob (repeatable), also when named explicitly.
+    /// Skip files matching this glob (repeatable), also when named explicitly or given as
+    /// --stdin-filename; a bare name (`legacy`) matches a file or folder at any depth.
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
 
     /// Run only these rules: slugs, codes or groups (`fs`), repeatable or comma-separated;
     /// over the configuration file.
-    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = RuleParser, hide_possible_values = true)]
     select: Vec<String>,
 
     /// Also run these rules, even when the configuration turns them off or they are optional.
-    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = RuleParser, hide_possible_values = true)]
     extend_select: Vec<String>,
 
     /// Do not run these rules (slugs, codes or groups).
-    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = RuleParser, hide_possible_values = true)]
     ignore: Vec<String>,
 
     /// The name to report for standard input (and to match configuration against).
@@ -104,11 +105,13 @@ struct CheckArgs {
     #[arg(long)]
     exit_zero: bool,
 
-    /// Report errors only.
+    /// List errors only; warnings and infos are still counted in the summary and by
+    /// --max-warnings.
     #[arg(short, long)]
     quiet: bool,
 
-    /// Print how many times each rule fired instead of the findings.
+    /// Print how many times each rule fired instead of the findings (full, concise: a table;
+    /// json: a list).
     #[arg(long)]
     statistics: bool,
 
@@ -116,8 +119,9 @@ struct CheckArgs {
     #[arg(long, value_name = "N", default_value_t = 200)]
     max_diagnostics: usize,
 
-    /// Refuse files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
+    /// Refuse files larger than this: bytes, or with a unit (KiB, MiB, GiB; KB, MB, GB);
+    /// default 256 MiB.
+    #[arg(long, value_name = "SIZE", default_value = "256MiB", hide_default_value = true, value_parser = parse_size)]
     max_file_size: u64,
 
     /// Exit 0 when the paths name no document at all, instead of a usage error.
@@ -135,7 +139,9 @@ struct CheckArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print the typed model of a document as JSON.
+    /// Lint files (the default command: `vsslint PATH…` is `vsslint check PATH…`; use `check`
+    /// for a path named like a command, such as a folder called `rules`).
+    Check(CheckArgs),
     /// Print the typed model of a document as JSON; for a backup (a folder holding a backup
     /// components document), what it contains.
     Dump {
@@ -149,13 +155,14 @@ enum Command {
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
-        /// Write the rule reference (Markdown) into this folder instead.
-        #[arg(long, value_name = "DIR")]
+        /// Write the rule reference (Markdown) into this folder instead (for the docs).
+        #[arg(long, value_name = "DIR", hide = true)]
         write_docs: Option<PathBuf>,
     },
     /// Explain a rule: what it checks, why, examples and sources.
     Explain {
         /// A slug (`schema/log-needs-logfiles`) or code (`VSL207`).
+        #[arg(value_parser = RuleParser, hide_possible_values = true)]
         rule: String,
     },
     /// Print a shell completion script.
@@ -179,6 +186,102 @@ enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--target-os`: the table's names and their aliases; completions offer the names.
+#[derive(Clone)]
+struct TargetParser;
+
+impl clap::builder::TypedValueParser for TargetParser {
+    type Value = WindowsVersion;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<WindowsVersion, clap::Error> {
+        let text = value.to_string_lossy();
+        parse_target(&text).map_err(|why| {
+            let arg = arg.map_or("--target-os".to_string(), ToString::to_string);
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("invalid value '{text}' for '{arg}': {why}\n"),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(vsslint::os::VERSIONS.iter().map(
+            |(_, name, shown)| clap::builder::PossibleValue::new(*name).help(*shown),
+        )))
+    }
+}
+
+/// A rule selector: any text is taken (and checked later, with a suggestion); completions
+/// offer every slug and group.
+#[derive(Clone)]
+struct RuleParser;
+
+impl clap::builder::TypedValueParser for RuleParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let rules = vsslint::all_rules();
+        let mut groups: Vec<&str> = rules.iter().map(|r| r.meta.group()).collect();
+        groups.dedup();
+        Some(Box::new(
+            groups
+                .into_iter()
+                .map(clap::builder::PossibleValue::new)
+                .chain(
+                    rules.iter().map(|r| {
+                        clap::builder::PossibleValue::new(r.meta.slug).help(r.meta.summary)
+                    }),
+                ),
+        ))
+    }
+}
+
+/// `256MiB`, `1 GiB`, `500kB`, `1048576`: binary units are powers of 1024, decimal ones of
+/// 1000.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let n: u64 = digits.parse().map_err(|_| {
+        format!("`{s}` is not a size: write bytes, or a number and a unit (256MiB)")
+    })?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        other => {
+            return Err(format!(
+                "unknown unit `{other}` in `{s}`: use KiB, MiB, GiB (or KB, MB, GB)"
+            ))
+        }
+    };
+    n.checked_mul(factor)
+        .ok_or_else(|| format!("`{s}` is too large"))
 }
 
 fn parse_target(s: &str) -> Result<WindowsVersion, String> {
@@ -216,6 +319,7 @@ pub fn run() -> i32 {
             clap_complete::generate(shell, &mut Cli::command(), "vsslint", &mut io::stdout());
             Ok(OK)
         }
+        Some(Command::Check(args)) => check::check(&args),
         None => check::check(&cli.check),
     };
     match result {

@@ -46,14 +46,18 @@ pub(super) fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> Resul
                 let m = &r.meta;
                 let profile = match m.profile {
                     Profile::Default => "",
-                    Profile::Optional => " (optional)",
-                    Profile::Express => " (--express)",
-                    Profile::TargetOs => " (--target-os)",
+                    Profile::Optional => "optional",
+                    Profile::Express => "--express",
+                    Profile::TargetOs => "--target-os",
                 };
                 writeln!(
                     out,
-                    "{}  {:<width$}  {:<7}  {}{}",
-                    m.code, m.slug, m.severity, m.summary, profile
+                    "{}  {:<width$}  {:<7}  {:<11}  {}",
+                    m.code,
+                    m.slug,
+                    m.severity.to_string(),
+                    profile,
+                    m.summary
                 )?;
             }
         }

@@ -27,17 +27,18 @@ use std::path::PathBuf;
 /// Report formats (the command line's `--format` values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// miette's graphical report.
+    /// For people: each finding with the lines around it, labels, help and the rule's link.
     Full,
     /// One line per finding: path:line:col: severity: message [CODE rule].
     Concise,
-    /// One JSON object (see the README).
+    /// One JSON object: every finding with its position, help and related places, and a
+    /// summary with counts.
     Json,
-    /// One JSON object per finding per line.
+    /// One JSON object per finding, one per line, for streaming tools.
     JsonLines,
-    /// SARIF 2.1.0.
+    /// SARIF 2.1.0, for code-scanning services (GitHub code scanning, Azure DevOps).
     Sarif,
-    /// GitHub Actions workflow commands (annotations).
+    /// GitHub Actions annotations (workflow commands), then the concise list in a log group.
     Github,
 }
 
