@@ -141,7 +141,7 @@ struct CheckArgs {
 enum Command {
     /// Lint files (the default command: `vsslint PATH…` is `vsslint check PATH…`; use `check`
     /// for a path named like a command, such as a folder called `rules`).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print the typed model of a document as JSON; for a backup (a folder holding a backup
     /// components document), what it contains.
     Dump {
