@@ -547,3 +547,100 @@ fn rules_table_is_aligned_and_completions_offer_values() {
         assert!(bash.contains(value), "no {value} in the bash completions");
     }
 }
+
+/// A one-line document whose one finding has two labels thousands of columns apart: a file
+/// set shared by the first and the last of many components.
+fn one_line_with_distant_labels(dir: &Path) -> PathBuf {
+    let padding: String = (0..60)
+        .map(|i| {
+            format!(
+                r#"<FILE_GROUP componentName="Pad{i}" selectable="yes"><FILE_LIST path="C:\Pad\{i}" filespec="*.dat" recursive="no"/></FILE_GROUP>"#
+            )
+        })
+        .collect();
+    let shared =
+        r#"<FILE_LIST path="C:\ProgramData\Contoso\Ledger" filespec="*.dat" recursive="no"/>"#;
+    let doc = format!(
+        r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"><IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" instanceId="9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33" friendlyName="Contoso Ledger Writer" usage="USER_DATA" dataSource="OTHER"/><RESTORE_METHOD method="RESTORE_IF_NOT_THERE" writerRestore="never" rebootRequired="no"/><BACKUP_LOCATIONS><FILE_GROUP componentName="Ledger" selectable="yes">{shared}</FILE_GROUP>{padding}<FILE_GROUP componentName="Archive" selectable="yes">{shared}</FILE_GROUP></BACKUP_LOCATIONS></WRITER_METADATA>"#
+    );
+    let path = dir.join("one-line.xml");
+    std::fs::write(&path, doc).unwrap();
+    path
+}
+
+/// The widest line, leaving out those that hold a URL or the file's path, which are never
+/// broken (a broken URL or path can no longer be copied).
+fn widest(out: &str) -> usize {
+    out.lines()
+        .filter(|l| !l.contains("https://") && !l.contains("╭─["))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn full_output_fits_the_width_and_distant_labels_get_rows() {
+    let d = scratch("widths");
+    let file = one_line_with_distant_labels(&d);
+    for width in [80, 120] {
+        let o = Command::new(env!("CARGO_BIN_EXE_vsslint"))
+            .arg(&file)
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", width.to_string())
+            .output()
+            .unwrap();
+        let out = stdout(&o);
+        assert!(out.contains("fs/file-in-several-components"), "{out}");
+        assert!(widest(&out) <= width, "wider than {width}:\n{out}");
+        // Each label on its own row of line 1.
+        let rows = out
+            .lines()
+            .filter(|l| {
+                l.trim_start().starts_with("1 │ …")
+                    && l.contains(r#"<FILE_LIST path="C:\ProgramData"#)
+            })
+            .count();
+        assert_eq!(rows, 2, "{out}");
+        // The rule's URL is printed whole, on one line.
+        assert!(out.contains(
+            "(https://github.com/vsslint/vsslint/blob/main/docs/rules/fs/file-in-several-components.md)"
+        ));
+    }
+    std::fs::remove_dir_all(d).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn full_output_reads_the_width_of_a_real_terminal() {
+    let Some(script) = require_tool(
+        "full_output_reads_the_width_of_a_real_terminal",
+        "script",
+        "/usr/bin/script",
+        "install util-linux (Debian: bsdutils)",
+        || Some(PathBuf::from("/usr/bin/script")).filter(|p| p.exists()),
+    ) else {
+        return;
+    };
+    let d = scratch("pty");
+    let file = one_line_with_distant_labels(&d);
+    let command = format!(
+        "stty cols 80 rows 40; exec '{}' --color never '{}'",
+        env!("CARGO_BIN_EXE_vsslint"),
+        file.display()
+    );
+    let o = Command::new(script)
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout).replace('\r', "");
+    assert!(out.contains("fs/file-in-several-components"), "{out}");
+    assert!(
+        widest(&out) <= 80,
+        "wider than the terminal's 80 columns:\n{out}"
+    );
+    std::fs::remove_dir_all(d).unwrap();
+}

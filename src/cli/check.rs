@@ -51,7 +51,7 @@ fn options(args: &CheckArgs) -> Options {
         style: Style {
             color,
             unicode: true,
-            links: color && to_terminal,
+            links: color && to_terminal && hyperlinks_shown(),
             width: terminal_width(),
         },
         step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
@@ -72,10 +72,36 @@ pub(super) fn check(args: &CheckArgs) -> Result<i32, Failure> {
     Ok(outcome.code)
 }
 
+/// Whether the terminal is one known to show OSC 8 hyperlinks. Others print the escape
+/// sequence's text or drop the link, and terminal multiplexers (tmux, screen) hide it, so
+/// the URL is always printed as text and the link is only added on top where it works.
+fn hyperlinks_shown() -> bool {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    if !var("TMUX").is_empty() || !var("STY").is_empty() {
+        return false;
+    }
+    let vte = var("VTE_VERSION").parse::<u32>().is_ok_and(|v| v >= 5000);
+    !var("WT_SESSION").is_empty()
+        || vte
+        || !var("KONSOLE_VERSION").is_empty()
+        || matches!(
+            var("TERM_PROGRAM").as_str(),
+            "iTerm.app" | "WezTerm" | "vscode" | "ghostty"
+        )
+        || var("TERM").contains("kitty")
+}
+
+/// The width `full` output is laid out for: `COLUMNS` when set (scripts and tests pin it),
+/// else the terminal's, read from standard output or standard error, whichever is one; 100
+/// when neither is a terminal (a pipe, a file, CI logs).
 pub(super) fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
+    let pinned = std::env::var("COLUMNS")
         .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|w| *w >= 40)
-        .unwrap_or(100)
+        .and_then(|c| c.trim().parse().ok());
+    let measured = || {
+        terminal_size::terminal_size_of(io::stdout())
+            .or_else(|| terminal_size::terminal_size_of(io::stderr()))
+            .map(|(terminal_size::Width(w), _)| usize::from(w))
+    };
+    pinned.or_else(measured).unwrap_or(100).clamp(40, 1000)
 }

@@ -14,7 +14,8 @@ use std::io::{self, Write};
 pub struct Style {
     pub color: bool,
     pub unicode: bool,
-    /// OSC 8 hyperlinks on the rule code instead of the URL in text.
+    /// The rule's URL, printed in full, is also an OSC 8 hyperlink (for terminals known to
+    /// support them).
     pub links: bool,
     pub width: usize,
 }
@@ -39,7 +40,10 @@ impl Style {
         };
         GraphicalReportHandler::new_themed(theme)
             .with_width(self.width)
-            .with_links(self.links)
+            .with_links(false)
+            // A URL or a path cut at a hyphen or in the middle can no longer be copied.
+            .with_break_words(false)
+            .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
             .with_context_lines(1)
     }
 }
@@ -161,7 +165,7 @@ pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style
     let here = || d.related.iter().filter(|r| r.elsewhere.is_none());
     let mut spans = vec![d.span];
     spans.extend(here().map(|r| r.span));
-    let source = Snippet::new(&file.path, index, &spans);
+    let source = Snippet::new(&file.path, index, &spans, style.width);
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         d.label.as_deref().map(|l| shown(l, false)),
         source.map(d.span),
@@ -183,6 +187,10 @@ pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style
     let mut out = String::new();
     if style.handler().render_report(&mut out, &rendered).is_err() {
         out = format!("{}: {}\n", rendered.code, rendered.message);
+    }
+    if style.links {
+        let url = &rendered.url;
+        out = out.replacen(url, &format!("\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\"), 1);
     }
     out
 }

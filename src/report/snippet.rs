@@ -8,12 +8,10 @@ use crate::span::{ceil_char_boundary, floor_char_boundary, LineIndex, Span};
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use std::collections::BTreeMap;
 
-/// Lines longer than this many bytes are cut to windows around the labels.
-const MAX_LINE: usize = 120;
-/// Bytes kept before a label on a cut line.
-const LEAD: usize = 40;
-/// Bytes of a cut line in one window.
-const WINDOW: usize = 110;
+/// The narrowest window of a cut line, in bytes, however narrow the terminal.
+const MIN_WINDOW: usize = 30;
+/// Columns a snippet row takes besides the text: the gutter (` 12 │ `) and two ellipses.
+const ROW_EXTRA: usize = 8;
 /// Labels closer than this share a window, so that a gap never hides a few bytes only.
 const MIN_GAP: usize = 24;
 /// Windows shown of one cut line; labels beyond them are clipped to the last one.
@@ -79,9 +77,13 @@ pub struct Snippet {
 }
 
 impl Snippet {
-    /// Builds the snippet for labels at `spans` (real offsets).
-    pub fn new(name: &str, index: &LineIndex, spans: &[Span]) -> Snippet {
+    /// Builds the snippet for labels at `spans` (real offsets), for a terminal `width`
+    /// columns wide: a line longer than fits is cut to windows around the labels, and each
+    /// window is a row of its own, so that no row is wider than the terminal.
+    pub fn new(name: &str, index: &LineIndex, spans: &[Span], width: usize) -> Snippet {
         let text = index.text();
+        let digits = index.line_count().to_string().len();
+        let window = width.saturating_sub(digits + ROW_EXTRA).max(MIN_WINDOW);
         // The lines to show and, for each, the ranges labels cover (none: a context line).
         let mut lines: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
         let last_line = index.line_count() - 1;
@@ -105,46 +107,43 @@ impl Snippet {
         for (line, mut foci) in lines {
             let ls = index.line_start(line);
             let le = index.line_end(line);
-            let windows = if le - ls <= MAX_LINE {
+            let windows = if le - ls <= window {
                 vec![(ls, le)]
             } else if foci.is_empty() {
-                vec![(ls, ceil_char_boundary(text, (ls + WINDOW).min(le)))]
+                vec![(ls, ceil_char_boundary(text, (ls + window).min(le)))]
             } else {
                 foci.sort_unstable();
-                windows(text, ls, le, &foci)
+                windows(text, ls, le, &foci, window)
             };
-            if !segments.is_empty() {
-                snippet.push('\n');
-            }
-            let start = snippet.len();
-            let mut pieces = Vec::with_capacity(windows.len());
-            let mut shown_to = ls;
             for (ws, we) in windows {
-                if ws > shown_to {
+                if !segments.is_empty() {
+                    snippet.push('\n');
+                }
+                let start = snippet.len();
+                if ws > ls {
                     snippet.push_str(ELLIPSIS);
                 }
                 let piece_start = snippet.len();
                 let mut grown = Vec::new();
                 push_shown(&mut snippet, &text[ws..we], ws, &mut grown);
-                pieces.push(Piece {
+                let piece = Piece {
                     real_start: ws,
                     real_end: we,
                     start: piece_start,
                     end: snippet.len(),
                     column: index.position(ws).column - 1,
                     grown,
+                };
+                if we < le {
+                    snippet.push_str(ELLIPSIS);
+                }
+                segments.push(Segment {
+                    line,
+                    start,
+                    end: snippet.len(),
+                    pieces: vec![piece],
                 });
-                shown_to = we;
             }
-            if shown_to < le {
-                snippet.push_str(ELLIPSIS);
-            }
-            segments.push(Segment {
-                line,
-                start,
-                end: snippet.len(),
-                pieces,
-            });
         }
         Snippet {
             name: name.chars().filter(|c| !c.is_control()).collect(),
@@ -192,18 +191,30 @@ impl Snippet {
     }
 }
 
-/// Windows of a long line around the labels' ranges (sorted), merged where they are close.
-fn windows(text: &str, ls: usize, le: usize, foci: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// Windows of a long line around the labels' ranges (sorted), each `window` bytes at most;
+/// a label close enough to fit in the window before shares it.
+fn windows(
+    text: &str,
+    ls: usize,
+    le: usize,
+    foci: &[(usize, usize)],
+    window: usize,
+) -> Vec<(usize, usize)> {
+    let lead = window / 3;
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for &(fs, _) in foci {
-        let ws = floor_char_boundary(text, fs.saturating_sub(LEAD).max(ls));
-        let we = ceil_char_boundary(text, (ws + WINDOW).min(le));
-        let full = out.len() == MAX_WINDOWS;
-        match out.last_mut() {
-            Some(last) if ws <= last.1 + MIN_GAP => last.1 = last.1.max(we),
-            _ if full => break,
-            _ => out.push((ws, we)),
+    for &(fs, fe) in foci {
+        if out
+            .last()
+            .is_some_and(|last| fs >= last.0 && fe.min(fs + MIN_GAP) <= last.1)
+        {
+            continue;
         }
+        let ws = floor_char_boundary(text, fs.saturating_sub(lead).max(ls));
+        let we = ceil_char_boundary(text, (ws + window).min(le));
+        if out.len() == MAX_WINDOWS {
+            break;
+        }
+        out.push((ws, we));
     }
     out
 }
@@ -307,7 +318,7 @@ mod tests {
 
     fn shown(text: &str, spans: &[Span]) -> (Snippet, Vec<String>) {
         let index = LineIndex::new(text);
-        let s = Snippet::new("t.xml", &index, spans);
+        let s = Snippet::new("t.xml", &index, spans, 100);
         let labels = spans
             .iter()
             .map(|&sp| {
@@ -330,14 +341,13 @@ mod tests {
         let c = text.find("<c/>").unwrap();
         let (s, labels) = shown(&text, &[Span::new(b, b + 4), Span::new(c, c + 4)]);
         assert_eq!(labels, ["<b/>", "<c/>"]);
-        assert_eq!(s.segments.len(), 1);
-        assert_eq!(s.segments[0].pieces.len(), 2);
-        assert!(
-            s.text.starts_with('…') && s.text.ends_with('…'),
-            "{}",
-            s.text
-        );
-        assert!(s.text.len() < 3 * WINDOW, "{}", s.text);
+        // One row per window, each fitting the width.
+        assert_eq!(s.segments.len(), 2);
+        assert!(s.segments.iter().all(|seg| seg.line == 0));
+        for row in s.text.lines() {
+            assert!(row.starts_with('…') && row.ends_with('…'), "{row}");
+            assert!(row.chars().count() <= 100, "{row}");
+        }
         // The header column is the real one, also through the second window.
         let contents = s.read_span(&s.map(Span::new(c, c + 4)), 0, 0).unwrap();
         assert_eq!(contents.column(), c);
@@ -361,7 +371,7 @@ mod tests {
         let long = Span::new(at(10), at(200));
         let other = Span::new(at(100), at(100) + 5);
         let index = LineIndex::new(&text);
-        let s = Snippet::new("t.xml", &index, &[long, other]);
+        let s = Snippet::new("t.xml", &index, &[long, other], 100);
         for span in [long, other] {
             assert!(s.read_span(&s.map(span), 1, 1).is_ok(), "{span:?}");
         }
