@@ -3,7 +3,80 @@
 use crate::rule_meta::RuleMeta;
 pub use crate::rule_meta::Severity;
 use crate::span::{Position, Span};
+use schemars::JsonSchema;
+use serde::Serialize;
 use std::borrow::Cow;
+
+/// Whether a fix may be applied without asking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Every consumer reads the document as before, or the value had no meaning any consumer
+    /// agrees on and the fix writes the one it spells (`recursive="1"` → `yes`).
+    Safe,
+    /// Changes what the document declares (clears a backup schema bit, changes a logical path):
+    /// applied only when asked for (`--unsafe-fixes`).
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// One replacement in the decoded text: `span` becomes `replacement` (an empty span inserts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    /// Mostly fixed text (`yes`, `no`): borrowed, it costs nothing per finding.
+    pub replacement: Cow<'static, str>,
+}
+
+/// A machine-applicable fix: what the finding's help says to write, as edits. The help is
+/// its description, so the two are declared together ([`Diagnostic::fix`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// Sorted and disjoint.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// The value at `span` (an attribute's value between its quotes) replaced.
+    pub fn replace(
+        span: Span,
+        replacement: impl Into<Cow<'static, str>>,
+        applicability: Applicability,
+    ) -> Self {
+        Fix {
+            applicability,
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+
+    /// `text` inserted at `at`.
+    pub fn insert(
+        at: usize,
+        text: impl Into<Cow<'static, str>>,
+        applicability: Applicability,
+    ) -> Self {
+        Fix::replace(Span::new(at, at), text, applicability)
+    }
+
+    /// The smallest span covering every edit.
+    pub fn extent(&self) -> Span {
+        let start = self.edits.first().map_or(0, |e| e.span.start);
+        let end = self.edits.last().map_or(0, |e| e.span.end);
+        Span::new(start, end)
+    }
+}
 
 /// A second location that explains the first ("first defined here").
 #[derive(Debug, Clone)]
@@ -35,6 +108,9 @@ pub struct Diagnostic {
     pub label: Option<Cow<'static, str>>,
     pub help: Option<Cow<'static, str>>,
     pub related: Vec<Related>,
+    /// The edits that do what the help says, when they can be made without a person's
+    /// judgement. Boxed: most findings have none.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -47,7 +123,16 @@ impl Diagnostic {
             label: None,
             help: None,
             related: Vec::new(),
+            fix: None,
         }
+    }
+
+    /// The help and the fix that does what it says, declared together: the help describes
+    /// the fix wherever it is shown (a code action's title, SARIF's fix description).
+    pub fn fix(&mut self, help: impl Into<Cow<'static, str>>, fix: Fix) -> &mut Self {
+        self.help(help);
+        self.fix = Some(Box::new(fix));
+        self
     }
 
     /// Labels and help are mostly fixed text: kept borrowed, they cost no allocation.

@@ -33,9 +33,9 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
     ] {
         if let Some(a) = attr {
             if a.value.is_none() {
-                cx.report(a.span, format!("{name} is \"{}\", not yes or no", a.raw))
-                    .label("not yes/no")
-                    .help(crate::toolkit::hints::bool_help(name, a.raw));
+                let d = cx.report(a.span, format!("{name} is \"{}\", not yes or no", a.raw));
+                d.label("not yes/no");
+                crate::toolkit::hints::bool_fix(d, name, a.span, a.raw);
             }
         }
     }

@@ -1,5 +1,6 @@
 //! `comp/notify-reserved`: `notifyOnBackupComplete="yes"`.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::model::{Component, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
@@ -37,6 +38,9 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
             ),
         )
         .label("reserved flag set")
-        .help("nothing to fix if the writer relies on it (the SQL Server writer does); otherwise write notifyOnBackupComplete=\"no\"");
+        .fix(
+            "nothing to fix if the writer relies on it (the SQL Server writer does); otherwise write notifyOnBackupComplete=\"no\"",
+            Fix::replace(a.span, "no", Applicability::Unsafe),
+        );
     }
 }

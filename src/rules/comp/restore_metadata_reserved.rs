@@ -1,5 +1,6 @@
 //! `comp/restore-metadata-reserved`: `restoreMetadata="yes"`.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::model::{Component, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
@@ -37,6 +38,9 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
             ),
         )
         .label("reserved flag set")
-        .help("write restoreMetadata=\"no\" unless the writer and its requesters rely on it");
+        .fix(
+            "write restoreMetadata=\"no\" unless the writer and its requesters rely on it",
+            Fix::replace(a.span, "no", Applicability::Unsafe),
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! `doc/version`: the root's `version` is `1.2`.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::model::WriterMetadata;
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
@@ -23,9 +24,13 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     match &w.version {
         None => {
+            // Safe: the one version Windows writes, where a reader finds none.
             cx.report(w.node.span, "WRITER_METADATA has no version attribute")
                 .label("no version")
-                .help("add version=\"1.2\", the version Windows writes");
+                .fix(
+                    "add version=\"1.2\", the version Windows writes",
+                    Fix::insert(w.node.span.end, " version=\"1.2\"", Applicability::Safe),
+                );
         }
         Some(v) if v.raw != "1.2" => {
             cx.report(v.span, format!("version is \"{}\", not \"1.2\"", v.raw))

@@ -1,5 +1,6 @@
 //! `express/component-flags`: express components have no auto-recovery flags.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::flags::{ComponentFlags, Mask};
 use crate::model::{Component, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
@@ -46,7 +47,8 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
         ),
     )
     .label("auto-recovery flag")
-    .help(format!(
-        "express writers cannot use auto-recovery: write componentFlags=\"{kept}\""
-    ));
+    .fix(
+        format!("express writers cannot use auto-recovery: write componentFlags=\"{kept}\""),
+        Fix::replace(a.span, kept.to_string(), Applicability::Unsafe),
+    );
 }

@@ -36,15 +36,15 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 fn report(cx: &mut Cx, node: &Node, attr: &Option<YesNo>) {
     if let Some(a) = attr {
         if a.value.is_none() {
-            cx.report(
+            let d = cx.report(
                 a.span,
                 format!(
                     "recursive is \"{}\" on <{}>, not yes or no",
                     a.raw, node.name
                 ),
-            )
-            .label("not yes/no")
-            .help(crate::toolkit::hints::bool_help("recursive", a.raw));
+            );
+            d.label("not yes/no");
+            crate::toolkit::hints::bool_fix(d, "recursive", a.span, a.raw);
         }
     }
 }

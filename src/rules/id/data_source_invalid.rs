@@ -45,17 +45,19 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 } else {
                     format!("\"{}\"", a.raw)
                 };
-                cx.report(
+                let d = cx.report(
                     a.span,
                     format!("dataSource {shown} is not a known source type"),
-                )
-                .label("unknown source type")
-                .help(crate::toolkit::hints::enum_help(
+                );
+                d.label("unknown source type");
+                crate::toolkit::hints::enum_fix(
+                    d,
                     DATA_SOURCE_SPELLINGS,
                     "dataSource",
+                    a.span,
                     a.raw,
                     "data-source",
-                ));
+                );
             }
             DataSource::Undefined => {
                 cx.report(a.span, format!("dataSource \"{}\" is VSS_ST_UNDEFINED, a writer error", a.raw))

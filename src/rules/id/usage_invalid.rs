@@ -46,14 +46,16 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 } else {
                     format!("\"{}\"", a.raw)
                 };
-                cx.report(a.span, format!("usage {shown} is not a known usage type"))
-                    .label("unknown usage")
-                    .help(crate::toolkit::hints::enum_help(
-                        USAGE_SPELLINGS,
-                        "usage",
-                        a.raw,
-                        "usage",
-                    ));
+                let d = cx.report(a.span, format!("usage {shown} is not a known usage type"));
+                d.label("unknown usage");
+                crate::toolkit::hints::enum_fix(
+                    d,
+                    USAGE_SPELLINGS,
+                    "usage",
+                    a.span,
+                    a.raw,
+                    "usage",
+                );
             }
             Usage::Undefined => {
                 cx.report(a.span, format!("usage \"{}\" is VSS_UT_UNDEFINED, a writer error", a.raw))

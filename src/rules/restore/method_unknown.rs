@@ -44,17 +44,12 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             continue;
         };
         if m == Method::Unknown && !a.raw.trim().is_empty() {
-            cx.report(
+            let d = cx.report(
                 a.span,
                 format!("restore method \"{}\" is not a known restore method", a.raw),
-            )
-            .label("unknown restore method")
-            .help(crate::toolkit::hints::enum_help(
-                METHOD_SPELLINGS,
-                "method",
-                a.raw,
-                "method",
-            ));
+            );
+            d.label("unknown restore method");
+            crate::toolkit::hints::enum_fix(d, METHOD_SPELLINGS, "method", a.span, a.raw, "method");
         }
     }
 }

@@ -27,12 +27,12 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     for rm in &w.restore_methods {
         if let Some(a) = &rm.reboot_required {
             if a.value.is_none() {
-                cx.report(
+                let d = cx.report(
                     a.span,
                     format!("rebootRequired is \"{}\", not yes or no", a.raw),
-                )
-                .label("not yes/no")
-                .help(crate::toolkit::hints::bool_help("rebootRequired", a.raw));
+                );
+                d.label("not yes/no");
+                crate::toolkit::hints::bool_fix(d, "rebootRequired", a.span, a.raw);
             }
         }
     }

@@ -53,17 +53,19 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         }
         match cx.settings.writer_restore(a) {
             WriterRestore::Unknown => {
-                cx.report(
+                let d = cx.report(
                     a.span,
                     format!("writerRestore \"{}\" is not a known value", a.raw),
-                )
-                .label("unknown writerRestore")
-                .help(crate::toolkit::hints::enum_help(
+                );
+                d.label("unknown writerRestore");
+                crate::toolkit::hints::enum_fix(
+                    d,
                     WRITER_RESTORE_SPELLINGS,
                     "writerRestore",
+                    a.span,
                     a.raw,
                     "writer-restore",
-                ));
+                );
             }
             WriterRestore::Undefined => {
                 cx.report(
