@@ -1,32 +1,9 @@
 //! A finding: which rule, how severe, what and where, and how to fix it.
 
 use crate::rule_meta::RuleMeta;
-pub use crate::rule_meta::Severity;
+pub use crate::rule_meta::{Applicability, Severity};
 use crate::span::{Position, Span};
-use schemars::JsonSchema;
-use serde::Serialize;
 use std::borrow::Cow;
-
-/// Whether a fix may be applied without asking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Applicability {
-    /// Every consumer reads the document as before, or the value had no meaning any consumer
-    /// agrees on and the fix writes the one it spells (`recursive="1"` → `yes`).
-    Safe,
-    /// Changes what the document declares (clears a backup schema bit, changes a logical path):
-    /// applied only when asked for (`--unsafe-fixes`).
-    Unsafe,
-}
-
-impl Applicability {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Applicability::Safe => "safe",
-            Applicability::Unsafe => "unsafe",
-        }
-    }
-}
 
 /// One replacement in the decoded text: `span` becomes `replacement` (an empty span inserts).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -43,7 +43,7 @@ pub mod vocab;
 
 pub use container::cab::{read_cab, CabEntry, CabError, CabLimits, EntryRef, Place};
 pub use decode::{decode, decode_owned, DecodeError, Decoded, DecodedText, Detection};
-pub use diagnostic::{Diagnostic, Related};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
 pub use flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
 pub use parse::{build, parse_xml, with_model, with_model_in, SyntaxError};
 pub use pipeline::{

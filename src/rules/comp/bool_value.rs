@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("comp/bool-value" {
         code: "VSL407",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "A component's boolean attribute is not yes or no",
         what: "The boolean attributes of `FILE_GROUP` and `DATABASE` (`selectable`, \
     `selectableForRestore`, `restoreMetadata`, `notifyOnBackupComplete`) must be `yes` or `no`, in \

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("comp/flags-format" {
         code: "VSL411",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "componentFlags is not an unsigned decimal integer",
         what: "`componentFlags` on `FILE_GROUP` and `DATABASE` must be the `VSS_COMPONENT_FLAGS` \
     mask as an unsigned decimal number (`0`, `2`, `4`), not hexadecimal or names.",

@@ -8,6 +8,7 @@ use crate::rule_meta::Severity;
 pub static RULE: Rule = Rule {
     meta: rule!("comp/notify-reserved" {
         code: "VSL410",
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         severity: Severity::Info,
         summary: "notifyOnBackupComplete=\"yes\" on a component",
         what: "Notes a component with `notifyOnBackupComplete=\"yes\"`. Expected on real data: \

@@ -8,6 +8,7 @@ use crate::rule_meta::Severity;
 pub static RULE: Rule = Rule {
     meta: rule!("comp/restore-metadata-reserved" {
         code: "VSL409",
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         severity: Severity::Info,
         summary: "restoreMetadata=\"yes\" on a component",
         what: "Notes a component with `restoreMetadata=\"yes\"`.",

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("doc/version" {
         code: "VSL005",
         severity: Severity::Info,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "The document's version attribute is missing or not 1.2",
         what: "Notes a `WRITER_METADATA` without `version`, or with a value other than `1.2`.",
         why: "Every document Windows writes says `version=\"1.2\"`; Microsoft does not document \

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("express/backup-schema" {
         code: "VSL703",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         profile: Profile::Express,
         summary: "an express writer's backupSchema has unsupported bits",
         what: "With `--express`, reports a `backupSchema` with any defined bit other than \

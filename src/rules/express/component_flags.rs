@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("express/component-flags" {
         code: "VSL702",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         profile: Profile::Express,
         summary: "an express writer component asks for auto-recovery",
         what: "With `--express`, reports `componentFlags` with `VSS_CF_BACKUP_RECOVERY` (0x1) or \

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("express/fsbt-incremental-bits" {
         code: "VSL709",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         profile: Profile::Express,
         summary: "an express writer's file set is required in differential, incremental or log backups",
         what: "With `--express`, reports a `filespecBackupType` that sets \

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("express/writer-restore" {
         code: "VSL705",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         profile: Profile::Express,
         summary: "an express writer's writerRestore is not never",
         what: "With `--express`, reports `RESTORE_METHOD/@writerRestore` when it stands for any \

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("fs/fsbt-format" {
         code: "VSL610",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "filespecBackupType is not an unsigned decimal integer",
         what: "`filespecBackupType` on a file set must be the `VSS_FILE_SPEC_BACKUP_TYPE` mask as \
     an unsigned decimal number. Windows writes `3855` (0xF0F: every backup type, always from a \

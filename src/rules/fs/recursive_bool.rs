@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("fs/recursive-bool" {
         code: "VSL607",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "recursive is not yes or no",
         what: "`recursive` must be `yes` or `no`, in lower case, wherever it appears: on file \
     sets (`FILE_LIST`, `DATABASE_FILES`, `DATABASE_LOGFILES`), on exclude lists and on alternate \

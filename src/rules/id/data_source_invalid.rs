@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("id/data-source-invalid" {
         code: "VSL106",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "dataSource is not a known source type, or is UNDEFINED",
         what: "`IDENTIFICATION/@dataSource` must name a `VSS_SOURCE_TYPE`. Confirmed by real \
     documents: `TRANSACTION_DB` (`VSS_ST_TRANSACTEDDB`) and `OTHER` (`VSS_ST_OTHER`). Inferred by \

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("id/usage-invalid" {
         code: "VSL105",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "usage is not a known usage type, or is UNDEFINED",
         what: "`IDENTIFICATION/@usage` must name a `VSS_USAGE_TYPE`. Confirmed by real documents: \
     `BOOTABLE_SYSTEM_STATE`, `SYSTEM_SERVICE` and `USER_DATA`. Inferred from the API names (no \

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("lp/leading-backslash" {
         code: "VSL451",
         severity: Severity::Warning,
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         summary: "A component's logicalPath starts with a backslash",
         what: "Reports a component whose `logicalPath` begins with `\\` (`\\Databases` instead \
     of `Databases`). Backslashes at other places that leave an empty element are reported by \

@@ -11,6 +11,7 @@ use crate::toolkit::attrs::parsed;
 pub static RULE: Rule = Rule {
     meta: rule!("os/backup-schema-bits" {
         code: "VSL802",
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         profile: Profile::TargetOs,
         example_target: Some(last_without(Feature::ParallelRestores)),
         summary: "backupSchema sets a bit that the target Windows release does not support",

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("restore/method-unknown" {
         code: "VSL301",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "RESTORE_METHOD/@method is not a known restore method",
         what: "`RESTORE_METHOD/@method` must be the XML spelling of a `VSS_RESTOREMETHOD_ENUM` \
     value. The spellings do not follow the API names, so only three are certain. Confirmed by \

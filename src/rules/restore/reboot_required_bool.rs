@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("restore/reboot-required-bool" {
         code: "VSL309",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "rebootRequired is not yes or no",
         what: "`RESTORE_METHOD/@rebootRequired` must be `yes` or `no`, in lower case. `true`, \
     `false`, `1`, `0` and `Yes` are errors.",

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("restore/writer-restore-invalid" {
         code: "VSL307",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "writerRestore is missing, unknown or UNDEFINED",
         what: "`RESTORE_METHOD/@writerRestore` must be the XML spelling of a \
     `VSS_WRITERRESTORE_ENUM` value. Confirmed by real documents: `never` (`VSS_WRE_NEVER`) and \

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("schema/format" {
         code: "VSL201",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "backupSchema is not an unsigned decimal integer",
         what: "`WRITER_METADATA/@backupSchema` must be the `VSS_BACKUP_SCHEMA` bit mask written \
     as an unsigned decimal number (`881`), not hexadecimal (`0x371`), not names, not empty.",
