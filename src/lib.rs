@@ -36,6 +36,7 @@ mod rule_api;
 mod rule_meta;
 mod rules;
 mod run;
+pub mod server;
 mod settings;
 pub mod span;
 mod toolkit;

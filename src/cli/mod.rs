@@ -162,6 +162,8 @@ enum Command {
     },
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
+    /// Run the Language Server over standard input and output, for editors.
+    Server,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -215,6 +217,7 @@ pub fn run() -> i32 {
             clap_complete::generate(shell, &mut Cli::command(), "vsslint", &mut io::stdout());
             Ok(OK)
         }
+        Some(Command::Server) => vsslint::server::run().map(|()| OK).map_err(Failure::Usage),
         None => check::check(&cli.check),
     };
     match result {
