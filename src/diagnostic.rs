@@ -1,9 +1,59 @@
 //! A finding: which rule, how severe, what and where, and how to fix it.
 
 use crate::rule_meta::RuleMeta;
-pub use crate::rule_meta::Severity;
+pub use crate::rule_meta::{Applicability, Severity};
 use crate::span::{Position, Span};
 use std::borrow::Cow;
+
+/// One replacement in the decoded text: `span` becomes `replacement` (an empty span inserts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    /// Mostly fixed text (`yes`, `no`): borrowed, it costs nothing per finding.
+    pub replacement: Cow<'static, str>,
+}
+
+/// A machine-applicable fix: what the finding's help says to write, as edits. The help is
+/// its description, so the two are declared together ([`Diagnostic::fix`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// Sorted and disjoint.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// The value at `span` (an attribute's value between its quotes) replaced.
+    pub fn replace(
+        span: Span,
+        replacement: impl Into<Cow<'static, str>>,
+        applicability: Applicability,
+    ) -> Self {
+        Fix {
+            applicability,
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+
+    /// `text` inserted at `at`.
+    pub fn insert(
+        at: usize,
+        text: impl Into<Cow<'static, str>>,
+        applicability: Applicability,
+    ) -> Self {
+        Fix::replace(Span::new(at, at), text, applicability)
+    }
+
+    /// The smallest span covering every edit.
+    pub fn extent(&self) -> Span {
+        let start = self.edits.first().map_or(0, |e| e.span.start);
+        let end = self.edits.last().map_or(0, |e| e.span.end);
+        Span::new(start, end)
+    }
+}
 
 /// A second location that explains the first ("first defined here").
 #[derive(Debug, Clone)]
@@ -35,6 +85,9 @@ pub struct Diagnostic {
     pub label: Option<Cow<'static, str>>,
     pub help: Option<Cow<'static, str>>,
     pub related: Vec<Related>,
+    /// The edits that do what the help says, when they can be made without a person's
+    /// judgement. Boxed: most findings have none.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -47,7 +100,16 @@ impl Diagnostic {
             label: None,
             help: None,
             related: Vec::new(),
+            fix: None,
         }
+    }
+
+    /// The help and the fix that does what it says, declared together: the help describes
+    /// the fix wherever it is shown (a code action's title, SARIF's fix description).
+    pub fn fix(&mut self, help: impl Into<Cow<'static, str>>, fix: Fix) -> &mut Self {
+        self.help(help);
+        self.fix = Some(Box::new(fix));
+        self
     }
 
     /// Labels and help are mostly fixed text: kept borrowed, they cost no allocation.

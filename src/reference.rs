@@ -1,6 +1,6 @@
 //! Rule documentation as Markdown: `vsslint explain` and the generated `docs/rules/` pages.
 
-use crate::rule_meta::{Profile, RuleMeta};
+use crate::rule_meta::{Applicability, Profile, RuleMeta};
 use crate::rules::all;
 use std::fmt::Write;
 
@@ -24,6 +24,15 @@ pub fn page(meta: &RuleMeta) -> String {
         meta.group(),
         runs(meta)
     );
+    match meta.fix {
+        Some(Applicability::Safe) => {
+            let _ = writeln!(s, "Fix: **safe**, applied by `vsslint --fix` where the help gives the text to write.\n");
+        }
+        Some(Applicability::Unsafe) => {
+            let _ = writeln!(s, "Fix: **unsafe** (it changes what the document declares), applied by `vsslint --fix --unsafe-fixes`.\n");
+        }
+        None => {}
+    }
     let _ = writeln!(s, "{}.\n", meta.summary);
     let _ = writeln!(s, "## What it checks\n\n{}\n", meta.what);
     let _ = writeln!(s, "## Why it matters\n\n{}\n", meta.why);

@@ -42,6 +42,29 @@ impl std::fmt::Display for Severity {
     }
 }
 
+/// Whether a fix may be applied without asking.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Every consumer reads the document as before, or the value had no meaning any consumer
+    /// agrees on and the fix writes the one it spells (`recursive="1"` → `yes`).
+    Safe,
+    /// Changes what the document declares (clears a backup schema bit, changes a logical path):
+    /// applied only when asked for (`--unsafe-fixes`).
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// When a rule runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -112,6 +135,9 @@ pub struct RuleMeta {
     pub companions: &'static [(&'static str, &'static str)],
     #[serde(skip)]
     pub example_file: &'static str,
+    /// The fix its findings carry when the help gives the exact text to write, and how safe
+    /// it is (the most unsafe when it varies).
+    pub fix: Option<Applicability>,
 }
 
 impl RuleMeta {
@@ -132,6 +158,7 @@ impl RuleMeta {
         cost: Cost::Linear,
         companions: &[],
         example_file: "",
+        fix: None,
     };
 
     /// The part of the slug before the slash.

@@ -4,7 +4,7 @@ use super::{CheckArgs, ColorChoice};
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use vsslint::report::full::Style;
-use vsslint::{Failure, Options};
+use vsslint::{Failure, FixMode, Options};
 
 fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
     match choice {
@@ -57,6 +57,14 @@ fn options(args: &CheckArgs) -> Options {
         step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
             .filter(|p| !p.is_empty())
             .map(PathBuf::from),
+        fix: if args.fixes.fix {
+            Some(FixMode::Apply)
+        } else if args.fixes.diff {
+            Some(FixMode::Diff)
+        } else {
+            None
+        },
+        unsafe_fixes: args.fixes.unsafe_fixes,
     }
 }
 

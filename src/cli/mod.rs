@@ -14,7 +14,7 @@ const AFTER_HELP: &str = "\
 Exit status:
   0  no error-level finding (or --exit-zero)
   1  at least one error-level finding (a malformed or undecodable file counts),
-     or more warnings than --max-warnings
+     or more warnings than --max-warnings; with --diff: something to fix
   2  usage or configuration error, a path that does not exist or cannot be read,
      or paths that name no document (unless --allow-no-files)
 
@@ -135,6 +135,27 @@ struct CheckArgs {
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+
+    #[command(flatten)]
+    fixes: FixArgs,
+}
+
+/// Fixing what the findings' help says to write.
+#[derive(Args, Clone)]
+#[command(next_help_heading = "Fixes")]
+struct FixArgs {
+    /// Apply the safe fixes to the files, then report what is left; with `-`, write the fixed
+    /// standard input to standard output (and the report to standard error).
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+
+    /// Print the fixes as a unified diff and write nothing.
+    #[arg(long)]
+    diff: bool,
+
+    /// Apply the unsafe fixes too (they change what the document declares).
+    #[arg(long)]
+    unsafe_fixes: bool,
 }
 
 #[derive(Subcommand)]
@@ -167,6 +188,8 @@ enum Command {
     },
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
+    /// Run the Language Server over standard input and output, for editors.
+    Server,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -320,6 +343,7 @@ pub fn run() -> i32 {
             Ok(OK)
         }
         Some(Command::Check(args)) => check::check(&args),
+        Some(Command::Server) => vsslint::server::run().map(|()| OK).map_err(Failure::Usage),
         None => check::check(&cli.check),
     };
     match result {

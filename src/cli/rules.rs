@@ -29,6 +29,7 @@ pub(super) fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> Resul
                         "group": r.meta.group(),
                         "profile": r.meta.profile,
                         "summary": r.meta.summary,
+                        "fix": r.meta.fix,
                         "url": r.meta.url(),
                     })
                 })
@@ -50,13 +51,19 @@ pub(super) fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> Resul
                     Profile::Express => "--express",
                     Profile::TargetOs => "--target-os",
                 };
+                let fix = match m.fix {
+                    Some(vsslint::Applicability::Safe) => "fix",
+                    Some(vsslint::Applicability::Unsafe) => "unsafe fix",
+                    None => "",
+                };
                 writeln!(
                     out,
-                    "{}  {:<width$}  {:<7}  {:<11}  {}",
+                    "{}  {:<width$}  {:<7}  {:<11}  {:<10}  {}",
                     m.code,
                     m.slug,
                     m.severity.to_string(),
                     profile,
+                    fix,
                     m.summary
                 )?;
             }

@@ -145,6 +145,12 @@ fn shown(text: &str, lines: bool) -> String {
 /// cannot show.
 fn help_with_elsewhere(d: &Diagnostic) -> Option<String> {
     let mut help = d.help.as_deref().map(str::to_string);
+    if let (Some(h), Some(fix)) = (&mut help, &d.fix) {
+        h.push_str(match fix.applicability {
+            crate::diagnostic::Applicability::Safe => "\nfixable with --fix",
+            crate::diagnostic::Applicability::Unsafe => "\nfixable with --fix --unsafe-fixes",
+        });
+    }
     for r in &d.related {
         if let Some(e) = &r.elsewhere {
             let line = format!(

@@ -8,6 +8,7 @@
 use super::paths::machine_path;
 use super::pretty::Nested;
 use super::Summary;
+use crate::diagnostic::Applicability;
 use crate::pipeline::LintedFile;
 use crate::rule_meta::{RuleMeta, Severity, DOCS_BASE};
 use crate::span::{LineIndex, Position};
@@ -63,6 +64,36 @@ pub struct JsonDiagnostic<'a> {
     pub url: RuleUrl,
     /// Other locations that explain the finding.
     pub related: Vec<JsonRelated<'a>>,
+    /// The edits that do what `help` says, when they can be made without judgement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<JsonFix<'a>>,
+}
+
+/// A fix: edits of the decoded text.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonFix<'a> {
+    /// `safe`: every consumer reads the document as before (or the value had no agreed
+    /// meaning and the fix writes the one it spells); `unsafe`: it changes what the document
+    /// declares, applied only with `--unsafe-fixes`.
+    pub applicability: Applicability,
+    pub edits: Vec<JsonEdit<'a>>,
+}
+
+/// One replacement: the text from `line`:`column` to `end_line`:`end_column` (and from
+/// `offset`, `length` bytes of the decoded text) becomes `content`; an empty range inserts.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonEdit<'a> {
+    pub content: &'a str,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Byte offset in the decoded (UTF-8) text.
+    pub offset: usize,
+    /// Length in bytes of the decoded text replaced.
+    pub length: usize,
 }
 
 /// The address of a rule's documentation, written straight into the report rather than
@@ -172,6 +203,25 @@ fn for_each_diagnostic<'f>(
                     }
                 })
                 .collect(),
+            fix: d.fix.as_deref().map(|fix| JsonFix {
+                applicability: fix.applicability,
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        let (p, q) = (index.position(e.span.start), index.position(e.span.end));
+                        JsonEdit {
+                            content: &e.replacement,
+                            line: p.line,
+                            column: p.column,
+                            end_line: q.line,
+                            end_column: q.column,
+                            offset: e.span.start,
+                            length: e.span.len(),
+                        }
+                    })
+                    .collect(),
+            }),
         })?;
     }
     Ok(())

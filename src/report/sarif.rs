@@ -138,6 +138,27 @@ fn for_each_result(
         if !related.is_empty() {
             result["relatedLocations"] = Value::Array(related);
         }
+        if let Some(fix) = &d.fix {
+            // Regions by line and column: SARIF's byte offsets would count the file's bytes,
+            // which are not the decoded text's in a UTF-16 document.
+            let replacements: Vec<Value> = fix
+                .edits
+                .iter()
+                .map(|e| {
+                    let p = index.position(e.span.start);
+                    let q = index.position(e.span.end);
+                    json!({
+                        "deletedRegion": { "startLine": p.line, "startColumn": p.column, "endLine": q.line, "endColumn": q.column },
+                        "insertedContent": { "text": e.replacement }
+                    })
+                })
+                .collect();
+            result["fixes"] = json!([{
+                "description": { "text": d.help.as_deref().unwrap_or_default() },
+                "artifactChanges": [{ "artifactLocation": location, "replacements": replacements }],
+                "properties": { "applicability": fix.applicability.as_str() }
+            }]);
+        }
         each(result)?;
     }
     Ok(())

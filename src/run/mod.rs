@@ -23,6 +23,19 @@ use inputs::{describe_io, read_file, Exclusions, Input};
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// What fixing one file did.
+struct FixRecord {
+    shown: String,
+    applied: usize,
+    /// The diff, for `--diff`.
+    diff: Option<String>,
+    /// The document after the fixes, for standard input under `--fix`.
+    stdout: Option<Vec<u8>>,
+    /// Why the file was not written.
+    refused: Option<String>,
+}
 
 /// Report formats (the command line's `--format` values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -100,6 +113,20 @@ pub struct Options {
     pub style: Style,
     /// Where GitHub Actions wants the job summary (`GITHUB_STEP_SUMMARY`), for `github`.
     pub step_summary: Option<PathBuf>,
+    /// Apply the findings' fixes, or show them as a diff.
+    pub fix: Option<FixMode>,
+    /// Apply unsafe fixes too.
+    pub unsafe_fixes: bool,
+}
+
+/// What to do with the fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Write them into the files (standard input: the fixed document to standard output),
+    /// then report what is left.
+    Apply,
+    /// Print them as a unified diff and write nothing.
+    Diff,
 }
 
 impl Default for Options {
@@ -126,6 +153,8 @@ impl Default for Options {
             inline_suppressions: true,
             style: Style::plain(100),
             step_summary: None,
+            fix: None,
+            unsafe_fixes: false,
         }
     }
 }
@@ -265,6 +294,7 @@ pub(crate) fn run_with(
     let render = |f: &LintedFile| {
         (prerender && f.diagnostics.len() <= PRERENDER_MAX).then(|| report::json::render(f))
     };
+    let records: Mutex<Vec<FixRecord>> = Mutex::new(Vec::new());
     // Each job gives one linted file, or one for each writer of a vshadow transcript.
     let results: Vec<Result<Vec<Linted>, String>> = jobs
         .par_iter()
@@ -274,18 +304,45 @@ pub(crate) fn run_with(
                 Some(p) => read_file(p, opts.max_file_size)
                     .map_err(|why| format!("cannot read `{}`: {why}", job.shown))?,
             };
+            let mut contained = true;
             let linted = if bytes.starts_with(b"MSCF") {
                 cabinet(&job.shown, &bytes, &job.settings, opts, registry)?
             } else {
                 match lint_transcript_with(&job.shown, bytes, &job.settings, registry) {
                     Ok(transcript) => transcript.writers.into_iter().map(|(_, f)| f).collect(),
                     Err(bytes) => {
-                        let mut file = lint_owned_with(&job.shown, bytes, &job.settings, registry);
+                        contained = false;
+                        let mut file = match opts.fix {
+                            None => lint_owned_with(&job.shown, bytes, &job.settings, registry),
+                            Some(mode) => {
+                                let (file, record) = fix_file(job, &bytes, mode, opts, registry);
+                                records.lock().expect("not poisoned").push(record);
+                                file
+                            }
+                        };
                         file.set = job.set.clone();
                         vec![file]
                     }
                 }
             };
+            if contained && opts.fix.is_some() {
+                let fixable = linted.iter().flat_map(|f| &f.diagnostics).any(|d| {
+                    d.fix
+                        .as_deref()
+                        .is_some_and(|f| crate::fix::allowed(f, opts.unsafe_fixes))
+                });
+                if fixable {
+                    records.lock().expect("not poisoned").push(FixRecord {
+                        shown: job.shown.clone(),
+                        applied: 0,
+                        diff: None,
+                        stdout: None,
+                        refused: Some(
+                            "the documents of a cabinet or a transcript are never rewritten; their fixes are only reported".to_string(),
+                        ),
+                    });
+                }
+            }
             Ok(linted
                 .into_iter()
                 .map(|mut file| {
@@ -350,6 +407,20 @@ pub(crate) fn run_with(
         files.iter_mut().for_each(LintedFile::hide_below_errors);
     }
     let summary = Summary::of(&files);
+    let mut records = records.into_inner().expect("not poisoned");
+    records.sort_by(|a, b| a.shown.cmp(&b.shown));
+    // The fixed standard input goes to standard output, so the report goes elsewhere.
+    let fixed_stdin = records.iter_mut().find_map(|r| r.stdout.take());
+    let mut out = out;
+    let mut stderr_sink;
+    if let Some(doc) = &fixed_stdin {
+        out.write_all(doc)?;
+        out.flush()?;
+        if opts.output_file.is_none() {
+            stderr_sink = io::stderr();
+            out = &mut stderr_sink;
+        }
+    }
 
     let mut file_sink;
     let mut stream_sink;
@@ -372,7 +443,13 @@ pub(crate) fn run_with(
             &mut stream_sink
         }
     };
-    write_report(sink, opts, &files, &parts)?;
+    if opts.fix == Some(FixMode::Diff) {
+        for diff in records.iter().filter_map(|r| r.diff.as_deref()) {
+            sink.write_all(diff.as_bytes())?;
+        }
+    } else {
+        write_report(sink, opts, &files, &parts)?;
+    }
     sink.flush()?;
     // The process usually ends right after: freeing every file's text and findings one by
     // one would only delay the exit.
@@ -380,9 +457,37 @@ pub(crate) fn run_with(
     std::mem::forget(parts);
 
     let too_many_warnings = opts.max_warnings.is_some_and(|max| summary.warnings > max);
-    let failed = summary.errors > 0 || too_many_warnings;
+    let mut failed = summary.errors > 0 || too_many_warnings;
     // With --exit-zero nothing fails, so nothing is announced as a failure.
     let mut notes = Vec::new();
+    if let Some(mode) = opts.fix {
+        let fixed: usize = records.iter().map(|r| r.applied).sum();
+        let in_files = records.iter().filter(|r| r.applied > 0).count();
+        let (verb, plural) = (
+            if mode == FixMode::Diff {
+                "would fix"
+            } else {
+                "fixed"
+            },
+            |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many },
+        );
+        if fixed > 0 {
+            notes.push(format!(
+                "vsslint: {verb} {fixed} {} in {in_files} {}",
+                plural(fixed, "finding", "findings"),
+                plural(in_files, "file", "files")
+            ));
+        }
+        for r in &records {
+            if let Some(why) = &r.refused {
+                notes.push(format!("vsslint: `{}` left unchanged: {why}", r.shown));
+            }
+        }
+        if mode == FixMode::Diff {
+            // --diff answers one question: is there anything to fix?
+            failed = fixed > 0;
+        }
+    }
     if !skipped.is_empty() {
         notes.push(format!(
             "vsslint: skipped {} (excluded by --exclude)",
@@ -457,6 +562,55 @@ pub fn show_settings(opts: &Options, file: &std::path::Path) -> Result<String, F
         let _ = writeln!(out, "    {}  {:<width$}  {sev}", r.meta.code, r.meta.slug);
     }
     Ok(out)
+}
+
+/// Lints one file and fixes it as `mode` says: writes the fixed file back (standard input:
+/// keeps the fixed document for standard output), or keeps the diff.
+fn fix_file(
+    job: &Job,
+    bytes: &[u8],
+    mode: FixMode,
+    opts: &Options,
+    registry: &Registry,
+) -> (LintedFile, FixRecord) {
+    let fixed = crate::fix::fix_bytes(
+        &job.shown,
+        bytes,
+        &job.settings,
+        registry,
+        opts.unsafe_fixes,
+    );
+    let mut record = FixRecord {
+        shown: job.shown.clone(),
+        applied: fixed.applied,
+        diff: None,
+        stdout: None,
+        refused: fixed.refused,
+    };
+    let mut file = fixed.file;
+    match (mode, &job.path, fixed.bytes) {
+        (FixMode::Diff, _, Some(_)) => {
+            record.diff = Some(crate::fix::unified_diff(
+                &report::paths::machine_path(&job.shown),
+                &fixed.original,
+                &fixed.text,
+            ));
+        }
+        (FixMode::Diff, _, None) => {}
+        (FixMode::Apply, None, new) => {
+            record.stdout = Some(new.unwrap_or_else(|| bytes.to_vec()));
+        }
+        (FixMode::Apply, Some(path), Some(new)) => {
+            if let Err(why) = crate::fix::write_back(path, &new) {
+                record.refused = Some(why);
+                record.applied = 0;
+                // The file is as it was: so are its findings.
+                file = lint_owned_with(&job.shown, bytes.to_vec(), &job.settings, registry);
+            }
+        }
+        (FixMode::Apply, Some(_), None) => {}
+    }
+    (file, record)
 }
 
 /// The documents of a DiskShadow cabinet, linted as one backup: each `*.xml` entry, shown as

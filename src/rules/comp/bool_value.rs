@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("comp/bool-value" {
         code: "VSL407",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "A component's boolean attribute is not yes or no",
         what: "The boolean attributes of `FILE_GROUP` and `DATABASE` (`selectable`, \
     `selectableForRestore`, `restoreMetadata`, `notifyOnBackupComplete`) must be `yes` or `no`, in \
@@ -33,9 +34,9 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
     ] {
         if let Some(a) = attr {
             if a.value.is_none() {
-                cx.report(a.span, format!("{name} is \"{}\", not yes or no", a.raw))
-                    .label("not yes/no")
-                    .help(crate::toolkit::hints::bool_help(name, a.raw));
+                let d = cx.report(a.span, format!("{name} is \"{}\", not yes or no", a.raw));
+                d.label("not yes/no");
+                crate::toolkit::hints::bool_fix(d, name, a.span, a.raw);
             }
         }
     }

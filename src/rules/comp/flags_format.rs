@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("comp/flags-format" {
         code: "VSL411",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "componentFlags is not an unsigned decimal integer",
         what: "`componentFlags` on `FILE_GROUP` and `DATABASE` must be the `VSS_COMPONENT_FLAGS` \
     mask as an unsigned decimal number (`0`, `2`, `4`), not hexadecimal or names.",
@@ -25,19 +26,21 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
     if let Some(a) = &c.flags {
         if a.value.is_none() {
-            cx.report(
+            let d = cx.report(
                 a.span,
                 format!(
                     "componentFlags \"{}\" is not an unsigned decimal integer",
                     a.raw
                 ),
-            )
-            .label("not a decimal mask")
-            .help(crate::toolkit::hints::decimal_hint(
+            );
+            d.label("not a decimal mask");
+            crate::toolkit::hints::decimal_fix(
+                d,
                 "componentFlags",
+                a.span,
                 a.raw,
                 "componentFlags=\"2\" for APP_ROLLBACK_RECOVERY",
-            ));
+            );
         }
     }
 }

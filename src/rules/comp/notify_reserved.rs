@@ -1,5 +1,6 @@
 //! `comp/notify-reserved`: `notifyOnBackupComplete="yes"`.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::model::{Component, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
@@ -7,6 +8,7 @@ use crate::rule_meta::Severity;
 pub static RULE: Rule = Rule {
     meta: rule!("comp/notify-reserved" {
         code: "VSL410",
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         severity: Severity::Info,
         summary: "notifyOnBackupComplete=\"yes\" on a component",
         what: "Notes a component with `notifyOnBackupComplete=\"yes\"`. Expected on real data: \
@@ -37,6 +39,9 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
             ),
         )
         .label("reserved flag set")
-        .help("nothing to fix if the writer relies on it (the SQL Server writer does); otherwise write notifyOnBackupComplete=\"no\"");
+        .fix(
+            "nothing to fix if the writer relies on it (the SQL Server writer does); otherwise write notifyOnBackupComplete=\"no\"",
+            Fix::replace(a.span, "no", Applicability::Unsafe),
+        );
     }
 }

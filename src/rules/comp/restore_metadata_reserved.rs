@@ -1,5 +1,6 @@
 //! `comp/restore-metadata-reserved`: `restoreMetadata="yes"`.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::model::{Component, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
@@ -7,6 +8,7 @@ use crate::rule_meta::Severity;
 pub static RULE: Rule = Rule {
     meta: rule!("comp/restore-metadata-reserved" {
         code: "VSL409",
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         severity: Severity::Info,
         summary: "restoreMetadata=\"yes\" on a component",
         what: "Notes a component with `restoreMetadata=\"yes\"`.",
@@ -37,6 +39,9 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
             ),
         )
         .label("reserved flag set")
-        .help("write restoreMetadata=\"no\" unless the writer and its requesters rely on it");
+        .fix(
+            "write restoreMetadata=\"no\" unless the writer and its requesters rely on it",
+            Fix::replace(a.span, "no", Applicability::Unsafe),
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! `doc/version`: the root's `version` is `1.2`.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::model::WriterMetadata;
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
@@ -8,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("doc/version" {
         code: "VSL005",
         severity: Severity::Info,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "The document's version attribute is missing or not 1.2",
         what: "Notes a `WRITER_METADATA` without `version`, or with a value other than `1.2`.",
         why: "Every document Windows writes says `version=\"1.2\"`; Microsoft does not document \
@@ -23,9 +25,13 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     match &w.version {
         None => {
+            // Safe: the one version Windows writes, where a reader finds none.
             cx.report(w.node.span, "WRITER_METADATA has no version attribute")
                 .label("no version")
-                .help("add version=\"1.2\", the version Windows writes");
+                .fix(
+                    "add version=\"1.2\", the version Windows writes",
+                    Fix::insert(w.node.span.end, " version=\"1.2\"", Applicability::Safe),
+                );
         }
         Some(v) if v.raw != "1.2" => {
             cx.report(v.span, format!("version is \"{}\", not \"1.2\"", v.raw))

@@ -1,5 +1,6 @@
 //! `express/backup-schema`: express writers support full and copy backups only.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::flags::{BackupSchema, Mask};
 use crate::model::WriterMetadata;
 use crate::rule_api::{rule, Check, Cx, Rule};
@@ -11,6 +12,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("express/backup-schema" {
         code: "VSL703",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         profile: Profile::Express,
         summary: "an express writer's backupSchema has unsupported bits",
         what: "With `--express`, reports a `backupSchema` with any defined bit other than \
@@ -39,22 +41,26 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         return;
     }
     let kept = schema & allowed;
-    let help = if kept.is_empty() {
-        "express writers support only full, copy and independent-system-state backups: remove backupSchema (full backups only)".to_string()
-    } else {
-        format!(
-            "express writers support only COPY and INDEPENDENT_SYSTEM_STATE: write backupSchema=\"{}\"",
-            kept.bits()
+    let d = cx
+        .report(
+            a.span,
+            format!(
+                "backupSchema {} of an express writer sets {}",
+                a.raw,
+                bad.describe()
+            ),
         )
-    };
-    cx.report(
-        a.span,
-        format!(
-            "backupSchema {} of an express writer sets {}",
-            a.raw,
-            bad.describe()
-        ),
-    )
-    .label("not supported by express writers")
-    .help(help);
+        .label("not supported by express writers");
+    if kept.is_empty() {
+        d.help("express writers support only full, copy and independent-system-state backups: remove backupSchema (full backups only)");
+    } else {
+        // Unsafe: the writer no longer declares the backup types it claimed.
+        d.fix(
+            format!(
+                "express writers support only COPY and INDEPENDENT_SYSTEM_STATE: write backupSchema=\"{}\"",
+                kept.bits()
+            ),
+            Fix::replace(a.span, kept.bits().to_string(), Applicability::Unsafe),
+        );
+    }
 }

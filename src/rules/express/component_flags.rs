@@ -1,5 +1,6 @@
 //! `express/component-flags`: express components have no auto-recovery flags.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::flags::{ComponentFlags, Mask};
 use crate::model::{Component, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
@@ -11,6 +12,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("express/component-flags" {
         code: "VSL702",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         profile: Profile::Express,
         summary: "an express writer component asks for auto-recovery",
         what: "With `--express`, reports `componentFlags` with `VSS_CF_BACKUP_RECOVERY` (0x1) or \
@@ -46,7 +48,8 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
         ),
     )
     .label("auto-recovery flag")
-    .help(format!(
-        "express writers cannot use auto-recovery: write componentFlags=\"{kept}\""
-    ));
+    .fix(
+        format!("express writers cannot use auto-recovery: write componentFlags=\"{kept}\""),
+        Fix::replace(a.span, kept.to_string(), Applicability::Unsafe),
+    );
 }

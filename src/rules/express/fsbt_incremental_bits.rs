@@ -1,5 +1,6 @@
 //! `express/fsbt-incremental-bits`: express file sets are needed in full backups only.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::flags::{FileSpecBackupType, Mask};
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
@@ -11,6 +12,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("express/fsbt-incremental-bits" {
         code: "VSL709",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         profile: Profile::Express,
         summary: "an express writer's file set is required in differential, incremental or log backups",
         what: "With `--express`, reports a `filespecBackupType` that sets \
@@ -68,15 +70,18 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
         ),
     )
     .label("VSS_E_NOT_SUPPORTED for express writers")
-    .help(format!(
-        "express writers support only full and copy backups: write filespecBackupType=\"{}\"{}",
-        kept.bits(),
-        if kept == mask.difference(partial) {
-            ", the same mask without them"
-        } else {
-            " (the mask without them, and with FULL_BACKUP_REQUIRED)"
-        }
-    ));
+    .fix(
+        format!(
+            "express writers support only full and copy backups: write filespecBackupType=\"{}\"{}",
+            kept.bits(),
+            if kept == mask.difference(partial) {
+                ", the same mask without them"
+            } else {
+                " (the mask without them, and with FULL_BACKUP_REQUIRED)"
+            }
+        ),
+        Fix::replace(a.span, kept.bits().to_string(), Applicability::Unsafe),
+    );
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! `express/writer-restore`: express writers never take part in restores.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::model::WriterMetadata;
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Profile;
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("express/writer-restore" {
         code: "VSL705",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         profile: Profile::Express,
         summary: "an express writer's writerRestore is not never",
         what: "With `--express`, reports `RESTORE_METHOD/@writerRestore` when it stands for any \
@@ -40,6 +42,9 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             format!("writerRestore is \"{}\" on an express writer", a.raw),
         )
         .label("express writers do not take part in restores")
-        .help("write writerRestore=\"never\"");
+        .fix(
+            "write writerRestore=\"never\"",
+            Fix::replace(a.span, "never", Applicability::Unsafe),
+        );
     }
 }

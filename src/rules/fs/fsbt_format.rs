@@ -3,12 +3,13 @@
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::hints::decimal_hint;
+use crate::toolkit::hints::decimal_fix;
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/fsbt-format" {
         code: "VSL610",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "filespecBackupType is not an unsigned decimal integer",
         what: "`filespecBackupType` on a file set must be the `VSS_FILE_SPEC_BACKUP_TYPE` mask as \
     an unsigned decimal number. Windows writes `3855` (0xF0F: every backup type, always from a \
@@ -26,19 +27,21 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Cx, _: &WriterMetadata, _: &Component, f: &FileSet) {
     if let Some(a) = &f.backup_type {
         if a.value.is_none() {
-            cx.report(
+            let d = cx.report(
                 a.span,
                 format!(
                     "filespecBackupType \"{}\" is not an unsigned decimal integer",
                     a.raw
                 ),
-            )
-            .label("not a decimal mask")
-            .help(decimal_hint(
+            );
+            d.label("not a decimal mask");
+            decimal_fix(
+                d,
                 "filespecBackupType",
+                a.span,
                 a.raw,
                 "filespecBackupType=\"3855\", the default",
-            ));
+            );
         }
     }
 }

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("fs/recursive-bool" {
         code: "VSL607",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "recursive is not yes or no",
         what: "`recursive` must be `yes` or `no`, in lower case, wherever it appears: on file \
     sets (`FILE_LIST`, `DATABASE_FILES`, `DATABASE_LOGFILES`), on exclude lists and on alternate \
@@ -36,15 +37,15 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 fn report(cx: &mut Cx, node: &Node, attr: &Option<YesNo>) {
     if let Some(a) = attr {
         if a.value.is_none() {
-            cx.report(
+            let d = cx.report(
                 a.span,
                 format!(
                     "recursive is \"{}\" on <{}>, not yes or no",
                     a.raw, node.name
                 ),
-            )
-            .label("not yes/no")
-            .help(crate::toolkit::hints::bool_help("recursive", a.raw));
+            );
+            d.label("not yes/no");
+            crate::toolkit::hints::bool_fix(d, "recursive", a.span, a.raw);
         }
     }
 }

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("id/data-source-invalid" {
         code: "VSL106",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "dataSource is not a known source type, or is UNDEFINED",
         what: "`IDENTIFICATION/@dataSource` must name a `VSS_SOURCE_TYPE`. Confirmed by real \
     documents: `TRANSACTION_DB` (`VSS_ST_TRANSACTEDDB`) and `OTHER` (`VSS_ST_OTHER`). Inferred by \
@@ -45,17 +46,19 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 } else {
                     format!("\"{}\"", a.raw)
                 };
-                cx.report(
+                let d = cx.report(
                     a.span,
                     format!("dataSource {shown} is not a known source type"),
-                )
-                .label("unknown source type")
-                .help(crate::toolkit::hints::enum_help(
+                );
+                d.label("unknown source type");
+                crate::toolkit::hints::enum_fix(
+                    d,
                     DATA_SOURCE_SPELLINGS,
                     "dataSource",
+                    a.span,
                     a.raw,
                     "data-source",
-                ));
+                );
             }
             DataSource::Undefined => {
                 cx.report(a.span, format!("dataSource \"{}\" is VSS_ST_UNDEFINED, a writer error", a.raw))

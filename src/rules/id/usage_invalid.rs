@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("id/usage-invalid" {
         code: "VSL105",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "usage is not a known usage type, or is UNDEFINED",
         what: "`IDENTIFICATION/@usage` must name a `VSS_USAGE_TYPE`. Confirmed by real documents: \
     `BOOTABLE_SYSTEM_STATE`, `SYSTEM_SERVICE` and `USER_DATA`. Inferred from the API names (no \
@@ -46,14 +47,16 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                 } else {
                     format!("\"{}\"", a.raw)
                 };
-                cx.report(a.span, format!("usage {shown} is not a known usage type"))
-                    .label("unknown usage")
-                    .help(crate::toolkit::hints::enum_help(
-                        USAGE_SPELLINGS,
-                        "usage",
-                        a.raw,
-                        "usage",
-                    ));
+                let d = cx.report(a.span, format!("usage {shown} is not a known usage type"));
+                d.label("unknown usage");
+                crate::toolkit::hints::enum_fix(
+                    d,
+                    USAGE_SPELLINGS,
+                    "usage",
+                    a.span,
+                    a.raw,
+                    "usage",
+                );
             }
             Usage::Undefined => {
                 cx.report(a.span, format!("usage \"{}\" is VSS_UT_UNDEFINED, a writer error", a.raw))

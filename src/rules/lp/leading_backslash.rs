@@ -1,5 +1,6 @@
 //! `lp/leading-backslash`: a logical path does not start with `\`.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::model::{Component, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
@@ -8,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("lp/leading-backslash" {
         code: "VSL451",
         severity: Severity::Warning,
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         summary: "A component's logicalPath starts with a backslash",
         what: "Reports a component whose `logicalPath` begins with `\\` (`\\Databases` instead \
     of `Databases`). Backslashes at other places that leave an empty element are reported by \
@@ -35,22 +37,23 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component) {
     let lead = a.raw.len() - a.raw.trim_start_matches('\\').len();
     let span = crate::toolkit::logical_paths::value_span(a, 0..lead);
     let rest = a.raw.trim_start_matches('\\');
-    let help = if rest.is_empty() {
-        "the top level is written without a logical path: remove the logicalPath attribute"
-            .to_string()
-    } else {
-        format!(
-            "the root of a logical path is empty, not a backslash: write logicalPath=\"{rest}\""
+    let d = cx
+        .report(
+            span,
+            format!(
+                "logicalPath \"{}\" of component `{}` starts with a backslash",
+                a.raw,
+                c.name()
+            ),
         )
-    };
-    cx.report(
-        span,
-        format!(
-            "logicalPath \"{}\" of component `{}` starts with a backslash",
-            a.raw,
-            c.name()
-        ),
-    )
-    .label("leading backslash")
-    .help(help);
+        .label("leading backslash");
+    if rest.is_empty() {
+        d.help("the top level is written without a logical path: remove the logicalPath attribute");
+    } else {
+        // Unsafe: requesters compare logical paths as written.
+        d.fix(
+            format!("the root of a logical path is empty, not a backslash: write logicalPath=\"{rest}\""),
+            Fix::replace(span, "", Applicability::Unsafe),
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! `os/backup-schema-bits`: backup schema bits newer than the target.
 
+use crate::diagnostic::{Applicability, Fix};
 use crate::flags::BackupSchema;
 use crate::model::WriterMetadata;
 use crate::os::{feature, last_without, os_doc, Feature};
@@ -10,6 +11,7 @@ use crate::toolkit::attrs::parsed;
 pub static RULE: Rule = Rule {
     meta: rule!("os/backup-schema-bits" {
         code: "VSL802",
+        fix: Some(crate::rule_meta::Applicability::Unsafe),
         profile: Profile::TargetOs,
         example_target: Some(last_without(Feature::ParallelRestores)),
         summary: "backupSchema sets a bit that the target Windows release does not support",
@@ -50,17 +52,21 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     } else {
         format!("write backupSchema=\"{}\"", cleared.bits())
     };
+    let fix = (!cleared.is_empty())
+        .then(|| Fix::replace(a.span, cleared.bits().to_string(), Applicability::Unsafe));
     let what = if bits.len() == 1 {
         "the bit"
     } else {
         "the bits"
     };
-    cx.report(
+    let d = cx.report(
         a.span,
         crate::toolkit::os_features::needs_all(&bits, target),
-    )
-    .label(format!("needs {upgrade}"))
-    .help(format!(
-        "clear {what} for {target} ({keep}), or target {upgrade} or later"
-    ));
+    );
+    d.label(format!("needs {upgrade}"));
+    let help = format!("clear {what} for {target} ({keep}), or target {upgrade} or later");
+    match fix {
+        Some(fix) => d.fix(help, fix),
+        None => d.help(help),
+    };
 }

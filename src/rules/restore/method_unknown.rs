@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("restore/method-unknown" {
         code: "VSL301",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "RESTORE_METHOD/@method is not a known restore method",
         what: "`RESTORE_METHOD/@method` must be the XML spelling of a `VSS_RESTOREMETHOD_ENUM` \
     value. The spellings do not follow the API names, so only three are certain. Confirmed by \
@@ -44,17 +45,12 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             continue;
         };
         if m == Method::Unknown && !a.raw.trim().is_empty() {
-            cx.report(
+            let d = cx.report(
                 a.span,
                 format!("restore method \"{}\" is not a known restore method", a.raw),
-            )
-            .label("unknown restore method")
-            .help(crate::toolkit::hints::enum_help(
-                METHOD_SPELLINGS,
-                "method",
-                a.raw,
-                "method",
-            ));
+            );
+            d.label("unknown restore method");
+            crate::toolkit::hints::enum_fix(d, METHOD_SPELLINGS, "method", a.span, a.raw, "method");
         }
     }
 }

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("restore/reboot-required-bool" {
         code: "VSL309",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "rebootRequired is not yes or no",
         what: "`RESTORE_METHOD/@rebootRequired` must be `yes` or `no`, in lower case. `true`, \
     `false`, `1`, `0` and `Yes` are errors.",
@@ -27,12 +28,12 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     for rm in &w.restore_methods {
         if let Some(a) = &rm.reboot_required {
             if a.value.is_none() {
-                cx.report(
+                let d = cx.report(
                     a.span,
                     format!("rebootRequired is \"{}\", not yes or no", a.raw),
-                )
-                .label("not yes/no")
-                .help(crate::toolkit::hints::bool_help("rebootRequired", a.raw));
+                );
+                d.label("not yes/no");
+                crate::toolkit::hints::bool_fix(d, "rebootRequired", a.span, a.raw);
             }
         }
     }

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("restore/writer-restore-invalid" {
         code: "VSL307",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "writerRestore is missing, unknown or UNDEFINED",
         what: "`RESTORE_METHOD/@writerRestore` must be the XML spelling of a \
     `VSS_WRITERRESTORE_ENUM` value. Confirmed by real documents: `never` (`VSS_WRE_NEVER`) and \
@@ -53,17 +54,19 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         }
         match cx.settings.writer_restore(a) {
             WriterRestore::Unknown => {
-                cx.report(
+                let d = cx.report(
                     a.span,
                     format!("writerRestore \"{}\" is not a known value", a.raw),
-                )
-                .label("unknown writerRestore")
-                .help(crate::toolkit::hints::enum_help(
+                );
+                d.label("unknown writerRestore");
+                crate::toolkit::hints::enum_fix(
+                    d,
                     WRITER_RESTORE_SPELLINGS,
                     "writerRestore",
+                    a.span,
                     a.raw,
                     "writer-restore",
-                ));
+                );
             }
             WriterRestore::Undefined => {
                 cx.report(

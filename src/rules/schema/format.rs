@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     meta: rule!("schema/format" {
         code: "VSL201",
         severity: Severity::Error,
+        fix: Some(crate::rule_meta::Applicability::Safe),
         summary: "backupSchema is not an unsigned decimal integer",
         what: "`WRITER_METADATA/@backupSchema` must be the `VSS_BACKUP_SCHEMA` bit mask written \
     as an unsigned decimal number (`881`), not hexadecimal (`0x371`), not names, not empty.",
@@ -26,22 +27,23 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     if let Some(a) = &w.backup_schema {
         if a.value.is_none() {
-            let hint = crate::toolkit::hints::decimal_hint(
-                "backupSchema",
-                a.raw,
-                "backupSchema=\"881\" for DIFFERENTIAL | COPY | TIMESTAMPED | LAST_MODIFY | WRITER_SUPPORTS_NEW_TARGET | WRITER_SUPPORTS_RESTORE_WITH_MOVE",
-            );
             let shown = if a.raw.is_empty() {
                 "empty".to_string()
             } else {
                 format!("\"{}\"", a.raw)
             };
-            cx.report(
+            let d = cx.report(
                 a.span,
                 format!("backupSchema {shown} is not an unsigned decimal integer"),
-            )
-            .label("not a decimal mask")
-            .help(hint);
+            );
+            d.label("not a decimal mask");
+            crate::toolkit::hints::decimal_fix(
+                d,
+                "backupSchema",
+                a.span,
+                a.raw,
+                "backupSchema=\"881\" for DIFFERENTIAL | COPY | TIMESTAMPED | LAST_MODIFY | WRITER_SUPPORTS_NEW_TARGET | WRITER_SUPPORTS_RESTORE_WITH_MOVE",
+            );
         }
     }
 }
