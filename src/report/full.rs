@@ -246,6 +246,35 @@ mod tests {
         assert_eq!(shown(&short, false), short);
     }
 
+    /// The URL is always printed; where links are on, it is also the link's text.
+    #[test]
+    fn the_rule_url_is_printed_and_linked_only_when_asked() {
+        let file = crate::pipeline::lint_bytes(
+            "w.xml",
+            br#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"/>"#,
+            &crate::settings::Settings::default(),
+        );
+        let index = LineIndex::new(&file.text);
+        let d = &file.diagnostics[0];
+        let url = d.rule.url();
+        let plain = render(&file, &index, d, Style::plain(100));
+        assert!(plain.contains(&format!("({url})")), "{plain}");
+        assert!(!plain.contains("\x1b]8;;"), "{plain}");
+        let linked = render(
+            &file,
+            &index,
+            d,
+            Style {
+                links: true,
+                ..Style::plain(100)
+            },
+        );
+        assert!(
+            linked.contains(&format!("\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\")),
+            "{linked}"
+        );
+    }
+
     #[test]
     fn control_characters_are_escaped() {
         assert_eq!(
