@@ -19,6 +19,7 @@ fn temp_dir(name: &str) -> PathBuf {
     d
 }
 
+#[cfg(windows)]
 fn files_in_json(o: &std::process::Output) -> Vec<String> {
     let mut files: Vec<String> = json(o)["diagnostics"]
         .as_array()
