@@ -287,7 +287,7 @@ impl Config {
         for o in &raw.overrides {
             let mut set = GlobSetBuilder::new();
             for g in &o.files {
-                let glob = Glob::new(g.get_ref()).map_err(|e| {
+                let glob = Glob::new(&portable_glob(g.get_ref())).map_err(|e| {
                     fail(
                         format!("invalid glob `{}`: {}", g.get_ref(), e.kind()),
                         Some(g.span()),
@@ -371,6 +371,17 @@ impl Discovery {
             .or_else(|| self.for_dir(dir.parent()?));
         self.dirs.insert(dir.to_path_buf(), found.clone());
         found
+    }
+}
+
+/// A glob as globset reads it. On Windows `\` separates folders in globs as in paths (globset
+/// gives it no escaping role there), but a pattern only matches `/`: `legacy\**` is turned
+/// into `legacy/**`. Elsewhere `\` stays an escape.
+pub(crate) fn portable_glob(pattern: &str) -> std::borrow::Cow<'_, str> {
+    if cfg!(windows) && pattern.contains('\\') {
+        pattern.replace('\\', "/").into()
+    } else {
+        pattern.into()
     }
 }
 

@@ -409,7 +409,9 @@ fn files_are_reported_by_path_whatever_order_they_are_found_in() {
     assert_eq!(files, sorted);
     let mut unique = files.clone();
     unique.dedup();
-    assert_eq!(unique.len(), 6, "{unique:?}");
+    // b.xml and B.xml are one file where names ignore case (Windows, macOS): count what the
+    // file system holds, and the BAD fixture.
+    assert_eq!(unique.len(), xml_files(&d).len() + 1, "{unique:?}");
     std::fs::remove_dir_all(d).unwrap();
 }
 

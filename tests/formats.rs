@@ -27,7 +27,10 @@ fn every_format_snapshot() {
     }
     // The SARIF root URI is this checkout's absolute path.
     let sarif = run_format("sarif");
-    let root = format!("file://{}/", env!("CARGO_MANIFEST_DIR"));
+    // On Windows it starts with a drive (`file:///Z:/…`).
+    let dir = std::path::absolute(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let dir = dir.to_string_lossy().replace('\\', "/");
+    let root = format!("file:///{}/", dir.trim_start_matches('/'));
     insta::assert_snapshot!("format-sarif", sarif.replace(&root, "file:///ROOT/"));
 }
 

@@ -27,7 +27,7 @@ fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
 /// The library's options for the arguments given.
 fn options(args: &CheckArgs) -> Options {
     let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
-    let color = use_color(args.color, to_terminal);
+    let color = use_color(args.color, to_terminal) && (!to_terminal || console_takes_ansi());
     Options {
         paths: args.paths.clone(),
         format: args.format,
@@ -112,4 +112,37 @@ pub(super) fn terminal_width() -> usize {
             .map(|(terminal_size::Width(w), _)| usize::from(w))
     };
     pinned.or_else(measured).unwrap_or(100).clamp(40, 1000)
+}
+
+/// Whether the console that standard output is shows ANSI colours. Windows Terminal does; the
+/// classic console of cmd.exe only once asked to (virtual terminal processing, Windows 10 on),
+/// and an older one prints the escapes as text, so there colour is left off.
+#[cfg(windows)]
+fn console_takes_ansi() -> bool {
+    use std::ffi::c_void;
+    use std::os::windows::io::AsRawHandle;
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn GetConsoleMode(console: *mut c_void, mode: *mut u32) -> i32;
+        fn SetConsoleMode(console: *mut c_void, mode: u32) -> i32;
+    }
+    const ENABLE_VIRTUAL_TERMINAL_PROCESSING: u32 = 0x0004;
+    let console = io::stdout().as_raw_handle();
+    let mut mode = 0u32;
+    // SAFETY: the handle is standard output's, valid for the whole process; `mode` outlives
+    // the call that writes it.
+    unsafe {
+        // Not a console, yet a terminal: the pipe of an MSYS or Cygwin terminal (Git Bash),
+        // which reads ANSI itself.
+        if GetConsoleMode(console, &mut mode) == 0 {
+            return true;
+        }
+        mode & ENABLE_VIRTUAL_TERMINAL_PROCESSING != 0
+            || SetConsoleMode(console, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING) != 0
+    }
+}
+
+#[cfg(not(windows))]
+fn console_takes_ansi() -> bool {
+    true
 }

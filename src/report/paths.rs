@@ -2,7 +2,7 @@
 //! GitHub see them relative to the working directory with `/`, on every OS, so a report
 //! written on Windows and one written on Linux name the same file the same way.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `path` relative to the working directory when it lies inside it, with `/` separators and
 /// no leading `./`; other paths keep their form, with `/`. A document inside a cabinet
@@ -11,20 +11,41 @@ pub fn machine_path(path: &str) -> String {
     if let Some((container, entry)) = super::container_entry(path) {
         return format!("{}!/{entry}", machine_path(container));
     }
-    let p = Path::new(path);
+    let p = without_verbatim(Path::new(path));
     let rel = std::env::current_dir()
         .ok()
         .and_then(|cwd| {
-            let abs = std::path::absolute(p).ok()?;
-            abs.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+            let abs = without_verbatim(&std::path::absolute(&p).ok()?);
+            abs.strip_prefix(without_verbatim(&cwd))
+                .ok()
+                .map(Path::to_path_buf)
         })
-        .unwrap_or_else(|| p.to_path_buf());
+        .unwrap_or(p);
     let s = rel.to_string_lossy().replace('\\', "/");
     let mut s = s.as_str();
     while let Some(rest) = s.strip_prefix("./") {
         s = rest;
     }
     s.to_string()
+}
+
+/// `\\?\C:\x` as `C:\x`, and `\\?\UNC\server\share\x` as `\\server\share\x`: the long-path
+/// spelling names the same file as the plain one, in which the working directory is written,
+/// and a report should not depend on which of the two the user typed.
+fn without_verbatim(path: &Path) -> PathBuf {
+    if cfg!(windows) {
+        if let Some(s) = path.to_str() {
+            if let Some(rest) = s.strip_prefix(r"\\?\UNC\") {
+                return PathBuf::from(format!(r"\\{rest}"));
+            }
+            if let Some(rest) = s.strip_prefix(r"\\?\") {
+                if rest.as_bytes().get(1) == Some(&b':') {
+                    return PathBuf::from(rest);
+                }
+            }
+        }
+    }
+    path.to_path_buf()
 }
 
 /// A relative path as a URI reference (RFC 3986): every byte outside the unreserved set is
@@ -94,6 +115,41 @@ mod tests {
         assert_eq!(machine_path(&inside.to_string_lossy()), "fixtures/a b.xml");
         assert_eq!(machine_path("./x.xml"), "x.xml");
         assert_eq!(machine_path("backup.cab!/WM3.xml"), "backup.cab!/WM3.xml");
+    }
+
+    /// On Windows the separator of machine paths is still `/`, and the long-path and UNC
+    /// spellings are read for what they name.
+    #[cfg(windows)]
+    #[test]
+    fn windows_paths_are_relative_with_slashes() {
+        let cwd = std::env::current_dir().unwrap();
+        let inside = cwd.join("fixtures").join("a.xml");
+        let shown = inside.to_string_lossy();
+        assert_eq!(machine_path(&shown), "fixtures/a.xml");
+        assert_eq!(machine_path(&format!(r"\\?\{shown}")), "fixtures/a.xml");
+        assert_eq!(
+            machine_path(r"fixtures\rules\a.xml"),
+            "fixtures/rules/a.xml"
+        );
+        assert_eq!(machine_path(r".\a.xml"), "a.xml");
+        assert_eq!(
+            machine_path(r"\\server\share\writers\a.xml"),
+            "//server/share/writers/a.xml"
+        );
+        assert_eq!(
+            machine_path(r"\\?\UNC\server\share\writers\a.xml"),
+            "//server/share/writers/a.xml"
+        );
+        let drive = &shown[..2];
+        let other = if drive.eq_ignore_ascii_case("Q:") {
+            "R:"
+        } else {
+            "Q:"
+        };
+        assert_eq!(
+            machine_path(&format!(r"{other}\data\a.xml")),
+            format!("{other}/data/a.xml")
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and reading a file within the size limit.
 
 use super::Failure;
+use crate::config::portable_glob;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -35,7 +36,8 @@ impl Exclusions {
         for g in globs {
             let trimmed = g.trim_end_matches(['/', '\\']);
             if trimmed.contains(['/', '\\']) {
-                let trimmed = trimmed.trim_start_matches("./");
+                let portable = portable_glob(trimmed);
+                let trimmed = portable.trim_start_matches("./");
                 paths.add(Glob::new(trimmed).map_err(|e| invalid(g, e))?);
                 paths.add(Glob::new(&format!("{trimmed}/**")).map_err(|e| invalid(g, e))?);
             } else {
@@ -62,6 +64,7 @@ impl Exclusions {
             return false;
         }
         let shown = path.to_string_lossy();
+        let shown = portable_glob(&shown);
         self.paths
             .is_match(Path::new(shown.trim_start_matches("./")))
     }
@@ -109,7 +112,7 @@ fn in_git_repository(dir: &Path) -> bool {
 
 /// `writers/**/*.xml` when the shell did not expand it: walk the literal prefix and match.
 fn expand_glob(pattern: &str, exclude: &Exclusions, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
-    let matcher = Glob::new(pattern)
+    let matcher = Glob::new(&portable_glob(pattern))
         .map_err(|e| Failure::Usage(format!("invalid pattern `{pattern}`: {}", e.kind())))?
         .compile_matcher();
     let prefix: PathBuf = Path::new(pattern)
@@ -176,7 +179,11 @@ pub(crate) fn inputs(paths: &[PathBuf], exclude: &Exclusions) -> Result<Inputs, 
                 if files.is_empty() {
                     found.empty.push(p.clone());
                 }
-                found.inputs.extend(files.into_iter().map(Input::File));
+                found.inputs.extend(
+                    files
+                        .into_iter()
+                        .map(|f| Input::File(in_separators_of(&shown, f))),
+                );
             }
             Ok(_) => {
                 if exclude.excludes(p) {
@@ -188,7 +195,11 @@ pub(crate) fn inputs(paths: &[PathBuf], exclude: &Exclusions) -> Result<Inputs, 
             Err(_) if has_glob_chars(&shown) => {
                 let mut files = Vec::new();
                 expand_glob(&shown, exclude, &mut files)?;
-                found.inputs.extend(files.into_iter().map(Input::File));
+                found.inputs.extend(
+                    files
+                        .into_iter()
+                        .map(|f| Input::File(in_separators_of(&shown, f))),
+                );
             }
             Err(e) => {
                 return Err(Failure::Usage(format!(
@@ -199,6 +210,19 @@ pub(crate) fn inputs(paths: &[PathBuf], exclude: &Exclusions) -> Result<Inputs, 
         }
     }
     Ok(found)
+}
+
+/// A file found below `given` (a folder or a pattern the user typed), written with the user's
+/// separator. Windows takes `/` too, and joins what it walks with `\`: `writers/` would list
+/// `writers/a\b.xml`. A user who typed only `/` sees only `/`; one who typed `\`, or no
+/// separator at all, sees Windows' own.
+fn in_separators_of(given: &str, found: PathBuf) -> PathBuf {
+    if cfg!(windows) && given.contains('/') && !given.contains('\\') {
+        if let Some(s) = found.to_str() {
+            return PathBuf::from(s.replace('\\', "/"));
+        }
+    }
+    found
 }
 
 pub(crate) fn describe_io(e: &io::Error) -> String {
