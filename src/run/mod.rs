@@ -7,8 +7,13 @@
 mod configs;
 pub mod coverage;
 pub mod dump;
+mod fixes;
 mod inputs;
 mod sets;
+mod show_settings;
+
+use fixes::{fix_file, FixRecord};
+pub use show_settings::show_settings;
 
 use crate::container::cab::{read_cab, CabError, CabLimits};
 use crate::engine::Registry;
@@ -24,18 +29,6 @@ use rayon::prelude::*;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::sync::Mutex;
-
-/// What fixing one file did.
-struct FixRecord {
-    shown: String,
-    applied: usize,
-    /// The diff, for `--diff`.
-    diff: Option<String>,
-    /// The document after the fixes, for standard input under `--fix`.
-    stdout: Option<Vec<u8>>,
-    /// Why the file was not written.
-    refused: Option<String>,
-}
 
 /// Report formats (the command line's `--format` values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -511,106 +504,6 @@ pub(crate) fn run_with(
         code: if failed && !opts.exit_zero { 1 } else { 0 },
         note,
     })
-}
-
-/// What `file` would be linted with, as text: the configuration file that applies, the
-/// profiles, and every rule's severity after the configuration and the command line.
-pub fn show_settings(opts: &Options, file: &std::path::Path) -> Result<String, Failure> {
-    use std::fmt::Write as _;
-    let registry = Registry::builtin();
-    let mut configs = Configs::new(opts.config.as_deref(), opts.style.width)?;
-    let selection = Selection::new(opts, registry)?;
-    let config = configs.path_for(file);
-    let s = configs.settings_for(file, opts, &selection)?;
-    let mut out = String::new();
-    let yes_no = |b: bool| if b { "yes" } else { "no" };
-    let _ = writeln!(out, "Settings for {}", file.display());
-    let _ = writeln!(
-        out,
-        "  configuration:       {}",
-        config.map_or("none found (built-in defaults)".into(), |p| p
-            .display()
-            .to_string())
-    );
-    let _ = writeln!(
-        out,
-        "  target OS:           {}",
-        s.target_os
-            .map_or("none (os/* rules off)".into(), |t| format!(
-                "{} ({})",
-                t.name(),
-                t.display()
-            ))
-    );
-    let _ = writeln!(out, "  express:             {}", yes_no(s.express));
-    let _ = writeln!(
-        out,
-        "  inline suppressions: {}",
-        yes_no(s.inline_suppressions)
-    );
-    let rules = registry.rules();
-    let on = rules
-        .iter()
-        .filter(|r| s.severity_of(&r.meta).is_some())
-        .count();
-    let _ = writeln!(out, "  rules: {on} of {} run", rules.len());
-    let width = rules.iter().map(|r| r.meta.slug.len()).max().unwrap_or(0);
-    for r in rules {
-        let sev = s
-            .severity_of(&r.meta)
-            .map_or("off".to_string(), |v| v.to_string());
-        let _ = writeln!(out, "    {}  {:<width$}  {sev}", r.meta.code, r.meta.slug);
-    }
-    Ok(out)
-}
-
-/// Lints one file and fixes it as `mode` says: writes the fixed file back (standard input:
-/// keeps the fixed document for standard output), or keeps the diff.
-fn fix_file(
-    job: &Job,
-    bytes: &[u8],
-    mode: FixMode,
-    opts: &Options,
-    registry: &Registry,
-) -> (LintedFile, FixRecord) {
-    let fixed = crate::fix::fix_bytes(
-        &job.shown,
-        bytes,
-        &job.settings,
-        registry,
-        opts.unsafe_fixes,
-    );
-    let mut record = FixRecord {
-        shown: job.shown.clone(),
-        applied: fixed.applied,
-        diff: None,
-        stdout: None,
-        refused: fixed.refused,
-    };
-    let mut file = fixed.file;
-    match (mode, &job.path, fixed.bytes) {
-        (FixMode::Diff, _, Some(_)) => {
-            record.diff = Some(crate::fix::unified_diff(
-                &report::paths::machine_path(&job.shown),
-                &fixed.original,
-                &fixed.text,
-            ));
-        }
-        (FixMode::Diff, _, None) => {}
-        (FixMode::Apply, None, new) => {
-            record.stdout = Some(new.unwrap_or_else(|| bytes.to_vec()));
-        }
-        (FixMode::Apply, Some(path), Some(new)) => {
-            if let Err(why) = crate::fix::write_back(path, &new) {
-                record.refused = Some(why);
-                record.applied = 0;
-                // The file is as it was: so are its findings.
-                file = lint_owned_with(&job.shown, bytes.to_vec(), &job.settings, registry);
-            }
-        }
-        (FixMode::Apply, Some(_), None) => {}
-    }
-    (file, record)
 }
 
 /// The documents of a DiskShadow cabinet, linted as one backup: each `*.xml` entry, shown as
