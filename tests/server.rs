@@ -297,7 +297,11 @@ fn settings_come_from_vsslint_toml_then_the_initialization_options() {
     let file = dir.join("writers").join("ledger.xml");
     let text = document("yes");
     std::fs::write(&file, &text).unwrap();
-    let path = file.display().to_string().replace('\\', "/").replace(' ', "%20");
+    let path = file
+        .display()
+        .to_string()
+        .replace('\\', "/")
+        .replace(' ', "%20");
     let uri = if path.starts_with('/') {
         format!("file://{path}")
     } else {
