@@ -3,6 +3,7 @@
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 struct Client {
@@ -14,8 +15,13 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
+        Client::start_in(Path::new("."))
+    }
+
+    fn start_in(dir: &Path) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vsslint"))
             .arg("server")
+            .current_dir(dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -79,6 +85,32 @@ impl Client {
         self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
     }
 
+    /// Initializes with these initialization options.
+    fn initialize(&mut self, options: Value) -> Value {
+        let init = self.request(
+            "initialize",
+            json!({ "processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": options }),
+        );
+        self.notify("initialized", json!({}));
+        init
+    }
+
+    fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "xml", "version": 1, "text": text } }),
+        );
+        self.diagnostics()
+    }
+
+    fn shut_down(mut self) {
+        let shutdown = self.request("shutdown", Value::Null);
+        assert!(shutdown.get("error").is_none(), "{shutdown}");
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "{status:?}");
+    }
+
     fn diagnostics(&mut self) -> Vec<Value> {
         loop {
             let m = self.receive();
@@ -109,22 +141,22 @@ fn column(text: &str, line: usize, needle: &str) -> u64 {
     l[..l.find(needle).unwrap()].encode_utf16().count() as u64
 }
 
+fn rules(found: &[Value]) -> Vec<&str> {
+    found
+        .iter()
+        .map(|d| d["data"]["rule"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn diagnostics_quick_fix_hover_and_shutdown() {
     let mut c = Client::start();
-    let init = c.request(
-        "initialize",
-        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
-    );
+    let init = c.initialize(Value::Null);
     assert_eq!(init["result"]["capabilities"]["hoverProvider"], true);
-    c.notify("initialized", json!({}));
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-16");
 
     let text = document("true");
-    c.notify(
-        "textDocument/didOpen",
-        json!({ "textDocument": { "uri": URI, "languageId": "xml", "version": 1, "text": text } }),
-    );
-    let found = c.diagnostics();
+    let found = c.open(URI, &text);
     let recursive: Vec<&Value> = found
         .iter()
         .filter(|d| d["data"]["rule"] == "fs/recursive-bool")
@@ -134,9 +166,6 @@ fn diagnostics_quick_fix_hover_and_shutdown() {
     let start = column(&text, 4, "true\"");
     assert_eq!(range["start"], json!({ "line": 4, "character": start }));
     assert_eq!(range["end"], json!({ "line": 4, "character": start + 4 }));
-
-    // A request with malformed parameters is answered, and the server goes on.
-    c.send_raw("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"textDocument/hover\",\"params\":{\"nonsense\":1}}");
 
     let actions = c.request(
         "textDocument/codeAction",
@@ -157,6 +186,16 @@ fn diagnostics_quick_fix_hover_and_shutdown() {
     assert_eq!(edits[0]["range"], *range);
     assert!(actions.iter().any(|a| a["kind"] == "source.fixAll.vsslint"));
 
+    // Over the finding: what the attribute means and the rule's page.
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": range["start"] }),
+    );
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("**recursive** (FILE_LIST)"), "{shown}");
+    assert!(shown.contains("AddFilesToFileGroup"), "{shown}");
+    assert!(shown.contains("# fs/recursive-bool ("), "{shown}");
+
     // The client applies the edit and sends the new text.
     let fixed = document("yes");
     c.notify(
@@ -167,12 +206,7 @@ fn diagnostics_quick_fix_hover_and_shutdown() {
         }),
     );
     let found = c.diagnostics();
-    assert!(
-        found
-            .iter()
-            .all(|d| d["data"]["rule"] != "fs/recursive-bool"),
-        "{found:#?}"
-    );
+    assert!(!rules(&found).contains(&"fs/recursive-bool"), "{found:#?}");
 
     let hover = c.request(
         "textDocument/hover",
@@ -185,9 +219,138 @@ fn diagnostics_quick_fix_hover_and_shutdown() {
     assert!(shown.contains("VSS_BS_DIFFERENTIAL"), "{shown}");
     assert!(shown.contains("VSS_BS_INCREMENTAL"), "{shown}");
 
-    let shutdown = c.request("shutdown", Value::Null);
-    assert!(shutdown.get("error").is_none(), "{shutdown}");
-    c.notify("exit", Value::Null);
-    let status = c.child.wait().unwrap();
-    assert!(status.success(), "{status:?}");
+    c.shut_down();
+}
+
+#[test]
+fn malformed_messages_do_not_stop_the_server() {
+    let mut c = Client::start();
+    c.initialize(Value::Null);
+    // A body that is not JSON, a request whose method is not a string, parameters of the
+    // wrong shape, a frame without its length: each is answered or skipped.
+    c.send_raw("this is not JSON {");
+    c.send_raw(r#"{"jsonrpc":"2.0","id":98,"method":17}"#);
+    let answer = loop {
+        let m = c.receive();
+        if m["id"] == 98 {
+            break m;
+        }
+    };
+    assert_eq!(answer["error"]["code"], -32600, "{answer}");
+    let answer = c.request("textDocument/hover", json!({ "nonsense": 1 }));
+    assert_eq!(answer["error"]["code"], -32602, "{answer}");
+    write!(c.stdin, "Content-Type: nothing\r\n\r\n").unwrap();
+
+    let found = c.open(URI, &document("true"));
+    assert!(rules(&found).contains(&"fs/recursive-bool"), "{found:#?}");
+    c.shut_down();
+}
+
+#[test]
+fn completes_attribute_names_and_values() {
+    let mut c = Client::start();
+    c.initialize(Value::Null);
+    let text = "<WRITER_METADATA>\n<IDENTIFICATION usage=\"\" />\n<RESTORE_METHOD method=\"CUSTOM\" ></RESTORE_METHOD>\n<FILE_LIST recursive=\"\"/>\n</WRITER_METADATA>\n";
+    c.open(URI, text);
+    let mut complete = |line: u64, character: u64| -> Vec<String> {
+        let r = c.request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } }),
+        );
+        r["result"]
+            .as_array()
+            .unwrap_or(&Vec::new())
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let usage = complete(1, column(text, 1, "\"\"") + 1);
+    assert!(usage.contains(&"USER_DATA".to_string()), "{usage:?}");
+    assert!(
+        usage.contains(&"BOOTABLE_SYSTEM_STATE".to_string()),
+        "{usage:?}"
+    );
+    assert!(!usage.iter().any(|u| u == "UNDEFINED"), "{usage:?}");
+    let names = complete(2, column(text, 2, " >") + 1);
+    assert!(names.contains(&"writerRestore".to_string()), "{names:?}");
+    assert!(!names.contains(&"method".to_string()), "{names:?}");
+    assert_eq!(complete(3, column(text, 3, "\"\"") + 1), ["yes", "no"]);
+    c.shut_down();
+}
+
+/// A scratch folder of its own for a test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("vsslint-server-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("writers")).unwrap();
+    dir
+}
+
+#[test]
+fn settings_come_from_vsslint_toml_then_the_initialization_options() {
+    let dir = scratch("settings");
+    std::fs::write(
+        dir.join("vsslint.toml"),
+        "express = true\n[rules]\n\"id/version-advice\" = \"off\"\n",
+    )
+    .unwrap();
+    let file = dir.join("writers").join("ledger.xml");
+    let text = document("yes");
+    std::fs::write(&file, &text).unwrap();
+    let path = file
+        .display()
+        .to_string()
+        .replace('\\', "/")
+        .replace(' ', "%20");
+    let uri = if path.starts_with('/') {
+        format!("file://{path}")
+    } else {
+        format!("file:///{path}")
+    };
+
+    let mut c = Client::start_in(&dir);
+    c.initialize(Value::Null);
+    let found = c.open(&uri, &text);
+    assert!(
+        rules(&found).contains(&"express/backup-schema"),
+        "{found:#?}"
+    );
+    assert!(!rules(&found).contains(&"id/version-advice"), "{found:#?}");
+    c.shut_down();
+
+    let mut c = Client::start_in(&dir);
+    c.initialize(json!({ "express": false }));
+    let found = c.open(&uri, &text);
+    assert!(
+        !rules(&found).contains(&"express/backup-schema"),
+        "{found:#?}"
+    );
+    assert!(!rules(&found).contains(&"id/version-advice"), "{found:#?}");
+    c.shut_down();
+
+    // A configuration that cannot be read is said once, and the document is still linted.
+    std::fs::write(dir.join("vsslint.toml"), "express = maybe\n").unwrap();
+    let mut c = Client::start_in(&dir);
+    c.initialize(Value::Null);
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "xml", "version": 1, "text": text } }),
+    );
+    let shown = loop {
+        let m = c.receive();
+        if m["method"] == "window/showMessage" {
+            break m;
+        }
+    };
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("vsslint.toml"),
+        "{shown}"
+    );
+    let found = c.diagnostics();
+    assert!(rules(&found).contains(&"id/version-advice"), "{found:#?}");
+    c.shut_down();
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -12,6 +12,7 @@ use limits::{prescan, NODES_LIMIT};
 use messages::explain;
 use roxmltree::ParsingOptions;
 use std::ops::Range;
+pub use walk::attributes_of;
 use walk::Loc;
 
 /// A document that is not well-formed XML.

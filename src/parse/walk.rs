@@ -243,6 +243,33 @@ const DEPENDENCY_ATTRS: Known = known!(
     "onComponentName" => 4,
     "componentName" => 5,
 );
+/// The attributes of a file set (`FILE_LIST`, `DATABASE_FILES`, `DATABASE_LOGFILES`), which
+/// [`Walk::file_set`] matches by hand.
+const FILE_SET_ATTRS: &[&str] = &[
+    "path",
+    "filespec",
+    "recursive",
+    "filespecBackupType",
+    "alternatePath",
+];
+
+/// The attributes an element of the vocabulary has, as the walk reads them: what an editor
+/// may offer inside its start tag.
+pub fn attributes_of(element: &str) -> Option<&'static [&'static str]> {
+    Some(match element {
+        "WRITER_METADATA" => WRITER_ATTRS.names,
+        "IDENTIFICATION" => IDENTIFICATION_ATTRS.names,
+        "RESTORE_METHOD" => RESTORE_METHOD_ATTRS.names,
+        MAPPING_ELEMENT => MAPPING_ATTRS.names,
+        "BACKUP_LOCATIONS" => NO_ATTRS.names,
+        "FILE_GROUP" | "DATABASE" => COMPONENT_ATTRS.names,
+        "FILE_LIST" | "DATABASE_FILES" | "DATABASE_LOGFILES" => FILE_SET_ATTRS,
+        "EXCLUDE_FILES" | "EXCLUDE_FILES_FROM_SNAPSHOT" => EXCLUDE_ATTRS.names,
+        e if DEPENDENCY_ELEMENTS.contains(&e) => DEPENDENCY_ATTRS.names,
+        _ => return None,
+    })
+}
+
 /// Element names accepted for a component dependency (no public sample shows one).
 pub const DEPENDENCY_ELEMENTS: &[&str] = &["DEPENDENCY", "COMPONENT_DEPENDENCY"];
 pub const MAPPING_ELEMENT: &str = "ALTERNATE_LOCATION_MAPPING";
@@ -722,5 +749,28 @@ mod tests {
             }
             assert_eq!((known.slot)("xmlns"), None);
         }
+    }
+
+    #[test]
+    fn every_element_lists_the_attributes_the_walk_reads() {
+        for e in KNOWN_ELEMENTS {
+            assert!(attributes_of(e).is_some(), "{e}");
+        }
+        let set: String = FILE_SET_ATTRS
+            .iter()
+            .map(|a| format!(" {a}=\"1\""))
+            .collect();
+        let text = format!(
+            r#"<WRITER_METADATA><BACKUP_LOCATIONS><FILE_GROUP componentName="c"><FILE_LIST{set}/></FILE_GROUP></BACKUP_LOCATIONS></WRITER_METADATA>"#
+        );
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let crate::model::Document::WriterMetadata(w) = writer_document(&doc, Loc::WHOLE) else {
+            panic!("not a writer document");
+        };
+        assert!(
+            w.strays.is_empty(),
+            "{:?}",
+            w.strays.iter().map(|s| s.name).collect::<Vec<_>>()
+        );
     }
 }

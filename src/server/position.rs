@@ -1,12 +1,12 @@
 //! Byte offsets of the UTF-8 text to LSP positions (line, UTF-16 code unit) and back.
 
-use serde_json::{json, Value};
+use lsp_types::{Position, Range};
 use std::collections::HashMap;
 
 /// The positions of a set of offsets, found in one pass over the text: a document of one
 /// multi-megabyte line with thousands of findings must not be rescanned for each.
 pub(super) struct Positions {
-    at: HashMap<usize, (u32, u32)>,
+    at: HashMap<usize, Position>,
 }
 
 impl Positions {
@@ -28,41 +28,39 @@ impl Positions {
                 }
                 byte = i + c.len_utf8();
             }
-            at.insert(w, (line, col));
+            at.insert(w, Position::new(line, col));
         }
         Positions { at }
     }
 
-    fn position(&self, offset: usize) -> Value {
-        let (line, character) = self.at.get(&offset).copied().unwrap_or((0, 0));
-        json!({ "line": line, "character": character })
+    fn position(&self, offset: usize) -> Position {
+        self.at.get(&offset).copied().unwrap_or_default()
     }
 
-    pub(super) fn range(&self, start: usize, end: usize) -> Value {
-        json!({ "start": self.position(start), "end": self.position(end) })
+    pub(super) fn range(&self, start: usize, end: usize) -> Range {
+        Range::new(self.position(start), self.position(end))
     }
+}
 
-    /// The byte offset of an LSP position; a position past the end of its line or of the
-    /// text is clamped, as the protocol asks.
-    pub(super) fn offset(&self, text: &str, position: &Value) -> Option<usize> {
-        let line = position.get("line")?.as_u64()? as usize;
-        let character = position.get("character")?.as_u64()? as usize;
-        let mut start = 0;
-        for _ in 0..line {
-            match text[start..].find('\n') {
-                Some(i) => start += i + 1,
-                None => return Some(text.len()),
-            }
+/// The byte offset of an LSP position; a position past the end of its line or of the text is
+/// clamped, as the protocol asks, and one inside a surrogate pair lands after the character.
+pub(super) fn offset(text: &str, position: Position) -> usize {
+    let mut start = 0;
+    for _ in 0..position.line {
+        match memchr::memchr(b'\n', &text.as_bytes()[start..]) {
+            Some(i) => start += i + 1,
+            None => return text.len(),
         }
-        let mut units = 0;
-        for (i, c) in text[start..].char_indices() {
-            if units >= character || c == '\n' {
-                return Some(start + i);
-            }
-            units += c.len_utf16();
-        }
-        Some(text.len())
     }
+    let character = position.character as usize;
+    let mut units = 0;
+    for (i, c) in text[start..].char_indices() {
+        if units >= character || c == '\n' {
+            return start + i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
 }
 
 #[cfg(test)]
@@ -74,10 +72,14 @@ mod tests {
         let text = "ab\né𝄞x";
         let x = text.find('x').unwrap();
         let p = Positions::new(text, [x]);
-        assert_eq!(p.position(x), json!({ "line": 1, "character": 3 }));
-        assert_eq!(
-            p.offset(text, &json!({ "line": 1, "character": 3 })),
-            Some(x)
-        );
+        assert_eq!(p.position(x), Position::new(1, 3));
+        assert_eq!(offset(text, Position::new(1, 3)), x);
+    }
+
+    #[test]
+    fn positions_past_the_end_are_clamped() {
+        let text = "ab\ncd";
+        assert_eq!(offset(text, Position::new(0, 99)), 2);
+        assert_eq!(offset(text, Position::new(7, 0)), text.len());
     }
 }
