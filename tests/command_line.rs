@@ -651,3 +651,15 @@ fn full_output_reads_the_width_of_a_real_terminal() {
     );
     std::fs::remove_dir_all(d).unwrap();
 }
+
+#[test]
+fn the_readme_example_is_what_vsslint_prints() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let command = "$ vsslint fixtures/rules/fs/recursive-bool/bad.xml\n";
+    let start = readme.find(command).expect("the README shows the example") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let o = vsslint(&["fixtures/rules/fs/recursive-bool/bad.xml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(shown, stdout(&o));
+}
