@@ -81,6 +81,23 @@ impl Client {
         }
     }
 
+    /// Sends a request and returns what the server sent before its answer, and the answer:
+    /// messages are handled in order, so what a notification sent before it causes comes
+    /// first.
+    fn before_answer(&mut self, method: &str, params: Value) -> (Vec<Value>, Value) {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        let mut before = Vec::new();
+        loop {
+            let m = self.receive();
+            if m.get("id") == Some(&json!(id)) {
+                return (before, m);
+            }
+            before.push(m);
+        }
+    }
+
     fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
     }
@@ -327,6 +344,37 @@ fn settings_come_from_vsslint_toml_then_the_initialization_options() {
     );
     assert!(!rules(&found).contains(&"id/version-advice"), "{found:#?}");
     c.shut_down();
+
+    // Settings changed while documents are open apply to them at once.
+    let mut c = Client::start_in(&dir);
+    c.initialize(Value::Null);
+    let found = c.open(&uri, &text);
+    assert!(
+        rules(&found).contains(&"express/backup-schema"),
+        "{found:#?}"
+    );
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "vsslint": { "express": false } } }),
+    );
+    let (before, shutdown) = c.before_answer("shutdown", Value::Null);
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    let published: Vec<&Value> = before
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .collect();
+    assert_eq!(
+        published.len(),
+        1,
+        "the document is linted again: {before:#?}"
+    );
+    let found = published[0]["params"]["diagnostics"].as_array().unwrap();
+    assert!(
+        !rules(found).contains(&"express/backup-schema"),
+        "{found:#?}"
+    );
+    c.notify("exit", Value::Null);
+    assert!(c.child.wait().unwrap().success());
 
     // A configuration that cannot be read is said once, and the document is still linted.
     std::fs::write(dir.join("vsslint.toml"), "express = maybe\n").unwrap();

@@ -31,21 +31,22 @@ use crate::vocab::{
 };
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Exit,
-    Notification as _, PublishDiagnostics, ShowMessage,
+    DidChangeConfiguration, DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Exit, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{CodeActionRequest, Completion, HoverRequest, Request as _};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
     CodeActionProviderCapability, CodeDescription, CompletionItem, CompletionItemKind,
     CompletionOptions, CompletionParams, CompletionResponse, CompletionTextEdit,
-    DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeTextDocumentParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
-    Documentation, Hover, HoverContents, HoverParams, HoverProviderCapability, InitializeParams,
-    InsertTextFormat, Location, MarkupContent, MarkupKind, MessageType, NumberOrString,
-    PositionEncodingKind, PublishDiagnosticsParams, SaveOptions, ServerCapabilities,
-    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
+    DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeConfigurationParams,
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DidSaveTextDocumentParams, Documentation, Hover, HoverContents, HoverParams,
+    HoverProviderCapability, InitializeParams, InsertTextFormat, Location, MarkupContent,
+    MarkupKind, MessageType, NumberOrString, PositionEncodingKind, PublishDiagnosticsParams,
+    SaveOptions, ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri,
+    WorkspaceEdit,
 };
 use position::Positions;
 use serde::de::DeserializeOwned;
@@ -281,6 +282,25 @@ impl Server {
                     for uri in again {
                         let doc = self.docs.remove(&uri).expect("open");
                         self.lint(uri, doc.text, doc.version, &mut out);
+                    }
+                }
+            }
+            DidChangeConfiguration::METHOD => {
+                if let Ok(p) = params::<DidChangeConfigurationParams>(&n.params) {
+                    // Clients send their whole settings object, or vsslint's section of it.
+                    let section = p.settings.get("vsslint").unwrap_or(&p.settings);
+                    let (options, problems) = client_options(Some(section));
+                    for problem in problems {
+                        out.push(show(MessageType::WARNING, problem));
+                    }
+                    if options != self.options {
+                        self.options = options;
+                        self.shown.clear();
+                        let open: Vec<Uri> = self.docs.keys().cloned().collect();
+                        for uri in open {
+                            let doc = self.docs.remove(&uri).expect("open");
+                            self.lint(uri, doc.text, doc.version, &mut out);
+                        }
                     }
                 }
             }
