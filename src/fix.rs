@@ -268,6 +268,13 @@ pub fn fix_bytes(
         current = spliced;
         file = lint(&text);
     }
+    // The bytes written must read back as the text that was linted: anything else is a fault
+    // here, and the file is left alone.
+    let reads_back =
+        || decode(&current).is_ok_and(|d| d.text == text && d.encoding == encoding.name());
+    if refused.is_none() && applied > 0 && !reads_back() {
+        refused = Some("the fixed bytes would not read back as the fixed text".to_string());
+    }
     if refused.is_some() {
         return Fixed {
             file: lint(&original),
@@ -276,20 +283,6 @@ pub fn fix_bytes(
             bytes: None,
             applied: 0,
             refused,
-        };
-    }
-    // The bytes written must read back as the text that was linted: anything else is a fault
-    // here, and the file is left alone.
-    let reads_back =
-        decode(&current).is_ok_and(|d| d.text == text && d.encoding == encoding.name());
-    if applied > 0 && !reads_back {
-        return Fixed {
-            file: lint(&original),
-            text: original.clone(),
-            original,
-            bytes: None,
-            applied: 0,
-            refused: Some("the fixed bytes would not read back as the fixed text".to_string()),
         };
     }
     Fixed {

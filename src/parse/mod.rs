@@ -14,6 +14,8 @@ use roxmltree::ParsingOptions;
 use std::ops::Range;
 pub use walk::attributes_of;
 use walk::Loc;
+#[cfg(test)]
+pub(crate) use walk::KNOWN_ELEMENTS;
 
 /// A document that is not well-formed XML.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -275,7 +275,7 @@ pub const DEPENDENCY_ELEMENTS: &[&str] = &["DEPENDENCY", "COMPONENT_DEPENDENCY"]
 pub const MAPPING_ELEMENT: &str = "ALTERNATE_LOCATION_MAPPING";
 const INCLUDE_ELEMENTS: &[&str] = &["INCLUDE_FILES", "INCLUDE_FILE_LIST"];
 /// Every element name of the vocabulary, to tell a misplaced element from an unknown one.
-const KNOWN_ELEMENTS: &[&str] = &[
+pub(crate) const KNOWN_ELEMENTS: &[&str] = &[
     "WRITER_METADATA",
     "IDENTIFICATION",
     "RESTORE_METHOD",

@@ -158,7 +158,7 @@ pub(crate) struct Inputs {
 pub(crate) fn inputs(paths: &[PathBuf], exclude: &Exclusions) -> Result<Inputs, Failure> {
     if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         return Err(Failure::Usage(
-            "standard input (`-`) is named more than once; it can be read only once".into(),
+            "standard input (`-`) is named more than once, but it can be read only once: name `-` once".into(),
         ));
     }
     let mut found = Inputs {

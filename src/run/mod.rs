@@ -48,20 +48,6 @@ pub enum Format {
     Github,
 }
 
-impl Format {
-    /// The name `--format` takes.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Full => "full",
-            Format::Concise => "concise",
-            Format::Json => "json",
-            Format::JsonLines => "json-lines",
-            Format::Sarif => "sarif",
-            Format::Github => "github",
-        }
-    }
-}
-
 /// What to lint and how to report it.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -217,8 +203,8 @@ pub(crate) fn run_with(
 ) -> Result<Outcome, Failure> {
     if opts.statistics && !matches!(opts.format, Format::Full | Format::Concise | Format::Json) {
         return Err(Failure::Usage(format!(
-            "--statistics cannot be written as --format {}: it is a table (full, concise) or a JSON list (json)",
-            opts.format.name()
+            "--statistics cannot be written as --format {}: it is a table (full, concise) or a JSON list (json); use one of those formats, or drop --statistics",
+            clap::ValueEnum::to_possible_value(&opts.format).map_or_else(String::new, |v| v.get_name().to_string())
         )));
     }
     let exclude = Exclusions::new(&opts.exclude)?;
