@@ -1,7 +1,7 @@
 //! The pipeline for one document: bytes → text → XML tree → model → engine → suppressions
 //! → diagnostics; and, over documents linted together, the checks across them.
 
-use crate::container::vshadow;
+use crate::container::{vshadow, Origin};
 use crate::decode::{decode, decode_owned, DecodeError, DecodedText, Detection};
 use crate::diagnostic::{Diagnostic, Findings};
 use crate::engine::{self, across, report_stage, suppress, Plan, Registry, Stage};
@@ -67,6 +67,8 @@ pub struct LintedFile {
     /// The backup the file belongs to (its cabinet, or the folder of its backup set), when
     /// it was linted as part of one.
     pub set: Option<String>,
+    /// A file of its own, a cabinet's entry or a transcript's frame.
+    pub origin: Origin,
 }
 
 /// Lints one document with the built-in rules.
@@ -137,6 +139,26 @@ pub(crate) fn lint_decoded(
     linted_file(path, text, out, outcome)
 }
 
+/// An input that yields no document (it cannot be opened or read, or it is a container that
+/// cannot be read or holds no document): one `doc/unreadable` finding at its start, so that
+/// the run goes on and reports it beside every other input.
+pub fn unreadable(path: &str, why: &str, settings: &Settings) -> LintedFile {
+    let mut out = Findings::new();
+    let message = format!("cannot read `{path}`: {why}");
+    if let Some(d) = report_stage(
+        settings,
+        Stage::Unreadable,
+        &mut out,
+        Span::new(0, 0),
+        message,
+    ) {
+        d.label("unreadable").help(
+            "check that the path names the file meant and that it can be read; a cabinet must be a whole DiskShadow `set metadata` cabinet, copied again if it was cut short",
+        );
+    }
+    linted_file(path, String::new(), out, Outcome::invalid())
+}
+
 /// What linting a document found besides its findings.
 struct Outcome {
     kind: FileKind,
@@ -194,6 +216,7 @@ fn linted_file(path: &str, text: String, out: Findings, outcome: Outcome) -> Lin
         hidden: Hidden::default(),
         identity: outcome.identity,
         set: None,
+        origin: Origin::File,
     }
 }
 
@@ -251,6 +274,16 @@ pub(crate) fn lint_transcript_with(
     registry: &Registry,
 ) -> Result<LintedTranscript, Vec<u8>> {
     let transcript = vshadow::read(bytes)?;
+    Ok(lint_read_transcript(path, transcript, settings, registry))
+}
+
+/// Lints the writers of a transcript read by `crate::container::open`.
+pub(crate) fn lint_read_transcript(
+    path: &str,
+    transcript: vshadow::Transcript,
+    settings: &Settings,
+    registry: &Registry,
+) -> LintedTranscript {
     let text = &transcript.text;
     let writers = transcript
         .frames
@@ -261,15 +294,16 @@ pub(crate) fn lint_transcript_with(
             // console narrowed it: the text is decoded already, and the declaration is not
             // checked against bytes that are not the document's.
             let outcome = lint_text_in(text, frame.xml.clone(), settings, registry, &mut out);
-            let file = linted_file(path, text.clone(), out, outcome);
+            let mut file = linted_file(path, text.clone(), out, outcome);
+            file.origin = Origin::TranscriptFrame;
             (frame.writer, file)
         })
         .collect();
-    Ok(LintedTranscript {
+    LintedTranscript {
         writers,
         encoding: transcript.encoding,
         truncated: transcript.truncated,
-    })
+    }
 }
 
 /// The findings of a parsed document, or its syntax error.
@@ -409,6 +443,7 @@ pub(crate) fn check_across_with(
             kind: f.kind.doc_kind(),
             identity: f.identity.as_ref(),
             set: f.set.as_deref(),
+            origin: f.origin,
             settings: s,
         })
         .collect();

@@ -82,6 +82,8 @@ pub struct Facts<'a> {
     pub identity: Option<&'a Identity>,
     /// The backup it belongs to, when it was linted as part of one.
     pub set: Option<&'a str>,
+    /// Whether it is a file of its own, a cabinet's entry or a transcript's frame.
+    pub origin: crate::container::Origin,
 }
 
 pub struct Rule {

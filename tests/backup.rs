@@ -281,24 +281,83 @@ fn a_cabinet_gives_the_findings_of_its_folder() {
     std::fs::remove_dir_all(&tmp).unwrap();
 }
 
-/// A damaged cabinet is an unreadable file: exit 2 with what is wrong, nothing written.
+/// A damaged cabinet is one `doc/unreadable` finding on it, beside the findings of every other
+/// input, in JSON too; nothing is written beside it.
 #[test]
-fn a_damaged_cabinet_is_refused_with_its_fault() {
+fn a_damaged_cabinet_is_one_finding_beside_the_others() {
     let tmp = std::env::temp_dir().join(format!("vsslint-badcab-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
     let cab = tmp.join("backup.cab");
     std::fs::write(&cab, b"MSCF\0\0\0\0 truncated").unwrap();
-    let o = vsslint(&[cab.to_str().unwrap()]);
+    let good = "fixtures/rules/schema/log-needs-logfiles/bad.xml";
+    let o = vsslint(&["--format", "json", cab.to_str().unwrap(), good]);
     let listing: Vec<_> = std::fs::read_dir(&tmp).unwrap().collect();
     std::fs::remove_dir_all(&tmp).unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    let err = common::stderr(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let found = report["diagnostics"].as_array().unwrap();
+    let unreadable: Vec<_> = found
+        .iter()
+        .filter(|d| d["rule"] == "doc/unreadable")
+        .collect();
+    assert_eq!(unreadable.len(), 1, "{report:#}");
+    let message = unreadable[0]["message"].as_str().unwrap();
     assert!(
-        err.contains("cannot read") && err.contains("backup.cab"),
-        "{err}"
+        unreadable[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("backup.cab")
+            && message.contains("cannot read")
+            && message.contains("truncated"),
+        "{message}"
     );
-    assert!(err.contains("truncated"), "{err}");
+    assert!(
+        found
+            .iter()
+            .any(|d| d["rule"] == "schema/log-needs-logfiles"),
+        "the other input's findings are kept: {report:#}"
+    );
     assert_eq!(listing.len(), 1, "nothing written beside it");
+}
+
+/// A cabinet that holds no document (nothing, or only another cabinet) is an error on it,
+/// never "No problems found".
+#[test]
+fn a_cabinet_without_documents_is_an_error() {
+    let Some(gcab) = common::gcab("a_cabinet_without_documents_is_an_error") else {
+        return;
+    };
+    let tmp = std::env::temp_dir().join(format!("vsslint-emptycab-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let inner = tmp.join("inner.cab");
+    let outer = tmp.join("outer.cab");
+    let pack = |cab: &std::path::Path, files: &[&str], dir: &std::path::Path| {
+        let status = std::process::Command::new(&gcab)
+            .arg("-c")
+            .arg(cab)
+            .args(files)
+            .current_dir(dir)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    pack(
+        &inner,
+        &["WM0.xml"],
+        std::path::Path::new("fixtures/sets/contoso"),
+    );
+    pack(&outer, &["inner.cab"], &tmp);
+    let o = vsslint(&["--format", "concise", outer.to_str().unwrap()]);
+    std::fs::remove_dir_all(&tmp).unwrap();
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("outer.cab:1:1: error: cannot read")
+            && out.contains("holds no writer metadata document")
+            && out.contains("`inner.cab`")
+            && out.contains("[VSL014 doc/unreadable]"),
+        "{out}"
+    );
 }
 
 /// A cabinet without DiskShadow's manifest cannot be loaded back: said on its backup

@@ -67,7 +67,7 @@ impl CabEntry {
 }
 
 /// The last component of a stored name, after any `\` or `/`.
-fn file_name(name: &str) -> &str {
+pub(crate) fn file_name(name: &str) -> &str {
     name.rsplit(['\\', '/']).next().unwrap_or(name)
 }
 

@@ -20,6 +20,7 @@ pub struct Linted<'a> {
     pub kind: Option<DocKind>,
     pub identity: Option<&'a crate::model::Identity>,
     pub set: Option<&'a str>,
+    pub origin: crate::container::Origin,
     pub settings: &'a Settings,
 }
 
@@ -30,6 +31,7 @@ impl<'a> Linted<'a> {
             kind: self.kind?,
             identity: self.identity,
             set: self.set,
+            origin: self.origin,
         })
     }
 }
@@ -64,6 +66,7 @@ pub fn keeps_text(doc: &KeptFacts, settings: &Settings, registry: &Registry) -> 
         kind,
         identity: doc.identity,
         set: doc.set,
+        origin: crate::container::Origin::File,
     };
     checks(registry).any(|(r, a)| settings.severity_of(&r.meta).is_some() && involved(&a, &facts))
 }

@@ -120,6 +120,7 @@ impl Registry {
             Stage::Syntax => &doc::not_well_formed::RULE,
             Stage::Root => &doc::root_element::RULE,
             Stage::Foreign => &doc::not_vss_document::RULE,
+            Stage::Unreadable => &doc::unreadable::RULE,
             Stage::UnusedSuppression => &meta::unused_suppression::RULE,
             Stage::InvalidSuppression => &meta::invalid_suppression::RULE,
         }
@@ -137,6 +138,8 @@ pub enum Stage {
     Root,
     /// The file is XML of another kind and is skipped.
     Foreign,
+    /// The input cannot be read, or holds no document.
+    Unreadable,
     UnusedSuppression,
     InvalidSuppression,
 }

@@ -4,22 +4,23 @@
 //! The command line only turns its arguments into [`Options`]; an editor server or a test
 //! harness calls [`run`] the same way.
 
+mod backups;
 mod configs;
 pub mod coverage;
 pub mod dump;
 mod fixes;
 mod inputs;
-mod sets;
 mod show_settings;
 
 use fixes::{fix_file, FixRecord};
 pub use show_settings::show_settings;
 
-use crate::container::cab::{read_cab, CabError, CabLimits};
+use crate::container::cab::CabLimits;
+use crate::container::{self, Opened, Origin};
 use crate::engine::Registry;
 use crate::os::WindowsVersion;
 use crate::pipeline::{
-    check_across_with, keeps_text, lint_owned_with, lint_transcript_with, LintedFile,
+    check_across_with, keeps_text, lint_owned_with, lint_read_transcript, unreadable, LintedFile,
 };
 use crate::report::{self, full::Style, Summary};
 use crate::settings::Settings;
@@ -28,7 +29,6 @@ use inputs::{describe_io, read_file, Exclusions, Input};
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 /// Report formats (the command line's `--format` values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -191,6 +191,9 @@ struct Job {
     settings: Settings,
     /// The backup set it belongs to, as far as file names tell.
     set: Option<String>,
+    /// A member of a backup that was not named: read for the checks across the backup's
+    /// documents, never reported on.
+    context: bool,
 }
 
 /// A linted file, and its JSON report when the report is rendered as files are linted.
@@ -237,6 +240,7 @@ pub(crate) fn run_with(
                     path: None,
                     settings: configs.settings_for(&stdin_name, opts, &selection)?,
                     set: None,
+                    context: false,
                 });
             }
             Input::File(p) => jobs.push(Job {
@@ -244,6 +248,7 @@ pub(crate) fn run_with(
                 settings: configs.settings_for(p, opts, &selection)?,
                 path: Some(p.clone()),
                 set: None,
+                context: false,
             }),
         }
     }
@@ -259,13 +264,30 @@ pub(crate) fn run_with(
             if opts.exclude.is_empty() { "" } else { " not excluded by --exclude" }
         )));
     }
-    let named = {
-        let paths: Vec<Option<&std::path::Path>> = jobs.iter().map(|j| j.path.as_deref()).collect();
-        sets::by_name(&paths)
-    };
-    for (job, set) in jobs.iter_mut().zip(named) {
-        job.set = set;
+    let named: Vec<&std::path::Path> = jobs.iter().filter_map(|j| j.path.as_deref()).collect();
+    let mut folders = backups::Folders::of(&named);
+    for job in &mut jobs {
+        job.set = job.path.as_deref().and_then(|p| folders.set_by_name(p));
     }
+    let mut context = Vec::new();
+    for dir in folders.named_backups() {
+        context.extend(folders.take_others(&dir));
+    }
+    let context_jobs = |paths: Vec<PathBuf>, configs: &mut Configs| -> Result<Vec<Job>, Failure> {
+        paths
+            .into_iter()
+            .map(|p| {
+                Ok(Job {
+                    shown: p.to_string_lossy().into_owned(),
+                    settings: configs.settings_for(&p, opts, &selection)?,
+                    set: Some(backups::set_name(backups::folder(&p))),
+                    path: Some(p),
+                    context: true,
+                })
+            })
+            .collect()
+    };
+    jobs.extend(context_jobs(context, &mut configs)?);
     // A JSON report of many files is rendered by the threads that lint them, each file as
     // soon as it is linted; the report then only joins the pieces. A file of many findings
     // is left to be written one finding at a time, so that no piece grows with the report.
@@ -273,85 +295,69 @@ pub(crate) fn run_with(
     let render = |f: &LintedFile| {
         (prerender && f.diagnostics.len() <= PRERENDER_MAX).then(|| report::json::render(f))
     };
-    let records: Mutex<Vec<FixRecord>> = Mutex::new(Vec::new());
-    // Each job gives one linted file, or one for each writer of a vshadow transcript.
-    let results: Vec<Result<Vec<Linted>, String>> = jobs
-        .par_iter()
-        .map(|job| {
-            let bytes = match &job.path {
-                None => stdin_bytes.clone().unwrap_or_default(),
-                Some(p) => read_file(p, opts.max_file_size)
-                    .map_err(|why| format!("cannot read `{}`: {why}", job.shown))?,
-            };
-            let mut contained = true;
-            let linted = if bytes.starts_with(b"MSCF") {
-                cabinet(&job.shown, &bytes, &job.settings, opts, registry)?
-            } else {
-                match lint_transcript_with(&job.shown, bytes, &job.settings, registry) {
-                    Ok(transcript) => transcript.writers.into_iter().map(|(_, f)| f).collect(),
-                    Err(bytes) => {
-                        contained = false;
-                        let mut file = match opts.fix {
-                            None => lint_owned_with(&job.shown, bytes, &job.settings, registry),
-                            Some(mode) => {
-                                let (file, record) = fix_file(job, &bytes, mode, opts, registry);
-                                records.lock().expect("not poisoned").push(record);
-                                file
-                            }
-                        };
-                        file.set = job.set.clone();
-                        vec![file]
-                    }
-                }
-            };
-            if contained && opts.fix.is_some() {
-                let fixable = linted.iter().flat_map(|f| &f.diagnostics).any(|d| {
-                    d.fix
-                        .as_deref()
-                        .is_some_and(|f| crate::fix::allowed(f, opts.unsafe_fixes))
-                });
-                if fixable {
-                    records.lock().expect("not poisoned").push(FixRecord {
-                        shown: job.shown.clone(),
-                        applied: 0,
-                        diff: None,
-                        stdout: None,
-                        refused: Some(
-                            "the documents of a cabinet or a transcript are never rewritten; their fixes are only reported".to_string(),
-                        ),
-                    });
-                }
-            }
-            Ok(linted
-                .into_iter()
-                .map(|mut file| {
-                    let part = render(&file);
-                    // Nothing reads a rendered file's text again unless a check across
-                    // files may add to it; freed now, its memory serves the next file's.
-                    if part.is_some() && !keeps_text(&file, &job.settings, registry) {
-                        file.text = String::new();
-                    }
-                    (file, part)
-                })
-                .collect())
-        })
-        .collect();
+    let lint_jobs = |jobs: &[Job]| -> (Vec<Vec<Linted>>, Vec<FixRecord>) {
+        let results: Vec<(Vec<LintedFile>, Option<FixRecord>)> = jobs
+            .par_iter()
+            .map(|job| lint_job(job, stdin_bytes.as_deref(), opts, registry))
+            .collect();
+        let mut records = Vec::new();
+        let linted = results
+            .into_iter()
+            .zip(jobs)
+            .map(|((linted, record), job)| {
+                records.extend(record);
+                linted
+                    .into_iter()
+                    .map(|mut file| {
+                        let part = (!job.context).then(|| render(&file)).flatten();
+                        // Nothing reads a rendered file's text again unless a check across
+                        // files may add to it; freed now, its memory serves the next file's.
+                        if part.is_some() && !keeps_text(&file, &job.settings, registry) {
+                            file.text = String::new();
+                        }
+                        (file, part)
+                    })
+                    .collect()
+            })
+            .collect();
+        (linted, records)
+    };
+    let (mut results, mut records) = lint_jobs(&jobs);
     let mut files = Vec::with_capacity(results.len());
     let mut parts = Vec::with_capacity(results.len());
     let mut settings = Vec::with_capacity(results.len());
     let mut paths: Vec<Option<PathBuf>> = Vec::with_capacity(results.len());
-    for (r, job) in results.into_iter().zip(&jobs) {
-        let linted = r.map_err(Failure::Usage)?;
-        // A transcript's writers are not a folder's documents.
-        let one = linted.len() == 1;
-        for (file, part) in linted {
-            files.push(file);
-            parts.push(part);
-            settings.push(&job.settings);
-            paths.push(job.path.clone().filter(|_| one));
+    let mut contexts: Vec<bool> = Vec::with_capacity(results.len());
+    let mut done = 0;
+    loop {
+        for (linted, job) in results.into_iter().zip(&jobs[done..]) {
+            for (file, part) in linted {
+                // Only a file of its own lies in a folder: a cabinet's entries and a
+                // transcript's writers are not their folder's documents.
+                let own = file.origin == Origin::File;
+                files.push(file);
+                parts.push(part);
+                settings.push(job.settings.clone());
+                paths.push(job.path.clone().filter(|_| own));
+                contexts.push(job.context);
+            }
         }
+        done = jobs.len();
+        // A document named that is a backup's under another name makes its folder a backup:
+        // the folder's other documents are read for context once.
+        let more: Vec<PathBuf> = backups::backups_by_kind(&files, &paths)
+            .iter()
+            .flat_map(|dir| folders.take_others(dir))
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        jobs.extend(context_jobs(more, &mut configs)?);
+        let (linted, more_records) = lint_jobs(&jobs[done..]);
+        results = linted;
+        records.extend(more_records);
     }
-    for i in sets::by_kind(&mut files, &paths) {
+    for i in backups::mark(&mut files, &paths) {
         if files[i].text.is_empty() {
             if let Some(p) = &paths[i] {
                 let bytes = read_file(p, opts.max_file_size).map_err(|why| {
@@ -364,8 +370,25 @@ pub(crate) fn run_with(
         }
         parts[i] = None;
     }
+    let settings: Vec<&Settings> = settings.iter().collect();
     let found: Vec<usize> = files.iter().map(|f| f.diagnostics.len()).collect();
     check_across_with(&mut files, &settings, registry);
+    // The members read for context leave the report here, with whatever was found in them.
+    let files: Vec<LintedFile> = files
+        .into_iter()
+        .zip(&contexts)
+        .filter_map(|(f, context)| (!context).then_some(f))
+        .collect();
+    let mut parts: Vec<Option<Vec<u8>>> = parts
+        .into_iter()
+        .zip(&contexts)
+        .filter_map(|(p, context)| (!context).then_some(p))
+        .collect();
+    let found: Vec<usize> = found
+        .into_iter()
+        .zip(&contexts)
+        .filter_map(|(n, context)| (!context).then_some(n))
+        .collect();
     // Checks across files only add findings; a file that gained some is rendered again.
     for ((f, part), before) in files.iter().zip(&mut parts).zip(found) {
         if f.diagnostics.len() != before || part.is_none() {
@@ -386,7 +409,6 @@ pub(crate) fn run_with(
         files.iter_mut().for_each(LintedFile::hide_below_errors);
     }
     let summary = Summary::of(&files);
-    let mut records = records.into_inner().expect("not poisoned");
     records.sort_by(|a, b| a.shown.cmp(&b.shown));
     // The fixed standard input goes to standard output, so the report goes elsewhere.
     let fixed_stdin = records.iter_mut().find_map(|r| r.stdout.take());
@@ -492,37 +514,83 @@ pub(crate) fn run_with(
     })
 }
 
-/// The documents of a DiskShadow cabinet, linted as one backup: each `*.xml` entry, shown as
-/// `backup.cab!/WM3.xml`. A cabinet that cannot be read whole is unreadable, like any file.
-fn cabinet(
-    shown: &str,
-    bytes: &[u8],
-    settings: &Settings,
+/// Lints one input through the container entrance: a document (fixed when asked), each
+/// document of a cabinet as one backup (`backup.cab!/WM3.xml`), each writer of a transcript.
+/// An input that yields no document is one `doc/unreadable` finding, and the run goes on.
+fn lint_job(
+    job: &Job,
+    stdin: Option<&[u8]>,
     opts: &Options,
     registry: &Registry,
-) -> Result<Vec<LintedFile>, String> {
+) -> (Vec<LintedFile>, Option<FixRecord>) {
+    let settings = &job.settings;
+    let bytes = match &job.path {
+        None => stdin.unwrap_or_default().to_vec(),
+        Some(p) => match read_file(p, opts.max_file_size) {
+            Ok(bytes) => bytes,
+            Err(why) => return (vec![unreadable(&job.shown, &why, settings)], None),
+        },
+    };
     let limits = CabLimits {
         max_bytes: opts.max_file_size,
         ..CabLimits::default()
     };
-    let unreadable = |e: CabError| format!("cannot read `{shown}`: {e}");
-    let entries = read_cab(bytes, &limits).map_err(unreadable)?;
-    let mut docs = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(unreadable)?;
-        let name = entry.file_name();
-        if name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".xml") {
-            docs.push((format!("{shown}!/{name}"), entry.bytes));
+    let linted: Vec<LintedFile> = match container::open(bytes, &limits) {
+        Err(why) => vec![unreadable(&job.shown, &why, settings)],
+        Ok(Opened::Document(bytes)) => {
+            let (mut file, record) = match opts.fix.filter(|_| !job.context) {
+                None => (lint_owned_with(&job.shown, bytes, settings, registry), None),
+                Some(mode) => {
+                    let (file, record) = fix_file(job, &bytes, mode, opts, registry);
+                    (file, Some(record))
+                }
+            };
+            file.set = job.set.clone();
+            return (vec![file], record);
         }
-    }
-    Ok(docs
-        .into_par_iter()
-        .map(|(path, bytes)| {
-            let mut file = lint_owned_with(&path, bytes, settings, registry);
-            file.set = Some(shown.to_string());
-            file
+        Ok(Opened::Cabinet(entries)) => entries
+            .into_par_iter()
+            .map(|entry| {
+                let path = format!("{}!/{}", job.shown, entry.name);
+                let mut file = match entry.bytes {
+                    Ok(bytes) => lint_owned_with(&path, bytes, settings, registry),
+                    Err(why) => unreadable(&path, &why, settings),
+                };
+                file.set = Some(job.shown.clone());
+                file.origin = Origin::CabinetEntry;
+                file
+            })
+            .collect(),
+        Ok(Opened::Transcript(transcript)) => {
+            lint_read_transcript(&job.shown, transcript, settings, registry)
+                .writers
+                .into_iter()
+                .map(|(_, f)| f)
+                .collect()
+        }
+    };
+    // The documents of a container are never rewritten: their fixes are only reported.
+    let fixable = linted
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .filter(|d| {
+            d.fix
+                .as_deref()
+                .is_some_and(|f| crate::fix::allowed(f, opts.unsafe_fixes))
         })
-        .collect())
+        .count();
+    let record = (opts.fix.is_some() && !job.context && fixable > 0).then(|| FixRecord {
+        shown: job.shown.clone(),
+        applied: 0,
+        diff: None,
+        stdout: None,
+        refused: Some(format!(
+            "{fixable} fixable {} inside it {} reported, not applied: the documents of a cabinet or a transcript are never rewritten; extract a document to fix it",
+            if fixable == 1 { "finding" } else { "findings" },
+            if fixable == 1 { "is" } else { "are" },
+        )),
+    });
+    (linted, record)
 }
 
 fn read_stdin(max: u64) -> Result<Vec<u8>, Failure> {

@@ -11,6 +11,7 @@ pub mod restore_method_duplicate;
 pub mod restore_method_missing;
 pub mod root_element;
 pub mod unknown_node;
+pub mod unreadable;
 pub mod version;
 
 use crate::rule_api::Rule;
@@ -29,4 +30,5 @@ pub static RULES: &[&Rule] = &[
     &unknown_node::RULE,
     &include_list::RULE,
     &not_vss_document::RULE,
+    &unreadable::RULE,
 ];

@@ -1,0 +1,149 @@
+//! Which files form one backup, and which of a backup's files were not named.
+//!
+//! A backup is what is on disk: a folder that holds a backup components document or DiskShadow's
+//! manifest is one backup, whichever of its files the command line names. Its other documents are
+//! read for context (they are members, checked with the rest by the `set/*` rules), and only the
+//! files named are reported on. So `vsslint set/Manifest.xml set/WM0.xml`, the batches pre-commit
+//! splits a commit into, and `--exclude WM3.xml set` give the findings the whole folder gives on
+//! those files, and no finding that a file beside them is missing.
+//!
+//! A folder is known as a backup before linting when one of its files has a name DiskShadow gives
+//! its backup documents (`BCDocument.xml`, `Manifest.xml`); after linting, when a document named
+//! turns out to be a backup components document or a manifest under another name (BETest and
+//! vshadow save the former under any name). A cabinet's members are its entries
+//! (`crate::container`), never its folder's files.
+
+use crate::container::Origin;
+use crate::pipeline::{FileKind, LintedFile};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The names DiskShadow gives the documents it saves beside the writers' documents.
+const SET_NAMES: &[&str] = &["bcdocument.xml", "manifest.xml"];
+
+/// The folder of a file named on the command line, as the report writes it.
+pub(super) fn folder(p: &Path) -> &Path {
+    p.parent().unwrap_or(Path::new(""))
+}
+
+/// How a folder set is named in reports.
+pub(super) fn set_name(dir: &Path) -> String {
+    if dir.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        dir.to_string_lossy().into_owned()
+    }
+}
+
+/// The documents of each folder that holds a file named, as found on disk.
+pub(super) struct Folders {
+    /// Each folder's `*.xml` files that are not named, and whether a file of the folder bears a
+    /// backup document's name.
+    folders: BTreeMap<PathBuf, (Vec<PathBuf>, bool)>,
+}
+
+impl Folders {
+    /// Lists the folders of `named` (files given on the command line or found by a walk); a
+    /// folder that cannot be listed has no other members.
+    pub(super) fn of(named: &[&Path]) -> Folders {
+        let given: HashSet<&Path> = named.iter().copied().collect();
+        let mut folders = BTreeMap::new();
+        for p in named {
+            let dir = folder(p);
+            if folders.contains_key(dir) {
+                continue;
+            }
+            let mut others = Vec::new();
+            let mut by_name = false;
+            let listed = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            for entry in std::fs::read_dir(listed).into_iter().flatten().flatten() {
+                let name = entry.file_name();
+                let lower = name.to_string_lossy().to_lowercase();
+                let is_xml = Path::new(&lower).extension().is_some_and(|e| e == "xml");
+                if !is_xml || !entry.file_type().is_ok_and(|t| t.is_file()) {
+                    continue;
+                }
+                by_name |= SET_NAMES.contains(&lower.as_str());
+                let path = dir.join(&name);
+                if !given.contains(path.as_path()) {
+                    others.push(path);
+                }
+            }
+            others.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+            folders.insert(dir.to_path_buf(), (others, by_name));
+        }
+        Folders { folders }
+    }
+
+    /// The set a named file belongs to by its folder's file names.
+    pub(super) fn set_by_name(&self, p: &Path) -> Option<String> {
+        let dir = folder(p);
+        self.folders
+            .get(dir)
+            .is_some_and(|(_, by_name)| *by_name)
+            .then(|| set_name(dir))
+    }
+
+    /// The files of `dir` not named, to be read for context; each folder's once.
+    pub(super) fn take_others(&mut self, dir: &Path) -> Vec<PathBuf> {
+        self.folders
+            .get_mut(dir)
+            .map(|(others, _)| std::mem::take(others))
+            .unwrap_or_default()
+    }
+
+    /// The folders that are backups by their file names.
+    pub(super) fn named_backups(&self) -> Vec<PathBuf> {
+        self.folders
+            .iter()
+            .filter(|(_, (_, by_name))| *by_name)
+            .map(|(dir, _)| dir.clone())
+            .collect()
+    }
+}
+
+/// The folders holding a file of its own that turned out to be a backup components document or
+/// a manifest.
+pub(super) fn backups_by_kind(files: &[LintedFile], paths: &[Option<PathBuf>]) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = Vec::new();
+    for (f, p) in files.iter().zip(paths) {
+        let Some(p) = p else { continue };
+        if matches!(f.kind, FileKind::BackupComponents | FileKind::Manifest)
+            && !found.iter().any(|d| d == folder(p))
+        {
+            found.push(folder(p).to_path_buf());
+        }
+    }
+    found
+}
+
+/// Marks the documents of every folder that holds a backup components document or a manifest
+/// as that backup's, and unmarks the files of a folder named like a backup that holds neither;
+/// returns the files newly marked, whose texts may have been freed.
+pub(super) fn mark(files: &mut [LintedFile], paths: &[Option<PathBuf>]) -> Vec<usize> {
+    let mut backup: HashMap<&Path, bool> = HashMap::new();
+    for (f, p) in files.iter().zip(paths) {
+        let Some(p) = p else { continue };
+        let e = backup.entry(folder(p)).or_default();
+        *e |= matches!(f.kind, FileKind::BackupComponents | FileKind::Manifest);
+    }
+    let mut newly = Vec::new();
+    for (i, (f, p)) in files.iter_mut().zip(paths).enumerate() {
+        let Some(p) = p else { continue };
+        if f.origin != Origin::File {
+            continue;
+        }
+        let is_set = backup.get(folder(p)) == Some(&true) && f.kind.doc_kind().is_some();
+        if !is_set {
+            f.set = None;
+        } else if f.set.is_none() {
+            f.set = Some(set_name(folder(p)));
+            newly.push(i);
+        }
+    }
+    newly
+}
