@@ -72,6 +72,8 @@ pub struct Across {
     pub check: fn(&mut AcrossCx, &[Member], &[Facts]),
 }
 
+pub use crate::container::Origin;
+
 /// What is known of a linted document without reading it again.
 #[derive(Debug, Clone, Copy)]
 pub struct Facts<'a> {
@@ -148,6 +150,10 @@ pub struct Member<'a> {
 pub struct AcrossCx {
     rule: &'static RuleMeta,
     out: Vec<(usize, Diagnostic)>,
+    /// The members of each backup that could not be read as documents: (backup, file name
+    /// shown). Reported as what they are by the pipeline; a check across a backup must not
+    /// also call them missing.
+    unreadable: Vec<(String, String)>,
 }
 
 impl AcrossCx {
@@ -155,7 +161,24 @@ impl AcrossCx {
         AcrossCx {
             rule,
             out: Vec::new(),
+            unreadable: Vec::new(),
         }
+    }
+
+    /// The context of a check across backups some of whose members are unreadable.
+    pub fn with_unreadable(rule: &'static RuleMeta, unreadable: Vec<(String, String)>) -> Self {
+        AcrossCx {
+            unreadable,
+            ..AcrossCx::new(rule)
+        }
+    }
+
+    /// The names shown for the members of backup `set` that could not be read as documents.
+    pub fn unreadable_in<'s>(&'s self, set: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.unreadable
+            .iter()
+            .filter(move |(s, _)| s == set)
+            .map(|(_, path)| path.as_str())
     }
 
     /// Reports a finding of the running rule at `span` in the `member`th document.

@@ -1167,3 +1167,132 @@ fn cycles_are_found_and_one_way_graphs_pass() {
     ];
     assert_eq!(cycles(&nodes, &looped), [vec![m("a"), m("b"), m("c")]]);
 }
+
+// ----------------------------------------------------------------------------------------
+// Containers have one entrance.
+
+/// The code of a source file without its comments and its `#[cfg(test)] mod tests`: what
+/// decides behaviour.
+fn code_of(src: &str) -> String {
+    let src = match src.find("#[cfg(test)]\nmod tests") {
+        Some(at) => &src[..at],
+        None => src,
+    };
+    src.lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if t.starts_with("//") {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Where `code` tests a file name's extension: `.extension()`, `ends_with(".…")`, or a string
+/// literal that is an extension and nothing else (`".cab"`).
+fn extension_tests(code: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (n, line) in code.lines().enumerate() {
+        let literal = line.split('"').skip(1).step_by(2).any(|s| {
+            s.len() >= 2
+                && s.len() <= 6
+                && s.starts_with('.')
+                && s[1..].bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+        if line.contains(".extension(") || line.contains("ends_with(\".") || literal {
+            found.push(format!("line {}: {}", n + 1, line.trim()));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_rule_tests_a_file_name_extension() {
+    let mut files = Vec::new();
+    rs_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules"),
+        &mut files,
+    );
+    let offences: Vec<String> = files
+        .iter()
+        .flat_map(|f| {
+            let code = code_of(&std::fs::read_to_string(f).unwrap());
+            extension_tests(&code)
+                .into_iter()
+                .map(move |o| format!("{}: {o}", f.display()))
+        })
+        .collect();
+    check(
+        "no rule decides by a file name's extension",
+        "what an input is comes from crate::container (its bytes), and reaches rules as \
+         `Facts::origin`; test that instead",
+        offences,
+    );
+}
+
+#[test]
+fn the_extension_check_finds_planted_tests() {
+    for planted in [
+        "let cab = set.name.to_ascii_lowercase().ends_with(\".cab\");",
+        "if path.extension() == Some(\"xml\") {}",
+        "const EXT: &str = \".CAB\";",
+    ] {
+        assert_eq!(extension_tests(planted).len(), 1, "{planted}");
+    }
+    for fine in [
+        "// ends_with(\".cab\") in a comment",
+        "what: \"DiskShadow's `Manifest.xml` lists them\",",
+    ] {
+        assert!(extension_tests(&code_of(fine)).is_empty(), "{fine}");
+    }
+}
+
+/// Where `code` opens a cabinet: the cabinet reader, or its magic number.
+fn cabinet_openings(code: &str) -> Vec<String> {
+    code.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("read_cab") || l.contains("MSCF"))
+        .map(|(n, l)| format!("line {}: {}", n + 1, l.trim()))
+        .collect()
+}
+
+#[test]
+fn only_the_container_entrance_opens_cabinets() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rs_files(&src, &mut files);
+    let offences: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            let rel = f.strip_prefix(&src).unwrap();
+            // The library's public API re-exports the reader for its own users.
+            !rel.starts_with("container") && rel != Path::new("lib.rs")
+        })
+        .flat_map(|f| {
+            let code = code_of(&std::fs::read_to_string(f).unwrap());
+            cabinet_openings(&code)
+                .into_iter()
+                .map(move |o| format!("{}: {o}", f.display()))
+        })
+        .collect();
+    check(
+        "only crate::container opens a cabinet",
+        "open inputs with container::open, which says what the bytes hold",
+        offences,
+    );
+}
+
+#[test]
+fn the_cabinet_check_finds_planted_openings() {
+    assert_eq!(
+        cabinet_openings("let linted = if bytes.starts_with(b\"MSCF\") {").len(),
+        1
+    );
+    assert_eq!(
+        cabinet_openings("for e in vsslint::read_cab(&b, &l)? {").len(),
+        1
+    );
+}

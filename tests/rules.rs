@@ -35,11 +35,68 @@ fn slug_of(path: &std::path::Path) -> String {
     folders[start + 2..].join("/")
 }
 
+/// The rule whose bad example is not a document: an input that yields none. Its example is
+/// an empty cabinet, linted through the whole run as a user's would be.
+const UNREADABLE: &str = "doc/unreadable";
+
+/// The report of a run over an empty cabinet, its temporary path shown as `backup.cab`.
+fn unreadable_example(format: vsslint::Format) -> String {
+    let dir = std::env::temp_dir().join(format!("vsslint-unreadable-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cab = dir.join("backup.cab");
+    // A cabinet header that lists no folder and no entry.
+    let mut bytes = b"MSCF".to_vec();
+    for field in [0u32, 36, 0, 36, 0] {
+        bytes.extend_from_slice(&field.to_le_bytes());
+    }
+    bytes.extend_from_slice(&[3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    std::fs::write(&cab, &bytes).unwrap();
+    let opts = vsslint::Options {
+        paths: vec![cab.clone()],
+        format,
+        style: Style::plain(100),
+        ..vsslint::Options::default()
+    };
+    let mut out = Vec::new();
+    vsslint::run(&opts, &mut out).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let shown = cab.to_string_lossy().replace('\\', "/");
+    String::from_utf8(out)
+        .unwrap()
+        .replace(&shown, "backup.cab")
+        .replace(&cab.to_string_lossy().into_owned(), "backup.cab")
+}
+
 #[test]
 fn every_rule_has_examples_that_raise_exactly_it() {
     let mut failures = Vec::new();
     for rule in all() {
         let meta = &rule.meta;
+        if meta.slug == UNREADABLE {
+            let report: serde_json::Value =
+                serde_json::from_str(&unreadable_example(vsslint::Format::Json)).unwrap();
+            let raised: BTreeSet<&str> = report["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["rule"].as_str().unwrap())
+                .collect();
+            if raised != BTreeSet::from([meta.slug]) {
+                failures.push(format!(
+                    "{}: the empty cabinet raised {raised:?}",
+                    meta.slug
+                ));
+            }
+            let good = lint_bytes(
+                "good.xml",
+                meta.good.as_bytes(),
+                &Settings::for_example(meta),
+            );
+            if !good.diagnostics.is_empty() {
+                failures.push(format!("{}: good example raised findings", meta.slug));
+            }
+            continue;
+        }
         let settings = Settings::for_example(meta);
         let bad_settings = Settings::for_bad_example(meta);
         if !meta.companions.is_empty() {
@@ -147,6 +204,10 @@ fn bad_fixture_snapshots() {
         let bytes = std::fs::read(path).unwrap();
         let shown = format!("fixtures/rules/{slug}/bad.xml");
         let settings = Settings::for_example(&rule.meta);
+        if slug == UNREADABLE {
+            insta::assert_snapshot!(unreadable_example(vsslint::Format::Full));
+            return;
+        }
         if !rule.meta.companions.is_empty() {
             let set = format!("fixtures/rules/{slug}/bad");
             let text = String::from_utf8(bytes).unwrap();

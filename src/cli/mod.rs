@@ -13,10 +13,12 @@ use vsslint::{Failure, Format};
 const AFTER_HELP: &str = "\
 Exit status:
   0  no error-level finding (or --exit-zero)
-  1  at least one error-level finding (a malformed or undecodable file counts),
-     or more warnings than --max-warnings; with --diff: something to fix
-  2  usage or configuration error, a path that does not exist or cannot be read,
-     or paths that name no document (unless --allow-no-files)
+  1  at least one error-level finding (a malformed or undecodable file counts, and
+     so does an input that cannot be read: a file that cannot be opened, a damaged
+     cabinet, a cabinet that holds no document), or more warnings than
+     --max-warnings; with --diff: something to fix
+  2  usage or configuration error, a path that does not exist, or paths that name
+     no document (unless --allow-no-files)
 
 Target OS names, oldest first:
   xp, ws2003, ws2003sp1, vista, ws2008 (= Vista SP1), win7, ws2008r2, win8, ws2012,

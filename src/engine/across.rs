@@ -73,46 +73,73 @@ pub fn keeps_text(doc: &KeptFacts, settings: &Settings, registry: &Registry) -> 
 
 /// Runs every check across documents over `docs`; returns each finding with the index of
 /// the document it belongs to, in the order of `docs`.
+///
+/// A document is parsed again at most once, however many checks look into it: the trees of
+/// the linting do not outlive each file, and a backup's documents are read again here only
+/// for the checks across them.
 pub fn run(docs: &[Linted], registry: &Registry) -> Vec<(usize, Diagnostic)> {
+    run_counting(docs, registry).0
+}
+
+/// [`run`], and how many documents it parsed.
+fn run_counting(docs: &[Linted], registry: &Registry) -> (Vec<(usize, Diagnostic)>, usize) {
     let mut found = Vec::new();
     let all: Vec<Facts> = docs.iter().filter_map(Linted::facts).collect();
-    for (rule, a) in checks(registry) {
-        // The documents this check involves, where each is in `docs`, and its severity.
-        let involved: Vec<(usize, Facts, _)> = docs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| {
-                let facts = d.facts()?;
-                let severity = d.settings.severity_of(&rule.meta)?;
-                involved(&a, &facts).then_some((i, facts, severity))
-            })
-            .collect();
-        if involved.is_empty() {
-            continue;
+    // Members of a backup that are no document: the checks across it must not call them
+    // missing as well.
+    let unreadable: Vec<(String, String)> = docs
+        .iter()
+        .filter(|d| d.kind.is_none())
+        .filter_map(|d| Some((d.set?.to_string(), d.path.to_string())))
+        .collect();
+    // Each check's documents, where each is in `docs`, with its severity there.
+    let plans: Vec<(&'static Rule, Across, Vec<(usize, Facts, _)>)> = checks(registry)
+        .map(|(rule, a)| {
+            let involved: Vec<(usize, Facts, _)> = docs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, d)| {
+                    let facts = d.facts()?;
+                    let severity = d.settings.severity_of(&rule.meta)?;
+                    involved(&a, &facts).then_some((i, facts, severity))
+                })
+                .collect();
+            (rule, a, involved)
+        })
+        .filter(|(_, _, involved)| !involved.is_empty())
+        .collect();
+    let mut wanted = vec![false; docs.len()];
+    for (_, a, involved) in &plans {
+        if a.needs_models {
+            for (i, _, _) in involved {
+                wanted[*i] = true;
+            }
         }
-        // Read again only for checks that look into the documents: their trees do not outlive
-        // the linting of each file.
-        let trees: Vec<_> = involved
-            .par_iter()
-            .map(|(i, _, _)| {
-                a.needs_models
-                    .then(|| parse_xml(docs[*i].text).ok())
-                    .flatten()
-            })
-            .collect();
-        let models: Vec<_> = trees.iter().map(|t| t.as_ref().map(build)).collect();
+    }
+    let parses = std::sync::atomic::AtomicUsize::new(0);
+    let parse = |text| {
+        parses.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        parse_xml(text).ok()
+    };
+    let trees: Vec<_> = docs
+        .par_iter()
+        .zip(&wanted)
+        .map(|(d, wanted)| wanted.then(|| parse(d.text)).flatten())
+        .collect();
+    let parsed = parses.into_inner();
+    let models: Vec<_> = trees.iter().map(|t| t.as_ref().map(build)).collect();
+    for (rule, a, involved) in plans {
         let index: Vec<usize> = involved.iter().map(|(i, _, _)| *i).collect();
         let members: Vec<Member> = involved
             .iter()
-            .zip(&models)
-            .map(|((i, facts, severity), model)| Member {
+            .map(|(i, facts, severity)| Member {
                 facts: *facts,
                 text: docs[*i].text,
-                model: model.as_ref(),
+                model: models[*i].as_ref().filter(|_| a.needs_models),
                 severity: *severity,
             })
             .collect();
-        let mut cx = AcrossCx::new(&rule.meta);
+        let mut cx = AcrossCx::with_unreadable(&rule.meta, unreadable.clone());
         (a.check)(&mut cx, &members, &all);
         found.extend(
             cx.into_findings()
@@ -121,5 +148,48 @@ pub fn run(docs: &[Linted], registry: &Registry) -> Vec<(usize, Diagnostic)> {
         );
     }
     found.sort_by_key(|(i, _)| *i);
-    found
+    (found, parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `set/*` rule looks into the backup's documents; each is parsed once for all.
+    #[test]
+    fn a_backup_is_parsed_once_for_all_its_checks() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/sets/contoso");
+        let names = ["BCDocument.xml", "Manifest.xml", "WM0.xml", "WM1.xml"];
+        let settings = Settings::default();
+        let files: Vec<_> = names
+            .iter()
+            .map(|n| {
+                let bytes = std::fs::read(format!("{dir}/{n}")).unwrap();
+                let mut f = crate::pipeline::lint_bytes(n, &bytes, &settings);
+                f.set = Some("contoso".into());
+                f
+            })
+            .collect();
+        let docs: Vec<Linted> = files
+            .iter()
+            .map(|f| Linted {
+                path: &f.path,
+                text: &f.text,
+                kind: f.kind.doc_kind(),
+                identity: f.identity.as_ref(),
+                set: f.set.as_deref(),
+                origin: f.origin,
+                settings: &settings,
+            })
+            .collect();
+        let registry = Registry::builtin();
+        let looking = checks(registry)
+            .filter(|(_, a)| {
+                a.needs_models && a.involves.is_some_and(|f| f(&docs[0].facts().unwrap()))
+            })
+            .count();
+        assert!(looking > 5, "the set rules look into the documents");
+        let (_, parsed) = run_counting(&docs, registry);
+        assert_eq!(parsed, names.len());
+    }
 }

@@ -121,7 +121,7 @@ pub(super) fn backups_by_kind(files: &[LintedFile], paths: &[Option<PathBuf>]) -
     found
 }
 
-/// Marks the documents of every folder that holds a backup components document or a manifest
+/// Marks the files of every folder that holds a backup components document or a manifest
 /// as that backup's, and unmarks the files of a folder named like a backup that holds neither;
 /// returns the files newly marked, whose texts may have been freed.
 pub(super) fn mark(files: &mut [LintedFile], paths: &[Option<PathBuf>]) -> Vec<usize> {
@@ -137,7 +137,8 @@ pub(super) fn mark(files: &mut [LintedFile], paths: &[Option<PathBuf>]) -> Vec<u
         if f.origin != Origin::File {
             continue;
         }
-        let is_set = backup.get(folder(p)) == Some(&true) && f.kind.doc_kind().is_some();
+        // A member that cannot be read stays one, so that it is not also called missing.
+        let is_set = backup.get(folder(p)) == Some(&true) && f.kind != FileKind::Skipped;
         if !is_set {
             f.set = None;
         } else if f.set.is_none() {

@@ -1,7 +1,7 @@
 //! `set/manifest-writers`: DiskShadow's manifest lists the writers' documents that are in the
 //! backup, under their names.
 
-use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
+use crate::rule_api::{rule, AcrossCx, Facts, Member, Origin, Rule};
 use crate::rule_meta::Severity;
 use crate::span::LineIndex;
 use crate::toolkit::backup_set::{backup_sets, set_check, BESIDE_MANIFEST};
@@ -39,7 +39,12 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
         // DiskShadow always puts its manifest in the cabinet: `load metadata` reads the rest
         // through it.
-        let cabinet = set.name.to_ascii_lowercase().ends_with(".cab");
+        let cabinet = set
+            .writers
+            .iter()
+            .map(|w| w.member)
+            .chain(set.components.iter().map(|(i, _)| *i))
+            .any(|i| docs[i].facts.origin == Origin::CabinetEntry);
         if cabinet && set.manifests.is_empty() {
             let first = set
                 .components
@@ -85,6 +90,13 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                     .iter()
                     .find(|doc| file_name(docs[doc.member].facts.path).eq_ignore_ascii_case(file));
                 let Some(doc) = found else {
+                    // An unreadable document is reported as what it is, not also as missing.
+                    if cx
+                        .unreadable_in(set.name)
+                        .any(|p| file_name(p).eq_ignore_ascii_case(file))
+                    {
+                        continue;
+                    }
                     cx.report(
                         docs,
                         i,
