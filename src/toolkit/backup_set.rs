@@ -366,3 +366,42 @@ pub(crate) fn identification_span(text: &str) -> Option<crate::span::Span> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn the_identification_outside_comments() {
+        let text = r#"<WRITER_METADATA><!-- <IDENTIFICATION/> --><IDENTIFICATIONS/><IDENTIFICATION writerId="x"/></WRITER_METADATA>"#;
+        let at = identification_span(text).unwrap();
+        assert_eq!(&text[at.start..at.end], "IDENTIFICATION");
+        assert_eq!(&text[at.start - 1..at.end + 1], "<IDENTIFICATION ");
+        assert_eq!(identification_span("<WRITER_METADATA/>"), None);
+    }
+
+    #[test]
+    fn the_target_or_its_nearest_declared_ancestor() {
+        let s = |n| Span::new(n, n + 1);
+        let declared = [
+            ("", "Ledgers", s(1)),
+            ("Ledgers", "2026", s(2)),
+            ("", "Reports", s(3)),
+        ];
+        let near = |lp, name| nearest_target(declared, lp, name).map(|(at, _)| at.start);
+        assert_eq!(near("Ledgers", "2026"), Some(2));
+        assert_eq!(near(r"Ledgers\2026", "Q1"), Some(2));
+        assert_eq!(near(r"Ledgers\2027", "Q1"), Some(1));
+        assert_eq!(near("", "Journal"), None);
+        assert_eq!(near("Reports", "2026"), Some(3));
+    }
+
+    #[test]
+    fn remote_dependencies() {
+        assert!(remote_dependency(r"\\SERVER2\Data", "Journal"));
+        assert!(remote_dependency("", r"\\SERVER2\Journal"));
+        assert!(!remote_dependency(r"\Data", "Journal"));
+        assert!(!remote_dependency("Data", "Journal"));
+    }
+}
