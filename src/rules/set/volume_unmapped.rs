@@ -18,11 +18,11 @@ pub static RULE: Rule = Rule {
     `Y:\\MountX\\`. One finding per backup, at the first such volume; it counts the file sets of \
     the selected components that lie on drives no drive-letter shadow copy covers. While such a \
     volume is in the snapshot set, `set/volume-not-shadowed` judges nothing in that backup.",
-        why: "A requester may add a volume to the snapshot set by its volume GUID path or a \
-    mounted folder as well as by its drive letter, and DiskShadow can shadow volumes that have no \
-    drive letter. The backup does not record which drive letter, if any, such a volume also \
-    has: any drive the writers' files lie on may be it. Calling those files uncovered would be \
-    guessing, so they are not checked, and this note says that they were not.",
+        why: "`AddToSnapshotSet` takes a volume by its drive letter, by a mounted folder or by \
+    its volume GUID path, so a manifest's `OriginalVolume` may be any of these. A GUID path or a \
+    mounted folder does not say which drive letter, if any, the volume also has: any drive the \
+    writers' files lie on may be it. Calling those files uncovered would be guessing, so they \
+    are not checked, and this note says that they were not.",
         sources: &[
             "IVssBackupComponents::AddToSnapshotSet (volume name formats): https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-addtosnapshotset",
             "add (diskshadow): https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/add",
