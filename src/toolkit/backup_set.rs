@@ -224,3 +224,184 @@ pub(crate) fn relate(
     let start = crate::span::LineIndex::new(m.text).position(span.start);
     d.related_in(m.facts.path, span, start, message);
 }
+
+/// Whether a dependency names a component on another computer: its target logical path (or,
+/// as one Microsoft page tells requesters to look, its component name) starts with
+/// `\\ComputerName\`. Such a target is backed up by an agent on that computer, so the writers
+/// of this backup say nothing about it.
+pub(crate) fn remote_dependency(logical_path: &str, name: &str) -> bool {
+    logical_path.starts_with(r"\\") || name.starts_with(r"\\")
+}
+
+/// The volumes a manifest's shadow copies cover: the drives they name, and the
+/// `OriginalVolume`s that cannot be mapped to a drive (a `\\?\Volume{GUID}\` path, a mounted
+/// folder, any other spelling that is not a drive's root). Remote file shares are neither:
+/// they cannot hold a local path.
+pub(crate) struct ShadowedVolumes<'m> {
+    /// `C:` and the like, upper case, in the manifest's order.
+    pub drives: Vec<String>,
+    pub unmapped: Vec<&'m crate::model::Text<'m>>,
+}
+
+impl<'m> ShadowedVolumes<'m> {
+    pub(crate) fn of(copies: &'m crate::model::ShadowCopySet<'m>) -> Self {
+        let mut drives = Vec::new();
+        let mut unmapped = Vec::new();
+        for v in copies
+            .copies
+            .iter()
+            .filter_map(|c| c.original_volume.as_ref())
+        {
+            match crate::toolkit::file_paths::drive_root(v.raw) {
+                Some(d) => drives.push(d),
+                None if crate::toolkit::file_paths::is_unc(v.raw) => {}
+                None => unmapped.push(v),
+            }
+        }
+        ShadowedVolumes { drives, unmapped }
+    }
+}
+
+/// The components a writer's `WRITER_COMPONENTS` selects, each once: those it adds and the
+/// subcomponents they take with them, in the order they are first selected.
+pub(crate) fn selected<'w>(
+    writer: &'w Writer<'w>,
+    wc: &WriterComponents,
+) -> Vec<&'w Component<'w>> {
+    let mut out: Vec<&Component> = Vec::new();
+    for c in &wc.components {
+        let Some(declared) = added(writer, c) else {
+            continue;
+        };
+        for s in std::iter::once(declared).chain(descendants(writer.doc, declared)) {
+            if !out.iter().any(|x| std::ptr::eq(*x, s)) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// Where a dependency's target is, or would be, among the components a writer declares
+/// (logical path, name, span of each): the target itself when it is declared, else the
+/// declared component nearest above it in its logical path. The span and what it is.
+pub(crate) fn nearest_target<'c>(
+    components: impl IntoIterator<Item = (&'c str, &'c str, crate::span::Span)>,
+    logical_path: &str,
+    name: &str,
+) -> Option<(crate::span::Span, String)> {
+    let mut target: Vec<&str> = segments(logical_path).collect();
+    target.push(name);
+    let mut best: Option<(usize, crate::span::Span, String)> = None;
+    for (lp, n, span) in components {
+        let mut place: Vec<&str> = segments(lp).collect();
+        place.push(n);
+        let above = place.len() <= target.len() && place.iter().zip(&target).all(|(a, b)| a == b);
+        if above && best.as_ref().is_none_or(|(len, _, _)| place.len() > *len) {
+            let what = if place.len() == target.len() {
+                "the component the dependency names".to_string()
+            } else {
+                format!(
+                    "`{}`, the nearest component above it that its writer declares",
+                    full_name(lp, n)
+                )
+            };
+            best = Some((place.len(), span, what));
+        }
+    }
+    best.map(|(_, span, what)| (span, what))
+}
+
+/// The `backupSchema` bit a backup type needs, by its spelling in the backup components
+/// document, with the bit's name; `None` for a type every writer supports (full) or one that
+/// names no bit.
+pub(crate) fn schema_bit(backup_type: &str) -> Option<(crate::flags::BackupSchema, &'static str)> {
+    use crate::flags::BackupSchema;
+    Some(match backup_type.to_ascii_lowercase().as_str() {
+        "differential" => (BackupSchema::DIFFERENTIAL, "DIFFERENTIAL"),
+        "incremental" => (BackupSchema::INCREMENTAL, "INCREMENTAL"),
+        "log" => (BackupSchema::LOG, "LOG"),
+        "copy" => (BackupSchema::COPY, "COPY"),
+        _ => return None,
+    })
+}
+
+/// `a` or `an` before a backup type's spelling.
+pub(crate) fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The writer's friendly name, for messages.
+pub(crate) fn writer_name<'w>(writer: &'w Writer) -> &'w str {
+    writer
+        .doc
+        .identification()
+        .and_then(|id| id.friendly_name.as_ref())
+        .map_or("the writer", |a| a.raw)
+}
+
+/// Where a writer metadata document's `IDENTIFICATION` element is named, found in its text
+/// for checks that do not build models; the first `<IDENTIFICATION` that is not inside a
+/// comment.
+pub(crate) fn identification_span(text: &str) -> Option<crate::span::Span> {
+    const TAG: &str = "<IDENTIFICATION";
+    let mut from = 0;
+    while let Some(at) = text[from..].find(TAG).map(|k| from + k) {
+        let before = &text[..at];
+        let in_comment = before
+            .rfind("<!--")
+            .is_some_and(|o| before[o..].find("-->").is_none());
+        let ends = text[at + TAG.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c == '>' || c == '/');
+        if !in_comment && ends {
+            return Some(crate::span::Span::new(at + 1, at + TAG.len()));
+        }
+        from = at + TAG.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn the_identification_outside_comments() {
+        let text = r#"<WRITER_METADATA><!-- <IDENTIFICATION/> --><IDENTIFICATIONS/><IDENTIFICATION writerId="x"/></WRITER_METADATA>"#;
+        let at = identification_span(text).unwrap();
+        assert_eq!(&text[at.start..at.end], "IDENTIFICATION");
+        assert_eq!(&text[at.start - 1..at.end + 1], "<IDENTIFICATION ");
+        assert_eq!(identification_span("<WRITER_METADATA/>"), None);
+    }
+
+    #[test]
+    fn the_target_or_its_nearest_declared_ancestor() {
+        let s = |n| Span::new(n, n + 1);
+        let declared = [
+            ("", "Ledgers", s(1)),
+            ("Ledgers", "2026", s(2)),
+            ("", "Reports", s(3)),
+        ];
+        let near = |lp, name| nearest_target(declared, lp, name).map(|(at, _)| at.start);
+        assert_eq!(near("Ledgers", "2026"), Some(2));
+        assert_eq!(near(r"Ledgers\2026", "Q1"), Some(2));
+        assert_eq!(near(r"Ledgers\2027", "Q1"), Some(1));
+        assert_eq!(near("", "Journal"), None);
+        assert_eq!(near("Reports", "2026"), Some(3));
+    }
+
+    #[test]
+    fn remote_dependencies() {
+        assert!(remote_dependency(r"\\SERVER2\Data", "Journal"));
+        assert!(remote_dependency("", r"\\SERVER2\Journal"));
+        assert!(!remote_dependency(r"\Data", "Journal"));
+        assert!(!remote_dependency("Data", "Journal"));
+    }
+}

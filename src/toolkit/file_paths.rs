@@ -414,6 +414,16 @@ pub(crate) fn drive(path: &str) -> Option<String> {
         .then(|| format!("{}:", (b[0] as char).to_ascii_uppercase()))
 }
 
+/// The drive a shadow copy's `OriginalVolume` is, when it is a drive's root (`C:\`, `C:` or
+/// `\\?\C:\`), upper case. A mounted folder (`Y:\MountX\`) is a volume of its own, not drive
+/// Y:, and a volume GUID path names no drive: both are `None`, as is a network share.
+pub(crate) fn drive_root(volume: &str) -> Option<String> {
+    let v = volume.trim();
+    let rest = v.strip_prefix(LONG_PREFIX).unwrap_or(v);
+    let d = drive(rest)?;
+    matches!(&rest[2..], "" | "\\").then_some(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,6 +477,19 @@ mod tests {
         assert!(is_unc(r"\\?\UNC\server\share"));
         assert!(!is_unc(r"\\?\Volume{x}\"));
         assert!(!is_unc(r"C:\x"));
+    }
+
+    #[test]
+    fn drive_roots() {
+        assert_eq!(drive_root(r"C:\").as_deref(), Some("C:"));
+        assert_eq!(drive_root("e:").as_deref(), Some("E:"));
+        assert_eq!(drive_root(r"\\?\F:\").as_deref(), Some("F:"));
+        assert_eq!(drive_root(r"Y:\MountX\"), None);
+        assert_eq!(
+            drive_root(r"\\?\Volume{c7463aba-f40d-11e9-80c7-806e6f6e6963}\"),
+            None
+        );
+        assert_eq!(drive_root(r"\\Clusterx\Share1\"), None);
     }
 
     #[test]

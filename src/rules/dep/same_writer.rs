@@ -3,6 +3,7 @@
 use crate::model::WriterMetadata;
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
+use crate::toolkit::backup_set::remote_dependency;
 
 pub static RULE: Rule = Rule {
     meta: rule!("dep/same-writer" {
@@ -13,7 +14,9 @@ pub static RULE: Rule = Rule {
             "Reports a component dependency whose target writer ID is the writer's own \
     `writerId` (compared as GUIDs, so letter case and braces do not matter). With `--express` \
     the finding is a warning: the express-writer documentation describes the target as \
-    \"possibly\" managed by another writer. ",
+    \"possibly\" managed by another writer. A remote dependency (a target logical path that \
+    starts with `\\\\ComputerName\\`) names a writer on another computer, which may be of the \
+    same class, and is not reported. ",
             crate::toolkit::dependencies::spelling_note!()
         ),
         why: "`AddComponentDependency` does not permit dependencies on components managed by \
@@ -41,6 +44,12 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             continue;
         };
         if a.value.uuid() != Some(own_id) {
+            continue;
+        }
+        // A writer of this class on another computer is not this writer.
+        let lp = d.logical_path.as_ref().map_or("", |p| p.raw);
+        let name = d.component_name.as_ref().map_or("", |n| n.raw);
+        if remote_dependency(lp, name) {
             continue;
         }
         let sev = if cx.settings.express {
@@ -76,6 +85,16 @@ mod tests {
         let f = findings(&super::RULE, Settings::default(), SELF_DEP);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, Severity::Error);
+    }
+
+    #[test]
+    fn the_same_class_on_another_computer_is_another_writer() {
+        let remote = SELF_DEP.replace(
+            r#"onComponentName="Journal""#,
+            r#"onLogicalPath="\\SERVER2\Data" onComponentName="Journal""#,
+        );
+        assert_ne!(remote, SELF_DEP);
+        assert!(findings(&super::RULE, Settings::default(), &remote).is_empty());
     }
 
     #[test]

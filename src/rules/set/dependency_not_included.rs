@@ -3,7 +3,10 @@
 
 use crate::rule_api::{rule, AcrossCx, Facts, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{added, backup_sets, full_name, set_check, BESIDE_SECOND_WRITER};
+use crate::toolkit::backup_set::{
+    added, backup_sets, full_name, nearest_target, relate, remote_dependency, set_check,
+    BESIDE_SECOND_WRITER,
+};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/dependency-not-included" {
@@ -14,12 +17,16 @@ pub static RULE: Rule = Rule {
     dependencies in the writer's metadata (`DEPENDENCY`, see the `dep/*` rules for the spelling) \
     on components of other writers, and checks that the backup adds the target for that writer \
     class, or a component above it in its logical path. A target that its writer's document in \
-    the backup does not declare is left to `set/dependency-target-missing`.",
+    the backup does not declare is left to `set/dependency-target-missing`. The finding points at \
+    the target component in its writer's document. A remote dependency (a target logical path \
+    that starts with `\\\\ComputerName\\`) names a component on another computer, which a \
+    backup there takes, and is not checked.",
         why: "\"Both the dependent component and the targets of its dependencies must \
     participate\" in a backup: a component restored without the one it depends on comes back \
     inconsistent with it.",
         sources: &[
             "Writer Component Dependencies: https://learn.microsoft.com/en-us/windows/win32/vss/writer-component-dependencies",
+            "Dependencies Between Components Managed by Different Writers (Declaring Remote Dependencies): https://learn.microsoft.com/en-us/windows/win32/vss/dependencies-between-components-managed-by-different-writers",
             "IVssCreateWriterMetadataEx::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponentdependency",
         ],
         across_documents: true,
@@ -62,6 +69,10 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                     let Some(name) = &dep.component_name else {
                         continue;
                     };
+                    // A component on another computer is backed up there, not in this backup.
+                    if remote_dependency(lp, name.raw) {
+                        continue;
+                    }
                     // A target its writer does not declare is set/dependency-target-missing's.
                     let undeclared = set
                         .writers
@@ -84,19 +95,40 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                     }
                     let full = full_name(lp, name.raw);
                     let own = full_name(declared.logical_path(), declared.name());
-                    cx.report(
-                        docs,
-                        writer.member,
-                        name.span,
-                        format!(
-                            "`{own}` is in the backup, but `{full}`, which it depends on, is not"
-                        ),
-                    )
-                    .label("not in the backup")
-                    .help(format!(
-                        "add `{full}` of writer {} to the backup, or leave `{own}` out",
-                        dep.writer_id.as_ref().map_or("", |a| a.raw)
-                    ));
+                    let d = cx
+                        .report(
+                            docs,
+                            writer.member,
+                            name.span,
+                            format!(
+                                "`{own}` is in the backup, but `{full}`, which it depends on, is not"
+                            ),
+                        )
+                        .label("not in the backup")
+                        .help(format!(
+                            "add `{full}` of writer {} to the backup, or leave `{own}` out",
+                            dep.writer_id.as_ref().map_or("", |a| a.raw)
+                        ));
+                    if let Some(other) = set.writers.iter().find(|w| w.writer_id == Some(target)) {
+                        let components = other
+                            .doc
+                            .components
+                            .iter()
+                            .map(|c| (c.logical_path(), c.name(), c.node.span));
+                        let (at, what) =
+                            nearest_target(components, lp, name.raw).unwrap_or_else(|| {
+                                let id = other
+                                    .doc
+                                    .identification()
+                                    .map_or(other.doc.node.span, |id| id.node.span);
+                                (
+                                    id,
+                                    "the target writer, which declares nothing above it"
+                                        .to_string(),
+                                )
+                            });
+                        relate(d, &docs[other.member], at, &what);
+                    }
                 }
             }
         }

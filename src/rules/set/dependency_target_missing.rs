@@ -3,7 +3,9 @@
 
 use crate::rule_api::{rule, Across, AcrossCx, Check, Facts, Member, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::{full_name, BESIDE_SECOND_WRITER};
+use crate::toolkit::backup_set::{
+    full_name, identification_span, nearest_target, relate, remote_dependency, BESIDE_SECOND_WRITER,
+};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/dependency-target-missing" {
@@ -13,12 +15,16 @@ pub static RULE: Rule = Rule {
         what: "For each dependency (`DEPENDENCY`, see the `dep/*` rules for the spelling) on \
     another writer whose metadata document is among the documents linted together — a backup, \
     or simply a folder of writers' documents — checks that this writer declares the component \
-    the dependency names (logical path and name, as written).",
+    the dependency names (logical path and name, as written). The finding points, in the target \
+    writer's document, at the nearest component above the missing one in its logical path, or \
+    at the writer's `IDENTIFICATION`. A remote dependency (a target logical path that starts \
+    with `\\\\ComputerName\\`) names a component on another computer and is not checked.",
         why: "\"Both the dependent component and the targets of its dependencies must \
     participate\": a dependency on a component that does not exist can never be satisfied, and a \
     requester that follows it finds nothing to add.",
         sources: &[
             "Writer Component Dependencies: https://learn.microsoft.com/en-us/windows/win32/vss/writer-component-dependencies",
+            "Dependencies Between Components Managed by Different Writers (Declaring Remote Dependencies): https://learn.microsoft.com/en-us/windows/win32/vss/dependencies-between-components-managed-by-different-writers",
             "IVssCreateWriterMetadataEx::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponentdependency",
         ],
         across_documents: true,
@@ -26,16 +32,16 @@ pub static RULE: Rule = Rule {
         companions: BESIDE_SECOND_WRITER,
     }),
     check: Check::Across(Across {
-        involves: Some(has_dependencies),
+        involves: Some(is_a_writer),
         needs_models: false,
         check,
     }),
 };
 
-/// Documents with a dependency on another writer: the only ones that can raise it. The
-/// writers they depend on are looked up among every document linted.
-fn has_dependencies(doc: &Facts) -> bool {
-    doc.identity.is_some_and(|id| !id.dependencies.is_empty())
+/// Writer metadata documents: each may depend on another writer, or be the target of a
+/// dependency, which the finding points into.
+fn is_a_writer(doc: &Facts) -> bool {
+    doc.identity.is_some()
 }
 
 fn check(cx: &mut AcrossCx, docs: &[Member], all: &[Facts]) {
@@ -44,12 +50,17 @@ fn check(cx: &mut AcrossCx, docs: &[Member], all: &[Facts]) {
             continue;
         };
         for (target, lp, name, span) in &id.dependencies {
+            // A component on another computer is not among the writers linted here.
+            if remote_dependency(lp, name) {
+                continue;
+            }
             // The target writer's documents among those linted (in the same backup, when
             // this one is part of one).
+            let same_backup = |o: &Facts| doc.facts.set.is_none() || o.set == doc.facts.set;
+            let of_target = |o: &Facts| o.identity.is_some_and(|t| t.writer_id == *target);
             let targets: Vec<&Facts> = all
                 .iter()
-                .filter(|o| o.identity.is_some_and(|t| t.writer_id == *target))
-                .filter(|o| doc.facts.set.is_none() || o.set == doc.facts.set)
+                .filter(|o| of_target(o) && same_backup(o))
                 .collect();
             if targets.is_empty() {
                 continue;
@@ -62,17 +73,43 @@ fn check(cx: &mut AcrossCx, docs: &[Member], all: &[Facts]) {
                 continue;
             }
             let full = full_name(lp, name);
-            cx.report(
-                docs,
-                i,
-                *span,
-                format!("the dependency names `{full}`, which its writer does not declare"),
-            )
-            .label("no such component")
-            .help(format!(
-                "name a component that {} declares, with its logical path as written",
-                targets[0].path
-            ));
+            let d = cx
+                .report(
+                    docs,
+                    i,
+                    *span,
+                    format!("the dependency names `{full}`, which its writer does not declare"),
+                )
+                .label("no such component")
+                .help(format!(
+                    "name a component that {} declares, with its logical path as written",
+                    targets[0].path
+                ));
+            let Some(other) = docs
+                .iter()
+                .find(|o| of_target(&o.facts) && same_backup(&o.facts))
+            else {
+                continue;
+            };
+            let components = other
+                .facts
+                .identity
+                .into_iter()
+                .flat_map(|t| &t.components)
+                .map(|(l, n, s)| (l.as_str(), n.as_str(), *s));
+            match nearest_target(components, lp, name) {
+                Some((at, what)) => relate(d, other, at, &what),
+                None => {
+                    if let Some(at) = identification_span(other.text) {
+                        relate(
+                            d,
+                            other,
+                            at,
+                            "the target writer, which declares nothing above it",
+                        );
+                    }
+                }
+            }
         }
     }
 }
