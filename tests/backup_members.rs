@@ -283,3 +283,88 @@ fn a_backup_components_document_under_another_name_reads_its_folder() {
         "{report:#}"
     );
 }
+
+/// A writer's document that cannot be parsed is reported once, as what it is: neither the
+/// manifest nor the backup components document calls it missing as well; in a folder and in a
+/// cabinet alike.
+#[test]
+fn an_unreadable_member_is_reported_once() {
+    let test = "an_unreadable_member_is_reported_once";
+    let Some(corpus) = require_corpus(test) else {
+        return;
+    };
+    let scratch = Scratch::new("unreadable-member");
+    let dir = corpus.join(SETS[0]);
+    let folder = scratch.0.join("set");
+    std::fs::create_dir_all(&folder).unwrap();
+    for name in names(&dir) {
+        std::fs::copy(dir.join(&name), folder.join(&name)).unwrap();
+    }
+    let wm3 = std::fs::read(folder.join("WM3.xml")).unwrap();
+    std::fs::write(folder.join("WM3.xml"), &wm3[..wm3.len() / 2]).unwrap();
+    let mut reports = vec![json(&vsslint(&[
+        "--format",
+        "json",
+        folder.to_str().unwrap(),
+    ]))];
+    if let Some(gcab) = common::gcab(test) {
+        let cab = scratch.0.join("set.cab");
+        let status = std::process::Command::new(&gcab)
+            .arg("-c")
+            .arg(&cab)
+            .args(names(&folder))
+            .current_dir(&folder)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        reports.push(json(&vsslint(&["--format", "json", cab.to_str().unwrap()])));
+    }
+    for report in reports {
+        let errors: Vec<String> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .map(|d| format!("{} {}", d["file"], d["rule"]))
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("WM3.xml") && errors[0].contains("doc/not-well-formed"),
+            "{errors:?}"
+        );
+    }
+}
+
+/// `--fix` and `--diff` never rewrite a cabinet's documents, and say so on standard error with
+/// how many fixes were left, instead of printing nothing.
+#[test]
+fn fixes_inside_a_cabinet_are_reported_not_applied() {
+    let Some(gcab) = common::gcab("fixes_inside_a_cabinet_are_reported_not_applied") else {
+        return;
+    };
+    let scratch = Scratch::new("fix-cab");
+    std::fs::copy(
+        "fixtures/rules/fs/recursive-bool/bad.xml",
+        scratch.0.join("WM0.xml"),
+    )
+    .unwrap();
+    let cab = scratch.0.join("backup.cab");
+    let status = std::process::Command::new(&gcab)
+        .args(["-c", "backup.cab", "WM0.xml"])
+        .current_dir(&scratch.0)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let before = std::fs::read(&cab).unwrap();
+    for mode in ["--fix", "--diff"] {
+        let o = vsslint(&[mode, "--format", "concise", cab.to_str().unwrap()]);
+        let err = common::stderr(&o);
+        assert!(
+            err.contains(
+                "backup.cab` left unchanged: 1 fixable finding inside it is reported, not applied"
+            ),
+            "{mode}: {err}"
+        );
+        assert_eq!(std::fs::read(&cab).unwrap(), before, "{mode}");
+    }
+}

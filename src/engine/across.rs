@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::DocKind;
 use crate::parse::{build, parse_xml};
 use crate::rule_api::{Across, AcrossCx, Check, Facts, Member, Rule};
+use crate::rule_meta::Severity;
 use crate::settings::Settings;
 use rayon::prelude::*;
 
@@ -71,6 +72,9 @@ pub fn keeps_text(doc: &KeptFacts, settings: &Settings, registry: &Registry) -> 
     checks(registry).any(|(r, a)| settings.severity_of(&r.meta).is_some() && involved(&a, &facts))
 }
 
+/// A check, and the documents it involves: where each is in `docs`, and its severity there.
+type CheckPlan<'a> = (&'static Rule, Across, Vec<(usize, Facts<'a>, Severity)>);
+
 /// Runs every check across documents over `docs`; returns each finding with the index of
 /// the document it belongs to, in the order of `docs`.
 ///
@@ -93,9 +97,9 @@ fn run_counting(docs: &[Linted], registry: &Registry) -> (Vec<(usize, Diagnostic
         .filter_map(|d| Some((d.set?.to_string(), d.path.to_string())))
         .collect();
     // Each check's documents, where each is in `docs`, with its severity there.
-    let plans: Vec<(&'static Rule, Across, Vec<(usize, Facts, _)>)> = checks(registry)
+    let plans: Vec<CheckPlan> = checks(registry)
         .map(|(rule, a)| {
-            let involved: Vec<(usize, Facts, _)> = docs
+            let involved: Vec<(usize, Facts, Severity)> = docs
                 .iter()
                 .enumerate()
                 .filter_map(|(i, d)| {

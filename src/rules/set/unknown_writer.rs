@@ -12,7 +12,10 @@ pub static RULE: Rule = Rule {
         summary: "The backup components document names a writer whose metadata is not in the backup",
         what: "For each `WRITER_COMPONENTS` of the backup components document, looks for the \
     writer metadata document of the same writer class (`writerId`) and instance (`instanceId`) \
-    among the documents of the backup. GUIDs are compared as values, whatever their case.",
+    among the documents of the backup. GUIDs are compared as values, whatever their case. \
+    While a member of the backup cannot be read (`doc/not-well-formed`, `doc/encoding`, \
+    `doc/unreadable`), no writer is called missing: that member may be its document, and is \
+    reported as what it is.",
         why: "A requester adds components with `IVssBackupComponents::AddComponent` for a writer \
     class and instance exactly as `IVssExamineWriterMetadata::GetIdentity` returned them. A \
     backup whose writer document is missing cannot be restored through that writer: the \
@@ -32,6 +35,11 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
+        // A member that cannot be read may be the writer's document: it is reported as what it
+        // is, and a writer is called missing only once every member could be read.
+        if cx.unreadable_in(set.name).next().is_some() {
+            continue;
+        }
         for &(i, bc) in &set.components {
             for wc in &bc.writers {
                 if set.writer_of(wc).is_some() {
