@@ -143,8 +143,6 @@ macro_rules! mask_serialize {
             }
         }
 
-        impl crate::model::AttrValue for $t {}
-
         impl JsonSchema for $t {
             fn schema_name() -> Cow<'static, str> {
                 stringify!($t).into()

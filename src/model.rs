@@ -43,6 +43,14 @@ impl AttrValue for bool {}
 impl AttrValue for u32 {}
 impl AttrValue for Guid {}
 impl<T: AttrValue> AttrValue for Option<T> {}
+impl AttrValue for Usage {}
+impl AttrValue for DataSource {}
+impl AttrValue for Method {}
+impl AttrValue for WriterRestore {}
+impl AttrValue for BackupType {}
+impl AttrValue for BackupSchema {}
+impl AttrValue for ComponentFlags {}
+impl AttrValue for FileSpecBackupType {}
 
 impl<T: AttrValue> Serialize for Attr<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

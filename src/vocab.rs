@@ -65,8 +65,6 @@ macro_rules! vocabulary {
             }
         }
 
-        impl crate::model::AttrValue for $name {}
-
         impl JsonSchema for $name {
             fn schema_name() -> Cow<'static, str> {
                 stringify!($name).into()
