@@ -140,11 +140,10 @@ pub fn locate(path: &str) -> Result<String, Unmapped> {
     }
     if is_unc(p) {
         let unc = LONG_PREFIX.len() + 4;
-        let head = if p.len() > unc && p[..unc].eq_ignore_ascii_case(r"\\?\UNC\") {
-            unc
-        } else {
-            2
-        };
+        let long = p
+            .get(..unc)
+            .is_some_and(|h| h.eq_ignore_ascii_case(r"\\?\UNC\"));
+        let head = if long { unc } else { 2 };
         // `\\server\share`: the first two names after the prefix.
         let end = p[head..]
             .match_indices('\\')
@@ -460,6 +459,7 @@ mod tests {
             share(r"\\fileserver\mail")
         );
         assert_eq!(locate(r"\\fileserver\mail"), share(r"\\fileserver\mail"));
+        assert_eq!(locate(r"\\abcdeé\müll\x"), share(r"\\abcdeé\müll"));
         assert_eq!(
             locate(r"\\?\UNC\fileserver\mail\Archive"),
             share(r"\\?\UNC\fileserver\mail")
