@@ -4,9 +4,11 @@
 
 use crate::flags::{BackupSchema, ComponentFlags, FileSpecBackupType};
 use crate::span::Span;
-use crate::vocab::{DataSource, Method, Usage, WriterRestore};
-use schemars::JsonSchema;
+use crate::vocab::{BackupType, DataSource, Method, Usage, WriterRestore};
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// An element: its name and where it is.
 #[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
@@ -19,13 +21,92 @@ pub struct Node<'a> {
 }
 
 /// One attribute: as written, where its value is, and what it means.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-#[schemars(rename = "Attr_{T}")]
+#[derive(Debug, Clone)]
 pub struct Attr<'a, T> {
     pub raw: &'a str,
     /// The value between the quotes (the whole attribute when the value is empty).
     pub span: Span,
     pub value: T,
+}
+
+/// What an attribute's `value` is in `dump`.
+pub trait AttrValue: Serialize + JsonSchema {
+    /// A text attribute means what it says: `dump` gives its text as its value, where the
+    /// model keeps `()` so as not to hold the text twice.
+    const IS_TEXT: bool = false;
+}
+
+impl AttrValue for () {
+    const IS_TEXT: bool = true;
+}
+impl AttrValue for bool {}
+impl AttrValue for u32 {}
+impl AttrValue for Guid {}
+impl<T: AttrValue> AttrValue for Option<T> {}
+impl AttrValue for Usage {}
+impl AttrValue for DataSource {}
+impl AttrValue for Method {}
+impl AttrValue for WriterRestore {}
+impl AttrValue for BackupType {}
+impl AttrValue for BackupSchema {}
+impl AttrValue for ComponentFlags {}
+impl AttrValue for FileSpecBackupType {}
+
+impl<T: AttrValue> Serialize for Attr<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Attr", 3)?;
+        st.serialize_field("raw", self.raw)?;
+        st.serialize_field("span", &self.span)?;
+        if T::IS_TEXT {
+            st.serialize_field("value", self.raw)?;
+        } else {
+            st.serialize_field("value", &self.value)?;
+        }
+        st.end()
+    }
+}
+
+impl<T: AttrValue> JsonSchema for Attr<'_, T> {
+    fn schema_name() -> Cow<'static, str> {
+        if T::IS_TEXT {
+            "Text".into()
+        } else {
+            format!("Attr_{}", T::schema_name()).into()
+        }
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        format!("vsslint::model::Attr<{}>", T::schema_id()).into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let (description, value) = if T::IS_TEXT {
+            (
+                "A text attribute: as written, where its value is, and its text.",
+                json_schema!({ "description": "The attribute's text, as `raw`.", "type": "string" }),
+            )
+        } else {
+            (
+                "One attribute: as written, where its value is, and what it means.",
+                generator.subschema_for::<T>(),
+            )
+        };
+        let mut span = generator.subschema_for::<Span>();
+        span.insert(
+            "description".into(),
+            "The value between the quotes (the whole attribute when the value is empty).".into(),
+        );
+        json_schema!({
+            "description": description,
+            "type": "object",
+            "properties": {
+                "raw": { "type": "string" },
+                "span": span,
+                "value": value
+            },
+            "required": ["raw", "span", "value"]
+        })
+    }
 }
 
 pub type Text<'a> = Attr<'a, ()>;
@@ -452,7 +533,10 @@ pub struct BackupComponents<'a> {
     pub version: Option<Text<'a>>,
     pub select_components: Option<YesNo<'a>>,
     pub bootable_system_state_backup: Option<YesNo<'a>>,
-    /// `full`, `incremental`, `differential`, `log`, `copy`, … as written.
+    /// `full`, `incremental`, `differential`, `log`, `copy`, … as written; in `dump`, the
+    /// `VSS_BACKUP_TYPE` constant it stands for.
+    #[serde(serialize_with = "serialize_backup_type")]
+    #[schemars(with = "Option<Attr<'static, BackupType>>")]
     pub backup_type: Option<Text<'a>>,
     pub partial_file_support: Option<YesNo<'a>>,
     pub snapshot_set_id: Option<Attr<'a, Guid>>,
@@ -461,6 +545,17 @@ pub struct BackupComponents<'a> {
     /// restore, partial files, new targets, …): kept, not judged.
     pub unknown: Vec<Node<'a>>,
     pub comments: Vec<Comment<'a>>,
+}
+
+/// `backupType` with its meaning: the rules read the spelling, `dump` shows the constant.
+fn serialize_backup_type<S: Serializer>(a: &Option<Text>, s: S) -> Result<S::Ok, S::Error> {
+    a.as_ref()
+        .map(|a| Attr {
+            raw: a.raw,
+            span: a.span,
+            value: BackupType::parse_any_case(a.raw),
+        })
+        .serialize(s)
 }
 
 /// The components a requester added for one writer instance.

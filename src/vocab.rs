@@ -146,6 +146,31 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// `BACKUP_COMPONENTS/@backupType` (`VSS_BACKUP_TYPE`), what a requester passed to
+    /// `IVssBackupComponents::SetBackupState`.
+    BackupType / BACKUP_TYPE_SPELLINGS {
+        Undefined => ["undefined": Inferred] "VSS_BT_UNDEFINED",
+        Full => ["full": Confirmed] "VSS_BT_FULL",
+        Incremental => ["incremental": Inferred] "VSS_BT_INCREMENTAL",
+        Differential => ["differential": Inferred] "VSS_BT_DIFFERENTIAL",
+        Log => ["log": Inferred] "VSS_BT_LOG",
+        Copy => ["copy": Inferred] "VSS_BT_COPY",
+        Other => ["other": Inferred] "VSS_BT_OTHER",
+    }
+}
+
+impl BackupType {
+    /// The type `raw` stands for in any letter case: the real documents write `full`, and no
+    /// public one shows the other spellings, so `Copy` is taken for `copy` rather than lost.
+    pub fn parse_any_case(raw: &str) -> Self {
+        BACKUP_TYPE_SPELLINGS
+            .iter()
+            .find(|sp| sp.xml.eq_ignore_ascii_case(raw))
+            .map_or(BackupType::Unknown, |sp| sp.value)
+    }
+}
+
 /// The accepted spellings of one enumeration except the `UNDEFINED` ones, which stand for a
 /// writer error and are never a fix: `"A", "B" or "C"`.
 pub fn list_defined_spellings<T>(table: &[Spelling<T>]) -> String {

@@ -157,6 +157,210 @@ fn dump_of_a_backup_shows_what_it_contains() {
     assert!(table.contains("with Ledgers"), "{table}");
 }
 
+/// Every writer whose document is in the backup is in its dump, those the backup components
+/// document adds no component for marked as taking no part, each with the files its document
+/// excludes (`EXCLUDE_FILES`; `EXCLUDE_FILES_FROM_SNAPSHOT` files are still backed up).
+#[test]
+fn dump_of_a_backup_lists_every_writer_and_what_it_excludes() {
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&vsslint(&["dump", "fixtures/sets/northwind"]))).unwrap();
+    let writers: Vec<(&str, &str, bool)> = v["writers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["writer"].as_str().unwrap(),
+                w["document"].as_str().unwrap(),
+                w["takes_part"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        writers,
+        [
+            ("Northwind Mail Writer", "WM0.xml", true),
+            // Named by the backup components document, with no component.
+            ("Northwind Search Writer", "WM2.xml", false),
+            // Only in the backup's documents: an exclude-only writer.
+            ("Northwind Index Writer", "WM1.xml", false),
+        ]
+    );
+    let index = &v["writers"][2];
+    assert_eq!(index["writer_id"], "8A7B6C5D-4E3F-4A2B-9C1D-0E9F8A7B6C5D");
+    assert_eq!(index["instance_id"], "1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5E");
+    assert_eq!(index["components"], serde_json::json!([]));
+    assert_eq!(
+        index["excluded_files"],
+        serde_json::json!([
+            { "path": "C:\\ProgramData\\Northwind\\Index", "filespec": "*.tmp", "recursive": true },
+            { "path": "C:\\ProgramData\\Northwind\\Index\\Locks", "filespec": "index.lck", "recursive": false },
+        ])
+    );
+    assert_eq!(
+        v["writers"][0]["excluded_files"],
+        serde_json::json!([
+            { "path": "%WinDir%\\Mail\\Temp", "filespec": "*.tmp", "recursive": true },
+        ])
+    );
+    assert_eq!(v["writers"][1]["excluded_files"], serde_json::json!([]));
+
+    let contoso: serde_json::Value =
+        serde_json::from_str(&stdout(&vsslint(&["dump", "fixtures/sets/contoso"]))).unwrap();
+    let contoso = contoso["writers"].as_array().unwrap();
+    assert_eq!(contoso.len(), 2);
+    assert!(contoso.iter().all(|w| w["takes_part"] == true));
+
+    let table = stdout(&vsslint(&[
+        "dump",
+        "--format",
+        "full",
+        "fixtures/sets/northwind",
+    ]));
+    assert!(
+        table.contains("Northwind Index Writer (WM1.xml): takes no part, no component added\n  excludes C:\\ProgramData\\Northwind\\Index\\*.tmp (recursive)\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains("  excludes %WinDir%\\Mail\\Temp\\*.tmp (recursive)\n"),
+        "{table}"
+    );
+    assert!(!table.contains("Cache"), "{table}");
+}
+
+/// In the real set without SQL components, four writers have documents but no component
+/// added: ASR, SQL Server, Shadow Copy Optimization (only `EXCLUDE_FILES_FROM_SNAPSHOT`) and
+/// BITS (only `EXCLUDE_FILES`).
+#[test]
+fn dump_of_a_real_backup_lists_the_writers_taking_no_part() {
+    let Some(corpus) = require_corpus("dump_of_a_real_backup_lists_the_writers_taking_no_part")
+    else {
+        return;
+    };
+    let dir = corpus.join("diskshadow-ws2012-sql2017");
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&vsslint(&["dump", dir.to_str().unwrap()]))).unwrap();
+    let writers = v["writers"].as_array().unwrap();
+    assert_eq!(writers.len(), 11);
+    let absent: Vec<&str> = writers
+        .iter()
+        .filter(|w| w["takes_part"] == false)
+        .map(|w| w["writer"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        absent,
+        [
+            "ASR Writer",
+            "SqlServerWriter",
+            "Shadow Copy Optimization Writer",
+            "BITS Writer"
+        ]
+    );
+    let bits = writers
+        .iter()
+        .find(|w| w["writer"] == "BITS Writer")
+        .unwrap();
+    assert!(
+        !bits["excluded_files"].as_array().unwrap().is_empty(),
+        "{bits:#}"
+    );
+    let optimization = writers
+        .iter()
+        .find(|w| w["writer"] == "Shadow Copy Optimization Writer")
+        .unwrap();
+    assert_eq!(optimization["excluded_files"], serde_json::json!([]));
+    let registry = writers
+        .iter()
+        .find(|w| w["writer"] == "Registry Writer")
+        .unwrap();
+    assert_eq!(registry["takes_part"], true);
+    assert!(!registry["excluded_files"].as_array().unwrap().is_empty());
+}
+
+/// A file set whose drive cannot be told says why: an environment variable not expanded, a
+/// volume named by its GUID path, a network share. A shadow copy of a volume named by its GUID
+/// path says so too, covers file sets on that volume, and leaves undecided whether a drive
+/// outside the copies by drive was copied.
+#[test]
+fn dump_of_a_backup_says_why_a_volume_is_unknown() {
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&vsslint(&["dump", "fixtures/sets/northwind"]))).unwrap();
+    let guid = "\\\\?\\Volume{4b7d2a10-93c1-11ee-b962-0800200c9a66}\\";
+    assert_eq!(v["shadowed_volumes"], serde_json::json!(["C:"]));
+    assert_eq!(
+        v["shadow_copies"],
+        serde_json::json!([
+            { "original_volume": "C:\\", "volume": "C:", "unmapped": null },
+            {
+                "original_volume": guid,
+                "volume": null,
+                "unmapped": { "reason": "volume-guid", "volume": guid }
+            },
+        ])
+    );
+    let sets = v["writers"][0]["components"][0]["file_sets"]
+        .as_array()
+        .unwrap();
+    let seen: Vec<(&serde_json::Value, &serde_json::Value, &serde_json::Value)> = sets
+        .iter()
+        .map(|f| (&f["volume"], &f["unmapped"], &f["shadowed"]))
+        .collect();
+    let null = serde_json::Value::Null;
+    let expected = [
+        (
+            null.clone(),
+            serde_json::json!({ "reason": "environment-variable", "variable": "%WinDir%" }),
+            null.clone(),
+        ),
+        (
+            null.clone(),
+            serde_json::json!({ "reason": "volume-guid", "volume": guid }),
+            serde_json::json!(true),
+        ),
+        (
+            null.clone(),
+            serde_json::json!({
+                "reason": "volume-guid",
+                "volume": "\\\\?\\Volume{5c8e3b21-93c1-11ee-b962-0800200c9a66}\\"
+            }),
+            null.clone(),
+        ),
+        (
+            null.clone(),
+            serde_json::json!({ "reason": "network-path", "share": "\\\\fileserver\\mail" }),
+            null.clone(),
+        ),
+        (
+            serde_json::json!("C:"),
+            null.clone(),
+            serde_json::json!(true),
+        ),
+        // D: may be the volume copied by its GUID path.
+        (serde_json::json!("D:"), null.clone(), null.clone()),
+    ];
+    let expected: Vec<_> = expected.iter().map(|(a, b, c)| (a, b, c)).collect();
+    assert_eq!(seen, expected);
+
+    let table = stdout(&vsslint(&[
+        "dump",
+        "--format",
+        "full",
+        "fixtures/sets/northwind",
+    ]));
+    for line in [
+        format!("volumes copied: C:, {guid}\n"),
+        "%WinDir%\\Mail\\*.mbx  volume unknown: environment variable %WinDir%, not expanded\n"
+            .into(),
+        format!("{guid}Store\\*.edb (recursive)  copied\n"),
+        "\\Logs\\*.log  volume unknown: named by its GUID path\n".into(),
+        "\\\\fileserver\\mail\\Archive\\*.pst  volume unknown: network share \\\\fileserver\\mail\n"
+            .into(),
+        "D:\\Mail\\Spool\\*  copied only if a volume copied by GUID is this drive\n".into(),
+    ] {
+        assert!(table.contains(&line), "{line}\n{table}");
+    }
+}
+
 /// A `vshadow -wm3` transcript named on the command line: each writer's document is linted,
 /// with its findings at the transcript's lines and columns.
 #[test]

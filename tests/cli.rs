@@ -289,6 +289,63 @@ fn dump_keeps_undefined_bits_unknown_spellings_and_every_attribute() {
     );
 }
 
+/// A text attribute's value is its text, in every kind of document, entities read.
+#[test]
+fn dump_gives_each_text_attribute_its_text() {
+    let v = json(&vsslint(&["dump", GOOD]));
+    let doc = &v["document"];
+    assert_eq!(doc["version"]["value"], "1.2");
+    let id = &doc["identifications"][0];
+    assert_eq!(id["friendly_name"]["value"], id["friendly_name"]["raw"]);
+    assert!(id["friendly_name"]["value"].is_string(), "{id:#}");
+    let file_set = &doc["components"][0]["file_sets"][0];
+    assert_eq!(file_set["path"]["value"], file_set["path"]["raw"]);
+    assert!(file_set["filespec"]["value"].is_string(), "{file_set:#}");
+
+    let doc = r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2">
+<IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" friendlyName="Tom &amp; Jerry" usage="USER_DATA" dataSource="OTHER"/>
+</WRITER_METADATA>
+"#;
+    let v = json(&vsslint_with_stdin(&["dump", "-"], Some(doc.as_bytes())));
+    let name = &v["document"]["identifications"][0]["friendly_name"];
+    assert_eq!(name["value"], "Tom & Jerry");
+
+    let manifest = json(&vsslint(&["dump", "fixtures/sets/contoso/Manifest.xml"]));
+    let copy = &manifest["document"]["shadow_copy_set"]["copies"][0];
+    assert_eq!(copy["original_volume"]["value"], "C:\\");
+}
+
+/// A backup components document's `backupType` is shown as its `VSS_BACKUP_TYPE` constant,
+/// in whatever letter case it is written; a spelling outside the vocabulary has none.
+#[test]
+fn dump_gives_the_backup_type_constant() {
+    let v = json(&vsslint(&["dump", "fixtures/sets/contoso/BCDocument.xml"]));
+    let backup_type = &v["document"]["backup_type"];
+    assert_eq!(backup_type["raw"], "full");
+    assert_eq!(backup_type["value"], "VSS_BT_FULL");
+    for (raw, constant) in [
+        ("copy", "VSS_BT_COPY"),
+        ("Incremental", "VSS_BT_INCREMENTAL"),
+        ("DIFFERENTIAL", "VSS_BT_DIFFERENTIAL"),
+        ("log", "VSS_BT_LOG"),
+        ("other", "VSS_BT_OTHER"),
+        ("undefined", "VSS_BT_UNDEFINED"),
+    ] {
+        let doc = format!(
+            r#"<BACKUP_COMPONENTS xmlns="x-schema:#VssComponentMetadata" version="1.2" backupType="{raw}"/>"#
+        );
+        let v = json(&vsslint_with_stdin(&["dump", "-"], Some(doc.as_bytes())));
+        assert_eq!(v["document"]["backup_type"]["value"], constant, "{raw}");
+    }
+    let doc = r#"<BACKUP_COMPONENTS xmlns="x-schema:#VssComponentMetadata" version="1.2" backupType="weekly"/>"#;
+    let v = json(&vsslint_with_stdin(&["dump", "-"], Some(doc.as_bytes())));
+    assert_eq!(v["document"]["backup_type"]["raw"], "weekly");
+    assert_eq!(
+        v["document"]["backup_type"]["value"],
+        serde_json::Value::Null
+    );
+}
+
 #[test]
 fn dump_of_broken_file_explains_and_exits_one() {
     let o = vsslint(&["dump", "fixtures/rules/doc/not-well-formed/bad.xml"]);

@@ -178,7 +178,10 @@ fn xml_files(dir: &Path) -> Vec<PathBuf> {
 fn dumps_validate_against_the_dump_schema() {
     let v = validator("schemas/vsslint-dump.schema.json");
     let mut documents = xml_files(&root().join("fixtures/valid"));
-    let mut sets = vec![root().join("fixtures/sets/contoso")];
+    let mut sets = vec![
+        root().join("fixtures/sets/contoso"),
+        root().join("fixtures/sets/northwind"),
+    ];
     if let Some(corpus) = common::require_corpus("dumps_validate_against_the_dump_schema") {
         for entry in std::fs::read_dir(&corpus).unwrap() {
             let dir = entry.unwrap().path();

@@ -1,12 +1,15 @@
-//! What a backup contains: for each writer, the components its backup components document
-//! adds, the subcomponents they take with them, their file sets and the volumes those lie on.
-//! The question backup engineers ask most, answered from the documents alone.
+//! What a backup contains: every writer whose document it holds, the components its backup
+//! components document adds for each, the subcomponents they take with them, their file sets
+//! and the volumes those lie on, and the files each writer excludes. The question backup
+//! engineers ask most, answered from the documents alone.
 
 use crate::decode::decode;
-use crate::model::{BackupComponents, Component, Document, Manifest, WriterMetadata};
+use crate::model::{
+    Attr, BackupComponents, Component, Document, ExcludeKind, Manifest, WriterMetadata, YesNo,
+};
 use crate::parse::{build, parse_xml};
 use crate::toolkit::backup_set::{descendants, full_name};
-use crate::toolkit::file_paths::drive;
+use crate::toolkit::file_paths::{classify, drive, is_unc, PathForm, LONG_PREFIX};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -16,9 +19,25 @@ pub struct Coverage {
     pub backup: String,
     pub backup_type: Option<String>,
     pub snapshot_set: Option<String>,
-    /// The volumes the manifest says were copied, such as `C:`.
+    /// The volumes the manifest says were copied, such as `C:`: those named by a drive.
     pub shadowed_volumes: Option<Vec<String>>,
+    /// Every shadow copy the manifest lists, with why its drive cannot be told when it
+    /// cannot; `None` without a manifest.
+    pub shadow_copies: Option<Vec<ShadowCopyCoverage>>,
+    /// The writers the backup components document adds components for, in its order, then
+    /// those whose document is in the backup without taking part.
     pub writers: Vec<WriterCoverage>,
+}
+
+/// One shadow copy of the snapshot set.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ShadowCopyCoverage {
+    /// `OriginalVolume` as written, such as `C:\`.
+    pub original_volume: String,
+    /// The drive, when the volume is named by one.
+    pub volume: Option<String>,
+    /// Why the drive cannot be told, when `volume` is null.
+    pub unmapped: Option<Unmapped>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -28,7 +47,22 @@ pub struct WriterCoverage {
     pub instance_id: String,
     /// The writer's document in the backup, when there is one.
     pub document: Option<String>,
+    /// Whether the backup components document adds a component for the writer. A writer
+    /// whose document is in the backup but that has no component added (an exclude-only
+    /// writer, one the requester left out) takes no part in it.
+    pub takes_part: bool,
     pub components: Vec<ComponentCoverage>,
+    /// The files the writer's document excludes from backups (`EXCLUDE_FILES`); empty when
+    /// the backup holds no document of the writer.
+    pub excluded_files: Vec<ExcludedFiles>,
+}
+
+/// One `EXCLUDE_FILES` element.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ExcludedFiles {
+    pub path: String,
+    pub filespec: String,
+    pub recursive: bool,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -47,8 +81,134 @@ pub struct FileSetCoverage {
     pub recursive: bool,
     /// The drive, when the path names one.
     pub volume: Option<String>,
+    /// Why the drive cannot be told, when `volume` is null.
+    pub unmapped: Option<Unmapped>,
     /// Whether a shadow copy of the backup covers it; `None` when that cannot be told.
     pub shadowed: Option<bool>,
+}
+
+/// Why a path's drive cannot be told from the documents of a backup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum Unmapped {
+    /// The path starts with an environment variable, such as `%WinDir%`, which is expanded
+    /// only on the writer's machine.
+    EnvironmentVariable {
+        /// The variable as written, `%` signs included.
+        variable: String,
+    },
+    /// The volume is named by its GUID path, `\\?\Volume{…}\`, not by a drive letter.
+    VolumeGuid {
+        /// The volume's GUID path, with its trailing `\`.
+        volume: String,
+    },
+    /// A network share: on no local volume.
+    NetworkPath {
+        /// `\\server\share` (or `\\?\UNC\server\share`) as written.
+        share: String,
+    },
+    /// Any other path without a drive: rooted on whatever volume is current (`\Dir`),
+    /// relative, or a device path.
+    NoDrive,
+    /// The path is missing or empty.
+    NoPath,
+}
+
+impl Unmapped {
+    /// For the table.
+    fn describe(&self) -> String {
+        match self {
+            Unmapped::EnvironmentVariable { variable } => {
+                format!("volume unknown: environment variable {variable}, not expanded")
+            }
+            Unmapped::VolumeGuid { .. } => "volume unknown: named by its GUID path".into(),
+            Unmapped::NetworkPath { share } => format!("volume unknown: network share {share}"),
+            Unmapped::NoDrive => "volume unknown: the path names no drive".into(),
+            Unmapped::NoPath => "volume unknown: no path".into(),
+        }
+    }
+}
+
+/// The drive `path` lies on, or why it cannot be told.
+pub fn locate(path: &str) -> Result<String, Unmapped> {
+    let p = path.trim();
+    if p.is_empty() {
+        return Err(Unmapped::NoPath);
+    }
+    if let Some(d) = drive(p) {
+        return Ok(d);
+    }
+    if is_unc(p) {
+        let unc = LONG_PREFIX.len() + 4;
+        let long = p
+            .get(..unc)
+            .is_some_and(|h| h.eq_ignore_ascii_case(r"\\?\UNC\"));
+        let head = if long { unc } else { 2 };
+        // `\\server\share`: the first two names after the prefix.
+        let end = p[head..]
+            .match_indices('\\')
+            .nth(1)
+            .map_or(p.len(), |(i, _)| head + i);
+        return Err(Unmapped::NetworkPath {
+            share: p[..end].to_string(),
+        });
+    }
+    match classify(p) {
+        PathForm::EnvVar => {
+            let end = p[1..]
+                .find('%')
+                .map(|i| i + 2)
+                .or_else(|| p.find('\\'))
+                .unwrap_or(p.len());
+            Err(Unmapped::EnvironmentVariable {
+                variable: p[..end].to_string(),
+            })
+        }
+        PathForm::VolumeGuid => {
+            let end = p.find('}').map_or(p.len(), |i| i + 1);
+            Err(Unmapped::VolumeGuid {
+                volume: format!("{}\\", &p[..end]),
+            })
+        }
+        _ => Err(Unmapped::NoDrive),
+    }
+}
+
+/// Whether the shadow copies cover a path at `location`; `None` when the documents cannot
+/// tell.
+fn is_shadowed(location: &Result<String, Unmapped>, copies: &[ShadowCopyCoverage]) -> Option<bool> {
+    match location {
+        Ok(d) if copies.iter().any(|c| c.volume.as_ref() == Some(d)) => Some(true),
+        // A volume copied by its GUID path may be this drive.
+        Ok(_) if copies.iter().any(|c| c.volume.is_none()) => None,
+        Ok(_) => Some(false),
+        // Another GUID may still be the same volume, reached through a drive letter.
+        Err(Unmapped::VolumeGuid { volume }) => copies
+            .iter()
+            .any(|c| match &c.unmapped {
+                Some(Unmapped::VolumeGuid { volume: v }) => v.eq_ignore_ascii_case(volume),
+                _ => false,
+            })
+            .then_some(true),
+        Err(_) => None,
+    }
+}
+
+/// An attribute as written; empty when it is absent.
+fn raw<T>(a: Option<&Attr<T>>) -> String {
+    a.map_or("", |a| a.raw).to_string()
+}
+
+fn excluded_files(w: &WriterMetadata) -> Vec<ExcludedFiles> {
+    w.excludes
+        .iter()
+        .filter(|x| x.kind == ExcludeKind::ExcludeFiles)
+        .map(|x| ExcludedFiles {
+            path: raw(x.path.as_ref()),
+            filespec: raw(x.filespec.as_ref()),
+            recursive: YesNo::is_yes(&x.recursive),
+        })
+        .collect()
 }
 
 /// The coverage of the backup made of `files` (name, bytes); `None` when they hold no backup
@@ -75,12 +235,20 @@ pub fn coverage(backup: &str, files: &[(String, Vec<u8>)]) -> Option<Coverage> {
         }
     }
     let bc = bc?;
-    let shadowed: Option<Vec<String>> = manifest.and_then(|m| {
+    let copies: Option<Vec<ShadowCopyCoverage>> = manifest.and_then(|m| {
         let set = m.shadow_copy_set.as_ref()?;
         Some(
             set.copies
                 .iter()
-                .filter_map(|c| drive(c.original_volume.as_ref()?.raw))
+                .map(|c| {
+                    let original_volume = raw(c.original_volume.as_ref());
+                    let location = locate(&original_volume);
+                    ShadowCopyCoverage {
+                        original_volume,
+                        volume: location.clone().ok(),
+                        unmapped: location.err(),
+                    }
+                })
                 .collect(),
         )
     });
@@ -88,25 +256,34 @@ pub fn coverage(backup: &str, files: &[(String, Vec<u8>)]) -> Option<Coverage> {
         backup: backup.to_string(),
         backup_type: bc.backup_type.as_ref().map(|a| a.raw.to_string()),
         snapshot_set: bc.snapshot_set_id.as_ref().map(|a| a.raw.to_string()),
-        shadowed_volumes: shadowed.clone(),
+        shadowed_volumes: copies
+            .as_ref()
+            .map(|c| c.iter().filter_map(|c| c.volume.clone()).collect()),
+        shadow_copies: copies,
         writers: Vec::new(),
     };
+    // The documents of writers the backup components document names.
+    let mut named: Vec<usize> = Vec::new();
     for wc in &bc.writers {
         let class = wc.writer_id.as_ref().and_then(|a| a.value.uuid());
         let instance = wc.instance_id.as_ref().and_then(|a| a.value.uuid());
-        let doc = writers.iter().find(|(_, w)| {
+        let found = writers.iter().position(|(_, w)| {
             let id = w.identification();
             id.and_then(|i| i.writer_id.as_ref()?.value.uuid()) == class
                 && id.and_then(|i| i.instance_id.as_ref()?.value.uuid()) == instance
         });
+        named.extend(found);
+        let doc = found.map(|i| writers[i]);
         let mut wcov = WriterCoverage {
             writer: doc
                 .and_then(|(_, w)| w.identification()?.friendly_name.as_ref())
                 .map_or_else(|| "(no document)".to_string(), |a| a.raw.to_string()),
-            writer_id: wc.writer_id.as_ref().map_or("", |a| a.raw).to_string(),
-            instance_id: wc.instance_id.as_ref().map_or("", |a| a.raw).to_string(),
+            writer_id: raw(wc.writer_id.as_ref()),
+            instance_id: raw(wc.instance_id.as_ref()),
             document: doc.map(|(n, _)| n.to_string()),
+            takes_part: !wc.components.is_empty(),
             components: Vec::new(),
+            excluded_files: doc.map_or_else(Vec::new, |(_, w)| excluded_files(w)),
         };
         let mut seen: Vec<*const Component> = Vec::new();
         for c in &wc.components {
@@ -115,7 +292,7 @@ pub fn coverage(backup: &str, files: &[(String, Vec<u8>)]) -> Option<Coverage> {
                 w.components
                     .iter()
                     .find(|d| d.logical_path() == c.logical_path() && d.name() == c.name())
-                    .map(|d| (*w, d))
+                    .map(|d| (w, d))
             });
             let Some((w, declared)) = declared else {
                 wcov.components.push(ComponentCoverage {
@@ -139,17 +316,18 @@ pub fn coverage(backup: &str, files: &[(String, Vec<u8>)]) -> Option<Coverage> {
                         .file_sets
                         .iter()
                         .map(|fs| {
-                            let path = fs.path.as_ref().map_or("", |a| a.raw).to_string();
-                            let volume = drive(&path);
+                            let path = raw(fs.path.as_ref());
+                            let location = locate(&path);
                             FileSetCoverage {
-                                shadowed: volume
-                                    .as_ref()
-                                    .and_then(|v| Some(shadowed.as_ref()?.contains(v))),
-                                filespec: fs.filespec.as_ref().map_or("", |a| a.raw).to_string(),
-                                recursive: fs.recursive.as_ref().and_then(|a| a.value)
-                                    == Some(true),
+                                shadowed: out
+                                    .shadow_copies
+                                    .as_deref()
+                                    .and_then(|c| is_shadowed(&location, c)),
+                                filespec: raw(fs.filespec.as_ref()),
+                                recursive: YesNo::is_yes(&fs.recursive),
                                 path,
-                                volume,
+                                volume: location.clone().ok(),
+                                unmapped: location.err(),
                             }
                         })
                         .collect(),
@@ -158,6 +336,25 @@ pub fn coverage(backup: &str, files: &[(String, Vec<u8>)]) -> Option<Coverage> {
         }
         out.writers.push(wcov);
     }
+    // The writers the backup holds a document of and the requester added nothing for: an
+    // exclude-only writer has no component to add, and its excluded files still matter.
+    for (i, (name, w)) in writers.iter().enumerate() {
+        if named.contains(&i) {
+            continue;
+        }
+        let id = w.identification();
+        out.writers.push(WriterCoverage {
+            writer: id
+                .and_then(|i| i.friendly_name.as_ref())
+                .map_or_else(|| "(no name)".to_string(), |a| a.raw.to_string()),
+            writer_id: raw(id.and_then(|i| i.writer_id.as_ref())),
+            instance_id: raw(id.and_then(|i| i.instance_id.as_ref())),
+            document: Some(name.to_string()),
+            takes_part: false,
+            components: Vec::new(),
+            excluded_files: excluded_files(w),
+        });
+    }
     Some(out)
 }
 
@@ -165,37 +362,139 @@ impl Coverage {
     /// The coverage as a table for people.
     pub fn table(&self) -> String {
         let mut s = String::new();
+        // A volume copied by its GUID path is shown by it: its drive letter is not known.
+        let copied = self.shadow_copies.as_ref().map_or_else(
+            || "(no manifest)".to_string(),
+            |c| {
+                c.iter()
+                    .map(|c| c.volume.as_deref().unwrap_or(&c.original_volume))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+        );
         let _ = writeln!(
             s,
-            "{}: {} backup, snapshot set {}, volumes copied: {}",
+            "{}: {} backup, snapshot set {}, volumes copied: {copied}",
             self.backup,
             self.backup_type.as_deref().unwrap_or("(no type)"),
             self.snapshot_set.as_deref().unwrap_or("(none)"),
-            self.shadowed_volumes
-                .as_ref()
-                .map_or("(no manifest)".to_string(), |v| v.join(", "))
         );
         for w in &self.writers {
-            let _ = writeln!(
+            let _ = write!(
                 s,
                 "\n{} ({})",
                 w.writer,
                 w.document.as_deref().unwrap_or("no document in the backup")
             );
+            let _ = writeln!(
+                s,
+                "{}",
+                if w.takes_part {
+                    ""
+                } else {
+                    ": takes no part, no component added"
+                }
+            );
             for c in &w.components {
                 let _ = writeln!(s, "  {:<40} {}", c.component, c.added);
                 for f in &c.file_sets {
-                    let sep = if f.path.ends_with('\\') { "" } else { "\\" };
-                    let rec = if f.recursive { " (recursive)" } else { "" };
-                    let shadow = match f.shadowed {
-                        Some(true) => "copied",
-                        Some(false) => "NOT COPIED",
-                        None => "",
+                    let shadow = match (f.shadowed, &f.unmapped) {
+                        (Some(true), _) => "copied".to_string(),
+                        (Some(false), _) => "NOT COPIED".to_string(),
+                        (None, Some(u)) => u.describe(),
+                        // A drive, while some volume was copied by GUID.
+                        (None, None) if self.shadow_copies.is_some() => {
+                            "copied only if a volume copied by GUID is this drive".to_string()
+                        }
+                        (None, None) => String::new(),
                     };
-                    let _ = writeln!(s, "      {}{sep}{}{rec}  {}", f.path, f.filespec, shadow);
+                    let _ = writeln!(
+                        s,
+                        "      {}  {shadow}",
+                        files(&f.path, &f.filespec, f.recursive)
+                    );
                 }
+            }
+            for x in &w.excluded_files {
+                let _ = writeln!(s, "  excludes {}", files(&x.path, &x.filespec, x.recursive));
             }
         }
         s
+    }
+}
+
+/// `path\filespec`, and whether it is recursive.
+fn files(path: &str, filespec: &str, recursive: bool) -> String {
+    let sep = if path.ends_with('\\') { "" } else { "\\" };
+    let rec = if recursive { " (recursive)" } else { "" };
+    format!("{path}{sep}{filespec}{rec}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn why_a_path_has_no_drive() {
+        let env = |v: &str| Err(Unmapped::EnvironmentVariable { variable: v.into() });
+        assert_eq!(locate(r"%WinDir%\System32\Tasks"), env("%WinDir%"));
+        assert_eq!(locate(r"%systemroot%"), env("%systemroot%"));
+        // Unterminated: the variable runs to the first separator.
+        assert_eq!(locate(r"%SystemRoot\System32"), env("%SystemRoot"));
+        assert_eq!(
+            locate(r"\\?\Volume{4b7d2a10-93c1-11ee-b962-0800200c9a66}\Store"),
+            Err(Unmapped::VolumeGuid {
+                volume: r"\\?\Volume{4b7d2a10-93c1-11ee-b962-0800200c9a66}\".into()
+            })
+        );
+        assert_eq!(
+            locate(r"\\?\volume{4b7d2a10-93c1-11ee-b962-0800200c9a66}\"),
+            Err(Unmapped::VolumeGuid {
+                volume: r"\\?\volume{4b7d2a10-93c1-11ee-b962-0800200c9a66}\".into()
+            })
+        );
+        let share = |s: &str| Err(Unmapped::NetworkPath { share: s.into() });
+        assert_eq!(
+            locate(r"\\fileserver\mail\Archive"),
+            share(r"\\fileserver\mail")
+        );
+        assert_eq!(locate(r"\\fileserver\mail"), share(r"\\fileserver\mail"));
+        assert_eq!(locate(r"\\abcdeé\müll\x"), share(r"\\abcdeé\müll"));
+        assert_eq!(
+            locate(r"\\?\UNC\fileserver\mail\Archive"),
+            share(r"\\?\UNC\fileserver\mail")
+        );
+        assert_eq!(
+            locate(r"\System Volume Information\Heat"),
+            Err(Unmapped::NoDrive)
+        );
+        assert_eq!(locate(r"\\.\PhysicalDrive0"), Err(Unmapped::NoDrive));
+        assert_eq!(locate(r"Data\Logs"), Err(Unmapped::NoDrive));
+        assert_eq!(locate("  "), Err(Unmapped::NoPath));
+        assert_eq!(locate(r"c:\Data"), Ok("C:".into()));
+        assert_eq!(locate(r"\\?\D:\Data"), Ok("D:".into()));
+    }
+
+    #[test]
+    fn a_copy_by_guid_leaves_drives_it_may_be_undecided() {
+        let copy = |v: &str| {
+            let location = locate(v);
+            ShadowCopyCoverage {
+                original_volume: v.into(),
+                volume: location.clone().ok(),
+                unmapped: location.err(),
+            }
+        };
+        let guid = r"\\?\Volume{4b7d2a10-93c1-11ee-b962-0800200c9a66}\";
+        let by_drive = [copy(r"C:\")];
+        let both = [copy(r"C:\"), copy(guid)];
+        let d = locate(r"D:\Data");
+        assert_eq!(is_shadowed(&d, &by_drive), Some(false));
+        assert_eq!(is_shadowed(&d, &both), None);
+        assert_eq!(is_shadowed(&locate(r"C:\Data"), &both), Some(true));
+        let on_guid = locate(&format!("{}Store", guid.to_uppercase()));
+        assert_eq!(is_shadowed(&on_guid, &both), Some(true));
+        assert_eq!(is_shadowed(&on_guid, &by_drive), None);
+        assert_eq!(is_shadowed(&locate(r"%WinDir%\Mail"), &both), None);
     }
 }

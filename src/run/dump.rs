@@ -1,8 +1,8 @@
 //! `vsslint dump`: one document's model, or what a backup contains, as versioned JSON.
 //!
 //! The model serializes itself as a writer's author would recognise it: enumerations and mask
-//! bits as the `VSS_*` constants passed to the API (src/vocab.rs, src/flags.rs), next to the
-//! attribute as written. This module adds the envelope both shapes share, and their schema,
+//! bits as the `VSS_*` constants passed to the API (src/vocab.rs, src/flags.rs), a text
+//! attribute as its text (src/model.rs), next to the attribute as written. This module adds the envelope both shapes share, and their schema,
 //! committed in `schemas/vsslint-dump.schema.json`.
 
 use super::coverage::Coverage;
