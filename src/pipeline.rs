@@ -12,6 +12,7 @@ use crate::settings::Settings;
 use crate::span::Span;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// What a file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -54,7 +55,8 @@ pub struct LintedFile {
     /// The name to show (as given on the command line).
     pub path: String,
     /// The decoded text (up to the fault, for an undecodable file); spans index into it.
-    pub text: String,
+    /// Shared by the writers of one `vshadow` transcript, whose text is the whole transcript.
+    pub text: Arc<str>,
     pub kind: FileKind,
     pub diagnostics: Vec<Diagnostic>,
     /// Findings silenced by inline suppressions.
@@ -113,7 +115,7 @@ pub(crate) fn lint_decoded(
             if let Some(d) = report_stage(settings, Stage::Encoding, &mut out, span, e.message) {
                 d.label(label).help(e.help);
             }
-            (e.decoded_prefix, Outcome::invalid())
+            (Arc::from(e.decoded_prefix), Outcome::invalid())
         }
         Ok(DecodedText {
             text,
@@ -131,7 +133,7 @@ pub(crate) fn lint_decoded(
                 }
             }
             let outcome = lint_text_in(&text, 0..text.len(), settings, registry, &mut out);
-            (text, outcome)
+            (Arc::from(text), outcome)
         }
     };
     linted_file(path, text, out, outcome)
@@ -182,7 +184,7 @@ fn lint_text_in(
 }
 
 /// The linted file, its findings joined now that the document's tree and model are gone.
-fn linted_file(path: &str, text: String, out: Findings, outcome: Outcome) -> LintedFile {
+fn linted_file(path: &str, text: Arc<str>, out: Findings, outcome: Outcome) -> LintedFile {
     let mut diagnostics = out.into_vec();
     sort(&mut diagnostics);
     LintedFile {
@@ -261,7 +263,7 @@ pub(crate) fn lint_transcript_with(
             // console narrowed it: the text is decoded already, and the declaration is not
             // checked against bytes that are not the document's.
             let outcome = lint_text_in(text, frame.xml.clone(), settings, registry, &mut out);
-            let file = linted_file(path, text.clone(), out, outcome);
+            let file = linted_file(path, Arc::clone(text), out, outcome);
             (frame.writer, file)
         })
         .collect();

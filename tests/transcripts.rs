@@ -8,6 +8,7 @@ mod common;
 use encoding_rs::WINDOWS_1252;
 use serde_json::Value;
 use std::path::Path;
+use std::sync::Arc;
 use vsslint::report::json;
 use vsslint::span::Span;
 use vsslint::{lint_bytes, lint_transcript, FileKind, LintedFile, LintedTranscript, Settings};
@@ -106,7 +107,7 @@ fn alone(doc: &str) -> LintedFile {
         doc.as_bytes().to_vec()
     };
     let f = lint_bytes("alone.xml", &bytes, &Settings::default());
-    assert_eq!(f.text, doc);
+    assert_eq!(&*f.text, doc);
     f
 }
 
@@ -120,7 +121,7 @@ fn assert_same_as_alone(t: &LintedFile, transcript: &str, doc: &Doc, what: &str)
     let what = format!("{what}, writer {}", doc.writer);
     let a = alone(&doc.text);
     assert_eq!(t.path, PATH, "{what}");
-    assert_eq!(t.text, transcript, "{what}");
+    assert_eq!(&*t.text, transcript, "{what}");
     assert_eq!(t.kind, a.kind, "{what}");
     assert_eq!(t.suppressed, a.suppressed, "{what}");
     assert_eq!(t.diagnostics.len(), a.diagnostics.len(), "{what}");
@@ -193,10 +194,20 @@ fn lint(bytes: Vec<u8>) -> LintedTranscript {
         .unwrap_or_else(|_| panic!("not taken for a transcript"))
 }
 
+/// Every writer's file holds the one decoded copy of the transcript, not a copy of its own.
+fn assert_one_text(t: &LintedTranscript, what: &str) {
+    let (_, first) = &t.writers[0];
+    for (n, f) in &t.writers {
+        assert!(Arc::ptr_eq(&first.text, &f.text), "{what}, writer {n}");
+    }
+    assert_eq!(Arc::strong_count(&first.text), t.writers.len(), "{what}");
+}
+
 fn assert_transcript(built: &Built, t: &LintedTranscript, what: &str) {
     let writers: Vec<u32> = t.writers.iter().map(|(n, _)| *n).collect();
     let expected: Vec<u32> = built.docs.iter().map(|d| d.writer).collect();
     assert_eq!(writers, expected, "{what}");
+    assert_one_text(t, what);
     for ((_, f), doc) in t.writers.iter().zip(&built.docs) {
         assert_eq!(
             f.kind,
@@ -328,4 +339,17 @@ fn xml_documents_are_not_transcripts() {
             Err(back) => assert_eq!(back, bytes),
         }
     }
+}
+
+/// A transcript of many writers takes memory for its text once, whatever their number.
+#[test]
+fn writers_share_the_transcript_text() {
+    let docs: Vec<(u32, String)> = (0..500)
+        .map(|n| (n, format!("<WRITER_METADATA n=\"{n}\"/>")))
+        .collect();
+    let built = transcript(&docs, "\r\n", BANNER, true);
+    let t = lint(built.text.clone().into_bytes());
+    assert_eq!(t.writers.len(), 500);
+    assert_one_text(&t, "500 writers");
+    assert_eq!(&*t.writers[0].1.text, built.text);
 }

@@ -8,6 +8,7 @@
 
 use encoding_rs::WINDOWS_1252;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// What starts the line that opens a writer's frame, before its number.
 const FRAME: &str = "--[Writer ";
@@ -25,8 +26,9 @@ pub(crate) struct Frame {
 
 #[derive(Debug)]
 pub(crate) struct Transcript {
-    /// The transcript decoded, without a byte-order mark.
-    pub text: String,
+    /// The transcript decoded, without a byte-order mark: one copy, which every writer's
+    /// linted file shares.
+    pub text: Arc<str>,
     /// `UTF-8` or `windows-1252`.
     pub encoding: &'static str,
     /// At least one.
@@ -66,7 +68,7 @@ pub(crate) fn read(bytes: Vec<u8>) -> Result<Transcript, Vec<u8>> {
     // opens a frame in the text.
     debug_assert!(!frames.is_empty());
     Ok(Transcript {
-        text,
+        text: Arc::from(text),
         encoding,
         frames,
         truncated,
@@ -191,7 +193,7 @@ mod tests {
         for eol in ["\n", "\r\n"] {
             let text = transcript(eol, &[DOC, "<b/>"], true);
             let t = read(text.clone().into_bytes()).unwrap();
-            assert_eq!(t.text, text);
+            assert_eq!(&*t.text, text);
             assert_eq!(t.encoding, "UTF-8");
             assert!(!t.truncated);
             let writers: Vec<_> = t.frames.iter().map(|f| f.writer).collect();
@@ -236,14 +238,11 @@ mod tests {
         let mut bytes = WINDOWS_1252.encode(&text).0.into_owned();
         assert!(std::str::from_utf8(&bytes).is_err());
         let t = read(bytes.clone()).unwrap();
-        assert_eq!(
-            (t.text.as_str(), t.encoding),
-            (text.as_str(), "windows-1252")
-        );
+        assert_eq!((&*t.text, t.encoding), (text.as_str(), "windows-1252"));
         assert_eq!(&t.text[t.frames[0].xml.clone()], DOC);
 
         bytes = [UTF8_BOM, text.as_bytes()].concat();
         let t = read(bytes).unwrap();
-        assert_eq!((t.text.as_str(), t.encoding), (text.as_str(), "UTF-8"));
+        assert_eq!((&*t.text, t.encoding), (text.as_str(), "UTF-8"));
     }
 }
