@@ -227,8 +227,8 @@ pub struct LintedTranscript {
     /// `--[Writer N]--`). Each file's path is the transcript's and its text the whole
     /// transcript's, so that spans, lines, columns and snippets are the transcript's.
     pub writers: Vec<(u32, LintedFile)>,
-    /// The encoding the transcript was read in: `UTF-8`, or `windows-1252` for bytes that are
-    /// not UTF-8.
+    /// The encoding the transcript was read in: `UTF-16LE` or `UTF-16BE` after their
+    /// byte-order mark, else `UTF-8`, or `windows-1252` for bytes that are not UTF-8.
     pub encoding: &'static str,
     /// The transcript ends without `--[end of data]--`: it was cut off, and its last document
     /// most likely with it.

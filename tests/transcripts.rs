@@ -282,6 +282,29 @@ fn a_narrow_console_code_page() {
     assert_transcript(&built, &t, "windows-1252");
 }
 
+/// Windows PowerShell 5.1's `vshadow -wm3 > out.txt`: UTF-16LE with a byte-order mark. The
+/// positions are the decoded transcript's, in characters, as with a narrow one.
+#[test]
+fn windows_powershell_saves_utf16le_with_a_byte_order_mark() {
+    let Some(corpus) =
+        common::require_corpus("windows_powershell_saves_utf16le_with_a_byte_order_mark")
+    else {
+        return;
+    };
+    let docs = with_accents(&corpus_docs(&corpus));
+    let banner = BANNER.replace(
+        "sample client",
+        "Exemple de client (\u{e9}chantillon \u{1F600})",
+    );
+    let built = transcript(&docs, "\r\n", &banner, true);
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(built.text.encode_utf16().flat_map(u16::to_le_bytes));
+    let t = lint(bytes);
+    assert_eq!(t.encoding, "UTF-16LE");
+    assert!(!t.truncated);
+    assert_transcript(&built, &t, "UTF-16LE");
+}
+
 #[test]
 fn a_truncated_transcript_lints_what_is_there() {
     let Some(corpus) = common::require_corpus("a_truncated_transcript_lints_what_is_there") else {
