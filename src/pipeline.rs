@@ -144,6 +144,8 @@ struct Outcome {
     kind: FileKind,
     suppressed: usize,
     identity: Option<Identity>,
+    /// The writer's `friendlyName`, for a writer metadata document that has one.
+    friendly_name: Option<String>,
 }
 
 impl Outcome {
@@ -152,6 +154,7 @@ impl Outcome {
             kind: FileKind::Invalid,
             suppressed: 0,
             identity: None,
+            friendly_name: None,
         }
     }
 }
@@ -166,7 +169,14 @@ fn lint_text_in(
 ) -> Outcome {
     let mut suppressed = 0;
     let mut identity = None;
+    let mut friendly_name = None;
     let kind = with_model_in(text, range, |model| {
+        if let Ok(Document::WriterMetadata(w)) = &model {
+            friendly_name = w
+                .identification()
+                .and_then(|id| id.friendly_name.as_ref())
+                .map(|name| name.raw.to_string());
+        }
         lint_parsed(
             model,
             settings,
@@ -180,6 +190,7 @@ fn lint_text_in(
         kind,
         suppressed,
         identity,
+        friendly_name,
     }
 }
 
@@ -254,15 +265,26 @@ pub(crate) fn lint_transcript_with(
 ) -> Result<LintedTranscript, Vec<u8>> {
     let transcript = vshadow::read(bytes)?;
     let text = &transcript.text;
+    let last = transcript.frames.len() - 1;
     let writers = transcript
         .frames
         .par_iter()
-        .map(|frame| {
+        .enumerate()
+        .map(|(i, frame)| {
             let mut out = Findings::new();
             // The document's declaration names the wide encoding vshadow had before the
             // console narrowed it: the text is decoded already, and the declaration is not
             // checked against bytes that are not the document's.
             let outcome = lint_text_in(text, frame.xml.clone(), settings, registry, &mut out);
+            if i == last && transcript.truncated {
+                report_incomplete(
+                    text,
+                    frame,
+                    outcome.friendly_name.as_deref(),
+                    settings,
+                    &mut out,
+                );
+            }
             let file = linted_file(path, Arc::clone(text), out, outcome);
             (frame.writer, file)
         })
@@ -272,6 +294,38 @@ pub(crate) fn lint_transcript_with(
         encoding: transcript.encoding,
         truncated: transcript.truncated,
     })
+}
+
+/// `doc/transcript-incomplete` on the last writer of a transcript without its end marker: at
+/// the end of its document, or on its frame line when the document is empty.
+fn report_incomplete(
+    text: &str,
+    last: &vshadow::Frame,
+    friendly_name: Option<&str>,
+    settings: &Settings,
+    out: &mut Findings,
+) {
+    let span = if last.xml.is_empty() {
+        let line = &text[last.line..];
+        Span::new(
+            last.line,
+            last.line + line.find(['\r', '\n']).unwrap_or(line.len()),
+        )
+    } else {
+        Span::new(last.xml.end, last.xml.end)
+    };
+    let writer = match friendly_name {
+        Some(name) => format!("writer {} (\"{name}\")", last.writer),
+        None => format!("writer {}", last.writer),
+    };
+    let message = format!(
+        "the transcript ends after {writer} without `--[end of data]--`: vshadow did not finish, and the writers it lists after this one may be missing"
+    );
+    if let Some(d) = report_stage(settings, Stage::TranscriptIncomplete, out, span, message) {
+        d.label("the transcript ends here").help(
+            "capture it again and let vshadow finish: redirect its whole output to the file (`vshadow -wm3 > wm3.txt`) and wait until it prints `--[end of data]--`",
+        );
+    }
 }
 
 /// The findings of a parsed document, or its syntax error.

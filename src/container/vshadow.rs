@@ -70,6 +70,11 @@ fn is_transcript(bytes: &[u8]) -> bool {
     }
 }
 
+/// Whether `text` is a transcript, as a rule's example is.
+pub(crate) fn is_transcript_text(text: &str) -> bool {
+    is_narrow_transcript(text.as_bytes())
+}
+
 /// [`is_transcript`] for bytes that are not UTF-16: ASCII-compatible text.
 fn is_narrow_transcript(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);

@@ -120,6 +120,7 @@ impl Registry {
             Stage::Syntax => &doc::not_well_formed::RULE,
             Stage::Root => &doc::root_element::RULE,
             Stage::Foreign => &doc::not_vss_document::RULE,
+            Stage::TranscriptIncomplete => &doc::transcript_incomplete::RULE,
             Stage::UnusedSuppression => &meta::unused_suppression::RULE,
             Stage::InvalidSuppression => &meta::invalid_suppression::RULE,
         }
@@ -137,6 +138,8 @@ pub enum Stage {
     Root,
     /// The file is XML of another kind and is skipped.
     Foreign,
+    /// A `vshadow -wm3` transcript ends without its end marker.
+    TranscriptIncomplete,
     UnusedSuppression,
     InvalidSuppression,
 }
@@ -195,6 +198,7 @@ mod tests {
             Stage::Encoding,
             Stage::Syntax,
             Stage::Root,
+            Stage::TranscriptIncomplete,
             Stage::UnusedSuppression,
             Stage::InvalidSuppression,
         ] {

@@ -10,6 +10,7 @@ pub mod not_well_formed;
 pub mod restore_method_duplicate;
 pub mod restore_method_missing;
 pub mod root_element;
+pub mod transcript_incomplete;
 pub mod unknown_node;
 pub mod version;
 
@@ -29,4 +30,5 @@ pub static RULES: &[&Rule] = &[
     &unknown_node::RULE,
     &include_list::RULE,
     &not_vss_document::RULE,
+    &transcript_incomplete::RULE,
 ];
