@@ -202,8 +202,8 @@ pub fn fix_bytes(
         Err(e) => {
             let file = lint_decoded(path, Err(e), settings, registry);
             return Fixed {
-                original: file.text.clone(),
-                text: file.text.clone(),
+                original: file.text.to_string(),
+                text: file.text.to_string(),
                 file,
                 bytes: None,
                 applied: 0,

@@ -44,7 +44,7 @@ mod toolkit;
 pub mod vocab;
 
 pub use container::cab::{read_cab, CabEntry, CabError, CabLimits, EntryRef, Place};
-pub use container::Origin;
+pub use container::{open as open_input, Entry, Frame, Opened, Origin, Transcript};
 pub use decode::{decode, decode_owned, DecodeError, Decoded, DecodedText, Detection};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
 pub use flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};

@@ -12,6 +12,7 @@ use crate::settings::Settings;
 use crate::span::Span;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// What a file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -54,7 +55,8 @@ pub struct LintedFile {
     /// The name to show (as given on the command line).
     pub path: String,
     /// The decoded text (up to the fault, for an undecodable file); spans index into it.
-    pub text: String,
+    /// Shared by the writers of one `vshadow` transcript, whose text is the whole transcript.
+    pub text: Arc<str>,
     pub kind: FileKind,
     pub diagnostics: Vec<Diagnostic>,
     /// Findings silenced by inline suppressions.
@@ -115,7 +117,7 @@ pub(crate) fn lint_decoded(
             if let Some(d) = report_stage(settings, Stage::Encoding, &mut out, span, e.message) {
                 d.label(label).help(e.help);
             }
-            (e.decoded_prefix, Outcome::invalid())
+            (Arc::from(e.decoded_prefix), Outcome::invalid())
         }
         Ok(DecodedText {
             text,
@@ -133,7 +135,7 @@ pub(crate) fn lint_decoded(
                 }
             }
             let outcome = lint_text_in(&text, 0..text.len(), settings, registry, &mut out);
-            (text, outcome)
+            (Arc::from(text), outcome)
         }
     };
     linted_file(path, text, out, outcome)
@@ -156,7 +158,7 @@ pub fn unreadable(path: &str, why: &str, settings: &Settings) -> LintedFile {
             "check that the path names the file meant and that it can be read; a cabinet must be a whole DiskShadow `set metadata` cabinet, copied again if it was cut short",
         );
     }
-    linted_file(path, String::new(), out, Outcome::invalid())
+    linted_file(path, Arc::from(""), out, Outcome::invalid())
 }
 
 /// What linting a document found besides its findings.
@@ -164,6 +166,8 @@ struct Outcome {
     kind: FileKind,
     suppressed: usize,
     identity: Option<Identity>,
+    /// The writer's `friendlyName`, for a writer metadata document that has one.
+    friendly_name: Option<String>,
 }
 
 impl Outcome {
@@ -172,6 +176,7 @@ impl Outcome {
             kind: FileKind::Invalid,
             suppressed: 0,
             identity: None,
+            friendly_name: None,
         }
     }
 }
@@ -186,7 +191,14 @@ fn lint_text_in(
 ) -> Outcome {
     let mut suppressed = 0;
     let mut identity = None;
+    let mut friendly_name = None;
     let kind = with_model_in(text, range, |model| {
+        if let Ok(Document::WriterMetadata(w)) = &model {
+            friendly_name = w
+                .identification()
+                .and_then(|id| id.friendly_name.as_ref())
+                .map(|name| name.raw.to_string());
+        }
         lint_parsed(
             model,
             settings,
@@ -200,11 +212,12 @@ fn lint_text_in(
         kind,
         suppressed,
         identity,
+        friendly_name,
     }
 }
 
 /// The linted file, its findings joined now that the document's tree and model are gone.
-fn linted_file(path: &str, text: String, out: Findings, outcome: Outcome) -> LintedFile {
+fn linted_file(path: &str, text: Arc<str>, out: Findings, outcome: Outcome) -> LintedFile {
     let mut diagnostics = out.into_vec();
     sort(&mut diagnostics);
     LintedFile {
@@ -248,8 +261,8 @@ pub struct LintedTranscript {
     /// `--[Writer N]--`). Each file's path is the transcript's and its text the whole
     /// transcript's, so that spans, lines, columns and snippets are the transcript's.
     pub writers: Vec<(u32, LintedFile)>,
-    /// The encoding the transcript was read in: `UTF-8`, or `windows-1252` for bytes that are
-    /// not UTF-8.
+    /// The encoding the transcript was read in: `UTF-16LE` or `UTF-16BE` after their
+    /// byte-order mark, else `UTF-8`, or `windows-1252` for bytes that are not UTF-8.
     pub encoding: &'static str,
     /// The transcript ends without `--[end of data]--`: it was cut off, and its last document
     /// most likely with it.
@@ -285,16 +298,27 @@ pub(crate) fn lint_read_transcript(
     registry: &Registry,
 ) -> LintedTranscript {
     let text = &transcript.text;
+    let last = transcript.frames.len() - 1;
     let writers = transcript
         .frames
         .par_iter()
-        .map(|frame| {
+        .enumerate()
+        .map(|(i, frame)| {
             let mut out = Findings::new();
             // The document's declaration names the wide encoding vshadow had before the
             // console narrowed it: the text is decoded already, and the declaration is not
             // checked against bytes that are not the document's.
             let outcome = lint_text_in(text, frame.xml.clone(), settings, registry, &mut out);
-            let mut file = linted_file(path, text.clone(), out, outcome);
+            if i == last && transcript.truncated {
+                report_incomplete(
+                    text,
+                    frame,
+                    outcome.friendly_name.as_deref(),
+                    settings,
+                    &mut out,
+                );
+            }
+            let mut file = linted_file(path, Arc::clone(text), out, outcome);
             file.origin = Origin::TranscriptFrame;
             (frame.writer, file)
         })
@@ -303,6 +327,38 @@ pub(crate) fn lint_read_transcript(
         writers,
         encoding: transcript.encoding,
         truncated: transcript.truncated,
+    }
+}
+
+/// `doc/transcript-incomplete` on the last writer of a transcript without its end marker: at
+/// the end of its document, or on its frame line when the document is empty.
+fn report_incomplete(
+    text: &str,
+    last: &vshadow::Frame,
+    friendly_name: Option<&str>,
+    settings: &Settings,
+    out: &mut Findings,
+) {
+    let span = if last.xml.is_empty() {
+        let line = &text[last.line..];
+        Span::new(
+            last.line,
+            last.line + line.find(['\r', '\n']).unwrap_or(line.len()),
+        )
+    } else {
+        Span::new(last.xml.end, last.xml.end)
+    };
+    let writer = match friendly_name {
+        Some(name) => format!("writer {} (\"{name}\")", last.writer),
+        None => format!("writer {}", last.writer),
+    };
+    let message = format!(
+        "the transcript ends after {writer} without `--[end of data]--`: vshadow did not finish, and the writers it lists after this one may be missing"
+    );
+    if let Some(d) = report_stage(settings, Stage::TranscriptIncomplete, out, span, message) {
+        d.label("the transcript ends here").help(
+            "capture it again and let vshadow finish: redirect its whole output to the file (`vshadow -wm3 > wm3.txt`) and wait until it prints `--[end of data]--`",
+        );
     }
 }
 

@@ -48,7 +48,15 @@ pub fn page(meta: &RuleMeta) -> String {
     } else {
         format!(" (linted with `{}`)", flags.join(" "))
     };
-    if meta.companions.is_empty() {
+    if crate::container::vshadow::is_transcript_text(meta.bad) {
+        let _ = writeln!(
+            s,
+            "## Example\n\nThis `vshadow -wm3` transcript breaks the rule{target}:\n"
+        );
+        let _ = writeln!(s, "```text\n{}```\n", with_newline(meta.bad));
+        let _ = writeln!(s, "This one does not:\n");
+        let _ = writeln!(s, "```text\n{}```\n", with_newline(meta.good));
+    } else if meta.companions.is_empty() {
         let _ = writeln!(s, "## Example\n\nThis document breaks the rule{target}:\n");
         let _ = writeln!(s, "```xml\n{}```\n", with_newline(meta.bad));
         let _ = writeln!(s, "This one does not:\n");

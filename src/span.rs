@@ -2,6 +2,7 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A half-open byte range in the decoded (UTF-8) text of a document.
 #[derive(
@@ -52,10 +53,47 @@ const CHECKPOINT: usize = 1024;
 /// that many bytes.
 pub struct LineIndex<'t> {
     text: &'t str,
+    lines: Arc<Lines>,
+}
+
+/// What a [`LineIndex`] finds in its text, shared by the indexes of one text.
+struct Lines {
     line_starts: Vec<usize>,
     /// `chars_before[k]`: characters before the char boundary at or below `k * CHECKPOINT`.
     /// Empty for an ASCII text, where bytes are characters.
     chars_before: Vec<usize>,
+}
+
+/// The line index of a shared text, kept with it: the writers of a `vshadow` transcript share
+/// the whole transcript's text, and one index of it serves them all where an index each would
+/// cost the transcript's length per writer.
+pub struct SharedLineIndex {
+    text: Arc<str>,
+    lines: Arc<Lines>,
+}
+
+impl SharedLineIndex {
+    pub fn new(text: Arc<str>) -> Self {
+        let lines = LineIndex::new(&text).lines;
+        SharedLineIndex { text, lines }
+    }
+
+    /// Whether this is the index of `text` (the same allocation, not only the same content).
+    pub fn indexes(&self, text: &Arc<str>) -> bool {
+        Arc::ptr_eq(&self.text, text)
+    }
+
+    /// Whether nothing but this index holds the text any more.
+    pub fn is_only_holder(&self) -> bool {
+        Arc::strong_count(&self.text) == 1
+    }
+
+    pub fn index(&self) -> LineIndex<'_> {
+        LineIndex {
+            text: &self.text,
+            lines: Arc::clone(&self.lines),
+        }
+    }
 }
 
 impl<'t> LineIndex<'t> {
@@ -77,8 +115,10 @@ impl<'t> LineIndex<'t> {
         };
         LineIndex {
             text,
-            line_starts,
-            chars_before,
+            lines: Arc::new(Lines {
+                line_starts,
+                chars_before,
+            }),
         }
     }
 
@@ -88,24 +128,25 @@ impl<'t> LineIndex<'t> {
 
     /// Zero-based index of the line that holds `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.lines.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
     }
 
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line]
+        self.lines.line_starts[line]
     }
 
     /// End of the line's content: before its `\n`, and before a `\r` that precedes it.
     pub fn line_end(&self, line: usize) -> usize {
         let end = self
+            .lines
             .line_starts
             .get(line + 1)
             .map_or(self.text.len(), |next| next - 1);
         let bytes = self.text.as_bytes();
-        if end > self.line_starts[line] && bytes.get(end - 1) == Some(&b'\r') {
+        if end > self.lines.line_starts[line] && bytes.get(end - 1) == Some(&b'\r') {
             end - 1
         } else {
             end
@@ -113,14 +154,14 @@ impl<'t> LineIndex<'t> {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.lines.line_starts.len()
     }
 
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.line_of(offset);
-        let start = self.line_starts[line];
-        let column = if self.chars_before.is_empty() {
+        let start = self.lines.line_starts[line];
+        let column = if self.lines.chars_before.is_empty() {
             offset - start
         } else if offset - start <= CHECKPOINT {
             self.text[start..offset].chars().count()
@@ -137,7 +178,7 @@ impl<'t> LineIndex<'t> {
     fn chars_to(&self, offset: usize) -> usize {
         let k = offset / CHECKPOINT;
         let base = floor_char_boundary(self.text, k * CHECKPOINT);
-        self.chars_before[k] + self.text[base..offset].chars().count()
+        self.lines.chars_before[k] + self.text[base..offset].chars().count()
     }
 }
 

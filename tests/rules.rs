@@ -18,6 +18,22 @@ fn example_set(meta: &RuleMeta, doc: &str, set: &str, settings: &Settings) -> Ve
     lint_set(set, &files, settings)
 }
 
+/// A rule's example document; or, for `bad.txt` and `good.txt`, the `vshadow -wm3`
+/// transcript it is, its writers' findings gathered in one file (they share its text).
+fn lint_example(path: &str, text: &str, settings: &Settings) -> LintedFile {
+    match vsslint::lint_transcript(path, text.as_bytes().to_vec(), settings) {
+        Ok(transcript) => {
+            let mut writers = transcript.writers.into_iter().map(|(_, f)| f);
+            let mut file = writers.next().expect("a transcript has a writer");
+            for f in writers {
+                file.diagnostics.extend(f.diagnostics);
+            }
+            file
+        }
+        Err(_) => lint_bytes(path, text.as_bytes(), settings),
+    }
+}
+
 /// `comp/bool-value` for `…/fixtures/rules/comp/bool-value/bad.xml`. The path is insta's,
 /// which on Windows is written from another root (`\\?\Z:\…`) than CARGO_MANIFEST_DIR, so
 /// the folders are found by name, not by stripping a prefix.
@@ -140,13 +156,13 @@ fn every_rule_has_examples_that_raise_exactly_it() {
             );
             both.pop().unwrap()
         } else {
-            lint_bytes("bad.xml", meta.bad.as_bytes(), &bad_settings)
+            lint_example("bad.xml", meta.bad, &bad_settings)
         };
         let raised: BTreeSet<&str> = bad.diagnostics.iter().map(|d| d.rule.slug).collect();
         if raised != BTreeSet::from([meta.slug]) {
             failures.push(format!("{}: bad example raised {raised:?}", meta.slug));
         }
-        let good = lint_bytes("good.xml", meta.good.as_bytes(), &settings);
+        let good = lint_example("good.xml", meta.good, &settings);
         if !good.diagnostics.is_empty() {
             let raised: Vec<_> = good
                 .diagnostics
@@ -198,11 +214,12 @@ fn rule_identity_is_unique_and_well_formed() {
 
 #[test]
 fn bad_fixture_snapshots() {
-    insta::glob!("../fixtures/rules", "**/bad.xml", |path| {
+    insta::glob!("../fixtures/rules", "**/bad.{xml,txt}", |path| {
         let slug = slug_of(path);
         let rule = find(&slug).unwrap_or_else(|| panic!("fixture for unknown rule {slug}"));
         let bytes = std::fs::read(path).unwrap();
-        let shown = format!("fixtures/rules/{slug}/bad.xml");
+        let name = path.file_name().unwrap().to_string_lossy();
+        let shown = format!("fixtures/rules/{slug}/{name}");
         let settings = Settings::for_example(&rule.meta);
         if slug == UNREADABLE {
             insta::assert_snapshot!(unreadable_example(vsslint::Format::Full));
@@ -227,7 +244,8 @@ fn bad_fixture_snapshots() {
             insta::assert_snapshot!(out);
             return;
         }
-        let mut file = lint_bytes(&shown, &bytes, &Settings::for_bad_example(&rule.meta));
+        let text = String::from_utf8(bytes).unwrap();
+        let mut file = lint_example(&shown, &text, &Settings::for_bad_example(&rule.meta));
         if rule.meta.across_documents {
             let good = format!("fixtures/rules/{slug}/good.xml");
             let mut both = vec![

@@ -110,7 +110,7 @@ fn every_encoding_accepts_terminating_nuls() {
             encodings.push(("UTF-16LE with BOM", bom, &[0, 0]));
         }
         if utf8 {
-            encodings.push(("UTF-8", text.clone().into_bytes(), &[0]));
+            encodings.push(("UTF-8", text.as_bytes().to_vec(), &[0]));
         }
         if declared.is_some() && !utf8 && !utf16 {
             encodings.push(("as it is", std::fs::read(&path).unwrap(), &[0]));
@@ -152,7 +152,7 @@ fn other_nuls_are_still_refused() {
             let f = lint(&bytes);
             assert_eq!(f.kind, FileKind::Invalid, "{what}");
             // Only the terminating NUL of the last case goes.
-            assert_eq!(f.text, doc.trim_end_matches('\0'), "{what}");
+            assert_eq!(&*f.text, doc.trim_end_matches('\0'), "{what}");
             let syntax = f
                 .diagnostics
                 .iter()

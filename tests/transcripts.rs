@@ -8,6 +8,7 @@ mod common;
 use encoding_rs::WINDOWS_1252;
 use serde_json::Value;
 use std::path::Path;
+use std::sync::Arc;
 use vsslint::report::json;
 use vsslint::span::Span;
 use vsslint::{lint_bytes, lint_transcript, FileKind, LintedFile, LintedTranscript, Settings};
@@ -106,7 +107,7 @@ fn alone(doc: &str) -> LintedFile {
         doc.as_bytes().to_vec()
     };
     let f = lint_bytes("alone.xml", &bytes, &Settings::default());
-    assert_eq!(f.text, doc);
+    assert_eq!(&*f.text, doc);
     f
 }
 
@@ -120,7 +121,7 @@ fn assert_same_as_alone(t: &LintedFile, transcript: &str, doc: &Doc, what: &str)
     let what = format!("{what}, writer {}", doc.writer);
     let a = alone(&doc.text);
     assert_eq!(t.path, PATH, "{what}");
-    assert_eq!(t.text, transcript, "{what}");
+    assert_eq!(&*t.text, transcript, "{what}");
     assert_eq!(t.kind, a.kind, "{what}");
     assert_eq!(t.suppressed, a.suppressed, "{what}");
     assert_eq!(t.diagnostics.len(), a.diagnostics.len(), "{what}");
@@ -193,10 +194,20 @@ fn lint(bytes: Vec<u8>) -> LintedTranscript {
         .unwrap_or_else(|_| panic!("not taken for a transcript"))
 }
 
+/// Every writer's file holds the one decoded copy of the transcript, not a copy of its own.
+fn assert_one_text(t: &LintedTranscript, what: &str) {
+    let (_, first) = &t.writers[0];
+    for (n, f) in &t.writers {
+        assert!(Arc::ptr_eq(&first.text, &f.text), "{what}, writer {n}");
+    }
+    assert_eq!(Arc::strong_count(&first.text), t.writers.len(), "{what}");
+}
+
 fn assert_transcript(built: &Built, t: &LintedTranscript, what: &str) {
     let writers: Vec<u32> = t.writers.iter().map(|(n, _)| *n).collect();
     let expected: Vec<u32> = built.docs.iter().map(|d| d.writer).collect();
     assert_eq!(writers, expected, "{what}");
+    assert_one_text(t, what);
     for ((_, f), doc) in t.writers.iter().zip(&built.docs) {
         assert_eq!(
             f.kind,
@@ -271,6 +282,29 @@ fn a_narrow_console_code_page() {
     assert_transcript(&built, &t, "windows-1252");
 }
 
+/// Windows PowerShell 5.1's `vshadow -wm3 > out.txt`: UTF-16LE with a byte-order mark. The
+/// positions are the decoded transcript's, in characters, as with a narrow one.
+#[test]
+fn windows_powershell_saves_utf16le_with_a_byte_order_mark() {
+    let Some(corpus) =
+        common::require_corpus("windows_powershell_saves_utf16le_with_a_byte_order_mark")
+    else {
+        return;
+    };
+    let docs = with_accents(&corpus_docs(&corpus));
+    let banner = BANNER.replace(
+        "sample client",
+        "Exemple de client (\u{e9}chantillon \u{1F600})",
+    );
+    let built = transcript(&docs, "\r\n", &banner, true);
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(built.text.encode_utf16().flat_map(u16::to_le_bytes));
+    let t = lint(bytes);
+    assert_eq!(t.encoding, "UTF-16LE");
+    assert!(!t.truncated);
+    assert_transcript(&built, &t, "UTF-16LE");
+}
+
 #[test]
 fn a_truncated_transcript_lints_what_is_there() {
     let Some(corpus) = common::require_corpus("a_truncated_transcript_lints_what_is_there") else {
@@ -278,11 +312,17 @@ fn a_truncated_transcript_lints_what_is_there() {
     };
     let docs = corpus_docs(&corpus);
 
-    // Without its end marker only.
+    // Without its end marker only: each writer says what it says alone, and the last one also
+    // that the transcript is incomplete.
     let built = transcript(&docs, "\r\n", BANNER, false);
-    let t = lint(built.text.clone().into_bytes());
+    let mut t = lint(built.text.clone().into_bytes());
     assert!(t.truncated);
+    let (_, last) = t.writers.last_mut().unwrap();
+    let incomplete = take_incomplete(last);
     assert_transcript(&built, &t, "no end marker");
+    let doc = built.docs.last().unwrap();
+    let end = doc.start + doc.text.len();
+    assert_eq!(incomplete.span, Span::new(end, end));
 
     // Cut in the middle of the last document.
     let mut built = transcript(&docs, "\n", BANNER, false);
@@ -299,11 +339,157 @@ fn a_truncated_transcript_lints_what_is_there() {
     }
     let (_, f) = t.writers.last().unwrap();
     assert_eq!(f.kind, FileKind::Invalid);
+    let mut f = clone_file(f);
+    let incomplete = take_incomplete(&mut f);
+    assert_eq!(incomplete.span, Span::new(cut, cut));
     last.text.truncate(cut - last.start);
-    assert_same_as_alone(f, &built.text, last, "cut, last document");
+    assert_same_as_alone(&f, &built.text, last, "cut, last document");
     let d = &f.diagnostics[0];
     assert_eq!(d.rule.slug, "doc/not-well-formed");
     assert!(d.span.start >= last.start && d.span.start <= cut, "{d:?}");
+}
+
+fn clone_file(f: &LintedFile) -> LintedFile {
+    LintedFile {
+        path: f.path.clone(),
+        text: Arc::clone(&f.text),
+        kind: f.kind,
+        diagnostics: f.diagnostics.clone(),
+        suppressed: f.suppressed,
+        hidden: f.hidden,
+        identity: f.identity.clone(),
+        set: f.set.clone(),
+        origin: f.origin,
+    }
+}
+
+/// Removes the file's one `doc/transcript-incomplete` finding and returns it.
+fn take_incomplete(f: &mut LintedFile) -> vsslint::Diagnostic {
+    let at: Vec<usize> = (0..f.diagnostics.len())
+        .filter(|i| f.diagnostics[*i].rule.slug == INCOMPLETE)
+        .collect();
+    assert_eq!(at.len(), 1, "{:#?}", f.diagnostics);
+    f.diagnostics.remove(at[0])
+}
+
+const INCOMPLETE: &str = "doc/transcript-incomplete";
+
+fn incomplete_findings(t: &LintedTranscript) -> Vec<(u32, &vsslint::Diagnostic)> {
+    t.writers
+        .iter()
+        .flat_map(|(n, f)| f.diagnostics.iter().map(move |d| (*n, d)))
+        .filter(|(_, d)| d.rule.slug == INCOMPLETE)
+        .collect()
+}
+
+/// Cut between writers, 6 of the 11 missing: one warning, on the last writer read, at the end
+/// of its document, naming it; none on a complete transcript; none when the rule is ignored.
+#[test]
+fn a_transcript_cut_between_writers_is_incomplete() {
+    let Some(corpus) = common::require_corpus("a_transcript_cut_between_writers_is_incomplete")
+    else {
+        return;
+    };
+    let docs = corpus_docs(&corpus);
+    let complete = transcript(&docs, "\r\n", BANNER, true);
+    let t = lint(complete.text.clone().into_bytes());
+    assert!(incomplete_findings(&t).is_empty());
+
+    let kept = &docs[..docs.len() - 6];
+    let built = transcript(kept, "\r\n", BANNER, false);
+    // The bytes as Windows PowerShell 5.1 saves them: the position is still the text's.
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(built.text.encode_utf16().flat_map(u16::to_le_bytes));
+    let t = lint(bytes);
+    let found = incomplete_findings(&t);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let (writer, d) = found[0];
+    let last = built.docs.last().unwrap();
+    assert_eq!(writer, last.writer);
+    assert_eq!(t.writers.last().unwrap().0, writer);
+    assert_eq!(d.severity, vsslint::Severity::Warning);
+    let end = last.start + last.text.len();
+    assert_eq!(d.span, Span::new(end, end));
+    let friendly = alone(&last.text)
+        .text
+        .split("friendlyName=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .expect("the corpus writer has a friendlyName");
+    assert!(
+        d.message
+            .contains(&format!("writer {writer} (\"{friendly}\")")),
+        "{}",
+        d.message
+    );
+    assert!(d.message.contains("--[end of data]--"), "{}", d.message);
+    assert!(d
+        .help
+        .as_deref()
+        .is_some_and(|h| h.contains("vshadow -wm3 >")));
+    // As reported: the transcript's line and column.
+    let (_, f) = t.writers.last().unwrap();
+    let shown = report(f);
+    let j = shown.iter().find(|j| j["rule"] == INCOMPLETE).unwrap();
+    assert_eq!((j["line"].clone(), j["column"].clone()), {
+        let (line, column) = position(&built.text, end);
+        (line.into(), column.into())
+    });
+
+    let mut ignoring = Settings::default();
+    ignoring.rules.insert(INCOMPLETE, None);
+    let t = lint_transcript(PATH, built.text.clone().into_bytes(), &ignoring).unwrap();
+    assert!(t.truncated);
+    assert!(incomplete_findings(&t).is_empty());
+}
+
+/// A last frame with no document at all: the finding is on its frame line, and names the
+/// writer by number only.
+#[test]
+fn an_empty_last_frame_is_pointed_at_by_its_frame_line() {
+    let text = format!("{BANNER}\n--[Writer 0]--\n<WRITER_METADATA/>\n\n--[Writer 1]--\n");
+    let t = lint(text.clone().into_bytes());
+    let found = incomplete_findings(&t);
+    assert_eq!(found.len(), 1);
+    let (writer, d) = found[0];
+    assert_eq!(writer, 1);
+    let line = text.rfind("--[Writer 1]--").unwrap();
+    assert_eq!(d.span, Span::new(line, line + "--[Writer 1]--".len()));
+    assert!(
+        d.message.contains("after writer 1 without"),
+        "{}",
+        d.message
+    );
+}
+
+/// `--ignore doc/transcript-incomplete` silences it, and only it.
+#[test]
+fn the_command_line_ignores_it() {
+    let dir = std::env::temp_dir().join(format!("vsslint-transcript-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("wm3.txt");
+    std::fs::write(
+        &path,
+        format!("{BANNER}\n--[Writer 3]--\n<WRITER_METADATA/>\n"),
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let shown = |extra: &[&str]| {
+        let mut args = vec!["--format", "concise", "--exit-zero", path];
+        args.extend(extra);
+        String::from_utf8(common::vsslint(&args).stdout).unwrap()
+    };
+    let all = shown(&[]);
+    assert!(all.contains("[VSL013 doc/transcript-incomplete]"), "{all}");
+    let ignored = shown(&["--ignore", INCOMPLETE]);
+    assert!(!ignored.contains(INCOMPLETE), "{ignored}");
+    assert_eq!(
+        all.lines().count(),
+        ignored.lines().count() + 1,
+        "{all}\n{ignored}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// An XML document is never a transcript, even one that holds a transcript's lines: its
@@ -328,4 +514,17 @@ fn xml_documents_are_not_transcripts() {
             Err(back) => assert_eq!(back, bytes),
         }
     }
+}
+
+/// A transcript of many writers takes memory for its text once, whatever their number.
+#[test]
+fn writers_share_the_transcript_text() {
+    let docs: Vec<(u32, String)> = (0..500)
+        .map(|n| (n, format!("<WRITER_METADATA n=\"{n}\"/>")))
+        .collect();
+    let built = transcript(&docs, "\r\n", BANNER, true);
+    let t = lint(built.text.clone().into_bytes());
+    assert_eq!(t.writers.len(), 500);
+    assert_one_text(&t, "500 writers");
+    assert_eq!(&*t.writers[0].1.text, built.text);
 }

@@ -11,24 +11,30 @@ pub(super) fn dump(file: &Path, format: DumpFormat) -> Result<i32, Failure> {
     if file.is_dir() {
         return dump_backup(file, format);
     }
-    let is_cab = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("cab"));
-    if is_cab {
-        return dump_cabinet(file, format);
-    }
+    let shown = file.display().to_string();
     let bytes = if file.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf)?;
         buf
     } else {
-        std::fs::read(file).map_err(|e| {
-            Failure::Usage(format!(
-                "cannot read `{}`: {}",
-                file.display(),
-                describe_io(&e)
-            ))
-        })?
+        std::fs::read(file)
+            .map_err(|e| Failure::Usage(format!("cannot read `{shown}`: {}", describe_io(&e))))?
+    };
+    // What the file is comes from its bytes, through the one entrance every input takes.
+    let bytes = match vsslint::open_input(bytes, &vsslint::CabLimits::default()) {
+        Err(why) => {
+            eprintln!("vsslint: cannot read `{shown}`: {why}");
+            return Ok(FINDINGS);
+        }
+        Ok(vsslint::Opened::Cabinet(entries)) => return dump_cabinet(&shown, entries, format),
+        Ok(vsslint::Opened::Transcript(t)) => {
+            eprintln!(
+                "vsslint: `{shown}` is a vshadow transcript of {} writers: dump one document, a backup's folder or its cabinet (lint the transcript with `vsslint {shown}`)",
+                t.frames.len()
+            );
+            return Ok(FINDINGS);
+        }
+        Ok(vsslint::Opened::Document(bytes)) => bytes,
     };
     match vsslint::dump(&file.display().to_string(), &bytes) {
         Ok(value) => {
@@ -58,23 +64,26 @@ fn describe_io(e: &io::Error) -> String {
     }
 }
 
-/// What the backup in a DiskShadow cabinet contains.
-fn dump_cabinet(cab: &Path, format: DumpFormat) -> Result<i32, Failure> {
-    let bytes = std::fs::read(cab).map_err(|e| {
-        Failure::Usage(format!(
-            "cannot read `{}`: {}",
-            cab.display(),
-            describe_io(&e)
-        ))
-    })?;
-    let unreadable =
-        |e: vsslint::CabError| Failure::Usage(format!("cannot read `{}`: {e}", cab.display()));
+/// What the backup in a DiskShadow cabinet contains; an entry that cannot be read is said on
+/// standard error and left out.
+fn dump_cabinet(
+    shown: &str,
+    entries: Vec<vsslint::Entry>,
+    format: DumpFormat,
+) -> Result<i32, Failure> {
     let mut files = Vec::new();
-    for entry in vsslint::read_cab(&bytes, &vsslint::CabLimits::default()).map_err(unreadable)? {
-        let entry = entry.map_err(unreadable)?;
-        files.push((entry.file_name().to_string(), entry.bytes));
+    let mut unreadable = false;
+    for entry in entries {
+        match entry.bytes {
+            Ok(bytes) => files.push((entry.name, bytes)),
+            Err(why) => {
+                eprintln!("vsslint: cannot read `{shown}!/{}`: {why}", entry.name);
+                unreadable = true;
+            }
+        }
     }
-    show_coverage(&cab.display().to_string(), &files, format)
+    let code = show_coverage(shown, &files, format)?;
+    Ok(if unreadable { FINDINGS } else { code })
 }
 
 /// What the backup in folder `dir` contains.

@@ -11,6 +11,7 @@ pub(crate) mod cab;
 pub(crate) mod vshadow;
 
 use cab::{read_cab, CabLimits};
+pub use vshadow::{Frame, Transcript};
 
 /// Where a document came from: what reports and the checks across documents may rely on
 /// instead of the shape of a name.
@@ -27,20 +28,20 @@ pub enum Origin {
 }
 
 /// One document entry of a cabinet: its name, and its bytes or why they cannot be read.
-pub(crate) struct Entry {
+pub struct Entry {
     /// The entry's file name (its stored path's last part), as the report shows it after `!/`.
     pub name: String,
     pub bytes: Result<Vec<u8>, String>,
 }
 
 /// What an input's bytes hold.
-pub(crate) enum Opened {
+pub enum Opened {
     /// One document, to be decoded and parsed.
     Document(Vec<u8>),
     /// A cabinet's documents: one backup, whose entries are its members. Never empty.
     Cabinet(Vec<Entry>),
     /// A `vshadow -wm3` transcript's writers.
-    Transcript(vshadow::Transcript),
+    Transcript(Transcript),
 }
 
 /// The magic number every cabinet starts with.
@@ -48,7 +49,7 @@ const CABINET: &[u8] = b"MSCF";
 
 /// Opens `bytes` as what they hold. `Err` says why a container cannot be read at all (a
 /// damaged cabinet, one that holds no document): a finding on that input.
-pub(crate) fn open(bytes: Vec<u8>, limits: &CabLimits) -> Result<Opened, String> {
+pub fn open(bytes: Vec<u8>, limits: &CabLimits) -> Result<Opened, String> {
     if bytes.starts_with(CABINET) {
         return open_cabinet(&bytes, limits).map(Opened::Cabinet);
     }

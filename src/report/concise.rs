@@ -2,7 +2,6 @@
 
 use super::{locate, Summary};
 use crate::pipeline::LintedFile;
-use crate::span::LineIndex;
 use std::io::{self, Write};
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
@@ -12,7 +11,8 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
 /// At most `cap` findings per file, then a note of how many were left out.
 pub fn write_capped(out: &mut dyn Write, files: &[LintedFile], cap: usize) -> io::Result<()> {
     for f in files {
-        let index = LineIndex::new(&f.text);
+        let shared = super::line_index(&f.text);
+        let index = shared.index();
         let located = locate(f, &index);
         let hidden = located.len().saturating_sub(cap);
         for l in located.into_iter().take(cap) {

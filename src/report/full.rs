@@ -213,7 +213,8 @@ pub fn write_capped(
     cap: usize,
 ) -> io::Result<()> {
     for f in files {
-        let index = LineIndex::new(&f.text);
+        let shared = super::line_index(&f.text);
+        let index = shared.index();
         for d in f.diagnostics.iter().take(cap) {
             out.write_all(render(f, &index, d, style).as_bytes())?;
             writeln!(out)?;

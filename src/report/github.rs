@@ -4,7 +4,6 @@
 use super::{concise, locate};
 use crate::pipeline::LintedFile;
 use crate::rule_meta::Severity;
-use crate::span::LineIndex;
 use std::io::{self, Write};
 
 fn escape_data(s: &str) -> String {
@@ -25,7 +24,8 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     // Errors first: GitHub shows only the first few annotations of each kind per step.
     let mut rows = Vec::new();
     for f in files {
-        let index = LineIndex::new(&f.text);
+        let shared = super::line_index(&f.text);
+        let index = shared.index();
         let file = super::paths::machine_path(&f.path);
         for l in locate(f, &index) {
             rows.push((

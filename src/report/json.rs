@@ -11,7 +11,7 @@ use super::Summary;
 use crate::diagnostic::Applicability;
 use crate::pipeline::LintedFile;
 use crate::rule_meta::{RuleMeta, Severity, DOCS_BASE};
-use crate::span::{LineIndex, Position};
+use crate::span::Position;
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -162,7 +162,8 @@ fn for_each_diagnostic<'f>(
     f: &'f LintedFile,
     mut each: impl FnMut(JsonDiagnostic<'f>) -> io::Result<()>,
 ) -> io::Result<()> {
-    let index = LineIndex::new(&f.text);
+    let shared = super::line_index(&f.text);
+    let index = shared.index();
     let file = machine_path(&f.path);
     for d in &f.diagnostics {
         let start = index.position(d.span.start);

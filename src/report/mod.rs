@@ -12,10 +12,13 @@ pub mod statistics;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::pipeline::LintedFile;
-use crate::span::{LineIndex, Position};
+use crate::span::{LineIndex, Position, SharedLineIndex};
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// Counts over all linted files.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -118,6 +121,36 @@ pub fn rule_counts(
     counts
 }
 
+thread_local! {
+    /// The index of the last text several files shared.
+    static SHARED_INDEX: RefCell<Option<Rc<SharedLineIndex>>> = const { RefCell::new(None) };
+}
+
+/// The line index of a file's text. The writers of a `vshadow` transcript share its whole
+/// text and are reported one after the other (on one thread when each is rendered as it is
+/// linted): their text is indexed once, not once per writer, which would make a report of
+/// a transcript quadratic in its length. A text no file shares any more is let go at the
+/// next call, so the index keeps no freed text alive for long.
+pub(crate) fn line_index(text: &Arc<str>) -> Rc<SharedLineIndex> {
+    SHARED_INDEX.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(last) = cache.as_ref() {
+            if last.indexes(text) {
+                return Rc::clone(last);
+            }
+            if last.is_only_holder() {
+                *cache = None;
+            }
+        }
+        let index = Rc::new(SharedLineIndex::new(Arc::clone(text)));
+        // Held by a file and now by the index: shared only if another file holds it too.
+        if Arc::strong_count(text) > 2 {
+            *cache = Some(Rc::clone(&index));
+        }
+        index
+    })
+}
+
 /// Start and end of a diagnostic as lines and columns.
 pub struct Located<'d> {
     pub diagnostic: &'d Diagnostic,
@@ -135,4 +168,30 @@ pub fn locate<'d>(file: &'d LintedFile, index: &LineIndex) -> Vec<Located<'d>> {
             end: index.position(d.span.end),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{lint_bytes, lint_transcript};
+    use crate::settings::Settings;
+
+    #[test]
+    fn a_transcript_text_is_indexed_once_for_all_its_writers() {
+        let mut text = String::from("VSHADOW.EXE 3.0\n");
+        for n in 0..4 {
+            text.push_str(&format!("\n--[Writer {n}]--\n<WRITER_METADATA/>\n"));
+        }
+        text.push_str("\n--[end of data]--\n");
+        let t = lint_transcript("t.txt", text.into_bytes(), &Settings::default()).unwrap();
+        let first = line_index(&t.writers[0].1.text);
+        for (_, f) in &t.writers {
+            assert!(Rc::ptr_eq(&first, &line_index(&f.text)));
+        }
+        // A document's own text is indexed for it, and not kept.
+        let f = lint_bytes("a.xml", b"<WRITER_METADATA/>", &Settings::default());
+        let a = line_index(&f.text);
+        assert!(!Rc::ptr_eq(&a, &line_index(&f.text)));
+        assert!(a.indexes(&f.text));
+    }
 }

@@ -5,7 +5,6 @@ use super::pretty::Nested;
 use crate::pipeline::LintedFile;
 use crate::rule_meta::RuleMeta;
 use crate::rule_meta::Severity;
-use crate::span::LineIndex;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -70,7 +69,8 @@ fn for_each_result(
     artifacts: &Artifacts,
     mut each: impl FnMut(Value) -> io::Result<()>,
 ) -> io::Result<()> {
-    let index = LineIndex::new(&f.text);
+    let shared = super::line_index(&f.text);
+    let index = shared.index();
     let uri = relative_uri(&f.path);
     let location = artifacts.location(&f.path);
     // Same rule and message twice in one file: the occurrence number keeps them apart.

@@ -121,6 +121,7 @@ impl Registry {
             Stage::Root => &doc::root_element::RULE,
             Stage::Foreign => &doc::not_vss_document::RULE,
             Stage::Unreadable => &doc::unreadable::RULE,
+            Stage::TranscriptIncomplete => &doc::transcript_incomplete::RULE,
             Stage::UnusedSuppression => &meta::unused_suppression::RULE,
             Stage::InvalidSuppression => &meta::invalid_suppression::RULE,
         }
@@ -140,6 +141,8 @@ pub enum Stage {
     Foreign,
     /// The input cannot be read, or holds no document.
     Unreadable,
+    /// A `vshadow -wm3` transcript ends without its end marker.
+    TranscriptIncomplete,
     UnusedSuppression,
     InvalidSuppression,
 }
@@ -198,6 +201,7 @@ mod tests {
             Stage::Encoding,
             Stage::Syntax,
             Stage::Root,
+            Stage::TranscriptIncomplete,
             Stage::UnusedSuppression,
             Stage::InvalidSuppression,
         ] {

@@ -313,7 +313,7 @@ pub(crate) fn run_with(
                         // Nothing reads a rendered file's text again unless a check across
                         // files may add to it; freed now, its memory serves the next file's.
                         if part.is_some() && !keeps_text(&file, &job.settings, registry) {
-                            file.text = String::new();
+                            file.text = std::sync::Arc::from("");
                         }
                         (file, part)
                     })
@@ -364,7 +364,7 @@ pub(crate) fn run_with(
                     Failure::Usage(format!("cannot read `{}` again: {why}", files[i].path))
                 })?;
                 if let Ok(decoded) = crate::decode::decode_owned(bytes) {
-                    files[i].text = decoded.text;
+                    files[i].text = std::sync::Arc::from(decoded.text);
                 }
             }
         }

@@ -10,6 +10,7 @@ pub mod not_well_formed;
 pub mod restore_method_duplicate;
 pub mod restore_method_missing;
 pub mod root_element;
+pub mod transcript_incomplete;
 pub mod unknown_node;
 pub mod unreadable;
 pub mod version;
@@ -31,4 +32,5 @@ pub static RULES: &[&Rule] = &[
     &include_list::RULE,
     &not_vss_document::RULE,
     &unreadable::RULE,
+    &transcript_incomplete::RULE,
 ];

@@ -46,6 +46,9 @@ fn names_its_instance(doc: &Facts) -> bool {
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     // (writer class, logical path, name) → first (document, instance name)
     let mut seen: HashMap<(uuid::Uuid, &str, &str), (usize, &str)> = HashMap::new();
+    // The writers of a vshadow transcript share its whole text: indexed once, not once for
+    // each finding that points into it.
+    let mut indexes: HashMap<*const u8, LineIndex> = HashMap::new();
     for (i, doc) in docs.iter().enumerate() {
         let Some(id) = doc.facts.identity else {
             continue;
@@ -64,7 +67,12 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                         .into_iter()
                         .flat_map(|o| &o.components)
                         .find(|c| c.0 == *lp && c.1 == *name)
-                        .map(|c| LineIndex::new(other_doc.text).position(c.2.start));
+                        .map(|c| {
+                            indexes
+                                .entry(other_doc.text.as_ptr())
+                                .or_insert_with(|| LineIndex::new(other_doc.text))
+                                .position(c.2.start)
+                        });
                     let full = if lp.is_empty() {
                         name.clone()
                     } else {
