@@ -165,24 +165,27 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/sets/contoso");
         let names = ["BCDocument.xml", "Manifest.xml", "WM0.xml", "WM1.xml"];
         let settings = Settings::default();
-        let files: Vec<_> = names
+        let texts: Vec<String> = names
             .iter()
-            .map(|n| {
-                let bytes = std::fs::read(format!("{dir}/{n}")).unwrap();
-                let mut f = crate::pipeline::lint_bytes(n, &bytes, &settings);
-                f.set = Some("contoso".into());
-                f
-            })
+            .map(|n| std::fs::read_to_string(format!("{dir}/{n}")).unwrap())
             .collect();
-        let docs: Vec<Linted> = files
+        let kinds = [
+            DocKind::BackupComponents,
+            DocKind::Manifest,
+            DocKind::WriterMetadata,
+            DocKind::WriterMetadata,
+        ];
+        let docs: Vec<Linted> = names
             .iter()
-            .map(|f| Linted {
-                path: &f.path,
-                text: &f.text,
-                kind: f.kind.doc_kind(),
-                identity: f.identity.as_ref(),
-                set: f.set.as_deref(),
-                origin: f.origin,
+            .zip(&texts)
+            .zip(kinds)
+            .map(|((n, text), kind)| Linted {
+                path: n,
+                text,
+                kind: Some(kind),
+                identity: None,
+                set: Some("contoso"),
+                origin: crate::container::Origin::File,
                 settings: &settings,
             })
             .collect();
