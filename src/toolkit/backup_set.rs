@@ -9,6 +9,7 @@ use crate::model::{
 };
 use crate::rule_api::{companion, Across, AcrossCx, Check, Facts, Member};
 use crate::toolkit::logical_paths::segments;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Whether a document belongs to a backup set.
@@ -54,16 +55,28 @@ pub(crate) struct Writer<'a> {
     pub doc: &'a WriterMetadata<'a>,
     pub writer_id: Option<Uuid>,
     pub instance_id: Option<Uuid>,
+    /// Its components by (logical path, name), as written; the first of a duplicated place,
+    /// as a requester's lookup would find it.
+    by_place: HashMap<(&'a str, &'a str), usize>,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
     /// The component with this logical path and name, as written.
-    pub(crate) fn component(&self, logical_path: &str, name: &str) -> Option<&Component<'_>> {
-        self.doc
-            .components
-            .iter()
-            .find(|c| c.logical_path() == logical_path && c.name() == name)
+    pub(crate) fn component(&self, logical_path: &str, name: &str) -> Option<&Component<'a>> {
+        self.by_place
+            .get(&(logical_path, name))
+            .map(|k| &self.doc.components[*k])
     }
+}
+
+/// One `WRITER_COMPONENTS` of a backup components document of the backup: what the backup
+/// selected for one writer instance, and that writer's document when the backup holds it.
+pub(crate) struct Selection<'s, 'a> {
+    /// The backup components document's member index.
+    pub member: usize,
+    pub bc: &'a BackupComponents<'a>,
+    pub wc: &'a WriterComponents<'a>,
+    pub writer: Option<&'s Writer<'a>>,
 }
 
 /// One backup: the documents of one set among the members of a check.
@@ -74,6 +87,8 @@ pub(crate) struct BackupSet<'a> {
     /// Backup components documents, with their member index.
     pub components: Vec<(usize, &'a BackupComponents<'a>)>,
     pub manifests: Vec<(usize, &'a Manifest<'a>)>,
+    /// The writers by (class, instance): the first document of each.
+    by_identity: HashMap<(Uuid, Option<Uuid>), usize>,
 }
 
 impl<'a> BackupSet<'a> {
@@ -81,9 +96,22 @@ impl<'a> BackupSet<'a> {
     pub(crate) fn writer_of(&self, wc: &WriterComponents) -> Option<&Writer<'a>> {
         let class = wc.writer_id.as_ref()?.value.uuid()?;
         let instance = wc.instance_id.as_ref().and_then(|a| a.value.uuid());
-        self.writers
-            .iter()
-            .find(|w| w.writer_id == Some(class) && w.instance_id == instance)
+        self.by_identity
+            .get(&(class, instance))
+            .map(|k| &self.writers[*k])
+    }
+
+    /// Every `WRITER_COMPONENTS` of the backup's backup components documents, in document
+    /// order, each with its writer's document when the backup holds it.
+    pub(crate) fn selections(&self) -> impl Iterator<Item = Selection<'_, 'a>> + '_ {
+        self.components.iter().flat_map(move |&(member, bc)| {
+            bc.writers.iter().map(move |wc| Selection {
+                member,
+                bc,
+                wc,
+                writer: self.writer_of(wc),
+            })
+        })
     }
 
     /// Each writer the backup components documents add components for whose document is in
@@ -99,11 +127,8 @@ impl<'a> BackupSet<'a> {
             &Writer<'a>,
         ),
     > + '_ {
-        self.components.iter().flat_map(move |&(i, bc)| {
-            bc.writers
-                .iter()
-                .filter_map(move |wc| Some((i, bc, wc, self.writer_of(wc)?)))
-        })
+        self.selections()
+            .filter_map(|s| Some((s.member, s.bc, s.wc, s.writer?)))
     }
 
     /// A writer's document of the same class as `wc` but another instance.
@@ -130,6 +155,7 @@ pub(crate) fn backup_sets<'a>(members: &[Member<'a>]) -> Vec<BackupSet<'a>> {
                     writers: Vec::new(),
                     components: Vec::new(),
                     manifests: Vec::new(),
+                    by_identity: HashMap::new(),
                 });
                 sets.len() - 1
             }
@@ -138,12 +164,19 @@ pub(crate) fn backup_sets<'a>(members: &[Member<'a>]) -> Vec<BackupSet<'a>> {
         match model {
             Document::WriterMetadata(w) => {
                 let id = w.identification();
-                set.writers.push(Writer {
+                let writer = Writer {
                     member: i,
                     doc: w,
                     writer_id: id.and_then(|id| id.writer_id.as_ref()?.value.uuid()),
                     instance_id: id.and_then(|id| id.instance_id.as_ref()?.value.uuid()),
-                });
+                    by_place: places(w),
+                };
+                if let Some(class) = writer.writer_id {
+                    set.by_identity
+                        .entry((class, writer.instance_id))
+                        .or_insert(set.writers.len());
+                }
+                set.writers.push(writer);
             }
             Document::BackupComponents(bc) => set.components.push((i, bc)),
             Document::Manifest(m) => set.manifests.push((i, m)),
@@ -151,6 +184,15 @@ pub(crate) fn backup_sets<'a>(members: &[Member<'a>]) -> Vec<BackupSet<'a>> {
         }
     }
     sets
+}
+
+/// A writer's components by (logical path, name).
+fn places<'a>(w: &'a WriterMetadata<'a>) -> HashMap<(&'a str, &'a str), usize> {
+    let mut index = HashMap::with_capacity(w.components.len());
+    for (k, c) in w.components.iter().enumerate() {
+        index.entry((c.logical_path(), c.name())).or_insert(k);
+    }
+    index
 }
 
 /// `logicalPath\componentName`, or the name alone at the top, for messages.

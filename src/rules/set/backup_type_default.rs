@@ -36,37 +36,35 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
-        for &(i, bc) in &set.components {
-            let Some(t) = &bc.backup_type else { continue };
-            if schema_bit(t.raw).is_none() {
+        for (i, bc, wc, writer) in set.taking_part() {
+            let Some(t) = bc
+                .backup_type
+                .as_ref()
+                .filter(|t| schema_bit(t.raw).is_some())
+            else {
+                continue;
+            };
+            if wc.components.is_empty() || writer.doc.backup_schema.is_some() {
                 continue;
             }
-            for wc in &bc.writers {
-                let Some(writer) = set.writer_of(wc) else {
-                    continue;
-                };
-                if wc.components.is_empty() || writer.doc.backup_schema.is_some() {
-                    continue;
-                }
-                let span = wc.writer_id.as_ref().map_or(wc.node.span, |a| a.span);
-                cx.report(
-                    docs,
-                    i,
-                    span,
-                    format!(
-                        "{} declares no backupSchema, so it gets a full backup in this {} backup",
-                        writer_name(writer),
-                        t.raw
-                    ),
-                )
-                .label("no backupSchema: a full backup")
-                .help(format!(
-                    "nothing to change if a full backup of this writer is wanted; otherwise back it up separately, or leave it out of {} {} backup ({} declares no backupSchema)",
-                    article(t.raw),
-                    t.raw,
-                    docs[writer.member].facts.path
-                ));
-            }
+            let span = wc.writer_id.as_ref().map_or(wc.node.span, |a| a.span);
+            cx.report(
+                docs,
+                i,
+                span,
+                format!(
+                    "{} declares no backupSchema, so it gets a full backup in this {} backup",
+                    writer_name(writer),
+                    t.raw
+                ),
+            )
+            .label("no backupSchema: a full backup")
+            .help(format!(
+                "nothing to change if a full backup of this writer is wanted; otherwise back it up separately, or leave it out of {} {} backup ({} declares no backupSchema)",
+                article(t.raw),
+                t.raw,
+                docs[writer.member].facts.path
+            ));
         }
     }
 }

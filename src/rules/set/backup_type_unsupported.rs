@@ -35,50 +35,42 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
-        for &(i, bc) in &set.components {
+        for (i, bc, wc, writer) in set.taking_part() {
             let Some(t) = &bc.backup_type else { continue };
             let Some((bit, bit_name)) = schema_bit(t.raw) else {
                 continue;
             };
-            for wc in &bc.writers {
-                let Some(writer) = set.writer_of(wc) else {
-                    continue;
-                };
-                if wc.components.is_empty() {
-                    continue;
-                }
-                // A writer that declares no schema is set/backup-type-default's.
-                let Some(schema) = writer.doc.backup_schema.as_ref() else {
-                    continue;
-                };
-                if schema.value.is_some_and(|bits| bits.contains(bit)) {
-                    continue;
-                }
-                let name = writer_name(writer);
-                let span = wc.writer_id.as_ref().map_or(wc.node.span, |a| a.span);
-                let d = cx
-                    .report(
-                        docs,
-                        i,
-                        span,
-                        format!(
-                            "{name} takes part in {} {} backup, but its backupSchema {} has no {bit_name}: it gets a full backup",
-                            article(t.raw),
-                            t.raw,
-                            schema.raw
-                        ),
-                    )
-                    .label(format!("no {bit_name} in its schema"))
-                    .help(format!(
-                        "add {bit_name} to the writer's backupSchema if it supports such backups; else back it up in a separate full backup, or leave it out"
-                    ));
-                relate(
-                    d,
-                    &docs[writer.member],
-                    schema.span,
-                    "the writer's backupSchema",
-                );
+            // A writer that declares no schema is set/backup-type-default's.
+            let Some(schema) = writer.doc.backup_schema.as_ref() else {
+                continue;
+            };
+            if wc.components.is_empty() || schema.value.is_some_and(|bits| bits.contains(bit)) {
+                continue;
             }
+            let name = writer_name(writer);
+            let span = wc.writer_id.as_ref().map_or(wc.node.span, |a| a.span);
+            let d = cx
+                .report(
+                    docs,
+                    i,
+                    span,
+                    format!(
+                        "{name} takes part in {} {} backup, but its backupSchema {} has no {bit_name}: it gets a full backup",
+                        article(t.raw),
+                        t.raw,
+                        schema.raw
+                    ),
+                )
+                .label(format!("no {bit_name} in its schema"))
+                .help(format!(
+                    "add {bit_name} to the writer's backupSchema if it supports such backups; else back it up in a separate full backup, or leave it out"
+                ));
+            relate(
+                d,
+                &docs[writer.member],
+                schema.span,
+                "the writer's backupSchema",
+            );
         }
     }
 }

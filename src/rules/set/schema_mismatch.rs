@@ -29,37 +29,36 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
-        for &(i, bc) in &set.components {
-            for wc in &bc.writers {
-                let (Some(writer), Some(recorded)) = (set.writer_of(wc), &wc.backup_schema) else {
-                    continue;
-                };
-                let Some(recorded_bits) = recorded.value else {
-                    continue;
-                };
-                let declared = writer.doc.backup_schema.as_ref();
-                let declared_bits = declared
-                    .and_then(|a| a.value)
-                    .unwrap_or(BackupSchema::empty());
-                if recorded_bits == declared_bits {
-                    continue;
-                }
-                let at = declared.map_or(writer.doc.node.span, |a| a.span);
-                let d = cx
-                    .report(
-                        docs,
-                        i,
-                        recorded.span,
-                        format!(
-                            "backupSchema {} here, but the writer's document declares {}",
-                            recorded_bits.bits(),
-                            declared_bits.bits()
-                        ),
-                    )
-                    .label("not the writer's schema")
-                    .help("check that the backup components document and the writer's document come from the same run");
-                relate(d, &docs[writer.member], at, "the writer's backupSchema");
+        for selection in set.selections() {
+            let (i, wc) = (selection.member, selection.wc);
+            let (Some(writer), Some(recorded)) = (selection.writer, &wc.backup_schema) else {
+                continue;
+            };
+            let Some(recorded_bits) = recorded.value else {
+                continue;
+            };
+            let declared = writer.doc.backup_schema.as_ref();
+            let declared_bits = declared
+                .and_then(|a| a.value)
+                .unwrap_or(BackupSchema::empty());
+            if recorded_bits == declared_bits {
+                continue;
             }
+            let at = declared.map_or(writer.doc.node.span, |a| a.span);
+            let d = cx
+                .report(
+                    docs,
+                    i,
+                    recorded.span,
+                    format!(
+                        "backupSchema {} here, but the writer's document declares {}",
+                        recorded_bits.bits(),
+                        declared_bits.bits()
+                    ),
+                )
+                .label("not the writer's schema")
+                .help("check that the backup components document and the writer's document come from the same run");
+            relate(d, &docs[writer.member], at, "the writer's backupSchema");
         }
     }
 }

@@ -40,43 +40,42 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
         if cx.unreadable_in(set.name).next().is_some() {
             continue;
         }
-        for &(i, bc) in &set.components {
-            for wc in &bc.writers {
-                if set.writer_of(wc).is_some() {
-                    continue;
+        for selection in set.selections() {
+            let (i, wc) = (selection.member, selection.wc);
+            if selection.writer.is_some() {
+                continue;
+            }
+            let Some(id) = &wc.writer_id else { continue };
+            let instance = wc.instance_id.as_ref().map_or("", |a| a.raw);
+            let d = cx
+                .report(
+                    docs,
+                    i,
+                    id.span,
+                    format!(
+                        "writer {} (instance {instance}) has no writer metadata document in this backup",
+                        id.raw
+                    ),
+                )
+                .label("no such writer here");
+            match set.same_class(wc) {
+                Some(other) => {
+                    let other_instance =
+                        other.instance_id.map(|u| u.to_string()).unwrap_or_default();
+                    d.help(format!(
+                        "the backup holds this writer's document for instance {other_instance}: the documents come from different runs; save them again together"
+                    ));
+                    if let Some(id) = other.doc.identification() {
+                        relate(
+                            d,
+                            &docs[other.member],
+                            id.node.span,
+                            "this writer's document",
+                        );
+                    }
                 }
-                let Some(id) = &wc.writer_id else { continue };
-                let instance = wc.instance_id.as_ref().map_or("", |a| a.raw);
-                let d = cx
-                    .report(
-                        docs,
-                        i,
-                        id.span,
-                        format!(
-                            "writer {} (instance {instance}) has no writer metadata document in this backup",
-                            id.raw
-                        ),
-                    )
-                    .label("no such writer here");
-                match set.same_class(wc) {
-                    Some(other) => {
-                        let other_instance =
-                            other.instance_id.map(|u| u.to_string()).unwrap_or_default();
-                        d.help(format!(
-                            "the backup holds this writer's document for instance {other_instance}: the documents come from different runs; save them again together"
-                        ));
-                        if let Some(id) = other.doc.identification() {
-                            relate(
-                                d,
-                                &docs[other.member],
-                                id.node.span,
-                                "this writer's document",
-                            );
-                        }
-                    }
-                    None => {
-                        d.help("add the writer's metadata document to the backup (DiskShadow saves it as WMn.xml), or remove its WRITER_COMPONENTS");
-                    }
+                None => {
+                    d.help("add the writer's metadata document to the backup (DiskShadow saves it as WMn.xml), or remove its WRITER_COMPONENTS");
                 }
             }
         }
