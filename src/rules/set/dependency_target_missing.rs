@@ -38,10 +38,13 @@ pub static RULE: Rule = Rule {
     }),
 };
 
-/// Writer metadata documents: each may depend on another writer, or be the target of a
-/// dependency, which the finding points into.
+/// Writer metadata documents that depend on another writer, and in a backup every writer's,
+/// which may be the target a finding points into. Outside a backup a target without
+/// dependencies of its own is not kept for that: a folder of thousands of writers' documents
+/// would keep every text to the end of the run.
 fn is_a_writer(doc: &Facts) -> bool {
-    doc.identity.is_some()
+    doc.identity
+        .is_some_and(|id| !id.dependencies.is_empty() || doc.set.is_some())
 }
 
 fn check(cx: &mut AcrossCx, docs: &[Member], all: &[Facts]) {
