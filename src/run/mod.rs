@@ -325,19 +325,20 @@ pub(crate) fn run_with(
     let (mut results, mut records) = lint_jobs(&jobs);
     let mut files = Vec::with_capacity(results.len());
     let mut parts = Vec::with_capacity(results.len());
-    let mut settings = Vec::with_capacity(results.len());
+    // Each file's job, whose settings it is linted with.
+    let mut job_of: Vec<usize> = Vec::with_capacity(results.len());
     let mut paths: Vec<Option<PathBuf>> = Vec::with_capacity(results.len());
     let mut contexts: Vec<bool> = Vec::with_capacity(results.len());
     let mut done = 0;
     loop {
-        for (linted, job) in results.into_iter().zip(&jobs[done..]) {
+        for (k, (linted, job)) in results.into_iter().zip(&jobs[done..]).enumerate() {
             for (file, part) in linted {
                 // Only a file of its own lies in a folder: a cabinet's entries and a
                 // transcript's writers are not their folder's documents.
                 let own = file.origin == Origin::File;
                 files.push(file);
                 parts.push(part);
-                settings.push(job.settings.clone());
+                job_of.push(done + k);
                 paths.push(job.path.clone().filter(|_| own));
                 contexts.push(job.context);
             }
@@ -370,7 +371,7 @@ pub(crate) fn run_with(
         }
         parts[i] = None;
     }
-    let settings: Vec<&Settings> = settings.iter().collect();
+    let settings: Vec<&Settings> = job_of.iter().map(|k| &jobs[*k].settings).collect();
     let found: Vec<usize> = files.iter().map(|f| f.diagnostics.len()).collect();
     check_across_with(&mut files, &settings, registry);
     // The members read for context leave the report here, with whatever was found in them.
