@@ -297,12 +297,27 @@ pub fn fix_bytes(
 
 /// Writes `bytes` over the file at `path` so that no reader ever sees half of them: into a
 /// new file beside it, then renamed over it. A symbolic link is followed to the file it names,
-/// which is replaced; the file's permissions are kept. A read-only file is refused.
+/// which is replaced; the file's permissions are kept, and on Unix its owner and group. A file
+/// is refused, and left as it was, when it is read-only; on Unix, also when it has more than
+/// one hard link (the new file would take the place of one of its names only, splitting the
+/// links), and when the new file cannot be given its owner and group (another user's file,
+/// fixed by a process that may not change owners).
 pub fn write_back(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let target = std::fs::canonicalize(path).map_err(|e| describe(&e))?;
     let meta = std::fs::metadata(&target).map_err(|e| describe(&e))?;
     if meta.permissions().readonly() {
         return Err("the file is read-only".to_string());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(format!(
+                "it has {} hard links, which writing the fixed file in its place would split; \
+                 fix a copy, then copy it back over the file with `cp`, which keeps the links",
+                meta.nlink()
+            ));
+        }
     }
     let dir = target.parent().unwrap_or(Path::new("."));
     let name = target
@@ -310,20 +325,46 @@ pub fn write_back(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}.vsslint-{}.tmp", std::process::id()));
-    let written = (|| -> io::Result<()> {
+    let written = (|| -> Result<(), String> {
         use std::io::Write;
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        f.write_all(bytes)?;
-        f.set_permissions(meta.permissions())?;
-        f.sync_all()?;
-        std::fs::rename(&temp, &target)
+        let io = |e: io::Error| describe(&e);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        // Readable by its creator alone until it has the old file's owner and permissions,
+        // so that the contents of a private file are never open to others on the way.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut f = options.open(&temp).map_err(io)?;
+        f.write_all(bytes).map_err(io)?;
+        // The owner first: a change of owner clears the set-user-ID and set-group-ID bits,
+        // which the permissions then restore.
+        #[cfg(unix)]
+        keep_owner(&f, &meta)?;
+        f.set_permissions(meta.permissions()).map_err(io)?;
+        f.sync_all().map_err(io)?;
+        std::fs::rename(&temp, &target).map_err(io)
     })();
-    written.map_err(|e| {
+    written.inspect_err(|_| {
         let _ = std::fs::remove_file(&temp);
-        describe(&e)
+    })
+}
+
+/// Gives the new file `new` the owner and group of the file it replaces.
+#[cfg(unix)]
+fn keep_owner(new: &std::fs::File, old: &std::fs::Metadata) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let mine = new.metadata().map_err(|e| describe(&e))?;
+    if (mine.uid(), mine.gid()) == (old.uid(), old.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(new, Some(old.uid()), Some(old.gid())).map_err(|e| {
+        format!(
+            "it belongs to user {} and group {}, and the fixed file could not be given them \
+             ({}); run vsslint as that user, or as root",
+            old.uid(),
+            old.gid(),
+            describe(&e)
+        )
     })
 }
 

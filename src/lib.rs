@@ -43,7 +43,9 @@ pub mod suggest;
 mod toolkit;
 pub mod vocab;
 
-pub use container::cab::{read_cab, CabEntry, CabError, CabLimits, EntryRef, Place};
+pub use container::cab::{
+    read_cab, read_cab_with_stats, CabEntry, CabError, CabLimits, CabStats, EntryRef, Place,
+};
 pub use container::{open as open_input, Entry, Frame, Opened, Origin, Transcript};
 pub use decode::{decode, decode_owned, DecodeError, Decoded, DecodedText, Detection};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};

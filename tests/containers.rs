@@ -19,7 +19,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use vsslint::{read_cab, CabEntry, CabError, CabLimits};
+use vsslint::{read_cab_with_stats, CabEntry, CabError, CabLimits, CabStats};
 
 // ----------------------------------------------------------------------------------------
 // Memory: what the current thread holds, and its peak.
@@ -244,21 +244,46 @@ fn build_with(folders: &[u16], entries: &[Spec], checksums: bool) -> Vec<u8> {
     out
 }
 
+type Read = Result<Vec<Result<CabEntry, CabError>>, CabError>;
+
 /// Reads `cab` with `limits`, checking what holds for any cabinet (the fuzz target's checks,
 /// with these limits), and the memory bound: the entries' bytes, the input, and a fixed
 /// allowance for tables, buffers and one decompression window of up to 32 MiB.
-fn read(cab: &[u8], limits: &CabLimits) -> Result<Vec<Result<CabEntry, CabError>>, CabError> {
-    let (out, held) = peak(|| read_cab(cab, limits));
+fn read(cab: &[u8], limits: &CabLimits) -> Read {
+    read_counted(cab, limits).0
+}
+
+/// [`read`], and what the reader says the reading cost, checked against the budget: no
+/// folder decompressed twice, no more decompressed or returned than the budget.
+fn read_counted(cab: &[u8], limits: &CabLimits) -> (Read, CabStats) {
+    let (out, held) = peak(|| read_cab_with_stats(cab, limits));
+    let (out, stats) = match out {
+        Ok((entries, stats)) => (Ok(entries), stats),
+        Err(e) => (Err(e), CabStats::default()),
+    };
     let returned: usize = match &out {
         Ok(entries) => entries.iter().flatten().map(|e| e.bytes.len()).sum(),
         Err(_) => 0,
     };
     assert!(
-        returned as u64 <= limits.max_bytes,
+        returned as u64 <= limits.max_expansion,
         "{returned} bytes returned"
     );
-    let bound =
-        2 * limits.max_bytes.min(returned as u64 + 64 * MIB as u64) as usize + cab.len() + 40 * MIB;
+    assert_eq!(stats.bytes_returned, returned as u64);
+    assert!(
+        stats.bytes_decompressed <= limits.max_expansion,
+        "{stats:?}"
+    );
+    let folders = cab
+        .get(26..28)
+        .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]));
+    assert!(
+        stats.folders_decompressed <= usize::from(folders),
+        "{stats:?}"
+    );
+    let bound = 2 * limits.max_expansion.min(returned as u64 + 64 * MIB as u64) as usize
+        + cab.len()
+        + 40 * MIB;
     assert!(held <= bound, "held {held} bytes, more than {bound}");
     if let Ok(entries) = &out {
         for (i, e) in entries.iter().enumerate() {
@@ -271,7 +296,7 @@ fn read(cab: &[u8], limits: &CabLimits) -> Result<Vec<Result<CabEntry, CabError>
             }
         }
     }
-    out
+    (out, stats)
 }
 
 fn read_ok(cab: &[u8]) -> Vec<Result<CabEntry, CabError>> {
@@ -627,6 +652,7 @@ fn a_gibibyte_declared_is_refused_before_anything_is_read() {
     // Allowed, it still takes only the memory of the data that is there.
     let limits = CabLimits {
         max_bytes: 2 << 30,
+        max_expansion: 2 << 30,
         ..CabLimits::default()
     };
     let (entries, held) = peak(|| read(&cab, &limits).unwrap());
@@ -636,9 +662,9 @@ fn a_gibibyte_declared_is_refused_before_anything_is_read() {
 }
 
 #[test]
-fn the_total_limit_holds_in_the_order_of_the_entries() {
+fn the_expansion_budget_holds_in_the_order_of_the_entries() {
     let limits = CabLimits {
-        max_bytes: 1_000,
+        max_expansion: 1_000,
         ..CabLimits::default()
     };
     let cab = build(
@@ -656,7 +682,8 @@ fn the_total_limit_holds_in_the_order_of_the_entries() {
     assert_eq!(
         e.to_string(),
         "entry `b.xml` declares 600 bytes, which would bring the cabinet's entries to 1200 \
-         bytes, more than the 1000 allowed (--max-file-size)"
+         bytes, more than the cabinet's expansion budget of 1000 bytes; raise it with \
+         --max-cabinet-expansion"
     );
     // Past the refused one, in the folder's data: reaching it decompresses 1,500 bytes.
     let e = err(&entries[2]);
@@ -680,6 +707,112 @@ fn the_total_limit_holds_in_the_order_of_the_entries() {
         .all(|e| matches!(e, Err(CabError::TotalTooLarge { .. }))));
 }
 
+/// A cabinet of `count` entries named `WMn.xml`, each covering all of `data`, which its one
+/// folder stores once.
+fn one_folder_many_times(data: &[u8], count: usize) -> Vec<u8> {
+    let mut specs = vec![spec("WM0.xml", data)];
+    for i in 1..count {
+        let mut s = spec(&format!("WM{i}.xml"), b"");
+        s.size = Some(data.len() as u32);
+        s.offset = Some(0);
+        specs.push(s);
+    }
+    build(&[NONE], &specs)
+}
+
+#[test]
+fn entries_covering_one_folder_decompress_it_once_within_the_budget() {
+    // 120 entries over one 2 MiB folder would expand to 240 MiB, each under --max-file-size.
+    let data: Vec<u8> = (0..2 * MIB).map(|i| b'a' + (i % 26) as u8).collect();
+    let cab = one_folder_many_times(&data, 120);
+    let limits = CabLimits::default();
+    let (entries, stats) = read_counted(&cab, &limits);
+    let entries = entries.unwrap();
+    assert_eq!(stats.folders_decompressed, 1, "{stats:?}");
+    assert_eq!(stats.bytes_decompressed, data.len() as u64, "{stats:?}");
+    // 128 MiB of budget holds 64 copies; the 56 after are each refused, and named.
+    let within = (limits.max_expansion / data.len() as u64) as usize;
+    assert_eq!(within, 64);
+    assert!(entries[..within].iter().all(|e| ok(e).bytes == data));
+    assert_eq!(stats.bytes_returned, limits.max_expansion);
+    for (i, e) in entries.iter().enumerate().skip(within) {
+        let e = err(e);
+        assert!(matches!(e, CabError::TotalTooLarge { .. }), "{e}");
+        assert_eq!(e.entry().unwrap().name, format!("WM{i}.xml"));
+    }
+    assert_eq!(
+        err(&entries[within]).to_string(),
+        "entry `WM64.xml` declares 2097152 bytes, which would bring the cabinet's entries to \
+         136314880 bytes, more than the cabinet's expansion budget of 134217728 bytes; raise \
+         it with --max-cabinet-expansion"
+    );
+
+    // With room for every copy, the folder is still decompressed once.
+    let data = &data[..64 * 1024];
+    let cab = one_folder_many_times(data, 120);
+    let (entries, stats) = read_counted(&cab, &limits);
+    assert!(entries.unwrap().iter().all(|e| ok(e).bytes == data));
+    assert_eq!(
+        stats,
+        CabStats {
+            folders_decompressed: 1,
+            bytes_decompressed: data.len() as u64,
+            bytes_returned: 120 * data.len() as u64,
+        }
+    );
+}
+
+#[test]
+fn the_expansion_budget_is_an_option_and_its_refusals_are_findings_on_the_entries() {
+    let doc = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/sets/contoso/WM0.xml"
+    ))
+    .unwrap();
+    let scratch = Scratch::new("expansion-option");
+    let path = scratch.0.join("backup.cab");
+    std::fs::write(&path, one_folder_many_times(&doc, 5)).unwrap();
+    let budget = (3 * doc.len()).to_string();
+    let o = common::vsslint(&[
+        "--format",
+        "concise",
+        "--max-cabinet-expansion",
+        &budget,
+        path.to_str().unwrap(),
+    ]);
+    let out = common::stdout(&o);
+    let unreadable: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("doc/unreadable"))
+        .collect();
+    assert_eq!(unreadable.len(), 2, "{out}");
+    for (line, name) in unreadable.iter().zip(["WM3.xml", "WM4.xml"]) {
+        assert!(
+            line.contains(&format!("backup.cab!/{name}:"))
+                && line.contains("raise it with --max-cabinet-expansion"),
+            "{line}"
+        );
+    }
+    // The entries within the budget are linted as documents.
+    for name in ["WM0.xml", "WM1.xml", "WM2.xml"] {
+        assert!(
+            !out.lines()
+                .any(|l| l.contains(&format!("!/{name}:")) && l.contains("doc/unreadable")),
+            "{out}"
+        );
+    }
+    let o = common::vsslint(&["--max-cabinet-expansion", "lots", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        common::stderr(&o).contains("`lots` is not a size"),
+        "{}",
+        common::stderr(&o)
+    );
+    let help = common::stdout(&common::vsslint(&["--help"]));
+    assert!(help.contains("--max-cabinet-expansion <BYTES>"), "{help}");
+    assert!(help.contains("default 128 MiB"), "{help}");
+}
+
 #[test]
 fn an_entry_far_into_its_folder_is_out_of_reach() {
     let mut far = spec("far.xml", b"");
@@ -693,8 +826,8 @@ fn an_entry_far_into_its_folder_is_out_of_reach() {
     assert_eq!(
         e.to_string(),
         "entry `far.xml` lies at bytes 4,294,901,760 to 4,294,901,770 of folder 0: reaching \
-         it would mean decompressing 4294901770 bytes of folder data, more than the 268435456 \
-         allowed (--max-file-size)"
+         it would mean decompressing 4294901770 bytes of folder data, more than the cabinet's \
+         expansion budget of 134217728 bytes; raise it with --max-cabinet-expansion"
     );
 }
 

@@ -251,10 +251,7 @@ fn fix_writes_through_a_symlink_and_keeps_permissions() {
             .file_type()
             .is_symlink());
         let fixed = std::fs::read_to_string(&target).unwrap();
-        assert_eq!(
-            fixed,
-            BAD.replace("\"true\"", "\"yes\"").replace("0xF0F", "3855")
-        );
+        assert_eq!(fixed, bad_fixed());
         let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
         // Nothing is left beside it.
@@ -279,6 +276,134 @@ fn a_read_only_file_is_refused_and_left_alone() {
     #[allow(clippy::permissions_set_readonly_false)]
     perms.set_readonly(false);
     std::fs::set_permissions(&path, perms).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The fixed text of [`BAD`].
+#[cfg(unix)]
+fn bad_fixed() -> String {
+    BAD.replace("\"true\"", "\"yes\"").replace("0xF0F", "3855")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_file_is_left_alone_with_a_message() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = temp_dir("hardlink");
+    let path = dir.join("a.xml");
+    let other = dir.join("b.xml");
+    std::fs::write(&path, BAD).unwrap();
+    std::fs::hard_link(&path, &other).unwrap();
+    let inode = std::fs::metadata(&path).unwrap().ino();
+    let out = vsslint(&["--fix", path.to_str().unwrap()]);
+    assert!(
+        stderr(&out).contains(&format!(
+            "vsslint: `{}` left unchanged: it has 2 hard links, which writing the fixed file in \
+             its place would split",
+            path.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(out.status.code(), Some(1), "the findings are still there");
+    for p in [&path, &other] {
+        assert_eq!(std::fs::read_to_string(p).unwrap(), BAD);
+        assert_eq!(std::fs::metadata(p).unwrap().ino(), inode);
+    }
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+    // --diff writes nothing, so it has nothing to refuse.
+    let diff = vsslint(&["--diff", path.to_str().unwrap()]);
+    assert_eq!(diff.status.code(), Some(1));
+    assert!(
+        !stderr(&diff).contains("left unchanged"),
+        "{}",
+        stderr(&diff)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Whether this process may give files away, judged by the owner of a file it creates: root's
+/// files are user 0. The tests of another user's file need that, to make one.
+#[cfg(unix)]
+fn may_chown(test: &str, dir: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = dir.join("probe");
+    std::fs::write(&probe, b"").unwrap();
+    let root = std::fs::metadata(&probe).unwrap().uid() == 0;
+    std::fs::remove_file(&probe).unwrap();
+    if !root {
+        eprintln!("skipped: {test}: needs root, to make a file that belongs to another user");
+    }
+    root
+}
+
+/// A user and group that own nothing else here.
+#[cfg(unix)]
+const OTHER: u32 = 48_213;
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_the_owner_and_group_of_another_users_file() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = temp_dir("owner");
+    if !may_chown("fix_keeps_the_owner_and_group_of_another_users_file", &dir) {
+        return;
+    }
+    let path = dir.join("theirs.xml");
+    std::fs::write(&path, BAD).unwrap();
+    std::os::unix::fs::chown(&path, Some(OTHER), Some(OTHER + 1)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = vsslint(&["--fix", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), bad_fixed());
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (OTHER, OTHER + 1));
+    assert_eq!(meta.permissions().mode() & 0o7777, 0o640);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn another_users_file_is_left_alone_when_its_owner_cannot_be_kept() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+    let dir = temp_dir("not-mine");
+    if !may_chown(
+        "another_users_file_is_left_alone_when_its_owner_cannot_be_kept",
+        &dir,
+    ) {
+        return;
+    }
+    // A file anyone may write, in a folder anyone may write: only its owner stops the fix.
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let path = dir.join("theirs.xml");
+    std::fs::write(&path, BAD).unwrap();
+    std::os::unix::fs::chown(&path, Some(OTHER), Some(OTHER)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vsslint"))
+        .args(["--fix", path.to_str().unwrap()])
+        .current_dir(&dir)
+        .env("HOME", &dir)
+        .env("NO_COLOR", "1")
+        .uid(OTHER + 7)
+        .gid(OTHER + 7)
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains(&format!(
+            "vsslint: `{}` left unchanged: it belongs to user {OTHER} and group {OTHER}, and the \
+             fixed file could not be given them",
+            path.display()
+        )) && stderr(&out).contains("run vsslint as that user, or as root"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(out.status.code(), Some(1), "the findings are still there");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), BAD);
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (OTHER, OTHER));
+    // The new file written beside it is gone.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

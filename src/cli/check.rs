@@ -46,6 +46,7 @@ fn options(args: &CheckArgs) -> Options {
         statistics: args.statistics,
         max_diagnostics: args.max_diagnostics,
         max_file_size: args.max_file_size,
+        max_cabinet_expansion: args.max_cabinet_expansion,
         allow_no_files: args.allow_no_files,
         inline_suppressions: !args.no_inline_suppressions,
         style: Style {

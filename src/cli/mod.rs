@@ -126,6 +126,12 @@ struct CheckArgs {
     #[arg(long, value_name = "SIZE", default_value = "256MiB", hide_default_value = true, value_parser = parse_size)]
     max_file_size: u64,
 
+    /// The most bytes a cabinet's entries may expand to together, an entry covering data that
+    /// another covers counted again; entries past it are reported unreadable. Bytes, or with a
+    /// unit as for --max-file-size; default 128 MiB.
+    #[arg(long, value_name = "BYTES", default_value = "128MiB", hide_default_value = true, value_parser = parse_size)]
+    max_cabinet_expansion: u64,
+
     /// Exit 0 when the paths name no document at all, instead of a usage error.
     #[arg(long)]
     allow_no_files: bool,

@@ -11,11 +11,14 @@
 //! entry that lies past its folder's data, and decodes every name as UTF-8 whatever its flag
 //! says.
 //!
-//! Bounds, for any input: the entries returned hold at most [`CabLimits::max_bytes`] in all,
-//! checked on the sizes the entries declare before anything is decompressed, and buffers grow
-//! only as data arrives; the folder data decompressed to reach them is bounded by the same
-//! limit, and LZX windows (up to 32 MiB each, one at a time) by 1 GiB in all. The tables take
-//! at most what the format allows (65,535 folders and entries, names of 255 bytes).
+//! Bounds, for any input: no entry may declare more than [`CabLimits::max_bytes`], and the
+//! entries returned hold at most [`CabLimits::max_expansion`] together, an entry that shares
+//! its data with others counted for each copy. Both are checked on the sizes the entries
+//! declare before anything is decompressed, and the folder data decompressed to reach them is
+//! held to the same budget while it streams; buffers grow only as data arrives. A folder is
+//! decompressed at most once, however many entries cover it ([`CabStats`] counts it). LZX
+//! windows (up to 32 MiB each, one at a time) take at most 1 GiB in all. The tables take at
+//! most what the format allows (65,535 folders and entries, names of 255 bytes).
 //!
 //! One entry's fault is that entry's error: the others are still read. A damaged data block
 //! loses its folder from that block on, since MSZIP and LZX carry their state from block to
@@ -28,10 +31,16 @@ use std::panic::{self, AssertUnwindSafe};
 /// What reading one cabinet may cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CabLimits {
-    /// The most bytes the entries may hold in all, and so the most one entry may declare;
-    /// also the most bytes of folder data decompressed to reach them. The linter's
-    /// `--max-file-size`, whose default is the default here (256 MiB).
+    /// The most bytes one entry may declare: the linter's `--max-file-size`, whose default is
+    /// the default here (256 MiB), since an entry is a file once it is out of the cabinet.
     pub max_bytes: u64,
+    /// The cabinet's expansion budget: the most bytes its entries may hold together (an entry
+    /// covering data another entry covers too is counted again, since each is a copy), and
+    /// the most bytes of folder data decompressed to reach them. The linter's
+    /// `--max-cabinet-expansion`, whose default is the default here (128 MiB). Without it, a
+    /// few kilobytes of cabinet listing one compressed folder many times over would expand to
+    /// as many copies of it.
+    pub max_expansion: u64,
     /// The most entries a cabinet may list; the format allows 65,535, the default.
     pub max_entries: usize,
 }
@@ -40,9 +49,24 @@ impl Default for CabLimits {
     fn default() -> Self {
         CabLimits {
             max_bytes: 256 * 1024 * 1024,
+            max_expansion: 128 * 1024 * 1024,
             max_entries: 65_535,
         }
     }
+}
+
+/// What reading one cabinet cost: counts, not time, so that a test can hold the reader to
+/// them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CabStats {
+    /// Folders whose data was decompressed: each at most once, however many entries cover it.
+    pub folders_decompressed: usize,
+    /// Bytes of folder data decompressed, all folders together: at most
+    /// [`CabLimits::max_expansion`].
+    pub bytes_decompressed: u64,
+    /// Bytes of the entries returned, copies of shared data each counted: at most
+    /// [`CabLimits::max_expansion`].
+    pub bytes_returned: u64,
 }
 
 /// One entry of a cabinet, read whole.
@@ -122,14 +146,15 @@ pub enum CabError {
         size: u64,
         max: u64,
     },
-    /// The entry would bring the entries' total over [`CabLimits::max_bytes`].
+    /// The entry would bring the entries' total over [`CabLimits::max_expansion`].
     TotalTooLarge {
         entry: EntryRef,
         size: u64,
         total: u64,
         max: u64,
     },
-    /// Reaching the entry means decompressing more folder data than allowed.
+    /// Reaching the entry means decompressing more folder data than
+    /// [`CabLimits::max_expansion`] allows.
     OutOfReach {
         entry: EntryRef,
         at: Place,
@@ -260,7 +285,8 @@ impl fmt::Display for CabError {
             } => write!(
                 f,
                 "entry `{}` declares {size} bytes, which would bring the cabinet's entries to \
-                 {total} bytes, more than the {max} allowed (--max-file-size)",
+                 {total} bytes, more than the cabinet's expansion budget of {max} bytes; raise \
+                 it with --max-cabinet-expansion",
                 Shown(&entry.name)
             ),
             OutOfReach {
@@ -271,8 +297,8 @@ impl fmt::Display for CabError {
             } => write!(
                 f,
                 "entry `{}` lies at bytes {} to {} of folder {}: reaching it would mean \
-                 decompressing {work} bytes of folder data, more than the {max} allowed \
-                 (--max-file-size)",
+                 decompressing {work} bytes of folder data, more than the cabinet's expansion \
+                 budget of {max} bytes; raise it with --max-cabinet-expansion",
                 Shown(&entry.name),
                 N(at.start),
                 N(at.end),
@@ -724,7 +750,8 @@ fn cp437(raw: &[u8]) -> String {
 /// What the entries admitted so far cost, against the limits.
 struct Budget {
     limits: CabLimits,
-    /// The most folder data to decompress: the limit, within what a folder can address.
+    /// The most folder data to decompress: the expansion budget, within what a folder can
+    /// address.
     reach: u64,
     /// For each folder, how far into its data the admitted entries reach.
     extents: Vec<u64>,
@@ -774,14 +801,14 @@ impl Budget {
             });
         }
         let size = u64::from(e.size);
-        let max = self.limits.max_bytes;
-        if size > max {
+        if size > self.limits.max_bytes {
             return Err(CabError::EntryTooLarge {
                 entry: entry(),
                 size,
-                max,
+                max: self.limits.max_bytes,
             });
         }
+        let max = self.limits.max_expansion;
         if self.total + size > max {
             return Err(CabError::TotalTooLarge {
                 entry: entry(),
@@ -842,6 +869,14 @@ pub fn read_cab(
     bytes: &[u8],
     limits: &CabLimits,
 ) -> Result<Vec<Result<CabEntry, CabError>>, CabError> {
+    read_cab_with_stats(bytes, limits).map(|(entries, _)| entries)
+}
+
+/// [`read_cab`], and what the reading cost.
+pub fn read_cab_with_stats(
+    bytes: &[u8],
+    limits: &CabLimits,
+) -> Result<(Vec<Result<CabEntry, CabError>>, CabStats), CabError> {
     let tables = read_tables(bytes, limits)?;
     let entry_ref = |index: usize| EntryRef {
         index,
@@ -852,7 +887,7 @@ pub fn read_cab(
 
     let mut budget = Budget {
         limits: *limits,
-        reach: limits.max_bytes.min(u64::from(u32::MAX)),
+        reach: limits.max_expansion.min(u64::from(u32::MAX)),
         extents: vec![0; tables.folders.len()],
         total: 0,
         work: 0,
@@ -874,6 +909,7 @@ pub fn read_cab(
     let to_read: Vec<usize> = (0..members.len())
         .filter(|&f| !members[f].is_empty())
         .collect();
+    let mut stats = CabStats::default();
     if !to_read.is_empty() {
         read_folders(
             bytes,
@@ -883,10 +919,12 @@ pub fn read_cab(
             &mut members,
             &mut out,
             &entry_ref,
+            &mut stats,
         );
     }
+    stats.bytes_returned = out.iter().flatten().map(|b| b.len() as u64).sum();
 
-    Ok(out
+    let entries = out
         .into_iter()
         .zip(tables.entries.iter())
         .enumerate()
@@ -897,10 +935,14 @@ pub fn read_cab(
                 bytes,
             })
         })
-        .collect())
+        .collect();
+    Ok((entries, stats))
 }
 
-/// Decompresses each folder of `to_read` once, cutting its members out of the stream.
+/// Decompresses each folder of `to_read` once, cutting its members out of the stream. Each
+/// stream is cut at its folder's extent, and the extents together fit the expansion budget,
+/// so the decoders produce no more than the budget whatever sizes the data blocks claim.
+#[allow(clippy::too_many_arguments)]
 fn read_folders(
     bytes: &[u8],
     tables: &Tables,
@@ -909,6 +951,7 @@ fn read_folders(
     members: &mut [Vec<Member>],
     out: &mut [Result<Vec<u8>, CabError>],
     entry_ref: &dyn Fn(usize) -> EntryRef,
+    stats: &mut CabStats,
 ) {
     let len = bytes.len() as u64;
     // The crate is given the input with its entry list replaced by one entry per folder to
@@ -986,7 +1029,7 @@ fn read_folders(
             Some(Stop::Io(0, io::ErrorKind::UnexpectedEof.into()))
         } else {
             match panic::catch_unwind(AssertUnwindSafe(|| {
-                stream_folder(&mut cabinet, f, extent, list, out)
+                stream_folder(&mut cabinet, f, extent, list, out, stats)
             })) {
                 Ok(Ok(())) => None,
                 Ok(Err(stop)) => Some(stop),
@@ -1072,10 +1115,12 @@ fn stream_folder<R: Read + Seek>(
     extent: u64,
     members: &[Member],
     out: &mut [Result<Vec<u8>, CabError>],
+    stats: &mut CabStats,
 ) -> Result<(), Stop> {
     let file = cabinet
         .read_file(&f.to_string())
         .map_err(|e| Stop::Io(0, e))?;
+    stats.folders_decompressed += 1;
     // The crate stops at the extent already; `take` keeps that so whatever it does.
     let mut stream = file.take(extent);
     let mut chunk = vec![0u8; CHUNK];
@@ -1089,6 +1134,7 @@ fn stream_folder<R: Read + Seek>(
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(Stop::Io(pos, e)),
         };
+        stats.bytes_decompressed += n as u64;
         let end = pos + n as u64;
         while next < members.len() && members[next].start < end {
             active.push(members[next]);

@@ -84,6 +84,8 @@ pub struct Options {
     pub max_diagnostics: usize,
     /// Refuse larger files.
     pub max_file_size: u64,
+    /// The most bytes a cabinet's entries may expand to together.
+    pub max_cabinet_expansion: u64,
     /// Accept paths that name no document at all (exit 0) instead of a usage error.
     pub allow_no_files: bool,
     /// Honour `vsslint-ignore` comments.
@@ -128,6 +130,7 @@ impl Default for Options {
             statistics: false,
             max_diagnostics: 200,
             max_file_size: 256 * 1024 * 1024,
+            max_cabinet_expansion: CabLimits::default().max_expansion,
             allow_no_files: false,
             inline_suppressions: true,
             style: Style::plain(100),
@@ -534,6 +537,7 @@ fn lint_job(
     };
     let limits = CabLimits {
         max_bytes: opts.max_file_size,
+        max_expansion: opts.max_cabinet_expansion,
         ..CabLimits::default()
     };
     let linted: Vec<LintedFile> = match container::open(bytes, &limits) {
