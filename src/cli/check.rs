@@ -3,6 +3,7 @@
 use super::{CheckArgs, ColorChoice};
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
+use vsslint::report::escape::terminal_lines;
 use vsslint::report::full::Style;
 use vsslint::{Failure, FixMode, Options};
 
@@ -70,14 +71,24 @@ fn options(args: &CheckArgs) -> Options {
 
 pub(super) fn check(args: &CheckArgs) -> Result<i32, Failure> {
     if let Some(file) = &args.show_settings {
-        print!("{}", vsslint::show_settings(&options(args), file)?);
+        let shown = vsslint::show_settings(&options(args), file).map_err(escaped)?;
+        print!("{}", terminal_lines(&shown));
         return Ok(0);
     }
-    let outcome = vsslint::run(&options(args), &mut io::stdout().lock())?;
+    let outcome = vsslint::run(&options(args), &mut io::stdout().lock()).map_err(escaped)?;
     if let Some(note) = outcome.note {
-        eprintln!("{note}");
+        eprintln!("{}", terminal_lines(&note));
     }
     Ok(outcome.code)
+}
+
+/// Notes, failures and settings name files and quote globs and configuration values: each
+/// of their lines reaches the terminal escaped.
+fn escaped(failure: Failure) -> Failure {
+    match failure {
+        Failure::Usage(m) => Failure::Usage(terminal_lines(&m).into_owned()),
+        e => e,
+    }
 }
 
 /// Whether the terminal is one known to show OSC 8 hyperlinks. Others print the escape

@@ -1,6 +1,13 @@
 //! `--format github`: workflow commands that GitHub Actions turns into annotations, with the
 //! concise report folded into a log group.
+//!
+//! A workflow command is a line that starts with `::`: no input may begin one. Every
+//! message, title and property is escaped as GitHub documents (`%`, CR and LF, and also `:`
+//! and `,` in properties). What people read (messages and titles) is escaped for the
+//! terminal first, so a line break in a name reads `\n` in the annotation; the `file`
+//! property keeps the exact path, which GitHub matches against the repository's files.
 
+use super::escape::{terminal, terminal_lines};
 use super::{concise, locate};
 use crate::pipeline::LintedFile;
 use crate::rule_meta::Severity;
@@ -54,12 +61,16 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
             Severity::Info => "notice",
         };
         let mut message = format!(
-            "{file}:{}:{}: {} {}",
-            start.line, start.column, d.rule.code, d.message
+            "{}:{}:{}: {} {}",
+            terminal(&file),
+            start.line,
+            start.column,
+            d.rule.code,
+            terminal(&d.message)
         );
         if let Some(h) = &d.help {
             message.push_str("\nhelp: ");
-            message.push_str(h);
+            message.push_str(&terminal_lines(h));
         }
         // A document inside a cabinet: the annotation goes on the cabinet, which is the file
         // in the repository, and names the document; lines in it would point into the
@@ -70,8 +81,10 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
                 "::{kind} file={},title={}::{}",
                 escape_property(&super::paths::machine_path(container)),
                 escape_property(&format!(
-                    "vsslint ({} {}) in {entry}",
-                    d.rule.code, d.rule.slug
+                    "vsslint ({} {}) in {}",
+                    d.rule.code,
+                    d.rule.slug,
+                    terminal(entry)
                 )),
                 escape_data(&message)
             )?;
@@ -121,8 +134,8 @@ pub fn step_summary(files: &[LintedFile]) -> String {
         for f in files.iter().filter(|f| !f.diagnostics.is_empty()) {
             let count = |sev: Severity| f.diagnostics.iter().filter(|d| d.severity == sev).count();
             s.push_str(&format!(
-                "| `{}` | {} | {} | {} |\n",
-                f.path,
+                "| {} | {} | {} | {} |\n",
+                code_cell(&f.path),
                 count(Severity::Error),
                 count(Severity::Warning),
                 count(Severity::Info)
@@ -130,4 +143,38 @@ pub fn step_summary(files: &[LintedFile]) -> String {
         }
     }
     s
+}
+
+/// `text` as code in a cell of a Markdown table: escaped for the terminal (a line break
+/// would end the row), its pipes escaped (GitHub's tables split cells at them even in code),
+/// and fenced with more backticks than it holds in a row.
+fn code_cell(text: &str) -> String {
+    let text = terminal(text).replace('|', "\\|");
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    // A space apart from the fence, which Markdown strips, keeps a backtick at either end
+    // from being read as part of it.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_stays_in_its_table_cell() {
+        assert_eq!(code_cell("a.xml"), "`a.xml`");
+        assert_eq!(code_cell("a|b\n| x |"), "`a\\|b\\n\\| x \\|`");
+        assert_eq!(code_cell("`a``b"), "``` `a``b ```");
+    }
 }
