@@ -3,7 +3,7 @@
 use super::{CheckArgs, ColorChoice};
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
-use vsslint::report::escape::terminal_lines;
+use vsslint::report::escape::{terminal, terminal_lines};
 use vsslint::report::full::Style;
 use vsslint::{Failure, FixMode, Options};
 
@@ -77,9 +77,30 @@ pub(super) fn check(args: &CheckArgs) -> Result<i32, Failure> {
     }
     let outcome = vsslint::run(&options(args), &mut io::stdout().lock()).map_err(escaped)?;
     if let Some(note) = outcome.note {
-        eprintln!("{}", terminal_lines(&note));
+        for line in note_lines(&note) {
+            eprintln!("{}", terminal(line));
+        }
     }
     Ok(outcome.code)
+}
+
+/// The notes of a run, one per line, each starting `vsslint: `: a line break elsewhere is
+/// one of a file name's, and is shown escaped with the rest of its note.
+fn note_lines(note: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(note);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find("\nvsslint: ") {
+            Some(end) => {
+                rest = Some(&text[end + 1..]);
+                Some(&text[..end])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 /// Notes, failures and settings name files and quote globs and configuration values: each

@@ -3,9 +3,10 @@
 //!
 //! A workflow command is a line that starts with `::`: no input may begin one. Every
 //! message, title and property is escaped as GitHub documents (`%`, CR and LF, and also `:`
-//! and `,` in properties). What people read (messages and titles) is escaped for the
-//! terminal first, so a line break in a name reads `\n` in the annotation; the `file`
-//! property keeps the exact path, which GitHub matches against the repository's files.
+//! and `,` in properties), after the escaping for the terminal every report gets: the
+//! commands are also read in a terminal, and in the log. A line break in a name reads `\n`
+//! in the annotation; a file whose path holds a control character gets annotations that
+//! name it but are not placed on it.
 
 use super::escape::{terminal, terminal_lines};
 use super::{concise, locate};
@@ -14,13 +15,16 @@ use crate::rule_meta::Severity;
 use std::io::{self, Write};
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    terminal_lines(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+    escape_data(&terminal(s))
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 /// GitHub shows at most this many annotations of each kind per step; more are dropped
@@ -60,6 +64,8 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
+        // The message's own line break (before the help) is kept, as `%0A`; those of a
+        // name or a value are not its own.
         let mut message = format!(
             "{}:{}:{}: {} {}",
             terminal(&file),
@@ -70,7 +76,7 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
         );
         if let Some(h) = &d.help {
             message.push_str("\nhelp: ");
-            message.push_str(&terminal_lines(h));
+            message.push_str(h);
         }
         // A document inside a cabinet: the annotation goes on the cabinet, which is the file
         // in the repository, and names the document; lines in it would point into the
@@ -81,10 +87,8 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
                 "::{kind} file={},title={}::{}",
                 escape_property(&super::paths::machine_path(container)),
                 escape_property(&format!(
-                    "vsslint ({} {}) in {}",
-                    d.rule.code,
-                    d.rule.slug,
-                    terminal(entry)
+                    "vsslint ({} {}) in {entry}",
+                    d.rule.code, d.rule.slug
                 )),
                 escape_data(&message)
             )?;
