@@ -191,6 +191,14 @@ fn a_file_name_is_escaped_everywhere_people_read_it() {
     assert!(err.contains(shown), "{err}");
     assert_inert("excluded", &err);
 
+    let o = vsslint(&["--show-settings", file.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(out.contains(shown), "{out}");
+    assert_inert("show-settings", &out);
+}
+
+#[test]
+fn a_rule_name_asked_for_is_escaped_in_the_error() {
     let o = vsslint(&["explain", HOSTILE]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);

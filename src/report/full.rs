@@ -279,6 +279,32 @@ mod tests {
         );
     }
 
+    /// A related location in another file is named in the help, whose own lines are kept:
+    /// the other file's name is escaped before it joins them.
+    #[test]
+    fn a_location_elsewhere_is_escaped_in_the_help() {
+        let mut file = crate::pipeline::lint_bytes(
+            "w.xml",
+            br#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"/>"#,
+            &crate::settings::Settings::default(),
+        );
+        let index = LineIndex::new(&file.text);
+        let d = &mut file.diagnostics[0];
+        d.related_in(
+            "b.cab!/a\n::error file=x::\u{1b}]8;;x.xml",
+            crate::span::Span::new(0, 1),
+            crate::span::Position { line: 1, column: 2 },
+            "declared here",
+        );
+        let d = d.clone();
+        let out = render(&file, &index, &d, Style::plain(200));
+        assert!(
+            out.contains(r"see b.cab!/a\n::error file=x::\u{1b}]8;;x.xml:1:2: declared here"),
+            "{out}"
+        );
+        assert!(!out.contains('\u{1b}'), "{out}");
+    }
+
     #[test]
     fn control_characters_are_escaped() {
         assert_eq!(
