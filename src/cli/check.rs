@@ -110,8 +110,9 @@ fn lines_starting<'t>(text: &'t str, next: &'static str) -> impl Iterator<Item =
     })
 }
 
-/// Notes, failures and settings name files and quote globs and configuration values: each
-/// of their lines reaches the terminal escaped.
+/// A failure names files and quotes globs and configuration values, escaped for the
+/// terminal. It may be several lines (a configuration error with its snippet, whose texts are
+/// escaped already), so its line feeds are kept.
 fn escaped(failure: Failure) -> Failure {
     match failure {
         Failure::Usage(m) => Failure::Usage(terminal_lines(&m).into_owned()),
