@@ -1,8 +1,9 @@
 //! `vsslint PATH…`: the arguments turned into the library's [`Options`], and the run.
 
 use super::{CheckArgs, ColorChoice};
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use vsslint::report::escape::{terminal, terminal_lines};
 use vsslint::report::full::Style;
 use vsslint::{Failure, FixMode, Options};
 
@@ -71,14 +72,53 @@ fn options(args: &CheckArgs) -> Options {
 
 pub(super) fn check(args: &CheckArgs) -> Result<i32, Failure> {
     if let Some(file) = &args.show_settings {
-        print!("{}", vsslint::show_settings(&options(args), file)?);
+        let shown = vsslint::show_settings(&options(args), file).map_err(escaped)?;
+        // Every line but the first (`Settings for PATH`) is indented.
+        let mut text = String::with_capacity(shown.len());
+        for line in lines_starting(shown.trim_end_matches('\n'), "\n  ") {
+            text.push_str(&terminal(line));
+            text.push('\n');
+        }
+        io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(0);
     }
-    let outcome = vsslint::run(&options(args), &mut io::stdout().lock())?;
+    let outcome = vsslint::run(&options(args), &mut io::stdout().lock()).map_err(escaped)?;
     if let Some(note) = outcome.note {
-        eprintln!("{note}");
+        for line in lines_starting(&note, "\nvsslint: ") {
+            eprintln!("{}", terminal(line));
+        }
     }
     Ok(outcome.code)
+}
+
+/// The lines of a text whose lines each begin with a known start (each note of a run with
+/// `vsslint: `), cut at a line feed followed by `next`, the next line's start: another line
+/// feed is one of a file name's, and is shown escaped with the rest of its line.
+fn lines_starting<'t>(text: &'t str, next: &'static str) -> impl Iterator<Item = &'t str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(next) {
+            Some(end) => {
+                rest = Some(&text[end + 1..]);
+                Some(&text[..end])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// A failure names files and quotes globs and configuration values, escaped for the
+/// terminal. It may be several lines (a configuration error with its snippet, whose texts are
+/// escaped already), so its line feeds are kept.
+fn escaped(failure: Failure) -> Failure {
+    match failure {
+        Failure::Usage(m) => Failure::Usage(terminal_lines(&m).into_owned()),
+        e => e,
+    }
 }
 
 /// Whether the terminal is one known to show OSC 8 hyperlinks. Others print the escape

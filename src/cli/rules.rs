@@ -79,7 +79,8 @@ pub(super) fn explain(name: &str) -> Result<i32, Failure> {
             Ok(OK)
         }
         None => Err(Failure::Usage(format!(
-            "no rule `{name}`{}; `vsslint rules` lists every rule by slug and code",
+            "no rule `{}`{}; `vsslint rules` lists every rule by slug and code",
+            vsslint::report::escape::terminal(name),
             vsslint::suggest::did_you_mean(name, vsslint::all_rules().iter().map(|r| r.meta.slug))
         ))),
     }

@@ -1,5 +1,6 @@
 //! One line per finding: `path:line:col: severity: message [CODE slug]`.
 
+use super::escape::terminal;
 use super::{locate, Summary};
 use crate::pipeline::LintedFile;
 use std::io::{self, Write};
@@ -20,11 +21,11 @@ pub fn write_capped(out: &mut dyn Write, files: &[LintedFile], cap: usize) -> io
             writeln!(
                 out,
                 "{}:{}:{}: {}: {} [{} {}]",
-                f.path,
+                terminal(&f.path),
                 l.start.line,
                 l.start.column,
                 d.severity,
-                d.message,
+                terminal(&d.message),
                 d.rule.code,
                 d.rule.slug
             )?;
@@ -33,7 +34,7 @@ pub fn write_capped(out: &mut dyn Write, files: &[LintedFile], cap: usize) -> io
             writeln!(
                 out,
                 "{}: … {hidden} more findings not shown (--max-diagnostics 0 shows all)",
-                f.path
+                terminal(&f.path)
             )?;
         }
     }

@@ -1,6 +1,7 @@
 //! `--format full`: miette's graphical report, one block per finding.
 
-use super::snippet::{acts_on_terminal, Snippet};
+use super::escape::{push_escaped, terminal};
+use super::snippet::Snippet;
 use super::Summary;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::pipeline::LintedFile;
@@ -113,13 +114,10 @@ const MAX_TEXT: usize = 400;
 /// `lines` is set.
 fn shown(text: &str, lines: bool) -> String {
     let mut out = String::with_capacity(text.len().min(MAX_TEXT * 4));
-    let escape = |out: &mut String, c: char| match c {
-        '\n' if lines => out.push(c),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        c if acts_on_terminal(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-        c => out.push(c),
+    let escape = |out: &mut String, c: char| {
+        if (lines && c == '\n') || !push_escaped(out, c) {
+            out.push(c);
+        }
     };
     let tail = MAX_TEXT / 4;
     let head = MAX_TEXT - tail;
@@ -153,9 +151,14 @@ fn help_with_elsewhere(d: &Diagnostic) -> Option<String> {
     }
     for r in &d.related {
         if let Some(e) = &r.elsewhere {
+            // Escaped here, before the help's own lines are kept: a line break in a path or
+            // a message is not one of them.
             let line = format!(
                 "{}:{}:{}: {}",
-                e.path, e.start.line, e.start.column, r.message
+                terminal(&e.path),
+                e.start.line,
+                e.start.column,
+                terminal(&r.message)
             );
             help = Some(match help {
                 Some(h) => format!("{h}\nsee {line}"),
@@ -224,7 +227,7 @@ pub fn write_capped(
             writeln!(
                 out,
                 "{}: … {hidden} more findings not shown (--max-diagnostics 0 shows all)\n",
-                f.path
+                terminal(&f.path)
             )?;
         }
     }
@@ -274,6 +277,32 @@ mod tests {
             linked.contains(&format!("\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\")),
             "{linked}"
         );
+    }
+
+    /// A related location in another file is named in the help, whose own lines are kept:
+    /// the other file's name is escaped before it joins them.
+    #[test]
+    fn a_location_elsewhere_is_escaped_in_the_help() {
+        let mut file = crate::pipeline::lint_bytes(
+            "w.xml",
+            br#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"/>"#,
+            &crate::settings::Settings::default(),
+        );
+        let index = LineIndex::new(&file.text);
+        let d = &mut file.diagnostics[0];
+        d.related_in(
+            "b.cab!/a\n::error file=x::\u{1b}]8;;x.xml",
+            crate::span::Span::new(0, 1),
+            crate::span::Position { line: 1, column: 2 },
+            "declared here",
+        );
+        let d = d.clone();
+        let out = render(&file, &index, &d, Style::plain(200));
+        assert!(
+            out.contains(r"see b.cab!/a\n::error file=x::\u{1b}]8;;x.xml:1:2: declared here"),
+            "{out}"
+        );
+        assert!(!out.contains('\u{1b}'), "{out}");
     }
 
     #[test]

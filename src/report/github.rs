@@ -1,19 +1,30 @@
 //! `--format github`: workflow commands that GitHub Actions turns into annotations, with the
 //! concise report folded into a log group.
+//!
+//! A workflow command is a line that starts with `::`: no input may begin one. Every
+//! message, title and property is escaped as GitHub documents (`%`, CR and LF, and also `:`
+//! and `,` in properties), after the escaping for the terminal every report gets: the
+//! commands are also read in a terminal, and in the log. A line break in a name reads `\n`
+//! in the annotation; a file whose path holds a control character gets annotations that
+//! name it but are not placed on it.
 
+use super::escape::{terminal, terminal_lines};
 use super::{concise, locate};
 use crate::pipeline::LintedFile;
 use crate::rule_meta::Severity;
 use std::io::{self, Write};
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    terminal_lines(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+    escape_data(&terminal(s))
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 /// GitHub shows at most this many annotations of each kind per step; more are dropped
@@ -53,9 +64,15 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
+        // The message's own line break (before the help) is kept, as `%0A`; those of a
+        // name or a value are not its own.
         let mut message = format!(
-            "{file}:{}:{}: {} {}",
-            start.line, start.column, d.rule.code, d.message
+            "{}:{}:{}: {} {}",
+            terminal(&file),
+            start.line,
+            start.column,
+            d.rule.code,
+            terminal(&d.message)
         );
         if let Some(h) = &d.help {
             message.push_str("\nhelp: ");
@@ -121,8 +138,8 @@ pub fn step_summary(files: &[LintedFile]) -> String {
         for f in files.iter().filter(|f| !f.diagnostics.is_empty()) {
             let count = |sev: Severity| f.diagnostics.iter().filter(|d| d.severity == sev).count();
             s.push_str(&format!(
-                "| `{}` | {} | {} | {} |\n",
-                f.path,
+                "| {} | {} | {} | {} |\n",
+                code_cell(&f.path),
                 count(Severity::Error),
                 count(Severity::Warning),
                 count(Severity::Info)
@@ -130,4 +147,38 @@ pub fn step_summary(files: &[LintedFile]) -> String {
         }
     }
     s
+}
+
+/// `text` as code in a cell of a Markdown table: escaped for the terminal (a line break
+/// would end the row), its pipes escaped (GitHub's tables split cells at them even in code),
+/// and fenced with more backticks than it holds in a row.
+fn code_cell(text: &str) -> String {
+    let text = terminal(text).replace('|', "\\|");
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    // A space apart from the fence, which Markdown strips, keeps a backtick at either end
+    // from being read as part of it.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_stays_in_its_table_cell() {
+        assert_eq!(code_cell("a.xml"), "`a.xml`");
+        assert_eq!(code_cell("a|b\n| x |"), "`a\\|b\\n\\| x \\|`");
+        assert_eq!(code_cell("`a``b"), "``` `a``b ```");
+    }
 }

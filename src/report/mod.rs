@@ -1,6 +1,7 @@
 //! Turning diagnostics into output: positions, the summary, and one module per format.
 
 pub mod concise;
+pub mod escape;
 pub mod full;
 pub mod github;
 pub mod json;

@@ -2,8 +2,10 @@
 //! long line. Real documents are often one line of megabytes; printing it whole is useless.
 //!
 //! The snippet is what the terminal receives, so control characters of the document (an
-//! escape sequence, a carriage return) are shown as symbols instead of being sent raw.
+//! escape sequence, a carriage return) are shown escaped, as everywhere in the reports
+//! ([`super::escape`]), instead of being sent raw; labels cover the escaped text.
 
+use super::escape::{acts_on_terminal, push_escaped, terminal};
 use crate::span::{ceil_char_boundary, floor_char_boundary, LineIndex, Span};
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use std::collections::BTreeMap;
@@ -31,17 +33,34 @@ struct Piece {
     end: usize,
     /// Zero-based character column of `real_start`.
     column: usize,
-    /// Characters shown as longer symbols: the real offset of each and the bytes the piece
-    /// has grown by up to and including it.
-    grown: Vec<(usize, usize)>,
+    /// Characters shown escaped, in order.
+    grown: Vec<Grown>,
+}
+
+/// A character shown escaped, and how much the piece has grown up to and including it.
+struct Grown {
+    /// The character's offset in the real text.
+    real: usize,
+    /// Where its escape ends in the snippet.
+    end: usize,
+    bytes: usize,
+    chars: usize,
 }
 
 impl Piece {
     fn snippet_offset(&self, offset: usize) -> usize {
         let offset = offset.clamp(self.real_start, self.real_end);
-        let i = self.grown.partition_point(|&(at, _)| at < offset);
-        let grown = if i == 0 { 0 } else { self.grown[i - 1].1 };
+        let i = self.grown.partition_point(|g| g.real < offset);
+        let grown = if i == 0 { 0 } else { self.grown[i - 1].bytes };
         self.start + (offset - self.real_start) + grown
+    }
+
+    /// The real character column of a snippet offset in the piece: escapes before it count
+    /// as the one character each stands for.
+    fn column(&self, text: &str, offset: usize) -> usize {
+        let i = self.grown.partition_point(|g| g.end <= offset);
+        let grown = if i == 0 { 0 } else { self.grown[i - 1].chars };
+        self.column + text[self.start..offset].chars().count() - grown
     }
 }
 
@@ -146,7 +165,7 @@ impl Snippet {
             }
         }
         Snippet {
-            name: name.chars().filter(|c| !c.is_control()).collect(),
+            name: terminal(name).into_owned(),
             text: snippet,
             segments,
         }
@@ -219,44 +238,29 @@ fn windows(
     out
 }
 
-/// Characters that act on a terminal instead of being shown (C0 and C1 controls, DEL), or
-/// that reorder or break what is shown (bidirectional controls, line and paragraph
-/// separators).
-pub(crate) fn acts_on_terminal(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        )
-}
-
-/// How a character is shown, when not as itself.
-fn symbol(c: char) -> Option<char> {
-    match c {
-        // miette expands tabs itself.
-        '\t' => None,
-        '\0'..='\x1F' => char::from_u32(0x2400 + c as u32),
-        '\x7F' => Some('\u{2421}'),
-        c if acts_on_terminal(c) => Some('\u{FFFD}'),
-        _ => None,
-    }
-}
-
 /// Appends `text` (at `real_start` in the real text) as it is shown, recording each
-/// character shown as a longer symbol.
-fn push_shown(out: &mut String, text: &str, real_start: usize, grown: &mut Vec<(usize, usize)>) {
+/// character shown escaped. A tab is kept: miette expands it to the next tab stop, and the
+/// carets under it with it.
+fn push_shown(out: &mut String, text: &str, real_start: usize, grown: &mut Vec<Grown>) {
     let mut copied = 0;
-    let mut total = 0;
+    let (mut bytes, mut chars) = (0, 0);
     for (i, c) in text.char_indices() {
-        let Some(shown) = symbol(c) else {
+        if c == '\t' || !acts_on_terminal(c) {
             continue;
-        };
+        }
         out.push_str(&text[copied..i]);
-        out.push(shown);
+        let at = out.len();
+        push_escaped(out, c);
         copied = i + c.len_utf8();
-        // Every symbol is at least as long as the character it stands for.
-        total += shown.len_utf8() - c.len_utf8();
-        grown.push((real_start + i, total));
+        // Every escape is longer than the character it stands for.
+        bytes += out.len() - at - c.len_utf8();
+        chars += out[at..].chars().count() - 1;
+        grown.push(Grown {
+            real: real_start + i,
+            end: out.len(),
+            bytes,
+            chars,
+        });
     }
     out.push_str(&text[copied..]);
 }
@@ -300,7 +304,7 @@ impl SourceCode for Snippet {
         // The real column of the span's start, through the window that shows it.
         let piece = self.segments[first].piece_at(span.offset());
         let shown = floor_char_boundary(&self.text, span.offset().clamp(piece.start, piece.end));
-        let column = piece.column + self.text[piece.start..shown].chars().count();
+        let column = piece.column(&self.text, shown);
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             data.as_bytes(),
@@ -354,14 +358,22 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_symbols_and_labels_stay_on_them() {
-        let text = "<a>\x1B[2J\r<b\u{9B}/>\u{202E}</a>";
+    fn control_characters_are_escaped_and_labels_stay_on_them() {
+        let text = "<a>\x1B[2J\r<b\u{9B}/>\u{202E}\t</a>";
         let b = text.find("<b").unwrap();
         let (s, labels) = shown(text, &[Span::new(b, b + 6)]);
-        assert_eq!(labels, ["<b\u{FFFD}/>"]);
-        assert_eq!(s.text, "<a>\u{241B}[2J\u{240D}<b\u{FFFD}/>\u{FFFD}</a>");
+        assert_eq!(labels, [r"<b\u{9b}/>"]);
+        assert_eq!(s.text, "<a>\\u{1b}[2J\\r<b\\u{9b}/>\\u{202e}\t</a>");
         let contents = s.read_span(&s.map(Span::new(b, b + 6)), 0, 0).unwrap();
         assert_eq!(contents.column(), text[..b].chars().count());
+        // Past escapes, the column is still the real one.
+        let close = text.find("</a>").unwrap();
+        let (s, labels) = shown(text, &[Span::new(close, close + 4)]);
+        assert_eq!(labels, ["</a>"]);
+        let contents = s
+            .read_span(&s.map(Span::new(close, close + 4)), 0, 0)
+            .unwrap();
+        assert_eq!(contents.column(), text[..close].chars().count());
     }
 
     #[test]
