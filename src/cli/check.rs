@@ -83,16 +83,14 @@ pub(super) fn check(args: &CheckArgs) -> Result<i32, Failure> {
         return Ok(0);
     }
     let outcome = vsslint::run(&options(args), &mut io::stdout().lock()).map_err(escaped)?;
-    if let Some(note) = outcome.note {
-        for line in lines_starting(&note, "\nvsslint: ") {
-            eprintln!("{}", terminal(line));
-        }
+    for note in &outcome.notes {
+        eprintln!("{}", terminal(note));
     }
     Ok(outcome.code)
 }
 
-/// The lines of a text whose lines each begin with a known start (each note of a run with
-/// `vsslint: `), cut at a line feed followed by `next`, the next line's start: another line
+/// The lines of a text whose lines each begin with a known start (each line of the settings
+/// but the first with two spaces), cut at a line feed followed by `next`, the next line's start: another line
 /// feed is one of a file name's, and is shown escaped with the rest of its line.
 fn lines_starting<'t>(text: &'t str, next: &'static str) -> impl Iterator<Item = &'t str> {
     let mut rest = Some(text);

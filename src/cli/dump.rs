@@ -4,6 +4,7 @@ use super::check::terminal_width;
 use super::{DumpFormat, FINDINGS, OK};
 use std::io::{self, Read, Write};
 use std::path::Path;
+use vsslint::report::escape::terminal;
 use vsslint::report::{self, full::Style};
 use vsslint::Failure;
 
@@ -12,24 +13,26 @@ pub(super) fn dump(file: &Path, format: DumpFormat) -> Result<i32, Failure> {
         return dump_backup(file, format);
     }
     let shown = file.display().to_string();
+    // Names reach the terminal as data: escaped in every message of the dump.
+    let named = terminal(&shown).into_owned();
     let bytes = if file.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf)?;
         buf
     } else {
         std::fs::read(file)
-            .map_err(|e| Failure::Usage(format!("cannot read `{shown}`: {}", describe_io(&e))))?
+            .map_err(|e| Failure::Usage(format!("cannot read `{named}`: {}", describe_io(&e))))?
     };
     // What the file is comes from its bytes, through the one entrance every input takes.
     let bytes = match vsslint::open_input(bytes, &vsslint::CabLimits::default()) {
         Err(why) => {
-            eprintln!("vsslint: cannot read `{shown}`: {why}");
+            eprintln!("vsslint: cannot read `{named}`: {}", terminal(&why));
             return Ok(FINDINGS);
         }
         Ok(vsslint::Opened::Cabinet(entries)) => return dump_cabinet(&shown, entries, format),
         Ok(vsslint::Opened::Transcript(t)) => {
             eprintln!(
-                "vsslint: `{shown}` is a vshadow transcript of {} writers: dump one document, a backup's folder or its cabinet (lint the transcript with `vsslint {shown}`)",
+                "vsslint: `{named}` is a vshadow transcript of {} writers: dump one document, a backup's folder or its cabinet (lint the transcript with `vsslint {named}`)",
                 t.frames.len()
             );
             return Ok(FINDINGS);
@@ -77,7 +80,11 @@ fn dump_cabinet(
         match entry.bytes {
             Ok(bytes) => files.push((entry.name, bytes)),
             Err(why) => {
-                eprintln!("vsslint: cannot read `{shown}!/{}`: {why}", entry.name);
+                eprintln!(
+                    "vsslint: cannot read `{}`: {}",
+                    terminal(&format!("{shown}!/{}", entry.name)),
+                    terminal(&why)
+                );
                 unreadable = true;
             }
         }

@@ -358,7 +358,11 @@ pub fn run() -> i32 {
         Ok(code) => code,
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
-            eprintln!("error: {e}");
+            // A failure may quote a name from the input: escaped, its line feeds kept.
+            eprintln!(
+                "error: {}",
+                vsslint::report::escape::terminal_lines(&e.to_string())
+            );
             USAGE
         }
     }

@@ -146,8 +146,9 @@ impl Default for Options {
 pub struct Outcome {
     /// 0: no error-level finding (or `exit_zero`); 1: at least one, or too many warnings.
     pub code: i32,
-    /// A note for standard error (more warnings than allowed).
-    pub note: Option<String>,
+    /// Notes for standard error, one line each (more warnings than allowed, fixes left
+    /// unapplied, files skipped); they may quote names from the inputs as they are.
+    pub notes: Vec<String>,
 }
 
 /// Why a run could not finish: exit status 2.
@@ -511,10 +512,10 @@ pub(crate) fn run_with(
             opts.max_warnings.unwrap_or(0)
         ));
     }
-    let note = (!notes.is_empty()).then(|| notes.join("\n"));
+
     Ok(Outcome {
         code: if failed && !opts.exit_zero { 1 } else { 0 },
-        note,
+        notes,
     })
 }
 
