@@ -495,6 +495,7 @@ fn a_damaged_cabinet_is_one_finding_beside_the_others() {
     std::fs::write(&cab, b"MSCF\0\0\0\0 truncated").unwrap();
     let good = "fixtures/rules/schema/log-needs-logfiles/bad.xml";
     let o = vsslint(&["--format", "json", cab.to_str().unwrap(), good]);
+    let sarif = vsslint(&["--format", "sarif", cab.to_str().unwrap(), good]);
     let listing: Vec<_> = std::fs::read_dir(&tmp).unwrap().collect();
     std::fs::remove_dir_all(&tmp).unwrap();
     assert_eq!(o.status.code(), Some(1));
@@ -522,6 +523,18 @@ fn a_damaged_cabinet_is_one_finding_beside_the_others() {
         "the other input's findings are kept: {report:#}"
     );
     assert_eq!(listing.len(), 1, "nothing written beside it");
+    assert_eq!(sarif.status.code(), Some(1));
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&sarif)).unwrap();
+    let rules: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"VSL014") && rules.contains(&"VSL207"),
+        "{rules:?}"
+    );
 }
 
 /// A cabinet that holds no document (nothing, or only another cabinet) is an error on it,
