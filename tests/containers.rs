@@ -730,9 +730,9 @@ fn entries_covering_one_folder_decompress_it_once_within_the_budget() {
     let entries = entries.unwrap();
     assert_eq!(stats.folders_decompressed, 1, "{stats:?}");
     assert_eq!(stats.bytes_decompressed, data.len() as u64, "{stats:?}");
-    // 128 MiB of budget holds 64 copies; the 56 after are each refused, and named.
+    // 32 MiB of budget holds 16 copies; the 104 after are each refused, and named.
     let within = (limits.max_expansion / data.len() as u64) as usize;
-    assert_eq!(within, 64);
+    assert_eq!(within, 16);
     assert!(entries[..within].iter().all(|e| ok(e).bytes == data));
     assert_eq!(stats.bytes_returned, limits.max_expansion);
     for (i, e) in entries.iter().enumerate().skip(within) {
@@ -742,8 +742,8 @@ fn entries_covering_one_folder_decompress_it_once_within_the_budget() {
     }
     assert_eq!(
         err(&entries[within]).to_string(),
-        "entry `WM64.xml` declares 2097152 bytes, which would bring the cabinet's entries to \
-         136314880 bytes, more than the cabinet's expansion budget of 134217728 bytes; raise \
+        "entry `WM16.xml` declares 2097152 bytes, which would bring the cabinet's entries to \
+         35651584 bytes, more than the cabinet's expansion budget of 33554432 bytes; raise \
          it with --max-cabinet-expansion"
     );
 
@@ -810,7 +810,7 @@ fn the_expansion_budget_is_an_option_and_its_refusals_are_findings_on_the_entrie
     );
     let help = common::stdout(&common::vsslint(&["--help"]));
     assert!(help.contains("--max-cabinet-expansion <BYTES>"), "{help}");
-    assert!(help.contains("default 128 MiB"), "{help}");
+    assert!(help.contains("default 32 MiB"), "{help}");
 }
 
 #[test]
@@ -827,7 +827,7 @@ fn an_entry_far_into_its_folder_is_out_of_reach() {
         e.to_string(),
         "entry `far.xml` lies at bytes 4,294,901,760 to 4,294,901,770 of folder 0: reaching \
          it would mean decompressing 4294901770 bytes of folder data, more than the cabinet's \
-         expansion budget of 134217728 bytes; raise it with --max-cabinet-expansion"
+         expansion budget of 33554432 bytes; raise it with --max-cabinet-expansion"
     );
 }
 

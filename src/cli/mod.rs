@@ -128,8 +128,8 @@ struct CheckArgs {
 
     /// The most bytes a cabinet's entries may expand to together, an entry covering data that
     /// another covers counted again; entries past it are reported unreadable. Bytes, or with a
-    /// unit as for --max-file-size; default 128 MiB.
-    #[arg(long, value_name = "BYTES", default_value = "128MiB", hide_default_value = true, value_parser = parse_size)]
+    /// unit as for --max-file-size; default 32 MiB.
+    #[arg(long, value_name = "BYTES", default_value = "32MiB", hide_default_value = true, value_parser = parse_size)]
     max_cabinet_expansion: u64,
 
     /// Exit 0 when the paths name no document at all, instead of a usage error.
