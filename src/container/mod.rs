@@ -116,6 +116,28 @@ fn open_cabinet(bytes: &[u8], limits: &CabLimits) -> Result<Vec<Entry>, String> 
     Ok(docs)
 }
 
+/// Compared as bytes: a name's last four bytes need not end a character (`WM1.∙ml`).
 fn is_document_name(name: &str) -> bool {
-    name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".xml")
+    let name = name.as_bytes();
+    name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(b".xml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_names_are_compared_as_bytes() {
+        assert!(is_document_name("WM1.xml") && is_document_name("BCDocument.XML"));
+        for other in [
+            "WM1.\u{2219}ml",
+            "WM1.∙ml",
+            "x.xm",
+            ".xml",
+            "Dis1.tmp",
+            "∙∙∙∙",
+        ] {
+            assert!(!is_document_name(other), "{other}");
+        }
+    }
 }
