@@ -1,6 +1,10 @@
 //! `vsslint server` end to end: the real binary, spoken to over its standard input and output
 //! with LSP's framing, as an editor does.
 
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod exercise;
+
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -428,34 +432,69 @@ fn settings_come_from_vsslint_toml_then_the_initialization_options() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// A frame whose body cannot be found, each kind the server once lost its stream on: the
-/// frames after it are read, and the server shuts down and exits cleanly.
-#[test]
-fn a_frame_without_a_usable_content_length_costs_that_frame() {
+/// A request in a frame whose body cannot be found, each kind the server once lost its stream
+/// on.
+fn broken_frames() -> [(&'static str, String); 5] {
     let body = json!({ "jsonrpc": "2.0", "id": 90, "method": "textDocument/hover",
         "params": { "textDocument": { "uri": URI }, "position": { "line": 0, "character": 1 } } })
     .to_string();
     let n = body.len();
-    let broken: [(&str, String); 5] = [
-        ("no Content-Length", format!("Content-Type: x\r\n\r\n{body}")),
-        ("Content-\\0Length", format!("Content-\0Length: {n}\r\n\r\n{body}")),
-        ("too short", format!("Content-Length: {}\r\n\r\n{body}", n / 2)),
+    [
+        (
+            "no Content-Length",
+            format!("Content-Type: x\r\n\r\n{body}"),
+        ),
+        (
+            "Content-\\0Length",
+            format!("Content-\0Length: {n}\r\n\r\n{body}"),
+        ),
+        (
+            "too short",
+            format!("Content-Length: {}\r\n\r\n{body}", n / 2),
+        ),
         (
             "a second, larger Content-Length",
-            format!("Content-Length: {n}\r\nContent-Length: {}\r\n\r\n{body}", n + 60),
+            format!(
+                "Content-Length: {n}\r\nContent-Length: {}\r\n\r\n{body}",
+                n + 60
+            ),
         ),
         (
             "a header line over 8 KiB",
-            format!("Content-Length: {n}\r\nX-Padding: {}\r\n\r\n{body}", "a".repeat(9000)),
+            format!(
+                "Content-Length: {n}\r\nX-Padding: {}\r\n\r\n{body}",
+                "a".repeat(9000)
+            ),
         ),
-    ];
-    for (what, frame) in broken {
+    ]
+}
+
+/// The fuzz target's properties of the server's reader hold for the frames it once lost its
+/// stream on, and for them followed by a well-formed one.
+#[test]
+fn framing_properties_hold_for_the_broken_frames() {
+    for (_, frame) in broken_frames() {
+        let mut input = frame.into_bytes();
+        exercise::exercise_framing(&input);
+        input.extend_from_slice(b"Content-Length: 2\r\n\r\n{}");
+        exercise::exercise_framing(&input);
+    }
+}
+
+/// After a frame whose body cannot be found, the frames after it are read, and the server
+/// shuts down and exits cleanly.
+#[test]
+fn a_frame_without_a_usable_content_length_costs_that_frame() {
+    for (what, frame) in broken_frames() {
         let mut c = Client::start_logged();
         c.initialize(Value::Null);
         c.send_bytes(frame.as_bytes());
         // Sent at once after the broken frame: the server reads on to it.
         let found = c.open(URI, &document("true"));
-        assert!(rules(&found).contains(&"fs/recursive-bool"), "{what}: {found:#?}");
+        assert!(
+            rules(&found).contains(&"fs/recursive-bool"),
+            "{what}: {found:#?}"
+        );
         let answer = c.request("textDocument/hover", json!({ "nonsense": 1 }));
         assert_eq!(answer["error"]["code"], -32602, "{what}: {answer}");
         let log = c.exit_log();
