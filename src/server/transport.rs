@@ -1,10 +1,13 @@
 //! LSP's framing over standard input and output, forgiving of what the client sends.
 //!
 //! `lsp_server::Connection::stdio` ends its reader thread, and so the server, on the first
-//! message whose body is not JSON-RPC. Here a frame that cannot be read is answered (an error
-//! response when the request's id can be found, a log message otherwise) and skipped; the
-//! messages after it are read as usual. The rest of `lsp_server` (its `Message`s, the
-//! initialize and shutdown handshakes) works over these channels unchanged.
+//! message whose body is not JSON-RPC, and finds a body by its `Content-Length` alone, so
+//! that one frame without a usable one puts it out of step with every frame after. Here a
+//! body that is not JSON-RPC is answered (an error response when the request's id can be
+//! found, a log message otherwise) and skipped, and a frame whose body cannot be found costs
+//! that frame alone ([`Frames`]). The rest of `lsp_server` (its `Message`s, the initialize
+//! handshake) works over these channels unchanged; the shutdown is the server's own, so that
+//! a request after it is answered.
 
 use crossbeam_channel::{bounded, Sender};
 use lsp_server::{Connection, ErrorCode, Message, Notification, RequestId, Response};
@@ -111,14 +114,18 @@ fn read_message(body: &[u8]) -> Result<(Message, Option<String>), Refusal> {
     let (message, lossy) = match serde_json::from_slice::<Message>(body) {
         Ok(message) => (message, None),
         Err(e) => match lossy(body).map(|b| serde_json::from_slice::<Message>(&b)) {
-            Some(Ok(message)) => (
-                message,
-                Some(
-                    "read a message lossily: its invalid UTF-8 or lone UTF-16 surrogates \
-                     (\\ud800) are U+FFFD"
-                        .to_string(),
-                ),
-            ),
+            Some(Ok(message)) => {
+                let what = match &message {
+                    Message::Request(r) => r.method.as_str(),
+                    Message::Notification(n) => n.method.as_str(),
+                    Message::Response(_) => "a response",
+                };
+                let note = format!(
+                    "read {what} lossily: its invalid UTF-8 and lone UTF-16 surrogates \
+                     (`\\ud800`) are U+FFFD"
+                );
+                (message, Some(note))
+            }
             _ => return Err(reply_to_malformed(body, &e.to_string())),
         },
     };
@@ -223,7 +230,9 @@ pub const MAX_MESSAGE: u64 = 64 * 1024 * 1024;
 /// What the reader accepts; [`Limits::default`] is [`MAX_HEADER_LINE`] and [`MAX_MESSAGE`].
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
+    /// The longest header line, in bytes, its line break left out.
     pub header_line: usize,
+    /// The largest body, in bytes.
     pub message: u64,
 }
 
@@ -295,6 +304,7 @@ enum Line {
 }
 
 impl<R: BufRead> Frames<R> {
+    /// A reader of `input` within `limits`.
     pub fn new(input: R, limits: Limits) -> Frames<R> {
         Frames {
             input,
@@ -501,12 +511,15 @@ impl Scan {
                 }
             }
             BeforeColon if blank => BeforeColon,
-            BeforeColon if b == b':' => AfterColon,
+            BeforeColon if b == b':' => {
+                self.length = 0;
+                AfterColon
+            }
             AfterColon if blank => AfterColon,
             AfterColon | Digits if b.is_ascii_digit() => {
-                let fresh = matches!(self.state, AfterColon);
-                let so_far = if fresh { 0 } else { self.length };
-                self.length = so_far
+                // A length past u64 is over any cap, and skipped as such.
+                self.length = self
+                    .length
                     .saturating_mul(10)
                     .saturating_add(u64::from(b - b'0'));
                 Digits
