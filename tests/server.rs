@@ -1,6 +1,10 @@
 //! `vsslint server` end to end: the real binary, spoken to over its standard input and output
 //! with LSP's framing, as an editor does.
 
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod exercise;
+
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -19,12 +23,21 @@ impl Client {
     }
 
     fn start_in(dir: &Path) -> Client {
+        Client::spawn(dir, Stdio::null())
+    }
+
+    /// A server whose standard error is kept, for [`Client::exit_log`].
+    fn start_logged() -> Client {
+        Client::spawn(Path::new("."), Stdio::piped())
+    }
+
+    fn spawn(dir: &Path, stderr: Stdio) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vsslint"))
             .arg("server")
             .current_dir(dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("vsslint server starts");
         let stdin = child.stdin.take().unwrap();
@@ -45,6 +58,12 @@ impl Client {
 
     fn send_raw(&mut self, body: &str) {
         write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// Bytes as they are, framing included.
+    fn send_bytes(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
         self.stdin.flush().unwrap();
     }
 
@@ -126,6 +145,16 @@ impl Client {
         self.notify("exit", Value::Null);
         let status = self.child.wait().unwrap();
         assert!(status.success(), "{status:?}");
+    }
+
+    /// Shuts down as [`Client::shut_down`] does and returns what the server wrote to standard
+    /// error (a server from [`Client::start_logged`]).
+    fn exit_log(mut self) -> String {
+        let mut stderr = self.child.stderr.take().expect("started with its log kept");
+        self.shut_down();
+        let mut log = String::new();
+        stderr.read_to_string(&mut log).unwrap();
+        log
     }
 
     fn diagnostics(&mut self) -> Vec<Value> {
@@ -401,4 +430,139 @@ fn settings_come_from_vsslint_toml_then_the_initialization_options() {
     assert!(rules(&found).contains(&"id/version-advice"), "{found:#?}");
     c.shut_down();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A request in a frame whose body cannot be found, each kind the server once lost its stream
+/// on.
+fn broken_frames() -> [(&'static str, String); 5] {
+    let body = json!({ "jsonrpc": "2.0", "id": 90, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": URI }, "position": { "line": 0, "character": 1 } } })
+    .to_string();
+    let n = body.len();
+    [
+        (
+            "no Content-Length",
+            format!("Content-Type: x\r\n\r\n{body}"),
+        ),
+        (
+            "Content-\\0Length",
+            format!("Content-\0Length: {n}\r\n\r\n{body}"),
+        ),
+        (
+            "too short",
+            format!("Content-Length: {}\r\n\r\n{body}", n / 2),
+        ),
+        (
+            "a second, larger Content-Length",
+            format!(
+                "Content-Length: {n}\r\nContent-Length: {}\r\n\r\n{body}",
+                n + 60
+            ),
+        ),
+        (
+            "a header line over 8 KiB",
+            format!(
+                "Content-Length: {n}\r\nX-Padding: {}\r\n\r\n{body}",
+                "a".repeat(9000)
+            ),
+        ),
+    ]
+}
+
+/// The fuzz target's properties of the server's reader hold for the frames it once lost its
+/// stream on, and for them followed by a well-formed one.
+#[test]
+fn framing_properties_hold_for_the_broken_frames() {
+    for (_, frame) in broken_frames() {
+        let mut input = frame.into_bytes();
+        exercise::exercise_framing(&input);
+        input.extend_from_slice(b"Content-Length: 2\r\n\r\n{}");
+        exercise::exercise_framing(&input);
+    }
+}
+
+/// After a frame whose body cannot be found, the frames after it are read, and the server
+/// shuts down and exits cleanly.
+#[test]
+fn a_frame_without_a_usable_content_length_costs_that_frame() {
+    for (what, frame) in broken_frames() {
+        let mut c = Client::start_logged();
+        c.initialize(Value::Null);
+        c.send_bytes(frame.as_bytes());
+        // Sent at once after the broken frame: the server reads on to it.
+        let found = c.open(URI, &document("true"));
+        assert!(
+            rules(&found).contains(&"fs/recursive-bool"),
+            "{what}: {found:#?}"
+        );
+        let answer = c.request("textDocument/hover", json!({ "nonsense": 1 }));
+        assert_eq!(answer["error"]["code"], -32602, "{what}: {answer}");
+        let log = c.exit_log();
+        assert!(log.contains("skipped"), "{what}: {log}");
+        // The broken request itself is never answered.
+        assert!(!log.contains("request 90"), "{what}: {log}");
+    }
+}
+
+#[test]
+fn a_message_over_the_cap_is_skipped_and_said_once() {
+    let mut c = Client::start_logged();
+    c.initialize(Value::Null);
+    // The length alone: the server neither waits for nor keeps 64 MiB.
+    let over = vsslint::server::MAX_MESSAGE + 1;
+    c.send_bytes(format!("Content-Length: {over}\r\n\r\n{{}}").as_bytes());
+    let found = c.open(URI, &document("true"));
+    assert!(rules(&found).contains(&"fs/recursive-bool"), "{found:#?}");
+    let log = c.exit_log();
+    let said: Vec<&str> = log.lines().filter(|l| l.contains("over the cap")).collect();
+    assert_eq!(said.len(), 1, "{log}");
+    assert!(said[0].contains(&over.to_string()), "{log}");
+}
+
+#[test]
+fn requests_after_shutdown_are_invalid() {
+    let mut c = Client::start_logged();
+    c.initialize(Value::Null);
+    let shutdown = c.request("shutdown", Value::Null);
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert_eq!(hover["error"]["code"], -32600, "{hover}");
+    let again = c.request("shutdown", Value::Null);
+    assert_eq!(again["error"]["code"], -32600, "{again}");
+    let mut stderr = c.child.stderr.take().unwrap();
+    c.notify("exit", Value::Null);
+    assert!(c.child.wait().unwrap().success());
+    let mut log = String::new();
+    stderr.read_to_string(&mut log).unwrap();
+    assert_eq!(log.matches("after shutdown").count(), 2, "{log}");
+}
+
+#[test]
+fn a_lone_surrogate_is_read_lossily_and_linted() {
+    let mut c = Client::start_logged();
+    c.initialize(Value::Null);
+    // As an editor escapes a document holding half of a surrogate pair, here in place of the
+    // `é` before the finding on its line; serde_json refuses it.
+    let text = document("true");
+    let holder = text.replacen('é', "\u{E000}", 1);
+    let body = json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": { "textDocument": { "uri": URI, "languageId": "xml", "version": 1, "text": holder } } })
+    .to_string()
+    .replace('\u{E000}', r"\ud800");
+    assert!(body.contains(r"Ledger\\\ud800"), "{body}");
+    c.send_raw(&body);
+    let found = c.diagnostics();
+    let recursive: Vec<&Value> = found
+        .iter()
+        .filter(|d| d["data"]["rule"] == "fs/recursive-bool")
+        .collect();
+    assert_eq!(recursive.len(), 1, "{found:#?}");
+    // U+FFFD stands for the surrogate in one UTF-16 unit, as it did: columns do not move.
+    let column = column(&text, 4, "true\"");
+    assert_eq!(recursive[0]["range"]["start"]["character"], column);
+    let log = c.exit_log();
+    assert_eq!(log.matches("lossily").count(), 1, "{log}");
 }

@@ -9,6 +9,7 @@
 use vsslint::os::WindowsVersion;
 use vsslint::report::full::{render, Style};
 use vsslint::report::{concise, json};
+use vsslint::server::{Frame, Frames, Limits};
 use vsslint::span::{LineIndex, Span};
 use vsslint::{all_rules as all, Profile};
 use vsslint::{lint_bytes, LintedFile, Settings};
@@ -228,5 +229,85 @@ fn check_cab_message(e: &CabError) {
     assert!(
         !message.chars().any(char::is_control),
         "a control character in `{message:?}`"
+    );
+}
+
+/// The limits [`exercise_framing`] reads with: small, so that fuzzed lines and lengths reach
+/// them.
+pub const FRAME_LIMITS: Limits = Limits {
+    header_line: 64,
+    message: 256,
+};
+
+/// Everything the server's reader finds in `input`, read through a buffer of `capacity`
+/// bytes.
+fn frames_of(input: &[u8], capacity: usize) -> Vec<Frame> {
+    let mut frames = Frames::new(
+        std::io::BufReader::with_capacity(capacity, input),
+        FRAME_LIMITS,
+    );
+    let mut out = Vec::new();
+    while let Some(frame) = frames.next_frame().expect("reading memory") {
+        out.push(frame);
+    }
+    out
+}
+
+fn framed(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// Reads `bytes` as the language server's input within [`FRAME_LIMITS`]: a panic, a frame
+/// that reads no byte, a body over the cap, a reason without words or with a control
+/// character, or frames that depend on how the input arrives (a byte at a time or at once) is
+/// a failure. Then two properties of recovery, with `bytes` as the bodies and the junk:
+/// well-formed frames are read back exactly, and after a frame without `Content-Length` and
+/// any bytes without a colon, the next frame is the next one read.
+pub fn exercise_framing(bytes: &[u8]) {
+    let frames = frames_of(bytes, 8192);
+    assert!(
+        frames.len() <= bytes.len(),
+        "{} frames from {} bytes",
+        frames.len(),
+        bytes.len()
+    );
+    for frame in &frames {
+        match frame {
+            Frame::Body(body) => assert!(body.len() as u64 <= FRAME_LIMITS.message),
+            Frame::Skipped(why) => {
+                assert!(why.len() > 20, "a reason too short to act on: {why}");
+                assert!(!why.chars().any(char::is_control), "{why:?}");
+            }
+        }
+    }
+    assert_eq!(
+        frames,
+        frames_of(bytes, 1),
+        "read at once and a byte at a time"
+    );
+
+    let cap = FRAME_LIMITS.message as usize;
+    let bodies: Vec<&[u8]> = bytes
+        .split(|&b| b == 0xFF)
+        .map(|b| &b[..b.len().min(cap)])
+        .collect();
+    let stream: Vec<u8> = bodies.iter().flat_map(|b| framed(b)).collect();
+    let expected: Vec<Frame> = bodies.iter().map(|b| Frame::Body(b.to_vec())).collect();
+    assert_eq!(frames_of(&stream, 8192), expected, "well-formed frames");
+
+    let junk: Vec<u8> = bytes.iter().copied().filter(|&b| b != b':').collect();
+    let first = &bytes[..bytes.len().min(cap)];
+    let mut stream = b"Content-Type: x\r\n\r\n".to_vec();
+    stream.extend_from_slice(&junk);
+    stream.extend_from_slice(&framed(first));
+    stream.extend_from_slice(&framed(b"{}"));
+    let got = frames_of(&stream, 8192);
+    assert!(matches!(got.first(), Some(Frame::Skipped(_))), "{got:?}");
+    assert_eq!(
+        got[1..],
+        [Frame::Body(first.to_vec()), Frame::Body(b"{}".to_vec())],
+        "the frames after one without Content-Length"
     );
 }

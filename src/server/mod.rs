@@ -14,6 +14,8 @@ mod cursor;
 mod position;
 mod transport;
 
+pub use transport::{Frame, Frames, Limits, MAX_HEADER_LINE, MAX_MESSAGE};
+
 use crate::config::{Config, FILE_NAMES};
 use crate::decode::{decode, DecodedText, Detection};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
@@ -34,7 +36,7 @@ use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Exit, Notification as _, PublishDiagnostics, ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, Completion, HoverRequest, Request as _};
+use lsp_types::request::{CodeActionRequest, Completion, HoverRequest, Request as _, Shutdown};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
     CodeActionProviderCapability, CodeDescription, CompletionItem, CompletionItemKind,
@@ -140,20 +142,40 @@ fn serve(connection: &Connection) -> Result<(), String> {
     let mut shutting_down = false;
     for message in &connection.receiver {
         match message {
+            Message::Request(req) if shutting_down => {
+                // The protocol's answer to any request after `shutdown`.
+                eprintln!(
+                    "vsslint server: refused request {} ({}) after shutdown",
+                    req.id, req.method
+                );
+                let _ = connection.sender.send(Message::Response(Response::new_err(
+                    req.id,
+                    ErrorCode::InvalidRequest as i32,
+                    format!(
+                        "vsslint is shutting down: {} after shutdown; send exit",
+                        req.method
+                    ),
+                )));
+            }
+            Message::Request(req) if req.method == Shutdown::METHOD => {
+                shutting_down = true;
+                let _ = connection
+                    .sender
+                    .send(Message::Response(Response::new_ok(req.id, ())));
+            }
             Message::Request(req) => {
-                if connection
-                    .handle_shutdown(&req)
-                    .map_err(|e| e.to_string())?
-                {
-                    return Ok(());
-                }
-                shutting_down |= req.method == "shutdown";
                 let response = server.answer(&req);
                 let _ = connection.sender.send(Message::Response(response));
             }
             Message::Notification(n) if n.method == Exit::METHOD => {
-                return Err("the client said exit before shutdown".to_string());
+                return if shutting_down {
+                    Ok(())
+                } else {
+                    Err("the client said exit before shutdown".to_string())
+                };
             }
+            // Nothing is published once the client has asked the server to stop.
+            Message::Notification(_) if shutting_down => {}
             Message::Notification(n) => {
                 for out in server.notified(n) {
                     let _ = connection.sender.send(Message::Notification(out));

@@ -5,6 +5,9 @@ repository's `target/`): build it first (`cargo build`). `.ci/run` runs this fil
 Rust tests; without the binary it is skipped, except under CI, where it fails.
 """
 
+import asyncio
+import inspect
+import json
 import os
 import pathlib
 import sys
@@ -12,6 +15,7 @@ import sys
 import pytest
 import pytest_lsp
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidRequest
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -167,4 +171,73 @@ async def test_diagnostics_quick_fix_hover_and_shutdown(client: LanguageClient):
 
     await client.shutdown_session()
     # pytest-lsp keeps the server's process on the client.
+    assert client._server.returncode == 0
+
+
+def send_bytes(client: LanguageClient, data: bytes) -> None:
+    """Bytes to the server as they are, framing included, as pygls sends its own messages."""
+    written = client.protocol.writer.write(data)
+    if inspect.isawaitable(written):
+        asyncio.ensure_future(written)
+
+
+def hover_at_start() -> types.HoverParams:
+    return types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(line=0, character=1)
+    )
+
+
+async def test_a_frame_without_content_length_costs_that_frame(client: LanguageClient):
+    await client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
+    body = json.dumps({"jsonrpc": "2.0", "id": "lost", "method": "textDocument/hover", "params": {}})
+    send_bytes(client, b"Content-Type: application/vscode-jsonrpc\r\n\r\n" + body.encode())
+    # pygls frames this request right after the broken one's body, with no line between.
+    found = await diagnostics_after(
+        client,
+        lambda: client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=URI, language_id="xml", version=1, text=document("true")
+                )
+            )
+        ),
+    )
+    assert [d for d in found if d.data == {"rule": "fs/recursive-bool"}], found
+    hover = await client.text_document_hover_async(hover_at_start())
+    assert hover is None or hover.contents is not None
+    skipped = [m.message for m in client.log_messages if "without Content-Length" in m.message]
+    assert len(skipped) == 1, client.log_messages
+
+    await client.shutdown_session()
+    assert client._server.returncode == 0
+
+
+async def test_a_request_after_shutdown_is_invalid(client: LanguageClient):
+    await client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
+    await client.shutdown_async(None)
+    with pytest.raises(JsonRpcInvalidRequest):
+        await client.text_document_hover_async(hover_at_start())
+    client.exit(None)
+    await client._server.wait()
+    assert client._server.returncode == 0
+
+
+async def test_a_lone_surrogate_is_linted(client: LanguageClient):
+    await client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
+    text = document("true")
+    # Python's json escapes the lone surrogate as `\ud800`, as a JavaScript editor would; it
+    # stands where `é` was, before the finding on its line.
+    lone = text.replace("é", "\ud800", 1)
+    found = await diagnostics_after(
+        client,
+        lambda: client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=URI, language_id="xml", version=1, text=lone)
+            )
+        ),
+    )
+    recursive = [d for d in found if d.data == {"rule": "fs/recursive-bool"}]
+    assert len(recursive) == 1, found
+    assert recursive[0].range.start == position_of(text, 'true"')
+    await client.shutdown_session()
     assert client._server.returncode == 0
