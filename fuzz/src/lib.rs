@@ -1,6 +1,6 @@
 //! What must hold for any input whatever: the fuzz targets run it, and the test suite
 //! includes this file (`#[path]`) to replay the crashes kept in `fixtures/hostile/` and to
-//! check corrupted cabinets.
+//! check corrupted cabinets and transcripts.
 //!
 //! Any bytes go through every profile and every output format; a panic anywhere, a span
 //! outside the text or off a character boundary, a position below 1:1 or output that is not
@@ -13,6 +13,7 @@ use vsslint::server::{Frame, Frames, Limits};
 use vsslint::span::{LineIndex, Span};
 use vsslint::{all_rules as all, Profile};
 use vsslint::{lint_bytes, LintedFile, Settings};
+use vsslint::{lint_transcript, open_input, LintedTranscript, Opened, Origin, Transcript};
 use vsslint::{read_cab, CabError, CabLimits};
 
 /// The profiles a run can have: the default one, `--express`, a target OS, and everything on
@@ -310,4 +311,140 @@ pub fn exercise_framing(bytes: &[u8]) {
         [Frame::Body(first.to_vec()), Frame::Body(b"{}".to_vec())],
         "the frames after one without Content-Length"
     );
+}
+
+/// The encodings a transcript can be read in.
+const TRANSCRIPT_ENCODINGS: [&str; 4] = ["UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252"];
+
+/// Reads `bytes` as a `vshadow -wm3` transcript with every profile. Bytes that are not one
+/// come back untouched, and the container entrance ([`open_input`]) agrees on what they are.
+/// A transcript's writers come in its frames' order, each frame's document inside the text
+/// on character boundaries after its `--[Writer N]--` line, and every writer's file holds the
+/// one decoded text, not a copy of it: a transcript of many writers would otherwise take
+/// memory for its text once per writer. Every writer's findings get the checks of
+/// [`exercise`], and its reports are rendered in every format.
+pub fn exercise_transcript(bytes: &[u8]) {
+    // A cabinet is told by its first bytes before anything else is tried; what opens as one
+    // is never read as a transcript, whatever lines it holds.
+    let opened = match open_input(bytes.to_vec(), &CAB_LIMITS) {
+        Ok(Opened::Transcript(t)) => {
+            check_frames(&t);
+            Some(Some(t))
+        }
+        Ok(Opened::Document(back)) => {
+            assert!(back == bytes, "a document's bytes come back changed");
+            Some(None)
+        }
+        Ok(Opened::Cabinet(_)) | Err(_) => None,
+    };
+    for (i, (name, settings)) in profiles().iter().enumerate() {
+        match lint_transcript("fuzz.txt", bytes.to_vec(), settings) {
+            Err(back) => {
+                assert!(back == bytes, "profile {name}: the bytes come back changed");
+                assert!(
+                    !matches!(opened, Some(Some(_))),
+                    "profile {name}: the entrance opens a transcript that lint_transcript refuses"
+                );
+            }
+            Ok(linted) => {
+                if let Some(opened) = &opened {
+                    let Some(t) = opened else {
+                        panic!("profile {name}: the entrance opens a document that lint_transcript takes for a transcript");
+                    };
+                    same_transcript(&linted, t).unwrap_or_else(|e| panic!("profile {name}: {e}"));
+                }
+                check_transcript(&linted, "fuzz.txt")
+                    .unwrap_or_else(|e| panic!("profile {name}: {e}"));
+                for (_, file) in &linted.writers {
+                    render_all(file, STYLES[i % STYLES.len()]);
+                }
+            }
+        }
+    }
+}
+
+/// What holds for any transcript read: at least one frame, in order, each document inside the
+/// text after its frame line and on character boundaries.
+pub fn check_frames(t: &Transcript) {
+    assert!(!t.frames.is_empty(), "a transcript without a frame");
+    assert!(
+        TRANSCRIPT_ENCODINGS.contains(&t.encoding),
+        "unknown encoding {}",
+        t.encoding
+    );
+    let text = &*t.text;
+    let mut after = 0;
+    for f in &t.frames {
+        let xml = f.xml.clone();
+        assert!(
+            after <= f.line && f.line < xml.start && xml.start <= xml.end && xml.end <= text.len(),
+            "writer {} out of place: line at {}, document {xml:?}, previous frame ends at {after}, text of {} bytes",
+            f.writer,
+            f.line,
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(xml.start) && text.is_char_boundary(xml.end),
+            "writer {}: {xml:?} is inside a character",
+            f.writer
+        );
+        assert!(
+            text[f.line..].starts_with("--[Writer "),
+            "writer {}: no frame line at {}",
+            f.writer,
+            f.line
+        );
+        after = xml.end;
+    }
+}
+
+/// Every writer of a linted transcript: its file is the transcript's (`path`), from its
+/// frame, with spans inside the text, and its text the one copy every writer shares.
+pub fn check_transcript(t: &LintedTranscript, path: &str) -> Result<(), String> {
+    let Some((_, first)) = t.writers.first() else {
+        return Err("a transcript without a writer".into());
+    };
+    if !TRANSCRIPT_ENCODINGS.contains(&t.encoding) {
+        return Err(format!("unknown encoding {}", t.encoding));
+    }
+    for (n, file) in &t.writers {
+        if !std::sync::Arc::ptr_eq(&first.text, &file.text) {
+            return Err(format!("writer {n} holds a copy of the transcript's text"));
+        }
+        if file.path != path || file.origin != Origin::TranscriptFrame {
+            return Err(format!(
+                "writer {n} is `{}` ({:?}), not a frame of the transcript",
+                file.path, file.origin
+            ));
+        }
+        check_spans(file).map_err(|e| format!("writer {n}: {e}"))?;
+    }
+    let holders = std::sync::Arc::strong_count(&first.text);
+    if holders != t.writers.len() {
+        return Err(format!(
+            "the text has {holders} holders for {} writers",
+            t.writers.len()
+        ));
+    }
+    Ok(())
+}
+
+/// A linted transcript is the one the entrance opened: the same text, encoding, writers and
+/// end.
+fn same_transcript(linted: &LintedTranscript, opened: &Transcript) -> Result<(), String> {
+    let writers: Vec<u32> = linted.writers.iter().map(|(n, _)| *n).collect();
+    let frames: Vec<u32> = opened.frames.iter().map(|f| f.writer).collect();
+    if writers != frames {
+        return Err(format!("writers {writers:?}, frames {frames:?}"));
+    }
+    if linted.encoding != opened.encoding || linted.truncated != opened.truncated {
+        return Err(format!(
+            "read as {} (truncated: {}), opened as {} (truncated: {})",
+            linted.encoding, linted.truncated, opened.encoding, opened.truncated
+        ));
+    }
+    if linted.writers[0].1.text != opened.text {
+        return Err("the linted text is not the text opened".into());
+    }
+    Ok(())
 }
