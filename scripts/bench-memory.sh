@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Measures vsslint's peak memory (peak RSS, GNU time's "Maximum resident set size") on:
-#   1. a flat folder of 20,000 small writer metadata documents (the corpus's small writers and
-#      the contoso writer, a few findings each), with `--format concise`;
-#   2. one 50 MB writer metadata document: 500,000 FILE_LISTs in 500 FILE_GROUPs, no findings,
-#      with `--format json`.
-# Prints each figure against its target: (1) under 100 MB; (2) under 8× the document's size.
+#   1. a flat folder of 20,000 contoso writer documents (fixtures/sets/contoso, 0.8 and
+#      1.7 kB), every file set with recursive="1": a finding or more each; `--format concise`;
+#   2. a flat folder of 20,000 of the corpus's small writer documents (1.6 kB on average),
+#      recursive="1" on up to two file sets each, with their warnings and infos (a few
+#      findings each); `--format concise`;
+#   3. one 50 MB writer metadata document: 526,507 FILE_LISTs, 1,000 to a FILE_GROUP, no
+#      findings; `--format json`.
+# Prints each figure against its target: (1) and (2) under 100 MB; (3) under 8× its size.
 #
 # Usage: scripts/bench-memory.sh [--check]
 #   --check  exit 1 when a target is missed
@@ -31,13 +34,22 @@ fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-python3 - "$CORPUS" fixtures/sets/contoso/WM0.xml "$TMP" <<'PY'
+python3 - "$CORPUS" fixtures/sets/contoso "$TMP" <<'PY'
 import pathlib, sys
 
 corpus, contoso, tmp = map(pathlib.Path, sys.argv[1:])
 
-# (1) Small documents: each with recursive="1" on up to two file sets, so that each has a
-# finding or a few to report (and, for the corpus's, its infos).
+def folder(name, docs, count):
+    out = tmp / name
+    out.mkdir()
+    for i in range(20_000):
+        doc = docs[i % len(docs)].replace('recursive="no"', 'recursive="1"', count)
+        (out / f"wm{i:05}.xml").write_text(doc, encoding="utf-8")
+
+# (1) The contoso writers, every file set with a finding.
+folder("contoso", [(contoso / n).read_text(encoding="utf-8") for n in ("WM0.xml", "WM1.xml")], -1)
+
+# (2) The corpus's small writer documents, a finding or two more each.
 small = []
 for p in sorted(corpus.rglob("*.xml")):
     data = p.read_bytes()
@@ -46,14 +58,9 @@ for p in sorted(corpus.rglob("*.xml")):
             small.append(data.decode("utf-8"))
         except UnicodeDecodeError:
             pass
-small.append(contoso.read_text(encoding="utf-8"))
-many = tmp / "many"
-many.mkdir()
-for i in range(20_000):
-    doc = small[i % len(small)].replace('recursive="no"', 'recursive="1"', 2)
-    (many / f"wm{i:05}.xml").write_text(doc, encoding="utf-8")
+folder("corpus", small, 2)
 
-# (2) One 50 MiB document of 500,000 file sets, 1,000 to a component.
+# (3) One 50 MiB document of 500,000 file sets, 1,000 to a component.
 head = (
     '<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2">'
     '<IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" '
@@ -109,6 +116,7 @@ report() { # name kB target-kB
 }
 
 size_kb=$(($(stat -c %s "$TMP/large.xml") / 1024))
-report "20,000 small documents, --format concise" "$(peak --format concise "$TMP/many")" $((100 * 1024))
+report "20,000 contoso writers, --format concise" "$(peak --format concise "$TMP/contoso")" $((100 * 1024))
+report "20,000 small corpus writers, --format concise" "$(peak --format concise "$TMP/corpus")" $((100 * 1024))
 report "$((size_kb / 1024)) MB document, --format json" "$(peak --format json "$TMP/large.xml")" $((8 * size_kb))
 if ((CHECK && missed)); then exit 1; fi

@@ -61,17 +61,18 @@ where
     F: FnOnce(Result<Document<'_>, SyntaxError>) -> R,
 {
     let nodes_limit = NODES_LIMIT / (layout.cuts.len() + 1) as u32;
-    let later: Option<Vec<Modelled<'x>>> = (1..=layout.cuts.len())
-        .into_par_iter()
-        .map(|k| model_piece(layout, text, k, nodes_limit))
-        .collect();
-    let Some(mut later) = later else {
-        return Err(f);
-    };
     let first_text = layout.piece(text, 0);
-    let Ok(first) =
-        roxmltree::Document::parse_with_options(&first_text, parsing_options(nodes_limit))
-    else {
+    // The first piece is parsed beside the others; its walk needs what they hold.
+    let (first, later) = rayon::join(
+        || roxmltree::Document::parse_with_options(&first_text, parsing_options(nodes_limit)),
+        || {
+            (1..=layout.cuts.len())
+                .into_par_iter()
+                .map(|k| model_piece(layout, text, k, nodes_limit))
+                .collect::<Option<Vec<Modelled<'x>>>>()
+        },
+    );
+    let (Ok(first), Some(mut later)) = (first, later) else {
         return Err(f);
     };
     let Some(parent) = layout.shared_parent(&first) else {
