@@ -11,7 +11,7 @@
 //! and the end of the document, is kept with the model.
 //!
 //! Measured with `scripts/bench-memory.sh` (peak RSS, release build, two cores): the 50 MB
-//! document of 526,507 file sets peaks at 256 MB against 502 MB (10.0× its size before, 4.9×
+//! document of 526,507 file sets peaks at 256 MB against 502 MB (10.0× its size before, 5.1×
 //! now), the System writer's components ten times (22 MB) at 117 MB against 181 MB. Both lint
 //! as fast as before or faster (the 22 MB document in 357 ms against 369 ms, medians of 60
 //! alternating runs on a loaded machine), with the same report.
