@@ -56,8 +56,16 @@ pub fn with_model_in<R>(
     // The pieces place their spans themselves, in the text they were cut from; a document
     // that starts further on is parsed whole.
     #[cfg(feature = "split-parse")]
+    let mut f = f;
+    #[cfg(feature = "split-parse")]
     if base == 0 {
         if let Some(layout) = split::Layout::find(text) {
+            if text.len() >= split::lean::FROM {
+                match split::lean::with_model(&layout, text, f) {
+                    Ok(r) => return r,
+                    Err(back) => f = back,
+                }
+            }
             let texts = layout.texts(text);
             let docs = layout.parse(&texts);
             if let Some(model) = layout.build(&docs) {

@@ -16,7 +16,8 @@
 //! way a document gets the same model and the same syntax error.
 //!
 //! The walk (`walk.rs`) knows nothing of pieces: this module tells it, through its hooks,
-//! which element the pieces share, and joins the models. Built without the `split-parse`
+//! which element the pieces share, and joins the models. A very large document is modelled
+//! a piece at a time, to bound its memory (`lean`). Built without the `split-parse`
 //! feature, every document is parsed whole. Measured side by side with hyperfine on two
 //! cores, `--format json` on the System writer document takes 11.9 ms with the split and
 //! 13.9 ms without (1.17×); on a document ten times its size, 112 ms and 135 ms.
@@ -24,9 +25,14 @@
 use super::limits::NODES_LIMIT;
 use super::parsing_options;
 use super::walk::{collect_comments, Hooks, Loc, Walk, XNode};
-use crate::model::{Comment, ComponentKind, Dependency, Document, FileSet, Stray, WriterMetadata};
+use crate::model::{
+    Comment, Component, ComponentKind, Dependency, Document, Exclude, FileSet, Foreign, Mapping,
+    Stray, WriterMetadata,
+};
 use crate::span::Span;
 use rayon::prelude::*;
+
+pub(super) mod lean;
 
 /// Below this, a piece is not worth a thread.
 const MIN_PIECE: usize = 256 * 1024;
@@ -53,12 +59,17 @@ pub(super) struct Layout<'t> {
 }
 
 impl<'t> Layout<'t> {
-    /// How to cut `text` for the threads there are; `None` when it is not worth cutting or
+    /// How to cut `text` for the threads there are, or in pieces of a bounded size for a
+    /// document modelled a piece at a time (`lean`); `None` when it is not worth cutting or
     /// the document does not have the usual shape.
     pub(super) fn find(text: &'t str) -> Option<Self> {
-        let pieces = rayon::current_num_threads()
-            .min(MAX_PIECES)
-            .min(text.len() / MIN_PIECE);
+        let pieces = if text.len() >= lean::FROM {
+            lean::pieces(text.len())
+        } else {
+            rayon::current_num_threads()
+                .min(MAX_PIECES)
+                .min(text.len() / MIN_PIECE)
+        };
         if pieces < 2 {
             return None;
         }
@@ -128,52 +139,17 @@ impl<'t> Layout<'t> {
         docs: &'a [Option<roxmltree::Document<'a>>],
     ) -> Option<Document<'a>> {
         let first = docs.first()?.as_ref()?;
-        let parent_tag = self.open.last()?;
-        let cut = self.cuts[0];
-
-        // The shared parent in the first piece: closed right at the cut, with every child
-        // before it.
-        let mut parent = first.root_element();
-        if parent.range().start != self.open[0].start {
-            return None;
-        }
-        for t in &self.open[1..] {
-            parent = parent
-                .children()
-                .find(|c| c.is_element() && c.range().start == t.start)?;
-        }
-        let closes_at_cut = parent.range().end > cut
-            && first.input_text().as_bytes()[cut..].starts_with(b"</")
-            && parent.last_child().is_none_or(|c| c.range().end <= cut);
-        if !closes_at_cut {
-            return None;
-        }
-
-        // In each later piece, the copy of the parent holds exactly that piece's part of the
-        // run, starting with an element, with the same namespaces in scope.
-        let prefix = self.prefix_len();
-        let parent_at = prefix - parent_tag.text.len();
+        let parent = self.shared_parent(first)?;
         let mut copies = Vec::with_capacity(docs.len() - 1);
         for (k, doc) in docs.iter().enumerate().skip(1) {
-            let doc = doc.as_ref()?;
-            let (from, to) = self.bounds(k);
-            let body_end = prefix + (to - from);
-            let mut copy = doc.root_element();
-            for _ in 1..self.open.len() {
-                copy = copy.first_element_child()?;
-            }
-            let fits = copy.range().start == parent_at
-                && copy.range().end == body_end + parent_tag.name.len() + 3
-                && copy
-                    .first_child()
-                    .is_some_and(|c| c.is_element() && c.range().start == prefix)
-                && copy.last_child().is_some_and(|c| c.range().end <= body_end)
-                && copy.namespaces().eq(parent.namespaces());
-            if !fits {
+            let copy = self.copy_in(doc.as_ref()?, k)?;
+            if !copy.namespaces().eq(parent.namespaces()) {
                 return None;
             }
             copies.push(copy);
         }
+        let cut = self.cuts[0];
+        let prefix = self.prefix_len();
 
         let first_loc = Loc::new(cut, self.end - cut);
         let loc = |k: usize| Loc::new(0, self.bounds(k).0 - prefix);
@@ -205,6 +181,46 @@ impl<'t> Layout<'t> {
         );
         splice(&mut w, &marks?, parts);
         Some(Document::WriterMetadata(Box::new(w)))
+    }
+
+    /// The shared parent in the first piece, when it closes right at the cut with every
+    /// child before it.
+    fn shared_parent<'a>(&self, first: &'a roxmltree::Document<'a>) -> Option<XNode<'a>> {
+        let cut = self.cuts[0];
+        let mut parent = first.root_element();
+        if parent.range().start != self.open[0].start {
+            return None;
+        }
+        for t in &self.open[1..] {
+            parent = parent
+                .children()
+                .find(|c| c.is_element() && c.range().start == t.start)?;
+        }
+        let closes_at_cut = parent.range().end > cut
+            && first.input_text().as_bytes()[cut..].starts_with(b"</")
+            && parent.last_child().is_none_or(|c| c.range().end <= cut);
+        closes_at_cut.then_some(parent)
+    }
+
+    /// The copy of the shared parent in later piece `k`, when it holds exactly that piece's
+    /// part of the run, starting with an element (its namespaces are the caller's to check).
+    fn copy_in<'a>(&self, doc: &'a roxmltree::Document<'a>, k: usize) -> Option<XNode<'a>> {
+        let parent_tag = self.open.last()?;
+        let prefix = self.prefix_len();
+        let parent_at = prefix - parent_tag.text.len();
+        let (from, to) = self.bounds(k);
+        let body_end = prefix + (to - from);
+        let mut copy = doc.root_element();
+        for _ in 1..self.open.len() {
+            copy = copy.first_element_child()?;
+        }
+        let fits = copy.range().start == parent_at
+            && copy.range().end == body_end + parent_tag.name.len() + 3
+            && copy
+                .first_child()
+                .is_some_and(|c| c.is_element() && c.range().start == prefix)
+            && copy.last_child().is_some_and(|c| c.range().end <= body_end);
+        fits.then_some(copy)
     }
 }
 
@@ -413,7 +429,13 @@ struct Marks {
 struct Part<'a> {
     head_strays: Vec<Stray<'a>>,
     head_comments: Vec<Comment<'a>>,
-    body: WriterMetadata<'a>,
+    strays: Vec<Stray<'a>>,
+    comments: Vec<Comment<'a>>,
+    foreign: Vec<Foreign<'a>>,
+    components: Vec<Component<'a>>,
+    excludes: Vec<Exclude<'a>>,
+    mappings: Vec<Mapping<'a>>,
+    loose_dependencies: Vec<Dependency<'a>>,
     file_sets: Vec<FileSet<'a>>,
     dependencies: Vec<Dependency<'a>>,
 }
@@ -443,10 +465,17 @@ fn build_part<'a>(el: XNode<'a>, level: Level, loc: Loc, join: Join) -> Part<'a>
             )
         }
     };
+    let w = walk.w;
     Part {
         head_strays,
         head_comments,
-        body: walk.w,
+        strays: w.strays,
+        comments: w.comments,
+        foreign: w.foreign,
+        components: w.components,
+        excludes: w.excludes,
+        mappings: w.mappings,
+        loose_dependencies: w.loose_dependencies,
         file_sets,
         dependencies,
     }
@@ -469,13 +498,13 @@ fn splice<'a>(w: &mut WriterMetadata<'a>, marks: &Marks, parts: Vec<Part<'a>>) {
     for p in parts {
         head_strays.extend(p.head_strays);
         head_comments.extend(p.head_comments);
-        strays.extend(p.body.strays);
-        comments.extend(p.body.comments);
-        foreign.extend(p.body.foreign);
-        components.extend(p.body.components);
-        excludes.extend(p.body.excludes);
-        mappings.extend(p.body.mappings);
-        loose_dependencies.extend(p.body.loose_dependencies);
+        strays.extend(p.strays);
+        comments.extend(p.comments);
+        foreign.extend(p.foreign);
+        components.extend(p.components);
+        excludes.extend(p.excludes);
+        mappings.extend(p.mappings);
+        loose_dependencies.extend(p.loose_dependencies);
         if let Some(c) = marks.component {
             let c = &mut w.components[c];
             c.file_sets.extend(p.file_sets);
@@ -575,9 +604,76 @@ mod tests {
         s
     }
 
+    /// The model of `text` cut into `pieces` and modelled a piece at a time, as JSON, or
+    /// `None` when it would be parsed otherwise.
+    fn a_piece_at_a_time(text: &str, pieces: usize) -> Option<String> {
+        let layout = scan(text, pieces)?;
+        lean::with_model(&layout, text, |m| {
+            serde_json::to_string(&m.unwrap()).unwrap()
+        })
+        .ok()
+    }
+
     fn same(text: &str, pieces: usize) {
         let cut = with_threads(|| in_pieces(text, pieces))
             .unwrap_or_else(|| panic!("not cut in {pieces} pieces"));
+        assert_eq!(Ok(cut), whole(text));
+        let lean = with_threads(|| a_piece_at_a_time(text, pieces))
+            .unwrap_or_else(|| panic!("not modelled a piece at a time in {pieces} pieces"));
+        assert_eq!(Ok(lean), whole(text));
+    }
+
+    #[test]
+    fn a_piece_at_a_time_the_later_pieces_strings_are_the_documents_own() {
+        // Their trees and copies of the text are gone once they are modelled: what the model
+        // keeps of them must lie in the document's text.
+        for text in [
+            one_component(300, |_| String::new()),
+            many_components(200, |_| String::new()),
+        ] {
+            let layout = scan(&text, 4).unwrap();
+            let inside = text.as_bytes().as_ptr_range();
+            let later = lean::with_model(&layout, &text, |m| {
+                let Ok(Document::WriterMetadata(w)) = m else {
+                    panic!("a writer metadata document");
+                };
+                let mut later = 0;
+                for (c, fs) in w.file_sets() {
+                    if fs.node.range.start < layout.cuts[0] {
+                        continue;
+                    }
+                    later += 1;
+                    let path = fs.path.as_ref().unwrap().raw;
+                    assert!(inside.contains(&path.as_ptr()), "{path}");
+                    assert!(inside.contains(&fs.node.name.as_ptr()));
+                    if c.node.range.start >= layout.cuts[0] {
+                        assert!(inside.contains(&c.name().as_ptr()));
+                    }
+                }
+                later
+            })
+            .ok()
+            .expect("modelled a piece at a time");
+            assert!(later > 0);
+        }
+    }
+
+    #[test]
+    fn a_value_with_a_reference_sends_the_document_to_the_split_parse() {
+        // The parser decodes `&amp;` into a string of its own, not in the document's text.
+        let text = before_file_list(
+            &one_component(200, |_| String::new()),
+            3,
+            4,
+            r#"<FILE_LIST path="C:\A&amp;B" filespec="*"/>"#,
+        );
+        let layout = scan(&text, 2).unwrap();
+        assert!(lean::with_model(&layout, &text, |_| ()).is_err());
+        same_cut(&text, 2);
+    }
+
+    fn same_cut(text: &str, pieces: usize) {
+        let cut = with_threads(|| in_pieces(text, pieces)).expect("cut");
         assert_eq!(Ok(cut), whole(text));
     }
 
@@ -672,6 +768,9 @@ mod tests {
             if let Some(cut) = cut {
                 assert_eq!(Ok(cut), whole(&text), "{odd}");
             }
+            if let Some(lean) = with_threads(|| a_piece_at_a_time(&text, 2)) {
+                assert_eq!(Ok(lean), whole(&text), "{odd}");
+            }
             assert_eq!(through(&text), whole(&text), "{odd}");
         }
     }
@@ -703,6 +802,11 @@ mod tests {
             assert!(got.is_err(), "break {n} should not parse");
             // Cut directly, pieces that do not parse are refused rather than joined.
             assert_eq!(with_threads(|| in_pieces(&text, 2)), None, "break {n}");
+            assert_eq!(
+                with_threads(|| a_piece_at_a_time(&text, 2)),
+                None,
+                "break {n}"
+            );
         }
     }
 
@@ -754,6 +858,9 @@ mod tests {
             if let Some(cut) = with_threads(|| in_pieces(&text, 3)) {
                 assert_eq!(Ok(cut), whole(&text));
                 cut_count += 1;
+            }
+            if let Some(lean) = with_threads(|| a_piece_at_a_time(&text, 3)) {
+                assert_eq!(Ok(lean), whole(&text));
             }
         }
         // Insertions inside text and comments leave many documents well-formed and cut.
