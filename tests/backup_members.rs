@@ -27,6 +27,16 @@ impl Drop for Scratch {
     }
 }
 
+/// Copies a file, writable: the corpus's files are read-only, and Windows neither replaces
+/// nor removes a read-only file.
+fn copy(from: impl AsRef<Path>, to: impl AsRef<Path>) {
+    std::fs::copy(&from, &to).unwrap();
+    let mut permissions = std::fs::metadata(&to).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    std::fs::set_permissions(&to, permissions).unwrap();
+}
+
 fn names(dir: &Path) -> Vec<String> {
     let mut out: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -189,7 +199,7 @@ fn a_folder_gives_the_findings_of_the_same_files_in_a_cabinet() {
             let folder = scratch.0.join(format!("{set}-{k}"));
             std::fs::create_dir_all(&folder).unwrap();
             for name in *subset {
-                std::fs::copy(dir.join(name), folder.join(name)).unwrap();
+                copy(dir.join(name), folder.join(name));
             }
             let cab = scratch.0.join(format!("{set}-{k}.cab"));
             let status = std::process::Command::new(&gcab)
@@ -225,7 +235,7 @@ fn a_backup_without_writer_documents_is_an_error() {
     let scratch = Scratch::new("no-writers");
     let dir = corpus.join(SETS[0]);
     for name in ["BCDocument.xml", "Manifest.xml"] {
-        std::fs::copy(dir.join(name), scratch.0.join(name)).unwrap();
+        copy(dir.join(name), scratch.0.join(name));
     }
     let o = vsslint(&["--format", "json", scratch.0.to_str().unwrap()]);
     let report = json(&o);
@@ -260,7 +270,7 @@ fn a_backup_components_document_under_another_name_reads_its_folder() {
         } else {
             name.clone()
         };
-        std::fs::copy(dir.join(&name), scratch.0.join(to)).unwrap();
+        copy(dir.join(&name), scratch.0.join(to));
     }
     let named = scratch.0.join("backup-2026.xml");
     let o = vsslint(&["--format", "json", named.to_str().unwrap()]);
@@ -298,7 +308,7 @@ fn an_unreadable_member_is_reported_once() {
     let folder = scratch.0.join("set");
     std::fs::create_dir_all(&folder).unwrap();
     for name in names(&dir) {
-        std::fs::copy(dir.join(&name), folder.join(&name)).unwrap();
+        copy(dir.join(&name), folder.join(&name));
     }
     let wm3 = std::fs::read(folder.join("WM3.xml")).unwrap();
     std::fs::write(folder.join("WM3.xml"), &wm3[..wm3.len() / 2]).unwrap();
