@@ -411,25 +411,7 @@ fn a_cabinet_gives_the_findings_of_its_folder() {
     std::fs::create_dir_all(&tmp).unwrap();
     // Reports name files relative to the working directory; the entry or file name is what
     // must agree.
-    let shown = |v: &serde_json::Value, marker: &str| -> Vec<String> {
-        let mut out: Vec<String> = v["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| {
-                let file = d["file"].as_str().unwrap();
-                let (_, name) = file
-                    .rsplit_once(marker)
-                    .unwrap_or_else(|| panic!("{file} has no {marker}"));
-                format!(
-                    "{name} {} {} {} {}",
-                    d["line"], d["column"], d["rule"], d["message"]
-                )
-            })
-            .collect();
-        out.sort();
-        out
-    };
+    let shown = common::findings_by_name;
     for set in ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"] {
         let dir = corpus.join(set);
         let folder: serde_json::Value = serde_json::from_str(&stdout(&vsslint(&[

@@ -4,28 +4,10 @@
 
 mod common;
 
-use common::{json, require_corpus, vsslint};
-use std::path::{Path, PathBuf};
+use common::{json, require_corpus, vsslint, Scratch};
+use std::path::Path;
 
 const SETS: &[&str] = &["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"];
-
-/// A scratch folder removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("vsslint-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Copies a file, writable: the corpus's files are read-only, and Windows neither replaces
 /// nor removes a read-only file.
@@ -166,25 +148,7 @@ fn a_folder_gives_the_findings_of_the_same_files_in_a_cabinet() {
         return;
     };
     let scratch = Scratch::new("folder-vs-cab");
-    let shown = |v: &serde_json::Value, marker: &str| -> Vec<String> {
-        let mut out: Vec<String> = v["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| {
-                let file = d["file"].as_str().unwrap();
-                let (_, name) = file
-                    .rsplit_once(marker)
-                    .unwrap_or_else(|| panic!("{file} has no {marker}"));
-                format!(
-                    "{name} {} {} {} {}",
-                    d["line"], d["column"], d["rule"], d["message"]
-                )
-            })
-            .collect();
-        out.sort();
-        out
-    };
+    let shown = common::findings_by_name;
     let subsets: &[&[&str]] = &[
         &["BCDocument.xml", "Manifest.xml"],
         &["BCDocument.xml"],

@@ -12,6 +12,7 @@ mod common;
 #[allow(dead_code)]
 mod exercise;
 
+use common::Scratch;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::RngSeed;
@@ -316,25 +317,6 @@ fn err(entry: &Result<CabEntry, CabError>) -> &CabError {
 
 // ----------------------------------------------------------------------------------------
 // Real sets, packed by gcab.
-
-/// A directory under the system's temporary directory, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("vsslint-containers-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn gcab(test: &str) -> Option<PathBuf> {
     common::gcab(test)

@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A writer metadata document with one finding, `comp/bool-value`, on line 5.
 const BAD: &str = "fixtures/rules/comp/bool-value/bad.xml";
@@ -51,31 +51,6 @@ fn cabinet(name: &[u8], data: &[u8]) -> Vec<u8> {
     out.extend_from_slice(data);
     assert_eq!(out.len(), total);
     out
-}
-
-/// A folder of its own for a test's files, removed after it.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(test: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("vsslint-escaping-{test}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// Standard output and error of `vsslint --format FORMAT PATH`, which finds something.

@@ -217,3 +217,52 @@ pub fn gcab(test: &str) -> Option<PathBuf> {
         },
     )
 }
+
+/// A folder of a test's own under the system's temporary folder, removed when dropped.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    /// `vsslint-NAME-PID`, emptied first.
+    pub fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("vsslint-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    /// Writes `bytes` as `name` in the folder; its path.
+    pub fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A JSON report's findings as `NAME LINE COLUMN RULE MESSAGE`, sorted, each file named by
+/// what follows the last `marker` in it (`/` for a folder's files, `.cab!/` for a cabinet's
+/// entries): reports of the same documents in a folder and in a cabinet compare equal.
+pub fn findings_by_name(report: &serde_json::Value, marker: &str) -> Vec<String> {
+    let mut out: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let file = d["file"].as_str().unwrap();
+            let (_, name) = file
+                .rsplit_once(marker)
+                .unwrap_or_else(|| panic!("{file} has no {marker}"));
+            format!(
+                "{name} {} {} {} {}",
+                d["line"], d["column"], d["rule"], d["message"]
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
