@@ -4,8 +4,8 @@
 //! in lower case, writer metadata documents in upper or mixed case.
 
 use crate::model::{
-    AddedComponent, BackupComponents, Component, Document, Manifest, WriterComponents,
-    WriterMetadata,
+    AddedComponent, BackupComponents, Component, Document, Manifest, ShadowCopySet,
+    WriterComponents, WriterMetadata,
 };
 use crate::rule_api::{companion, Across, AcrossCx, Check, Facts, Member};
 use crate::toolkit::logical_paths::segments;
@@ -129,6 +129,13 @@ impl<'a> BackupSet<'a> {
     > + '_ {
         self.selections()
             .filter_map(|s| Some((s.member, s.bc, s.wc, s.writer?)))
+    }
+
+    /// The backup's shadow copies, as DiskShadow's (first) manifest lists them, with the
+    /// manifest's member index.
+    pub(crate) fn shadow_copies(&self) -> Option<(usize, &'a ShadowCopySet<'a>)> {
+        let &(member, manifest) = self.manifests.first()?;
+        Some((member, manifest.shadow_copy_set.as_ref()?))
     }
 
     /// A writer's document of the same class as `wc` but another instance.

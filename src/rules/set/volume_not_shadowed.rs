@@ -45,10 +45,7 @@ const SHOWN: usize = 3;
 
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
-        let Some(&(mi, manifest)) = set.manifests.first() else {
-            continue;
-        };
-        let Some(copies) = &manifest.shadow_copy_set else {
+        let Some((mi, copies)) = set.shadow_copies() else {
             continue;
         };
         let volumes = ShadowedVolumes::of(copies);

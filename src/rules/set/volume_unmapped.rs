@@ -36,10 +36,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
     for set in backup_sets(docs) {
-        let Some(&(mi, manifest)) = set.manifests.first() else {
-            continue;
-        };
-        let Some(copies) = &manifest.shadow_copy_set else {
+        let Some((mi, copies)) = set.shadow_copies() else {
             continue;
         };
         let volumes = ShadowedVolumes::of(copies);
