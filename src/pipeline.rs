@@ -146,7 +146,9 @@ pub(crate) fn lint_decoded(
 /// the run goes on and reports it beside every other input.
 pub fn unreadable(path: &str, why: &str, settings: &Settings) -> LintedFile {
     let mut out = Findings::new();
-    let message = format!("cannot read `{path}`: {why}");
+    // The input is the finding's location: the message says why, and wraps alike wherever
+    // the input lies.
+    let message = format!("cannot be read: {why}");
     if let Some(d) = report_stage(
         settings,
         Stage::Unreadable,

@@ -494,7 +494,7 @@ fn a_damaged_cabinet_is_one_finding_beside_the_others() {
             .as_str()
             .unwrap()
             .ends_with("backup.cab")
-            && message.contains("cannot read")
+            && message.contains("cannot be read")
             && message.contains("truncated"),
         "{message}"
     );
@@ -551,7 +551,7 @@ fn a_cabinet_without_documents_is_an_error() {
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(
-        out.contains("outer.cab:1:1: error: cannot read")
+        out.contains("outer.cab:1:1: error: cannot be read")
             && out.contains("holds no writer metadata document")
             && out.contains("`inner.cab`")
             && out.contains("[VSL014 doc/unreadable]"),
