@@ -123,20 +123,6 @@ fn spec(name: &str, data: &[u8]) -> Spec {
     }
 }
 
-/// The cabinet checksum (MS-CAB CSUMCompute) of `data`, then of the block's two sizes.
-fn checksum(data: &[u8], compressed: u16, uncompressed: u16) -> u32 {
-    let mut sum = 0u32;
-    let mut words = data.chunks_exact(4);
-    for w in &mut words {
-        sum ^= u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
-    }
-    let mut tail = 0u32;
-    for &b in words.remainder() {
-        tail = (tail << 8) | u32::from(b);
-    }
-    sum ^ tail ^ (u32::from(compressed) | (u32::from(uncompressed) << 16))
-}
-
 /// One uncompressed LZX block holding `data`, as one LZX chunk.
 fn lzx_uncompressed(data: &[u8]) -> Vec<u8> {
     assert!(!data.is_empty() && data.len() <= 32 * 1024);
@@ -200,7 +186,7 @@ fn build_with(folders: &[u16], entries: &[Spec], checksums: bool) -> Vec<u8> {
         for (payload, uncompressed) in folder_blocks {
             let (c, u) = (payload.len() as u16, uncompressed as u16);
             let sum = if checksums {
-                checksum(&payload, c, u)
+                common::cab_checksum(&payload, c, u)
             } else {
                 0
             };

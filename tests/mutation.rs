@@ -220,20 +220,6 @@ fn file(name: &str, data: Vec<u8>, folder: u16) -> CabFile {
     }
 }
 
-/// The cabinet checksum (MS-CAB CSUMCompute) of `data`, then of the block's two sizes.
-fn checksum(data: &[u8], compressed: u16, uncompressed: u16) -> u32 {
-    let mut sum = 0u32;
-    let mut words = data.chunks_exact(4);
-    for w in &mut words {
-        sum ^= u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
-    }
-    let mut tail = 0u32;
-    for &b in words.remainder() {
-        tail = (tail << 8) | u32::from(b);
-    }
-    sum ^ tail ^ (u32::from(compressed) | (u32::from(uncompressed) << 16))
-}
-
 /// A cabinet of `folders` uncompressed folders holding `files`: the header, the folders, the
 /// entries, then each folder's data blocks, with their checksums or with none (zero, which
 /// readers do not check, so that damage to the data reaches the documents).
@@ -270,7 +256,11 @@ fn cabinet(folders: usize, files: &[CabFile], checksums: bool) -> Vec<u8> {
         records.extend_from_slice(&0u16.to_le_bytes()); // stored
         for chunk in chunks {
             let n = chunk.len() as u16;
-            let sum = if checksums { checksum(chunk, n, n) } else { 0 };
+            let sum = if checksums {
+                common::cab_checksum(chunk, n, n)
+            } else {
+                0
+            };
             blocks.extend_from_slice(&sum.to_le_bytes());
             blocks.extend_from_slice(&n.to_le_bytes());
             blocks.extend_from_slice(&n.to_le_bytes());

@@ -266,3 +266,17 @@ pub fn findings_by_name(report: &serde_json::Value, marker: &str) -> Vec<String>
     out.sort();
     out
 }
+
+/// For cabinets the tests build by hand: the cabinet checksum (MS-CAB CSUMCompute) of `data`, then of the block's two sizes.
+pub fn cab_checksum(data: &[u8], compressed: u16, uncompressed: u16) -> u32 {
+    let mut sum = 0u32;
+    let mut words = data.chunks_exact(4);
+    for w in &mut words {
+        sum ^= u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+    }
+    let mut tail = 0u32;
+    for &b in words.remainder() {
+        tail = (tail << 8) | u32::from(b);
+    }
+    sum ^ tail ^ (u32::from(compressed) | (u32::from(uncompressed) << 16))
+}
