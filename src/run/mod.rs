@@ -576,6 +576,9 @@ fn lint_job(
         }
     };
     // The documents of a container are never rewritten: their fixes are only reported.
+    if opts.fix.is_none() || job.context {
+        return (linted, None);
+    }
     let fixable = linted
         .iter()
         .flat_map(|f| &f.diagnostics)
@@ -585,7 +588,7 @@ fn lint_job(
                 .is_some_and(|f| crate::fix::allowed(f, opts.unsafe_fixes))
         })
         .count();
-    let record = (opts.fix.is_some() && !job.context && fixable > 0).then(|| FixRecord {
+    let record = (fixable > 0).then(|| FixRecord {
         shown: job.shown.clone(),
         applied: 0,
         diff: None,
