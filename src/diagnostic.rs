@@ -88,6 +88,10 @@ pub struct Diagnostic {
     /// The edits that do what the help says, when they can be made without a person's
     /// judgement. Boxed: most findings have none.
     pub fix: Option<Box<Fix>>,
+    /// Where the span starts and ends, worked out while the text was at hand, for a report
+    /// that shows positions only (`concise`, `github`): the run then lets the text go.
+    /// Boxed: most findings never have it, and it then costs one pointer.
+    pub located: Option<Box<(Position, Position)>>,
 }
 
 impl Diagnostic {
@@ -101,6 +105,7 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             fix: None,
+            located: None,
         }
     }
 

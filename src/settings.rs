@@ -7,7 +7,7 @@ use crate::rule_meta::{Profile, RuleMeta};
 use crate::vocab::{DataSource, Method, Usage, WriterRestore};
 use std::collections::{HashMap, HashSet};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// Turns on the target-OS rules.
     pub target_os: Option<WindowsVersion>,
@@ -38,7 +38,7 @@ impl Default for Settings {
 }
 
 /// User-added XML spellings and the API value each stands for.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExtraSpellings {
     pub method: HashMap<String, Method>,
     pub writer_restore: HashMap<String, WriterRestore>,
