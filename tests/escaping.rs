@@ -174,6 +174,20 @@ fn a_file_name_is_escaped_everywhere_people_read_it() {
     let out = stdout(&o);
     assert!(out.contains(shown), "{out}");
     assert_inert("show-settings", &out);
+
+    // A diff names the file in its headers only, each one line.
+    let o = vsslint(&["--diff", file.to_str().unwrap()]);
+    let out = stdout(&o);
+    let headers: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("--- ") || l.starts_with("+++ "))
+        .collect();
+    assert_eq!(headers.len(), 2, "{out}");
+    for h in headers {
+        assert!(h.ends_with(shown), "{h}");
+        assert_inert("diff header", h);
+    }
+    assert_no_forged_command(&out, "lmx.xml");
 }
 
 #[test]

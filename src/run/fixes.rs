@@ -44,8 +44,10 @@ pub(super) fn fix_file(
     let mut file = fixed.file;
     match (mode, &job.path, fixed.bytes) {
         (FixMode::Diff, _, Some(_)) => {
+            // A header line is the one place a name reaches the diff: escaped, a name cannot
+            // end the line and start another.
             record.diff = Some(crate::fix::unified_diff(
-                &report::paths::machine_path(&job.shown),
+                &report::escape::terminal(&report::paths::machine_path(&job.shown)),
                 &fixed.original,
                 &fixed.text,
             ));
