@@ -49,3 +49,21 @@ fn report(cx: &mut Cx, node: &Node, attr: &Option<YesNo>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::fix::{apply, edits_of};
+    use crate::settings::Settings;
+    use crate::toolkit::testing::run_rule;
+
+    /// `explain` shows the good example as what the bad one should become: it has to be what
+    /// `--fix` writes, `recursive="1"` → `yes`.
+    #[test]
+    fn the_good_example_is_the_fixed_bad_one() {
+        let meta = &super::RULE.meta;
+        let found = run_rule(&super::RULE, &Settings::default(), meta.bad);
+        let fixes: Vec<_> = found.iter().filter_map(|d| d.fix.as_deref()).collect();
+        assert_eq!(fixes.len(), 1);
+        assert_eq!(apply(meta.bad, &edits_of(&fixes)), meta.good);
+    }
+}
