@@ -432,6 +432,46 @@ fn settings_come_from_vsslint_toml_then_the_initialization_options() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The editor shows a configuration error in a popup as plain text: where (file, line,
+/// column), what and the help, without the box-drawing of the terminal report.
+#[test]
+fn a_configuration_error_is_plain_text() {
+    let dir = scratch("plain");
+    std::fs::write(dir.join("vsslint.toml"), "target-os = \"win99\"\n").unwrap();
+    let file = dir.join("writers").join("ledger.xml");
+    let text = document("yes");
+    std::fs::write(&file, &text).unwrap();
+    let path = file.display().to_string().replace('\\', "/");
+    let uri = if path.starts_with('/') {
+        format!("file://{path}")
+    } else {
+        format!("file:///{path}")
+    };
+    let mut c = Client::start_in(&dir);
+    c.initialize(Value::Null);
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "xml", "version": 1, "text": text } }),
+    );
+    let shown = loop {
+        let m = c.receive();
+        if m["method"] == "window/showMessage" {
+            break m;
+        }
+    };
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("vsslint.toml:1:"), "{message}");
+    assert!(message.contains("win99"), "{message}");
+    assert!(!message.contains('\n'), "{message}");
+    assert!(
+        !message.contains(['╭', '│', '─', '╰', '×', '·']),
+        "{message}"
+    );
+    c.diagnostics();
+    c.shut_down();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A request in a frame whose body cannot be found, each kind the server once lost its stream
 /// on.
 fn broken_frames() -> [(&'static str, String); 5] {

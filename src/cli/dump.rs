@@ -39,6 +39,11 @@ pub(super) fn dump(file: &Path, format: DumpFormat) -> Result<i32, Failure> {
         }
         Ok(vsslint::Opened::Document(bytes)) => bytes,
     };
+    if format == DumpFormat::Full {
+        return Err(Failure::Usage(format!(
+            "`{named}` is one document, whose dump is JSON only: drop --format (or write --format json); --format full is the table of a backup, for a backup's folder or its cabinet"
+        )));
+    }
     match vsslint::dump(&file.display().to_string(), &bytes) {
         Ok(value) => {
             let mut out = io::stdout().lock();

@@ -176,7 +176,8 @@ enum Command {
     Dump {
         /// The document (`-` for standard input), or a backup's folder.
         file: PathBuf,
-        /// For a backup: `json`, or `full` for a table.
+        /// `json`; for a backup (its folder or its cabinet) also `full`, a table. One
+        /// document's dump is JSON only.
         #[arg(long, value_enum, default_value_t = DumpFormat::Json)]
         format: DumpFormat,
     },
@@ -327,6 +328,34 @@ fn parse_target(s: &str) -> Result<WindowsVersion, String> {
     })
 }
 
+/// A usage error of the default command, with "did you mean" when a path it was given is a
+/// bare word that names nothing on disk and is close to a command's name (`vsslint chek`):
+/// the command line takes any word that is not a command for a path.
+fn command_hint(paths: &[PathBuf], failure: Failure) -> Failure {
+    let Failure::Usage(message) = failure else {
+        return failure;
+    };
+    let cli = Cli::command();
+    let commands: Vec<&str> = cli
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name())
+        .collect();
+    let hint = paths.iter().find_map(|p| {
+        let word = p.to_str()?;
+        let bare = !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !bare || p.exists() {
+            return None;
+        }
+        let command = vsslint::suggest::nearest(word, commands.iter().copied())?;
+        Some(format!(
+            "\n`{word}` is not a command either: did you mean `vsslint {command}`? (a path \
+             named like a command goes after `check`: `vsslint check {word}`)"
+        ))
+    });
+    Failure::Usage(message + hint.as_deref().unwrap_or(""))
+}
+
 /// Exit codes.
 const OK: i32 = 0;
 const FINDINGS: i32 = 1;
@@ -352,7 +381,7 @@ pub fn run() -> i32 {
         }
         Some(Command::Check(args)) => check::check(&args),
         Some(Command::Server) => vsslint::server::run().map(|()| OK).map_err(Failure::Usage),
-        None => check::check(&cli.check),
+        None => check::check(&cli.check).map_err(|e| command_hint(&cli.check.paths, e)),
     };
     match result {
         Ok(code) => code,

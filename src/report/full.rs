@@ -184,7 +184,7 @@ pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style
             LabeledSpan::new_with_span(Some(shown(&r.message, false)), source.map(r.span))
         }),
     );
-    let rendered = Rendered {
+    let mut rendered = Rendered {
         d,
         message: shown(&d.message, false),
         help: help_with_elsewhere(d).map(|h| shown(&h, true)),
@@ -193,15 +193,72 @@ pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style
         labels,
         source,
     };
-    let mut out = String::new();
-    if style.handler().render_report(&mut out, &rendered).is_err() {
-        out = format!("{}: {}\n", rendered.code, rendered.message);
+    let mut out = draw(&rendered, style);
+    let probe = if style.color {
+        draw(
+            &rendered,
+            Style {
+                color: false,
+                ..style
+            },
+        )
+    } else {
+        out.clone()
+    };
+    if wrap_labels(&mut rendered.labels, &probe, style.width) {
+        out = draw(&rendered, style);
     }
     if style.links {
         let url = &rendered.url;
         out = out.replacen(url, &format!("\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\"), 1);
     }
     out
+}
+
+fn draw(rendered: &Rendered, style: Style) -> String {
+    let mut out = String::new();
+    if style.handler().render_report(&mut out, rendered).is_err() {
+        out = format!("{}: {}\n", rendered.code, rendered.message);
+    }
+    out
+}
+
+/// Narrowest a label is wrapped to, however far right its arrow is: narrower, a label
+/// becomes a column of single words.
+const MIN_LABEL_WIDTH: usize = 20;
+
+/// miette writes a label on one line right of its arrow, however little room is left there.
+/// Each label that ran past `width` in `drawn` is broken into lines that fit, which miette
+/// sets under the same arrow, at the same column. Words are never cut, so a URL or a path
+/// stays whole. Whether any label changed.
+fn wrap_labels(labels: &mut [LabeledSpan], drawn: &str, width: usize) -> bool {
+    let mut changed = false;
+    for l in labels {
+        let Some(text) = l.label() else { continue };
+        // The rightmost place the text ends a line: two labels may read alike.
+        let Some(column) = drawn
+            .lines()
+            .filter_map(|line| line.strip_suffix(text))
+            .filter(|left| left.ends_with(' '))
+            .map(textwrap::core::display_width)
+            .max()
+        else {
+            continue;
+        };
+        let room = width.saturating_sub(column).max(MIN_LABEL_WIDTH);
+        if textwrap::core::display_width(text) <= room {
+            continue;
+        }
+        let lines = textwrap::wrap(
+            text,
+            textwrap::Options::new(room)
+                .break_words(false)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation),
+        );
+        l.set_label(Some(lines.join("\n")));
+        changed = true;
+    }
+    changed
 }
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile], style: Style) -> io::Result<()> {

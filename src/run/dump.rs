@@ -29,6 +29,10 @@ pub struct DocumentDump<'a> {
     pub file: &'a str,
     /// The encoding the document was read in, e.g. `UTF-16LE`.
     pub encoding: &'static str,
+    /// How the encoding was told from the bytes: `bom` (a byte-order mark), `nul-pattern`
+    /// (the NUL bytes of UTF-16 written without a byte-order mark, as DiskShadow writes it),
+    /// `declaration` (the `encoding` of the XML declaration) or `default` (no marker at all,
+    /// so UTF-8).
     pub detection: Detection,
     /// Spans are byte ranges of the decoded (UTF-8) text.
     pub document: Document<'a>,

@@ -16,7 +16,7 @@ mod transport;
 
 pub use transport::{Frame, Frames, Limits, MAX_HEADER_LINE, MAX_MESSAGE};
 
-use crate::config::{Config, FILE_NAMES};
+use crate::config::{Config, ConfigError, FILE_NAMES};
 use crate::decode::{decode, DecodedText, Detection};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::engine::Registry;
@@ -24,7 +24,6 @@ use crate::fix::{compatible, edits_of};
 use crate::flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
 use crate::os::WindowsVersion;
 use crate::pipeline::lint_decoded;
-use crate::report::full::Style;
 use crate::rule_meta::Severity;
 use crate::settings::Settings;
 use crate::vocab::{
@@ -235,11 +234,33 @@ fn params<P: DeserializeOwned>(params: &Value) -> Result<P, String> {
 }
 
 /// The file a `file:` URI names, for the configuration and the encoding rules, which read
-/// the disk.
+/// the disk. A URI with a host (`file://server/share/x.xml`) names a file on a network share:
+/// `\\server\share\x.xml` on Windows, `//server/share/x.xml` elsewhere, never a path
+/// relative to the server's folder.
 fn path_of(uri: &Uri) -> Option<PathBuf> {
     let rest = uri.as_str().strip_prefix("file://")?;
-    let mut bytes = Vec::with_capacity(rest.len());
-    let b = rest.as_bytes();
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let host = percent_decoded(host)?;
+    let path = percent_decoded(path)?;
+    if !host.is_empty() && !host.eq_ignore_ascii_case("localhost") {
+        return Some(if cfg!(windows) {
+            format!(r"\\{host}{}", path.replace('/', "\\")).into()
+        } else {
+            format!("//{host}{path}").into()
+        });
+    }
+    // `file:///C:/x` on Windows.
+    let path = match path.as_bytes() {
+        [b'/', _, b':', ..] if cfg!(windows) => path[1..].to_string(),
+        _ => path,
+    };
+    Some(path.into())
+}
+
+/// `text` with its `%XX` escapes decoded, when the result is UTF-8.
+fn percent_decoded(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut bytes = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' && i + 2 < b.len() {
@@ -255,13 +276,35 @@ fn path_of(uri: &Uri) -> Option<PathBuf> {
         bytes.push(b[i]);
         i += 1;
     }
-    let path = String::from_utf8(bytes).ok()?;
-    // `file:///C:/x` on Windows.
-    let path = match path.as_bytes() {
-        [b'/', _, b':', ..] if cfg!(windows) => path[1..].to_string(),
-        _ => path,
-    };
-    Some(path.into())
+    String::from_utf8(bytes).ok()
+}
+
+/// A configuration error as one plain line for the editor's message popup, which shows text
+/// as it is: the file, line and column, what is wrong and the help, without miette's
+/// drawing of the file.
+fn plain_config_error(e: &ConfigError) -> String {
+    use miette::Diagnostic as _;
+    let place = e
+        .span
+        .as_ref()
+        .and_then(|r| {
+            let at = e
+                .source_code()?
+                .read_span(&(r.start, 0).into(), 0, 0)
+                .ok()?;
+            Some(format!(":{}:{}", at.line() + 1, at.column() + 1))
+        })
+        .unwrap_or_default();
+    let mut message = format!(
+        "vsslint: the configuration is not used: {}{place}: {}",
+        e.path.display(),
+        e.message
+    );
+    if let Some(help) = &e.help {
+        message.push_str("; ");
+        message.push_str(help);
+    }
+    message
 }
 
 impl Server {
@@ -347,16 +390,7 @@ impl Server {
                 match Config::load(&found) {
                     Ok(config) => config.apply(path, &mut s),
                     Err(e) => {
-                        let style = Style {
-                            color: false,
-                            unicode: true,
-                            links: false,
-                            width: 100,
-                        };
-                        let message = format!(
-                            "vsslint: the configuration is not used: {}",
-                            e.render(style).trim_end()
-                        );
+                        let message = plain_config_error(&e);
                         if self.shown.insert(message.clone()) {
                             out.push(show(MessageType::ERROR, message));
                         }
@@ -788,6 +822,22 @@ mod tests {
             Some(PathBuf::from("/tmp/a b.xml"))
         );
         assert_eq!(path_of(&"untitled:Untitled-1".parse().unwrap()), None);
+        assert_eq!(
+            path_of(&"file://localhost/tmp/x.xml".parse().unwrap()),
+            Some(PathBuf::from("/tmp/x.xml"))
+        );
+    }
+
+    /// A host names a network share: the path keeps it, and is never relative.
+    #[test]
+    fn a_uri_with_a_host_keeps_it() {
+        let path = path_of(&"file://server/share/a%20b.xml".parse().unwrap()).unwrap();
+        if cfg!(windows) {
+            assert_eq!(path, PathBuf::from(r"\\server\share\a b.xml"));
+        } else {
+            assert_eq!(path, PathBuf::from("//server/share/a b.xml"));
+        }
+        assert!(path.has_root(), "{}", path.display());
     }
 
     #[test]

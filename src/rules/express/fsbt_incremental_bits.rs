@@ -21,9 +21,11 @@ pub static RULE: Rule = Rule {
     exactly 3855 (0xF0F), which is also what an absent attribute means: it is not reported.\n\n\
     The exception exists because Microsoft contradicts itself: the express \
     `AddFilesToFileGroup` forbids these bits yet names 0xF0F, which contains them, as the \
-    default, and Windows' own express writers (Task Scheduler, VSS Metadata Store, Performance \
-    Counters) write 3855. Any other mask with these bits was chosen on purpose and is what the \
-    API refuses.",
+    default, and the in-box Task Scheduler, VSS Metadata Store and Performance Counters \
+    writers, new in Windows 7 alongside express writers, write 3855 on every file set. No \
+    Microsoft page says whether those writers are express writers; their documents carry no \
+    marker that would tell. Any other mask with these bits was chosen on purpose and is what \
+    the API refuses.",
         why: "The express `AddFilesToFileGroup` says `dwBackupTypeMask` cannot include the \
     differential, incremental or log backup-required bits, and the regular \
     `IVssCreateWriterMetadata::AddFilesToFileGroup` page documents `VSS_E_NOT_SUPPORTED` for \
@@ -88,6 +90,19 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
 mod tests {
     use crate::rule_meta::Severity;
     use crate::toolkit::testing::location_findings;
+
+    /// "In-Box VSS Writers" lists Task Scheduler without calling it an express writer, and no
+    /// other page does: the rule may only say what those writers write.
+    #[test]
+    fn does_not_call_in_box_writers_express_writers() {
+        let what = super::RULE.meta.what;
+        assert!(what.contains("Task Scheduler"), "{what}");
+        assert!(!what.contains("own express writers"), "{what}");
+        assert!(
+            what.contains("No Microsoft page says whether those writers are express writers"),
+            "{what}"
+        );
+    }
 
     fn on(mask: &str) -> Vec<(Severity, String)> {
         let set = format!(

@@ -3,7 +3,7 @@
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::file_paths::{report_filespec_separator, Owner};
+use crate::toolkit::file_paths::{filespec_separator, Owner};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/filespec-directory" {
@@ -11,11 +11,12 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "a file set's filespec contains a directory separator",
         what: "A `filespec` is a file name or a pattern of one (`*`, `*.dat`, `Perfc???.dat`); \
-    the directory belongs in `path`. A backslash is an error. A forward slash is a warning: it \
-    is not a valid file name character on Windows, so it is almost certainly a directory \
-    written the Unix way. Exclude lists follow the same rule under `excl/syntax`.",
+    the directory belongs in `path`. A backslash and a forward slash are both directory \
+    separators on Windows, and both are errors. Exclude lists follow the same rule under \
+    `excl/syntax`.",
         why: "The methods that add file sets document that a file specification cannot contain \
-    directory specifications (no backslashes). \
+    directory specifications (for example, no backslashes); a forward slash writes a directory \
+    specification too. \
     A requester matches the filespec against names inside `path` only, so `logs\\*.txt` \
     matches nothing and those files are not backed up.",
         sources: &[
@@ -27,11 +28,60 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
-    if let Some(a) = &f.filespec {
-        let owner = Owner {
-            node: &f.node,
-            component: Some(c),
-        };
-        report_filespec_separator(cx, owner, a);
+    let Some(a) = &f.filespec else { return };
+    let Some(sep) = filespec_separator(a.raw) else {
+        return;
+    };
+    let owner = Owner {
+        node: &f.node,
+        component: Some(c),
+    };
+    let cut = a.raw.rfind(['\\', '/']).unwrap_or(0);
+    let (dir, name) = (&a.raw[..cut], &a.raw[cut + 1..]);
+    let help = if name.is_empty() || dir.is_empty() {
+        "a filespec is a file name or pattern only; move the directory part into path".to_string()
+    } else {
+        format!(
+            "a filespec is a file name or pattern only: append \"{}\" to path and write filespec=\"{name}\"",
+            dir.replace('/', "\\")
+        )
+    };
+    cx.report(
+        a.span,
+        format!(
+            "filespec \"{}\" of {owner} contains a directory separator '{sep}'",
+            a.raw
+        ),
+    )
+    .label(if sep == '\\' {
+        "backslash in a filespec"
+    } else {
+        "slash in a filespec"
+    })
+    .help(help);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule_meta::Severity;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::findings;
+
+    fn severities(filespec: &str) -> Vec<Severity> {
+        let body = format!(
+            r#"<FILE_GROUP componentName="Logs" selectable="yes"><FILE_LIST path="C:\Contoso" filespec="{filespec}"/></FILE_GROUP>"#
+        );
+        findings(&super::RULE, Settings::default(), &body)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    /// "Cannot contain directory specifications" covers a directory written either way.
+    #[test]
+    fn slash_and_backslash_are_both_errors() {
+        assert_eq!(severities(r"logs\*.log"), [Severity::Error]);
+        assert_eq!(severities("logs/*.log"), [Severity::Error]);
+        assert!(severities("*.log").is_empty());
     }
 }

@@ -49,3 +49,24 @@ fn report(cx: &mut Cx, node: &Node, attr: &Option<YesNo>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::settings::Settings;
+    use crate::toolkit::testing::run_rule;
+
+    /// `explain` shows the good example as what the bad one should become: it has to be what
+    /// `--fix` writes, `recursive="1"` → `yes`.
+    #[test]
+    fn the_good_example_is_the_fixed_bad_one() {
+        let meta = &super::RULE.meta;
+        let found = run_rule(&super::RULE, &Settings::default(), meta.bad);
+        let fixes: Vec<_> = found.iter().filter_map(|d| d.fix.as_deref()).collect();
+        assert_eq!(fixes.len(), 1);
+        let mut fixed = meta.bad.to_string();
+        for e in fixes[0].edits.iter().rev() {
+            fixed.replace_range(e.span.start..e.span.end, &e.replacement);
+        }
+        assert_eq!(fixed, meta.good);
+    }
+}

@@ -1,5 +1,5 @@
-//! `lp/set-parent-not-selectable`: a subcomponent meant to be restored on its own, under a
-//! parent that defines no component set.
+//! `lp/set-parent-not-selectable`: `selectableForRestore="yes"` on a subcomponent whose
+//! ancestors are all nonselectable, where the flag does not change what a requester can do.
 
 use crate::model::{WriterMetadata, YesNo};
 use crate::rule_api::{rule, Check, Cx, Rule};
@@ -10,7 +10,7 @@ use std::collections::HashMap;
 pub static RULE: Rule = Rule {
     meta: rule!("lp/set-parent-not-selectable" {
         code: "VSL456",
-        severity: Severity::Warning,
+        severity: Severity::Info,
         summary: "selectableForRestore=\"yes\" on a subcomponent whose ancestors are not selectable",
         what: "Reports a component with `selectableForRestore=\"yes\"` whose logical path places it \
     below components of the same writer (its ancestors: a component whose \
@@ -18,13 +18,15 @@ pub static RULE: Rule = Rule {
     (`selectable=\"yes\"`). A logical path whose ancestors are not declared at all is \
     `lp/dangling-ancestor`'s case and is not reported here; a component without a logical \
     path is `comp/selectable-for-restore-top-level`'s.",
-        why: "Only a selectable component defines a component set. Selectability for restore \
-    matters for a component included implicitly, as a member of a set, which a requester can \
-    then restore on its own with `AddRestoreSubcomponent`; a component with no selectable \
-    ancestor is always included explicitly and can be selected for restore whatever the flag \
-    says. The flag under a non-selectable parent therefore shows a component set the author \
-    meant but did not declare: the parent cannot be selected, so requesters see no set, and \
-    the restore granularity the writer had in mind does not exist.",
+        why: "Microsoft's \"Logical Pathing of Components\" shows a nonselectable component \
+    (`ConfigFiles`) under a nonselectable parent (`Executables`) on purpose: the two form no \
+    component set, and both are included explicitly whenever the writer is backed up or \
+    restored. \"Working with Selectability for Restore and Subcomponents\" says a component \
+    included explicitly can always be selected for restore, whatever its \
+    selectability-for-restore value; the value lets a requester restore a component on its \
+    own only when the component was included implicitly, as a member of a component set, \
+    through `AddRestoreSubcomponent`. A component with no selectable ancestor belongs to no \
+    component set, so here `selectableForRestore=\"yes\"` changes nothing.",
         sources: &[
             "Working with Selectability for Backup: https://learn.microsoft.com/en-us/windows/win32/vss/working-with-selectability-for-backup",
             "Working with Selectability for Restore and Subcomponents: https://learn.microsoft.com/en-us/windows/win32/vss/working-with-selectability-for-restore-and-subcomponents",
@@ -74,16 +76,16 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         cx.report(
             at,
             format!(
-                "`{}` is selectable for restore, but its {} `{}` is not selectable, so it is in no component set",
+                "`{}` is selectable for restore, but its {} `{}` is not selectable, so it is in no component set and selectableForRestore has no effect",
                 c.full_name(),
                 if direct { "parent" } else { "ancestor" },
                 p.full_name()
             ),
         )
-        .label("no component set to restore it from")
+        .label("no effect outside a component set")
         .related(there, "not selectable: defines no component set")
         .help(format!(
-            "to make `{}` a component set, write selectable=\"yes\" on it; otherwise write selectableForRestore=\"no\" here",
+            "a component in no component set is included explicitly and can be selected for restore whatever this flag says; to restore it on its own as a member of a set, write selectable=\"yes\" on `{}`",
             p.full_name()
         ));
     }
@@ -91,6 +93,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
 
 #[cfg(test)]
 mod tests {
+    use crate::rule_meta::Severity;
     use crate::settings::Settings;
     use crate::toolkit::testing::findings;
 
@@ -119,5 +122,24 @@ mod tests {
             <FILE_GROUP logicalPath="Disks" componentName="harddisk0" selectable="yes" selectableForRestore="yes"/>
             <FILE_GROUP logicalPath="Disks" componentName="harddisk1" selectable="yes" selectableForRestore="yes"/>"#;
         assert_eq!(count(asr), 0);
+    }
+
+    /// Microsoft's own `MyWriter` example puts `ConfigFiles` under the nonselectable
+    /// `Executables` on purpose; the flag there is noted as having no effect, not as a mistake.
+    #[test]
+    fn microsofts_nonselectable_pair_is_an_info_that_the_flag_does_nothing() {
+        let f = findings(
+            &super::RULE,
+            Settings::default(),
+            r#"<FILE_GROUP componentName="Executables" selectable="no"/>
+            <FILE_GROUP logicalPath="Executables" componentName="ConfigFiles" selectable="no" selectableForRestore="yes"/>"#,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, Severity::Info);
+        assert!(
+            f[0].1.ends_with("selectableForRestore has no effect"),
+            "{}",
+            f[0].1
+        );
     }
 }

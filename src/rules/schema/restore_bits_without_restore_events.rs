@@ -61,12 +61,12 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
     cx.report(
         a.span,
         format!(
-            "{}; the writer acts on {names} at restore time, but with writerRestore=\"never\" it asks for no restore events and will not be told of a restore",
+            "{}; the writer acts on {names} at restore time, but writerRestore=\"never\" says it does not require restore events",
             decoded(s)
         ),
     )
     .label("restore-time capabilities")
-    .related(never.span, "no restore events")
+    .related(never.span, "does not require restore events")
     .help(format!(
         "if the writer takes part in restores, write writerRestore=\"always\" and handle the restore events; otherwise clear them: {}",
         written(s.difference(AT_RESTORE))
@@ -99,5 +99,20 @@ mod tests {
         assert!(on(0x4000, "always").is_empty());
         assert!(on(0x4000, "ifReplaceFails").is_empty());
         assert!(on(0x1 | 0x10 | 0x100, "never").is_empty());
+    }
+
+    /// `VSS_WRE_NEVER` is documented as "does not require restore events"; whether the
+    /// writer is told of a restore is more than the page says.
+    #[test]
+    fn message_uses_microsofts_wording_for_never() {
+        let doc = r#"<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2" backupSchema="16384"><IDENTIFICATION writerId="5cbc3b8e-4c7a-4b9e-9a5c-2f6f2a1e7d10" instanceId="9f1f5c0a-3b7e-4d2a-8c61-0e4b2d7a9c33" friendlyName="W" usage="USER_DATA" dataSource="OTHER"/><RESTORE_METHOD method="RESTORE_IF_CAN_REPLACE" writerRestore="never" rebootRequired="no"/></WRITER_METADATA>"#;
+        let found = run_rule(&super::RULE, &Settings::default(), doc);
+        assert_eq!(found.len(), 1);
+        let message: &str = &found[0].message;
+        assert!(
+            message.ends_with("says it does not require restore events"),
+            "{message}"
+        );
+        assert!(!message.contains("told of a restore"), "{message}");
     }
 }

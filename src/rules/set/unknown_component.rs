@@ -16,14 +16,16 @@ pub static RULE: Rule = Rule {
     in the backup, looks for the component with the same logical path and name (as written) in \
     that document, and checks that its `componentType` (`filegroup`, `database`) is the \
     component's element (`FILE_GROUP`, `DATABASE`).",
-        why: "`IVssBackupComponents::AddComponent` takes a component the writer declared. A \
-    component the writer does not declare has no file sets in its metadata to restore, and at \
-    restore time `SetSelectedForRestore` fails with `VSS_E_OBJECT_NOT_FOUND` when the \
-    component is not in the backup components document or no live instance of its writer is \
-    running: the problem surfaces when it is too late to back the data up again.",
+        why: "`IVssBackupComponents::AddComponent` adds a writer's selectable for backup \
+    component, or a nonselectable one with no selectable ancestor, by its type, logical path \
+    and name. The backup components document holds no file sets: requesters have to read the \
+    writer metadata document for them (\"Working with Selectability for Backup\"), so a \
+    component its writer does not declare has no files there to back up or restore, and the \
+    type is part of how the API names a component. The problem surfaces at restore time, \
+    when it is too late to back the data up again.",
         sources: &[
             "IVssBackupComponents::AddComponent: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-addcomponent",
-            "IVssBackupComponents::SetSelectedForRestore (VSS_E_OBJECT_NOT_FOUND): https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-setselectedforrestore",
+            "Working with Selectability for Backup: https://learn.microsoft.com/en-us/windows/win32/vss/working-with-selectability-for-backup",
         ],
         across_documents: true,
         example_file: "BCDocument.xml",
@@ -77,5 +79,18 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `SetSelectedForRestore`'s page gives `VSS_E_OBJECT_NOT_FOUND` for a component missing
+    /// from the backup components document or a writer with no live instance, never for one
+    /// its writer does not declare: the rule cannot promise that error.
+    #[test]
+    fn promises_no_error_code_the_pages_do_not_give_for_this_case() {
+        let why = super::RULE.meta.why;
+        assert!(!why.contains("VSS_E_OBJECT_NOT_FOUND"), "{why}");
+        assert!(why.contains("requesters have to read"), "{why}");
     }
 }
