@@ -240,19 +240,25 @@ fn linted_file(path: &str, text: Arc<str>, out: Findings, outcome: Outcome) -> L
 pub struct Hidden {
     pub warnings: usize,
     pub infos: usize,
+    /// What left them out, for the summary to say how to list them.
+    pub by: Option<crate::report::HiddenBy>,
 }
 
 impl LintedFile {
-    /// Keeps only the errors in the lists (`--quiet`), counting what it leaves out.
-    pub fn hide_below_errors(&mut self) {
-        for d in &self.diagnostics {
+    /// Keeps only the findings of `min` and above in the lists, counting what it leaves out.
+    pub fn hide_below(&mut self, min: Severity, by: crate::report::HiddenBy) {
+        let before = self.hidden.warnings + self.hidden.infos;
+        for d in self.diagnostics.iter().filter(|d| d.severity < min) {
             match d.severity {
                 Severity::Warning => self.hidden.warnings += 1,
                 Severity::Info => self.hidden.infos += 1,
                 Severity::Error => {}
             }
         }
-        self.diagnostics.retain(|d| d.severity == Severity::Error);
+        if self.hidden.warnings + self.hidden.infos > before {
+            self.hidden.by = Some(by);
+        }
+        self.diagnostics.retain(|d| d.severity >= min);
     }
 }
 

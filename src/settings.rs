@@ -22,6 +22,10 @@ pub struct Settings {
     pub inline_suppressions: bool,
     /// When set (`--select`), only these rules run, by slug.
     pub only: Option<HashSet<&'static str>>,
+    /// The lowest severity listed in reports (`--min-severity`, `min-severity`); lower
+    /// findings are still counted and still fail a run. `None`: every finding of a
+    /// document is listed, and a backup's from warnings up.
+    pub min_severity: Option<Severity>,
 }
 
 impl Default for Settings {
@@ -33,6 +37,7 @@ impl Default for Settings {
             accept: ExtraSpellings::default(),
             inline_suppressions: true,
             only: None,
+            min_severity: None,
         }
     }
 }
@@ -95,6 +100,16 @@ impl Settings {
     /// Whether exactly the default-profile rules run, each at its default severity.
     pub fn runs_default_rules(&self) -> bool {
         self.rules.is_empty() && !self.express && self.target_os.is_none() && self.only.is_none()
+    }
+
+    /// The lowest severity listed for a file, and whether it was set rather than the default
+    /// for a `backup` member or a document.
+    pub fn listed_from(&self, backup: bool) -> (Severity, bool) {
+        match self.min_severity {
+            Some(min) => (min, true),
+            None if backup => (Severity::Warning, false),
+            None => (Severity::Info, false),
+        }
     }
 
     /// The severity the rule runs at, or `None` when it does not run.
