@@ -129,9 +129,10 @@ pub(crate) fn lint_decoded(
                     "the file is {encoding} without a byte-order mark (detected from its NUL bytes)"
                 );
                 let span = Span::new(0, 0);
-                if let Some(d) = report_stage(settings, Stage::Encoding, &mut out, span, message) {
-                    d.severity(Severity::Info)
-                        .help("other tools may misread it; save it as UTF-8, or as UTF-16 with a byte-order mark");
+                if let Some(d) =
+                    report_stage(settings, Stage::Utf16WithoutBom, &mut out, span, message)
+                {
+                    d.help("other tools may misread it; save it as UTF-8, or as UTF-16 with a byte-order mark");
                 }
             }
             let outcome = lint_text_in(&text, 0..text.len(), settings, registry, &mut out);
@@ -414,11 +415,14 @@ fn lint_model(
                     "the writer metadata is wrapped in <{}> with an inline schema",
                     wrapper.name
                 );
-                if let Some(d) =
-                    report_stage(settings, Stage::Root, &mut found, wrapper.span, message)
-                {
-                    d.severity(Severity::Info)
-                        .label("wrapper element")
+                if let Some(d) = report_stage(
+                    settings,
+                    Stage::WrappedRoot,
+                    &mut found,
+                    wrapper.span,
+                    message,
+                ) {
+                    d.label("wrapper element")
                         .help("accepted; the WRITER_METADATA element inside is linted");
                 }
             }

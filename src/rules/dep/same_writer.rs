@@ -13,10 +13,11 @@ pub static RULE: Rule = Rule {
         what: concat!(
             "Reports a component dependency whose target writer ID is the writer's own \
     `writerId` (compared as GUIDs, so letter case and braces do not matter). With `--express` \
-    the finding is a warning: the express-writer documentation describes the target as \
-    \"possibly\" managed by another writer. A remote dependency (a target logical path that \
-    starts with `\\\\ComputerName\\`) names a writer on another computer, which may be of the \
-    same class, and is not reported. ",
+    the rule stays quiet and `express/same-writer-dependency` reports the same dependency as a \
+    warning: the express-writer documentation describes the target as \"possibly\" managed by \
+    another writer. A remote dependency (a target logical path that starts with \
+    `\\\\ComputerName\\`) names a writer on another computer, which may be of the same class, \
+    and is not reported. ",
             crate::toolkit::dependencies::spelling_note!()
         ),
         why: "`AddComponentDependency` does not permit dependencies on components managed by \
@@ -33,6 +34,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
+    if !cx.settings.express {
+        report_self_dependencies(cx, w);
+    }
+}
+
+/// Reports each dependency of `w` on a component of its own writer class, at the running
+/// rule's severity; shared with `express/same-writer-dependency`.
+pub(crate) fn report_self_dependencies(cx: &mut Cx, w: &WriterMetadata) {
     let Some(own) = w.identification().and_then(|i| i.writer_id.as_ref()) else {
         return;
     };
@@ -46,26 +55,19 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
         if a.value.uuid() != Some(own_id) {
             continue;
         }
-        // A writer of this class on another computer is not this writer.
         let lp = d.logical_path.as_ref().map_or("", |p| p.raw);
         let name = d.component_name.as_ref().map_or("", |n| n.raw);
         if remote_dependency(lp, name) {
             continue;
         }
-        let sev = if cx.settings.express {
-            cx.default_or_configured(Severity::Warning)
-        } else {
-            cx.default_or_configured(Severity::Error)
-        };
-        let target = match d.logical_path.as_ref().map_or("", |p| p.raw) {
-            "" => d.component_name.as_ref().map_or("", |n| n.raw).to_string(),
-            lp => format!("{lp}\\{}", d.component_name.as_ref().map_or("", |n| n.raw)),
+        let target = match lp {
+            "" => name.to_string(),
+            lp => format!("{lp}\\{name}"),
         };
         cx.report(
             a.span,
             format!("the dependency on `{target}` points at this writer itself"),
         )
-        .severity(sev)
         .label("this document's own writerId")
         .related(own.span, "the writer's own ID")
         .help("dependencies are for components of other writers; inside one writer, put the components under a common selectable component with logicalPath so they are backed up and restored together");
@@ -98,12 +100,14 @@ mod tests {
     }
 
     #[test]
-    fn express_writers_get_a_warning() {
+    fn express_writers_are_left_to_their_own_rule() {
         let express = Settings {
             express: true,
             ..Settings::default()
         };
-        let f = findings(&super::RULE, express, SELF_DEP);
+        assert!(findings(&super::RULE, express.clone(), SELF_DEP).is_empty());
+        let rule = &crate::rules::express::same_writer_dependency::RULE;
+        let f = findings(rule, express, SELF_DEP);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, Severity::Warning);
     }

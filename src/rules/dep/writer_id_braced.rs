@@ -1,0 +1,50 @@
+//! `dep/writer-id-braced`: a dependency's target writer ID is written without braces.
+
+use crate::model::{Guid, WriterMetadata};
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+
+pub static RULE: Rule = Rule {
+    meta: rule!("dep/writer-id-braced" {
+        code: "VSL507",
+        severity: Severity::Warning,
+        summary: "A dependency's target writer ID is a GUID wrapped in braces",
+        what: concat!(
+            "Reports a component dependency whose target writer class ID (`onWriterId`) is a GUID \
+    written in braces (`{…}`). Split from `dep/writer-id-format` (VSL501), which reported braces \
+    before: a configuration that sets `dep/writer-id-format`'s severity or turns it off no longer \
+    covers them; set this rule too. ",
+            crate::toolkit::dependencies::spelling_note!()
+        ),
+        why: "`AddComponentDependency` takes the target writer's class ID as a `VSS_ID`, and VSS \
+    writes GUIDs without braces: a braced one was written by hand or by another tool, and a \
+    requester that compares the text may not find the target writer.",
+        sources: &[
+            "IVssCreateWriterMetadata::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponentdependency",
+            "IVssWMDependency::GetWriterId: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsswmdependency-getwriterid",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    for d in crate::toolkit::dependencies::all(w) {
+        let Some(a) = &d.writer_id else {
+            continue;
+        };
+        if let Guid::Braced(u) = a.value {
+            cx.report(
+                a.span,
+                format!(
+                    "the dependency's writer ID \"{}\" is wrapped in braces",
+                    a.raw
+                ),
+            )
+            .label("braces")
+            .help(format!(
+                "VSS writes GUIDs without braces: onWriterId=\"{}\"",
+                u.hyphenated()
+            ));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! `express/same-writer-dependency`: an express writer's component depends on a component of
+//! its own writer class.
+
+use crate::model::WriterMetadata;
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::{Profile, Severity};
+
+pub static RULE: Rule = Rule {
+    meta: rule!("express/same-writer-dependency" {
+        code: "VSL713",
+        severity: Severity::Warning,
+        profile: Profile::Express,
+        summary: "An express writer's component depends on a component of its own writer",
+        what: concat!(
+            "With `--express`, reports a component dependency whose target writer ID is the \
+    writer's own `writerId` (compared as GUIDs), unless it is a remote dependency (a target \
+    logical path that starts with `\\\\ComputerName\\`). Without `--express` the same \
+    dependency is an error of `dep/same-writer` (VSL502), from which this rule was split: a \
+    configuration that set `dep/same-writer`'s severity for express writers sets this rule now. ",
+            crate::toolkit::dependencies::spelling_note!()
+        ),
+        why: "`IVssCreateWriterMetadata::AddComponentDependency` does not permit dependencies on \
+    components managed by the current writer; the express-writer page of the same method \
+    describes the target as \"possibly\" managed by another writer, so for an express writer \
+    the dependency is suspect rather than impossible.",
+        sources: &[
+            "IVssCreateExpressWriterMetadata::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreateexpresswritermetadata-addcomponentdependency",
+            "IVssCreateWriterMetadata::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponentdependency",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    crate::rules::dep::same_writer::report_self_dependencies(cx, w);
+}

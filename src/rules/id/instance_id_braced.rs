@@ -1,0 +1,31 @@
+//! `id/instance-id-braced`: `instanceId` is written without braces.
+
+use crate::model::WriterMetadata;
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+
+pub static RULE: Rule = Rule {
+    meta: rule!("id/instance-id-braced" {
+        code: "VSL115",
+        severity: Severity::Warning,
+        summary: "instanceId is a GUID wrapped in braces",
+        what: "`IDENTIFICATION/@instanceId` is a GUID written in braces (`{…}`). VSS never writes \
+    one in a writer metadata document; DiskShadow uses braces only in its own manifest. Split \
+    from `id/instance-id-format` (VSL102), which reported braces before: a configuration that sets \
+    `id/instance-id-format`'s severity or turns it off no longer covers them; set this rule too.",
+        why: "Requesters read the instance ID as a GUID (`IVssExamineWriterMetadata::GetIdentity`), \
+    and VSS, which generates it and writes the document, writes GUIDs without braces: a braced \
+    one was written by hand or by another tool.",
+        sources: &[
+            "IVssExamineWriterMetadata::GetIdentity: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssexaminewritermetadata-getidentity",
+            "Writer Metadata Document Contents: https://learn.microsoft.com/en-us/windows/win32/vss/writer-metadata-document-contents",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    for id in &w.identifications {
+        crate::toolkit::ids::check_braces(cx, id.instance_id.as_ref(), "instanceId");
+    }
+}

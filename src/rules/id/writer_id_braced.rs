@@ -1,0 +1,32 @@
+//! `id/writer-id-braced`: `writerId` is written without braces.
+
+use crate::model::WriterMetadata;
+use crate::rule_api::{rule, Check, Cx, Rule};
+use crate::rule_meta::Severity;
+
+pub static RULE: Rule = Rule {
+    meta: rule!("id/writer-id-braced" {
+        code: "VSL114",
+        severity: Severity::Warning,
+        summary: "writerId is a GUID wrapped in braces",
+        what: "`IDENTIFICATION/@writerId` is a GUID written in braces (`{…}`). VSS never writes \
+    one in a writer metadata document; DiskShadow uses braces only in its own manifest. Split \
+    from `id/writer-id-format` (VSL101), which reported braces before: a configuration that sets \
+    `id/writer-id-format`'s severity or turns it off no longer covers them; set this rule too.",
+        why: "Requesters read the writer class ID as a GUID (`IVssExamineWriterMetadata::GetIdentity`), \
+    and VSS, which writes the document, writes GUIDs without braces: a braced one was written \
+    by hand or by another tool, and a requester or script that compares the text may not \
+    match it to the writer.",
+        sources: &[
+            "IVssExamineWriterMetadata::GetIdentity: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssexaminewritermetadata-getidentity",
+            "CVssWriter::Initialize (writer class ID): https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-cvsswriter-initialize",
+        ],
+    }),
+    check: Check::Writer(check),
+};
+
+fn check(cx: &mut Cx, w: &WriterMetadata) {
+    for id in &w.identifications {
+        crate::toolkit::ids::check_braces(cx, id.writer_id.as_ref(), "writerId");
+    }
+}
