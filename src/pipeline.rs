@@ -236,18 +236,30 @@ fn linted_file(path: &str, text: Arc<str>, out: Findings, outcome: Outcome) -> L
     }
 }
 
+/// What leaves findings out of a file's lists (they are still counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HiddenBy {
+    /// `--quiet`: errors only.
+    Quiet,
+    /// `--min-severity` or `min-severity` in the configuration.
+    MinSeverity(Severity),
+    /// A backup's documents were mostly written by others (in-box writers, an application's
+    /// writer, DiskShadow's own manifest): their infos are not listed unless asked for.
+    Backup,
+}
+
 /// Findings a report leaves out of its lists but counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hidden {
     pub warnings: usize,
     pub infos: usize,
     /// What left them out, for the summary to say how to list them.
-    pub by: Option<crate::report::HiddenBy>,
+    pub by: Option<HiddenBy>,
 }
 
 impl LintedFile {
     /// Keeps only the findings of `min` and above in the lists, counting what it leaves out.
-    pub fn hide_below(&mut self, min: Severity, by: crate::report::HiddenBy) {
+    pub fn hide_below(&mut self, min: Severity, by: HiddenBy) {
         let before = self.hidden.warnings + self.hidden.infos;
         for d in self.diagnostics.iter().filter(|d| d.severity < min) {
             match d.severity {

@@ -12,6 +12,7 @@ mod snippet;
 pub mod statistics;
 
 use crate::diagnostic::{Diagnostic, Severity};
+pub use crate::pipeline::HiddenBy;
 use crate::pipeline::LintedFile;
 use crate::span::{LineIndex, Position, SharedLineIndex};
 use schemars::JsonSchema;
@@ -40,18 +41,6 @@ pub struct Summary {
     #[serde(skip)]
     #[schemars(skip)]
     pub hidden_by: HiddenReasons,
-}
-
-/// What leaves findings out of a file's lists (they are still counted).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HiddenBy {
-    /// `--quiet`: errors only.
-    Quiet,
-    /// `--min-severity` or `min-severity` in the configuration.
-    MinSeverity(Severity),
-    /// A backup's documents were mostly written by others (in-box writers, an application's
-    /// writer, DiskShadow's own manifest): their infos are not listed unless asked for.
-    Backup,
 }
 
 /// The reasons findings were left out across the files of a report.

@@ -419,6 +419,29 @@ pub(crate) fn drive_root(volume: &str) -> Option<String> {
     matches!(&rest[2..], "" | "\\").then_some(d)
 }
 
+/// Calls `report` on the path of every file set and exclude list: `fs/path-not-absolute`
+/// and `fs/path-rooted` look at both.
+pub(crate) fn each_path(cx: &mut Cx, w: &WriterMetadata, report: fn(&mut Cx, Owner, &Text)) {
+    for (c, f) in w.file_sets() {
+        if let Some(a) = &f.path {
+            let owner = Owner {
+                node: &f.node,
+                component: Some(c),
+            };
+            report(cx, owner, a);
+        }
+    }
+    for e in &w.excludes {
+        if let Some(a) = &e.path {
+            let owner = Owner {
+                node: &e.node,
+                component: None,
+            };
+            report(cx, owner, a);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,6 @@
 use crate::model::WriterMetadata;
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::remote_dependency;
 
 pub static RULE: Rule = Rule {
     meta: rule!("dep/same-writer" {
@@ -35,42 +34,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
     if !cx.settings.express {
-        report_self_dependencies(cx, w);
-    }
-}
-
-/// Reports each dependency of `w` on a component of its own writer class, at the running
-/// rule's severity; shared with `express/same-writer-dependency`.
-pub(crate) fn report_self_dependencies(cx: &mut Cx, w: &WriterMetadata) {
-    let Some(own) = w.identification().and_then(|i| i.writer_id.as_ref()) else {
-        return;
-    };
-    let Some(own_id) = own.value.uuid() else {
-        return;
-    };
-    for d in crate::toolkit::dependencies::all(w) {
-        let Some(a) = &d.writer_id else {
-            continue;
-        };
-        if a.value.uuid() != Some(own_id) {
-            continue;
-        }
-        let lp = d.logical_path.as_ref().map_or("", |p| p.raw);
-        let name = d.component_name.as_ref().map_or("", |n| n.raw);
-        if remote_dependency(lp, name) {
-            continue;
-        }
-        let target = match lp {
-            "" => name.to_string(),
-            lp => format!("{lp}\\{name}"),
-        };
-        cx.report(
-            a.span,
-            format!("the dependency on `{target}` points at this writer itself"),
-        )
-        .label("this document's own writerId")
-        .related(own.span, "the writer's own ID")
-        .help("dependencies are for components of other writers; inside one writer, put the components under a common selectable component with logicalPath so they are backed up and restored together");
+        crate::toolkit::dependencies::report_self_dependencies(cx, w);
     }
 }
 
@@ -105,10 +69,6 @@ mod tests {
             express: true,
             ..Settings::default()
         };
-        assert!(findings(&super::RULE, express.clone(), SELF_DEP).is_empty());
-        let rule = &crate::rules::express::same_writer_dependency::RULE;
-        let f = findings(rule, express, SELF_DEP);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].0, Severity::Warning);
+        assert!(findings(&super::RULE, express, SELF_DEP).is_empty());
     }
 }

@@ -32,5 +32,25 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    crate::rules::dep::same_writer::report_self_dependencies(cx, w);
+    crate::toolkit::dependencies::report_self_dependencies(cx, w);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule_meta::Severity;
+    use crate::settings::Settings;
+    use crate::toolkit::testing::findings;
+
+    const SELF_DEP: &str = r#"<FILE_GROUP componentName="Ledger" selectable="yes"><DEPENDENCY onWriterId="{5CBC3B8E-4C7A-4B9E-9A5C-2F6F2A1E7D10}" onComponentName="Journal"/></FILE_GROUP>"#;
+
+    #[test]
+    fn an_express_writers_own_dependency_is_a_warning() {
+        let express = Settings {
+            express: true,
+            ..Settings::default()
+        };
+        let f = findings(&super::RULE, express, SELF_DEP);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, Severity::Warning);
+    }
 }

@@ -35,30 +35,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    each_path(cx, w, report);
-}
-
-/// Calls `report` on the path of every file set and exclude list; shared with
-/// `fs/path-rooted`.
-pub(crate) fn each_path(cx: &mut Cx, w: &WriterMetadata, report: fn(&mut Cx, Owner, &Text)) {
-    for (c, f) in w.file_sets() {
-        if let Some(a) = &f.path {
-            let owner = Owner {
-                node: &f.node,
-                component: Some(c),
-            };
-            report(cx, owner, a);
-        }
-    }
-    for e in &w.excludes {
-        if let Some(a) = &e.path {
-            let owner = Owner {
-                node: &e.node,
-                component: None,
-            };
-            report(cx, owner, a);
-        }
-    }
+    crate::toolkit::file_paths::each_path(cx, w, report);
 }
 
 fn report(cx: &mut Cx, owner: Owner, a: &Text) {

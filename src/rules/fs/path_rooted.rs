@@ -29,7 +29,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    super::path_not_absolute::each_path(cx, w, report);
+    crate::toolkit::file_paths::each_path(cx, w, report);
 }
 
 fn report(cx: &mut Cx, owner: Owner, a: &Text) {
