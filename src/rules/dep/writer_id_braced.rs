@@ -16,9 +16,9 @@ pub static RULE: Rule = Rule {
     covers them; set this rule too. ",
             crate::toolkit::dependencies::spelling_note!()
         ),
-        why: "`AddComponentDependency` takes the target writer's class ID as a `VSS_ID`, and VSS \
-    writes GUIDs without braces: a braced one was written by hand or by another tool, and a \
-    requester that compares the text may not find the target writer.",
+        why: "`AddComponentDependency` takes the target writer's class ID as a `VSS_ID`, and the \
+    documents VSS writes hold GUIDs without braces: a braced one shows the document was written \
+    or edited by other means, which may have changed more than the braces.",
         sources: &[
             "IVssCreateWriterMetadata::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponentdependency",
             "IVssWMDependency::GetWriterId: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsswmdependency-getwriterid",

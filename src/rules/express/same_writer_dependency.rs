@@ -20,9 +20,9 @@ pub static RULE: Rule = Rule {
             crate::toolkit::dependencies::spelling_note!()
         ),
         why: "`IVssCreateWriterMetadata::AddComponentDependency` does not permit dependencies on \
-    components managed by the current writer; the express-writer page of the same method \
-    describes the target as \"possibly\" managed by another writer, so for an express writer \
-    the dependency is suspect rather than impossible.",
+    components managed by the current writer. The express-writer page of the same method \
+    describes the other component only as \"possibly managed by another writer\", which does \
+    not rule out the express writer itself: its own dependency is suspect, not impossible.",
         sources: &[
             "IVssCreateExpressWriterMetadata::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreateexpresswritermetadata-addcomponentdependency",
             "IVssCreateWriterMetadata::AddComponentDependency: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponentdependency",

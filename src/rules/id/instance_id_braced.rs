@@ -14,8 +14,8 @@ pub static RULE: Rule = Rule {
     from `id/instance-id-format` (VSL102), which reported braces before: a configuration that sets \
     `id/instance-id-format`'s severity or turns it off no longer covers them; set this rule too.",
         why: "Requesters read the instance ID as a GUID (`IVssExamineWriterMetadata::GetIdentity`), \
-    and VSS, which generates it and writes the document, writes GUIDs without braces: a braced \
-    one was written by hand or by another tool.",
+    and the documents VSS writes hold GUIDs without braces: a braced one shows the document was \
+    written or edited by other means, which may have changed more than the braces.",
         sources: &[
             "IVssExamineWriterMetadata::GetIdentity: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssexaminewritermetadata-getidentity",
             "Writer Metadata Document Contents: https://learn.microsoft.com/en-us/windows/win32/vss/writer-metadata-document-contents",

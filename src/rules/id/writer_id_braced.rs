@@ -14,9 +14,8 @@ pub static RULE: Rule = Rule {
     from `id/writer-id-format` (VSL101), which reported braces before: a configuration that sets \
     `id/writer-id-format`'s severity or turns it off no longer covers them; set this rule too.",
         why: "Requesters read the writer class ID as a GUID (`IVssExamineWriterMetadata::GetIdentity`), \
-    and VSS, which writes the document, writes GUIDs without braces: a braced one was written \
-    by hand or by another tool, and a requester or script that compares the text may not \
-    match it to the writer.",
+    and the documents VSS writes hold GUIDs without braces: a braced one shows the document was \
+    written or edited by other means, which may have changed more than the braces.",
         sources: &[
             "IVssExamineWriterMetadata::GetIdentity: https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssexaminewritermetadata-getidentity",
             "CVssWriter::Initialize (writer class ID): https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-cvsswriter-initialize",
