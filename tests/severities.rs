@@ -131,3 +131,35 @@ fn the_corpus_reports_at_each_rules_severity() {
     assert!(seen > 0, "the corpus raised nothing");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A rule split from another says so in its documentation, and turning the older rule off
+/// turns it off too, as the configurations written before the split expect.
+#[test]
+fn a_split_rule_is_off_when_the_rule_it_was_split_from_is() {
+    let mut splits = 0;
+    for rule in all_rules() {
+        let meta = &rule.meta;
+        let Some((_, rest)) = meta.what.split_once("Split from `") else {
+            continue;
+        };
+        let parent = rest.split('`').next().unwrap();
+        assert!(
+            vsslint::find_rule(parent).is_some(),
+            "{}: {parent}",
+            meta.slug
+        );
+        splits += 1;
+        let mut settings = Settings::for_example(meta);
+        assert!(settings.severity_of(meta).is_some(), "{}", meta.slug);
+        settings
+            .rules
+            .insert(vsslint::find_rule(parent).unwrap().meta.slug, None);
+        assert_eq!(
+            settings.severity_of(meta),
+            None,
+            "{} after {parent} off",
+            meta.slug
+        );
+    }
+    assert!(splits >= 12, "{splits} split rules");
+}

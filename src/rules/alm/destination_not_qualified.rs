@@ -15,8 +15,8 @@ pub static RULE: Rule = Rule {
     environment variable (`%SystemDrive%\\Restore`), which VSS expands. UNC destinations need \
     Windows 8 or Windows Server 2012 (see `os/unc-paths`). A missing or empty destination is \
     `alm/destination`'s error. Split from `alm/destination` (VSL354), which reported this case \
-    before: a configuration that sets `alm/destination`'s severity or turns it off no longer \
-    covers it; set this rule too.",
+    before: turning `alm/destination` off (in the configuration, or with `--ignore`) still turns this \
+    rule off unless the configuration names it; a severity set for `alm/destination` does not apply to it.",
         why: "`IVssCreateWriterMetadata::AddAlternateLocationMapping` takes the fully qualified \
     path of the directory the files are relocated to. With a relative or drive-relative path \
     the files land wherever the requester's current directory happens to be.",

@@ -14,9 +14,9 @@ pub static RULE: Rule = Rule {
     `BACKUP_LOCATIONS`. A mapping of a writer without any restore method is \
     `alm/without-restore-method`'s error. The element's place as a child of `RESTORE_METHOD` is \
     inferred from the API and from the VSS Test Writer's configuration format. Split from \
-    `alm/without-restore-method` (VSL351), which reported this case before: a configuration that \
-    sets `alm/without-restore-method`'s severity or turns it off no longer covers it; set this \
-    rule too.",
+    `alm/without-restore-method` (VSL351), which reported this case \
+    before: turning `alm/without-restore-method` off (in the configuration, or with `--ignore`) still turns this \
+    rule off unless the configuration names it; a severity set for `alm/without-restore-method` does not apply to it.",
         why: "A mapping belongs to the restore method: `AddAlternateLocationMapping` fails unless \
     `SetRestoreMethod` was called first, and `IVssExamineWriterMetadata::GetRestoreMethod` reports \
     how many mappings there are. One outside the restore method is likely not read at all, so \

@@ -11,9 +11,9 @@ pub static RULE: Rule = Rule {
         summary: "A dependency's target writer ID is a GUID wrapped in braces",
         what: concat!(
             "Reports a component dependency whose target writer class ID (`onWriterId`) is a GUID \
-    written in braces (`{…}`). Split from `dep/writer-id-format` (VSL501), which reported braces \
-    before: a configuration that sets `dep/writer-id-format`'s severity or turns it off no longer \
-    covers them; set this rule too. ",
+    written in braces (`{…}`). Split from `dep/writer-id-format` (VSL501), which reported this case \
+    before: turning `dep/writer-id-format` off (in the configuration, or with `--ignore`) still turns this \
+    rule off unless the configuration names it; a severity set for `dep/writer-id-format` does not apply to it. ",
             crate::toolkit::dependencies::spelling_note!()
         ),
         why: "`AddComponentDependency` takes the target writer's class ID as a `VSS_ID`, and the \

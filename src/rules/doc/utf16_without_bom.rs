@@ -10,9 +10,9 @@ pub static RULE: Rule = Rule {
         summary: "The file is UTF-16 without a byte-order mark",
         what: "Reports a file read as UTF-16 (little- or big-endian) because of the pattern of its \
     NUL bytes, with no byte-order mark to say so. vsslint decodes it; other tools may not. \
-    DiskShadow writes its `Manifest.xml` this way. Split from `doc/encoding` (VSL002), which \
-    reported this case before: a configuration that sets `doc/encoding`'s severity or turns it \
-    off no longer covers it; set this rule too.",
+    DiskShadow writes its `Manifest.xml` this way. Split from `doc/encoding` (VSL002), which reported this case \
+    before: turning `doc/encoding` off (in the configuration, or with `--ignore`) still turns this \
+    rule off unless the configuration names it; a severity set for `doc/encoding` does not apply to it.",
         why: "`IVssExamineWriterMetadata::SaveAsXML` returns UTF-16 text and tools store it in \
     different encodings. Without a byte-order mark or an XML declaration that says UTF-16, a tool \
     that reads the file as UTF-8 or as a single-byte code page sees NUL bytes between the \

@@ -11,8 +11,9 @@ pub static RULE: Rule = Rule {
         what: "Reports a document element whose only element children are one XDR `Schema` and \
     one `WRITER_METADATA`: the inline-schema form of MSXML's `x-schema:#` namespaces. It is \
     accepted, and the `WRITER_METADATA` inside is linted. Split from `doc/root-element` (VSL003), \
-    which reported this case before: a configuration that sets `doc/root-element`'s severity or \
-    turns it off no longer covers it; set this rule too.",
+    which reported this case \
+    before: turning `doc/root-element` off (in the configuration, or with `--ignore`) still turns this \
+    rule off unless the configuration names it; a severity set for `doc/root-element` does not apply to it.",
         why: "A writer metadata document's element is `WRITER_METADATA`. A tool that expects it \
     as the document element finds the wrapper instead, so the note says where the document \
     really starts.",

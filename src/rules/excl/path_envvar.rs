@@ -13,9 +13,9 @@ pub static RULE: Rule = Rule {
         what: "The `path` of `EXCLUDE_FILES` and `EXCLUDE_FILES_FROM_SNAPSHOT` may use \
     environment variables, each written between two percent signs. The rule reports a path with \
     an odd number of `%`: one variable may not be closed. `%` is also a legal character of a \
-    file name, so the path may be right as it is. Split from `excl/syntax` (VSL651), which \
-    reported this case before: a configuration that sets `excl/syntax`'s severity or turns it \
-    off no longer covers it; set this rule too.",
+    file name, so the path may be right as it is. Split from `excl/syntax` (VSL651), which reported this case \
+    before: turning `excl/syntax` off (in the configuration, or with `--ignore`) still turns this \
+    rule off unless the configuration names it; a severity set for `excl/syntax` does not apply to it.",
         why: "When a variable was meant, an unterminated one is not expanded: the exclusion names \
     a directory whose name literally contains `%`, excludes nothing, and the files the writer \
     meant to leave out are backed up after all.",

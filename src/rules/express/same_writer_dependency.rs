@@ -15,8 +15,10 @@ pub static RULE: Rule = Rule {
             "With `--express`, reports a component dependency whose target writer ID is the \
     writer's own `writerId` (compared as GUIDs), unless it is a remote dependency (a target \
     logical path that starts with `\\\\ComputerName\\`). Without `--express` the same \
-    dependency is an error of `dep/same-writer` (VSL502), from which this rule was split: a \
-    configuration that set `dep/same-writer`'s severity for express writers sets this rule now. ",
+    dependency is an error of `dep/same-writer`. Split from `dep/same-writer` (VSL502), which \
+    reported this case before: turning `dep/same-writer` off (in the configuration, or with `--ignore`) still turns this rule off \
+    unless the configuration names it; a severity set for `dep/same-writer` does not apply to \
+    it. ",
             crate::toolkit::dependencies::spelling_note!()
         ),
         why: "`IVssCreateWriterMetadata::AddComponentDependency` does not permit dependencies on \

@@ -13,9 +13,9 @@ pub static RULE: Rule = Rule {
         what: "The alternate path of a `FILE_LIST` may use environment variables, each written \
     between two percent signs. The rule reports an alternate path with an odd number of `%`: \
     one variable may not be closed. `%` is also a legal character of a file name, so the path \
-    may be right as it is. Split from `fs/alternate-path-syntax` (VSL616), which reported this \
-    case before: a configuration that sets `fs/alternate-path-syntax`'s severity or turns it off \
-    no longer covers it; set this rule too.",
+    may be right as it is. Split from `fs/alternate-path-syntax` (VSL616), which reported this case \
+    before: turning `fs/alternate-path-syntax` off (in the configuration, or with `--ignore`) still turns this \
+    rule off unless the configuration names it; a severity set for `fs/alternate-path-syntax` does not apply to it.",
         why: "When a variable was meant, an unterminated one is not expanded: the requester reads \
     the files from a directory whose name literally contains `%`, finds nothing, and the files \
     are not backed up.",

@@ -13,9 +13,9 @@ pub static RULE: Rule = Rule {
         summary: "a file set's alternate path is not absolute",
         what: "The alternate path of a `FILE_LIST` should start from a volume, as `path` does: a \
     drive (`C:\\…`), an environment variable (`%ProgramData%\\…`), a volume GUID or other \
-    `\\\\?\\` path, or a UNC share. Split from `fs/alternate-path-syntax` (VSL616), which \
-    reported this case before: a configuration that sets `fs/alternate-path-syntax`'s severity \
-    or turns it off no longer covers it; set this rule too.",
+    `\\\\?\\` path, or a UNC share. Split from `fs/alternate-path-syntax` (VSL616), which reported this case \
+    before: turning `fs/alternate-path-syntax` off (in the configuration, or with `--ignore`) still turns this \
+    rule off unless the configuration names it; a severity set for `fs/alternate-path-syntax` does not apply to it.",
         why: "The alternate path is where the requester actually reads the files at backup time. \
     A relative directory is resolved against whatever directory the requester runs in, so the \
     files are read from the wrong place, or not at all.",

@@ -14,8 +14,9 @@ pub static RULE: Rule = Rule {
         what: "Reports the `path` of a file set or an exclude list that starts with `\\` but names \
     no drive or volume (`\\System Volume Information\\Heat`). Only an info: Windows' own Shadow \
     Copy Optimization writer uses one to mean that directory on each volume. Split from \
-    `fs/path-not-absolute` (VSL604), which reported this case before: a configuration that sets \
-    `fs/path-not-absolute`'s severity or turns it off no longer covers it; set this rule too.",
+    `fs/path-not-absolute` (VSL604), which reported this case \
+    before: turning `fs/path-not-absolute` off (in the configuration, or with `--ignore`) still turns this \
+    rule off unless the configuration names it; a severity set for `fs/path-not-absolute` does not apply to it.",
         why: "Microsoft asks for local resources whose absolute path starts with a valid local \
     volume specification. A path rooted on no volume is resolved against the requester's \
     current drive unless the requester knows, as with Windows' own writer, that every volume is \

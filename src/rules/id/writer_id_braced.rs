@@ -11,8 +11,9 @@ pub static RULE: Rule = Rule {
         summary: "writerId is a GUID wrapped in braces",
         what: "`IDENTIFICATION/@writerId` is a GUID written in braces (`{…}`). VSS never writes \
     one in a writer metadata document; DiskShadow uses braces only in its own manifest. Split \
-    from `id/writer-id-format` (VSL101), which reported braces before: a configuration that sets \
-    `id/writer-id-format`'s severity or turns it off no longer covers them; set this rule too.",
+    from `id/writer-id-format` (VSL101), which reported this case \
+    before: turning `id/writer-id-format` off (in the configuration, or with `--ignore`) still turns this \
+    rule off unless the configuration names it; a severity set for `id/writer-id-format` does not apply to it.",
         why: "Requesters read the writer class ID as a GUID (`IVssExamineWriterMetadata::GetIdentity`), \
     and the documents VSS writes hold GUIDs without braces: a braced one shows the document was \
     written or edited by other means, which may have changed more than the braces.",
