@@ -28,6 +28,11 @@ struct RawConfig {
     target_os: Option<Spanned<String>>,
     /// The documents come from express writers (turns on the express/* rules).
     express: Option<bool>,
+    /// The lowest severity listed in reports: "error", "warning" or "info". Lower findings
+    /// are still counted and still fail a run. By default a document's findings are all
+    /// listed and a backup's (a DiskShadow folder or a cabinet) from warnings up.
+    #[schemars(with = "Option<MinSeverity>")]
+    min_severity: Option<Spanned<String>>,
     /// Severity per rule, by slug or code: "off", "info", "warning" or "error".
     #[serde(default)]
     #[schemars(with = "RuleLevels")]
@@ -50,6 +55,9 @@ struct RawOverride {
     #[schemars(with = "Option<TargetName>")]
     target_os: Option<Spanned<String>>,
     express: Option<bool>,
+    /// The lowest severity listed for these files.
+    #[schemars(with = "Option<MinSeverity>")]
+    min_severity: Option<Spanned<String>>,
     #[serde(default)]
     #[schemars(with = "RuleLevels")]
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
@@ -71,6 +79,22 @@ impl JsonSchema for TargetName {
             "description": "A Windows version, oldest first: xp, ws2003, ws2003sp1, vista, ws2008, win7, ws2008r2, win8, ws2012, win81, ws2012r2, win10, ws2016, ws2019, ws2022, win11, ws2025",
             "type": "string",
             "enum": names
+        })
+    }
+}
+
+/// A `min-severity` value.
+struct MinSeverity;
+
+impl JsonSchema for MinSeverity {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MinSeverity".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "enum": ["error", "warning", "info"]
         })
     }
 }
@@ -100,6 +124,7 @@ impl JsonSchema for RuleLevels {
 struct RawLayer<'r> {
     target_os: &'r Option<Spanned<String>>,
     express: Option<bool>,
+    min_severity: &'r Option<Spanned<String>>,
     rules: &'r BTreeMap<Spanned<String>, Spanned<String>>,
     accept: &'r RawAccept,
 }
@@ -137,6 +162,7 @@ pub fn schema() -> serde_json::Value {
 struct Layer {
     target_os: Option<WindowsVersion>,
     express: Option<bool>,
+    min_severity: Option<Severity>,
     rules: Vec<(&'static str, Option<Severity>)>,
     accept: crate::settings::ExtraSpellings,
 }
@@ -148,6 +174,9 @@ impl Layer {
         }
         if let Some(e) = self.express {
             s.express = e;
+        }
+        if self.min_severity.is_some() {
+            s.min_severity = self.min_severity;
         }
         for (slug, sev) in &self.rules {
             s.rules.insert(slug, *sev);
@@ -271,13 +300,14 @@ impl Config {
             fail(
                 e.message().trim().to_string(),
                 e.span(),
-                Some("keys: target-os, express, [rules], [accept.method|writer-restore|usage|data-source], [[overrides]] with files = [\"glob\", …]".into()),
+                Some("keys: target-os, express, min-severity, [rules], [accept.method|writer-restore|usage|data-source], [[overrides]] with files = [\"glob\", …]".into()),
             )
         })?;
         let base = layer(
             &RawLayer {
                 target_os: &raw.target_os,
                 express: raw.express,
+                min_severity: &raw.min_severity,
                 rules: &raw.rules,
                 accept: &raw.accept,
             },
@@ -302,6 +332,7 @@ impl Config {
             let l = RawLayer {
                 target_os: &o.target_os,
                 express: o.express,
+                min_severity: &o.min_severity,
                 rules: &o.rules,
                 accept: &o.accept,
             };
@@ -416,6 +447,25 @@ fn layer(raw: &RawLayer, fail: &Fail) -> Result<Layer, Box<ConfigError>> {
                 )),
             )
         })?);
+    }
+    if let Some(min) = raw.min_severity {
+        l.min_severity = Some(match min.get_ref().as_str() {
+            "info" => Severity::Info,
+            "warning" => Severity::Warning,
+            "error" => Severity::Error,
+            other => {
+                return Err(fail(
+                    format!("unknown min-severity `{other}`"),
+                    Some(min.span()),
+                    Some(format!(
+                        "{}use \"error\", \"warning\" or \"info\"",
+                        crate::suggest::nearest(other, ["error", "warning", "info"])
+                            .map(|s| format!("did you mean \"{s}\"? "))
+                            .unwrap_or_default()
+                    )),
+                ))
+            }
+        });
     }
     for (name, value) in raw.rules {
         let rule = rules::find(name.get_ref()).ok_or_else(|| {

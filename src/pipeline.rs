@@ -129,9 +129,10 @@ pub(crate) fn lint_decoded(
                     "the file is {encoding} without a byte-order mark (detected from its NUL bytes)"
                 );
                 let span = Span::new(0, 0);
-                if let Some(d) = report_stage(settings, Stage::Encoding, &mut out, span, message) {
-                    d.severity(Severity::Info)
-                        .help("other tools may misread it; save it as UTF-8, or as UTF-16 with a byte-order mark");
+                if let Some(d) =
+                    report_stage(settings, Stage::Utf16WithoutBom, &mut out, span, message)
+                {
+                    d.help("other tools may misread it; save it as UTF-8, or as UTF-16 with a byte-order mark");
                 }
             }
             let outcome = lint_text_in(&text, 0..text.len(), settings, registry, &mut out);
@@ -235,24 +236,42 @@ fn linted_file(path: &str, text: Arc<str>, out: Findings, outcome: Outcome) -> L
     }
 }
 
+/// What leaves findings out of a file's lists (they are still counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HiddenBy {
+    /// `--quiet`: errors only.
+    Quiet,
+    /// `--min-severity` or `min-severity` in the configuration.
+    MinSeverity(Severity),
+    /// A backup's documents were mostly written by others (in-box writers, an application's
+    /// writer, DiskShadow's own manifest): their infos are not listed unless asked for.
+    Backup,
+}
+
 /// Findings a report leaves out of its lists but counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hidden {
     pub warnings: usize,
     pub infos: usize,
+    /// What left them out, for the summary to say how to list them.
+    pub by: Option<HiddenBy>,
 }
 
 impl LintedFile {
-    /// Keeps only the errors in the lists (`--quiet`), counting what it leaves out.
-    pub fn hide_below_errors(&mut self) {
-        for d in &self.diagnostics {
+    /// Keeps only the findings of `min` and above in the lists, counting what it leaves out.
+    pub fn hide_below(&mut self, min: Severity, by: HiddenBy) {
+        let before = self.hidden.warnings + self.hidden.infos;
+        for d in self.diagnostics.iter().filter(|d| d.severity < min) {
             match d.severity {
                 Severity::Warning => self.hidden.warnings += 1,
                 Severity::Info => self.hidden.infos += 1,
                 Severity::Error => {}
             }
         }
-        self.diagnostics.retain(|d| d.severity == Severity::Error);
+        if self.hidden.warnings + self.hidden.infos > before {
+            self.hidden.by = Some(by);
+        }
+        self.diagnostics.retain(|d| d.severity >= min);
     }
 }
 
@@ -408,11 +427,14 @@ fn lint_model(
                     "the writer metadata is wrapped in <{}> with an inline schema",
                     wrapper.name
                 );
-                if let Some(d) =
-                    report_stage(settings, Stage::Root, &mut found, wrapper.span, message)
-                {
-                    d.severity(Severity::Info)
-                        .label("wrapper element")
+                if let Some(d) = report_stage(
+                    settings,
+                    Stage::WrappedRoot,
+                    &mut found,
+                    wrapper.span,
+                    message,
+                ) {
+                    d.label("wrapper element")
                         .help("accepted; the WRITER_METADATA element inside is linted");
                 }
             }

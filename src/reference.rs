@@ -84,8 +84,15 @@ pub fn page(meta: &RuleMeta) -> String {
 }
 
 fn with_newline(s: &str) -> String {
-    if s.ends_with('\n') {
+    // An example saved as UTF-16 without a byte-order mark is ASCII with a NUL after each
+    // character: shown as the text it holds, not as NULs a page cannot show.
+    let s = if s.contains('\0') {
+        s.replace('\0', "")
+    } else {
         s.to_string()
+    };
+    if s.ends_with('\n') {
+        s
     } else {
         format!("{s}\n")
     }

@@ -123,16 +123,6 @@ impl<'s, 'o> Cx<'s, 'o> {
         d.severity = self.severity;
         self.out.push(d)
     }
-
-    /// The running rule's severity when the rule has its default one, else the configured one:
-    /// lets a rule lower a finding (a braced GUID is a warning) without overriding the user.
-    pub fn default_or_configured(&self, wanted: Severity) -> Severity {
-        if self.severity == self.rule.severity {
-            wanted
-        } else {
-            self.severity
-        }
-    }
 }
 
 /// A document linted together with others, as a check across documents sees it.

@@ -22,6 +22,10 @@ pub struct Settings {
     pub inline_suppressions: bool,
     /// When set (`--select`), only these rules run, by slug.
     pub only: Option<HashSet<&'static str>>,
+    /// The lowest severity listed in reports (`--min-severity`, `min-severity`); lower
+    /// findings are still counted and still fail a run. `None`: every finding of a
+    /// document is listed, and a backup's from warnings up.
+    pub min_severity: Option<Severity>,
 }
 
 impl Default for Settings {
@@ -33,6 +37,7 @@ impl Default for Settings {
             accept: ExtraSpellings::default(),
             inline_suppressions: true,
             only: None,
+            min_severity: None,
         }
     }
 }
@@ -97,13 +102,21 @@ impl Settings {
         self.rules.is_empty() && !self.express && self.target_os.is_none() && self.only.is_none()
     }
 
+    /// The lowest severity listed for a file, and whether it was set rather than the default
+    /// for a `backup` member or a document.
+    pub fn listed_from(&self, backup: bool) -> (Severity, bool) {
+        match self.min_severity {
+            Some(min) => (min, true),
+            None if backup => (Severity::Warning, false),
+            None => (Severity::Info, false),
+        }
+    }
+
     /// The severity the rule runs at, or `None` when it does not run.
     pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
-        if self
-            .only
-            .as_ref()
-            .is_some_and(|only| !only.contains(rule.slug))
-        {
+        if self.only.as_ref().is_some_and(|only| {
+            !only.contains(rule.slug) && !split_from(rule.slug).is_some_and(|p| only.contains(p))
+        }) {
             return None;
         }
         let profile_on = match rule.profile {
@@ -116,7 +129,10 @@ impl Settings {
         let configured = if self.rules.is_empty() {
             None
         } else {
-            self.rules.get(rule.slug)
+            self.rules.get(rule.slug).or_else(|| {
+                let parent = self.rules.get(split_from(rule.slug)?)?;
+                parent.is_none().then_some(parent)
+            })
         };
         match configured {
             // A configured severity turns an optional rule on, not a profile rule.
@@ -124,5 +140,80 @@ impl Settings {
             _ if profile_on => Some(rule.severity),
             _ => None,
         }
+    }
+}
+
+/// The rules split from another, each with the rule whose case it was. A configuration
+/// written before the split turned the older rule off to silence every case of it: that
+/// "off" (or `--ignore`, or `--select` of the older rule alone) still holds for the case,
+/// unless the configuration names the newer rule itself. A severity set for the older rule
+/// is not carried over: each rule has one severity.
+const SPLIT_FROM: &[(&str, &str)] = &[
+    ("doc/utf16-without-bom", "doc/encoding"),
+    ("doc/wrapped-root", "doc/root-element"),
+    ("id/writer-id-braced", "id/writer-id-format"),
+    ("id/instance-id-braced", "id/instance-id-format"),
+    ("alm/outside-restore-method", "alm/without-restore-method"),
+    ("alm/destination-not-qualified", "alm/destination"),
+    ("dep/writer-id-braced", "dep/writer-id-format"),
+    ("express/same-writer-dependency", "dep/same-writer"),
+    ("fs/path-rooted", "fs/path-not-absolute"),
+    ("fs/alternate-path-not-absolute", "fs/alternate-path-syntax"),
+    ("fs/alternate-path-envvar", "fs/alternate-path-syntax"),
+    ("excl/path-envvar", "excl/syntax"),
+];
+
+/// The rule `slug` was split from, if it was.
+pub fn split_from(slug: &str) -> Option<&'static str> {
+    SPLIT_FROM
+        .iter()
+        .find(|(child, _)| *child == slug)
+        .map(|(_, parent)| *parent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn rule(slug: &'static str, severity: Severity) -> RuleMeta {
+        RuleMeta {
+            slug,
+            severity,
+            ..RuleMeta::BASE
+        }
+    }
+
+    static BRACED: RuleMeta = rule("id/writer-id-braced", Severity::Warning);
+    static NOT_QUALIFIED: RuleMeta = rule("alm/destination-not-qualified", Severity::Warning);
+    static DESTINATION: RuleMeta = rule("alm/destination", Severity::Error);
+
+    #[test]
+    fn turning_the_older_rule_off_turns_its_split_case_off() {
+        let mut s = Settings::default();
+        assert_eq!(s.severity_of(&BRACED), Some(Severity::Warning));
+        s.rules.insert("id/writer-id-format", None);
+        assert_eq!(s.severity_of(&BRACED), None);
+        // Named itself, the newer rule has its own say.
+        s.rules.insert("id/writer-id-braced", Some(Severity::Info));
+        assert_eq!(s.severity_of(&BRACED), Some(Severity::Info));
+    }
+
+    #[test]
+    fn a_severity_of_the_older_rule_is_not_carried_over() {
+        let mut s = Settings::default();
+        s.rules.insert("id/writer-id-format", Some(Severity::Info));
+        assert_eq!(s.severity_of(&BRACED), Some(Severity::Warning));
+    }
+
+    #[test]
+    fn selecting_the_older_rule_selects_its_split_cases() {
+        let mut s = Settings {
+            only: Some(HashSet::from(["alm/destination"])),
+            ..Settings::default()
+        };
+        assert_eq!(s.severity_of(&NOT_QUALIFIED), Some(Severity::Warning));
+        assert_eq!(s.severity_of(&BRACED), None);
+        s.only = Some(HashSet::from(["alm/destination-not-qualified"]));
+        assert_eq!(s.severity_of(&DESTINATION), None);
     }
 }

@@ -41,9 +41,15 @@ fn edited_copy(
     dir
 }
 
-/// The JSON report's findings on a folder; the folder is removed.
+/// The JSON report's findings on a folder, infos included; the folder is removed.
 fn findings_of(dir: &Path) -> Vec<Value> {
-    let out = stdout(&vsslint(&["--format", "json", dir.to_str().unwrap()]));
+    let out = stdout(&vsslint(&[
+        "--min-severity",
+        "info",
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ]));
     std::fs::remove_dir_all(dir).unwrap();
     let report: Value = serde_json::from_str(&out).unwrap();
     report["diagnostics"].as_array().unwrap().clone()

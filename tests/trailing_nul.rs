@@ -63,7 +63,9 @@ fn backup_components_document_as_vshadow_writes_it() {
     );
     // The only finding: the file is UTF-16 without a byte-order mark.
     assert!(
-        f.diagnostics.iter().all(|d| d.rule.slug == "doc/encoding"),
+        f.diagnostics
+            .iter()
+            .all(|d| d.rule.slug == "doc/utf16-without-bom"),
         "{:#?}",
         f.diagnostics
     );

@@ -29,6 +29,7 @@ const STRUCTURAL: &[(&str, Severity)] = &[
     ("doc/not-well-formed", Severity::Error),
     ("doc/encoding", Severity::Error),
     ("doc/root-element", Severity::Info),
+    ("doc/wrapped-root", Severity::Info),
     ("doc/namespace", Severity::Error),
     ("doc/identification-count", Severity::Error),
     ("doc/restore-method-duplicate", Severity::Error),
@@ -37,6 +38,8 @@ const STRUCTURAL: &[(&str, Severity)] = &[
     ("doc/include-list", Severity::Warning),
     ("id/writer-id-format", Severity::Warning),
     ("id/instance-id-format", Severity::Warning),
+    ("id/writer-id-braced", Severity::Warning),
+    ("id/instance-id-braced", Severity::Warning),
     ("id/friendly-name-missing", Severity::Error),
     ("id/usage-invalid", Severity::Error),
     ("id/data-source-invalid", Severity::Error),
@@ -53,6 +56,7 @@ const STRUCTURAL: &[(&str, Severity)] = &[
     ("comp/type", Severity::Error),
     ("comp/fileset-wrong-parent", Severity::Error),
     ("dep/writer-id-format", Severity::Warning),
+    ("dep/writer-id-braced", Severity::Warning),
     ("fs/path-missing", Severity::Error),
     ("fs/filespec-missing", Severity::Error),
     ("fs/recursive-bool", Severity::Error),
@@ -80,7 +84,7 @@ fn structural(file: &LintedFile) -> Vec<String> {
 fn bomless_utf16(file: &LintedFile) -> bool {
     file.diagnostics
         .iter()
-        .any(|d| d.rule.slug == "doc/encoding" && d.severity < Severity::Error)
+        .any(|d| d.rule.slug == "doc/utf16-without-bom")
 }
 
 /// Whether `test` can run xmllint (see `common::require_tool`).
@@ -322,7 +326,7 @@ const OWN_FIXTURES: &[(&str, Expect)] = &[
     (
         "invalid/braced-writer-id.xml",
         Expect::Invalid {
-            rule: "id/writer-id-format",
+            rule: "id/writer-id-braced",
             mentions: "attribute 'writerId'",
         },
     ),

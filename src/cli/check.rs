@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use vsslint::report::escape::{terminal, terminal_lines};
 use vsslint::report::full::Style;
+use vsslint::Severity;
 use vsslint::{Failure, FixMode, Options};
 
 fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
@@ -44,6 +45,11 @@ fn options(args: &CheckArgs) -> Options {
         max_warnings: args.max_warnings,
         exit_zero: args.exit_zero,
         quiet: args.quiet,
+        min_severity: args.min_severity.as_deref().map(|level| match level {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            _ => Severity::Info,
+        }),
         statistics: args.statistics,
         max_diagnostics: args.max_diagnostics,
         max_file_size: args.max_file_size,

@@ -112,6 +112,12 @@ struct CheckArgs {
     #[arg(short, long)]
     quiet: bool,
 
+    /// List findings of LEVEL and above (error, warning or info); the others are still
+    /// counted in the summary, and errors still fail the run. A backup's documents are listed
+    /// from warnings up by default, a document's from infos.
+    #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "info"])]
+    min_severity: Option<String>,
+
     /// Print how many times each rule fired instead of the findings (full, concise: a table;
     /// json: a list).
     #[arg(long)]

@@ -12,6 +12,7 @@ mod snippet;
 pub mod statistics;
 
 use crate::diagnostic::{Diagnostic, Severity};
+pub use crate::pipeline::HiddenBy;
 use crate::pipeline::LintedFile;
 use crate::span::{LineIndex, Position, SharedLineIndex};
 use schemars::JsonSchema;
@@ -32,9 +33,61 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
-    /// Of the warnings and infos, how many `--quiet` left out of the lists.
+    /// Of the warnings and infos, how many were left out of the lists (`--quiet`,
+    /// `--min-severity`, or the infos of a backup's documents).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub hidden: usize,
+    /// What left them out.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub hidden_by: HiddenReasons,
+}
+
+/// The reasons findings were left out across the files of a report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HiddenReasons {
+    pub quiet: bool,
+    /// The lowest minimum severity set, when one is.
+    pub min_severity: Option<Severity>,
+    pub backup: bool,
+}
+
+impl HiddenReasons {
+    fn add(&mut self, by: HiddenBy) {
+        match by {
+            HiddenBy::Quiet => self.quiet = true,
+            HiddenBy::MinSeverity(min) => {
+                self.min_severity = Some(self.min_severity.map_or(min, |m| m.min(min)));
+            }
+            HiddenBy::Backup => self.backup = true,
+        }
+    }
+
+    /// Why, and how to see them, as the summary line says it.
+    fn explain(&self, them: &str) -> String {
+        let mut why = Vec::new();
+        if self.quiet {
+            why.push(format!(
+                "--quiet hides warnings and infos; drop -q to see {them}"
+            ));
+        }
+        if let Some(min) = self.min_severity {
+            let below = if min == Severity::Error {
+                "warnings and infos"
+            } else {
+                "infos"
+            };
+            why.push(format!(
+                "min-severity {min} hides {below}; --min-severity info lists {them}"
+            ));
+        }
+        if self.backup {
+            why.push(format!(
+                "a backup's infos are not listed by default; --min-severity info lists {them}"
+            ));
+        }
+        why.join("; ")
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -54,6 +107,9 @@ impl Summary {
             s.warnings += f.hidden.warnings;
             s.infos += f.hidden.infos;
             s.hidden += f.hidden.warnings + f.hidden.infos;
+            if let Some(by) = f.hidden.by {
+                s.hidden_by.add(by);
+            }
             for d in &f.diagnostics {
                 match d.severity {
                     Severity::Error => s.errors += 1,
@@ -93,8 +149,9 @@ impl Summary {
         if self.hidden > 0 {
             let them = if self.hidden == 1 { "it" } else { "them" };
             return format!(
-                "Found {list} in {files} ({} not shown: --quiet hides warnings and infos; drop -q to see {them}).",
-                self.hidden
+                "Found {list} in {files} ({} not shown: {}).",
+                self.hidden,
+                self.hidden_by.explain(them)
             );
         }
         format!("Found {list} in {files}.")

@@ -117,8 +117,10 @@ impl Registry {
     pub fn stage(stage: Stage) -> &'static Rule {
         match stage {
             Stage::Encoding => &doc::encoding::RULE,
+            Stage::Utf16WithoutBom => &doc::utf16_without_bom::RULE,
             Stage::Syntax => &doc::not_well_formed::RULE,
             Stage::Root => &doc::root_element::RULE,
+            Stage::WrappedRoot => &doc::wrapped_root::RULE,
             Stage::Foreign => &doc::not_vss_document::RULE,
             Stage::Unreadable => &doc::unreadable::RULE,
             Stage::TranscriptIncomplete => &doc::transcript_incomplete::RULE,
@@ -133,10 +135,14 @@ impl Registry {
 pub enum Stage {
     /// The bytes do not decode, or decode only by guessing.
     Encoding,
+    /// UTF-16 found by its NUL bytes, without a byte-order mark.
+    Utf16WithoutBom,
     /// The text is not well-formed XML.
     Syntax,
     /// The document element is not a writer metadata document's.
     Root,
+    /// The writer metadata is wrapped in an element with an inline schema.
+    WrappedRoot,
     /// The file is XML of another kind and is skipped.
     Foreign,
     /// The input cannot be read, or holds no document.
@@ -199,8 +205,10 @@ mod tests {
     fn stage_rules_are_raised_by_the_pipeline() {
         for stage in [
             Stage::Encoding,
+            Stage::Utf16WithoutBom,
             Stage::Syntax,
             Stage::Root,
+            Stage::WrappedRoot,
             Stage::TranscriptIncomplete,
             Stage::UnusedSuppression,
             Stage::InvalidSuppression,

@@ -76,6 +76,9 @@ impl Configs {
         if opts.express {
             s.express = true;
         }
+        if opts.min_severity.is_some() {
+            s.min_severity = opts.min_severity;
+        }
         if !opts.inline_suppressions {
             s.inline_suppressions = false;
         }

@@ -22,7 +22,8 @@ use crate::os::WindowsVersion;
 use crate::pipeline::{
     check_across_with, keeps_text, lint_owned_with, lint_read_transcript, unreadable, LintedFile,
 };
-use crate::report::{self, full::Style, Summary};
+use crate::report::{self, full::Style, HiddenBy, Summary};
+use crate::rule_meta::Severity;
 use crate::settings::Settings;
 use configs::{Configs, Selection};
 use inputs::{describe_io, read_file, Exclusions, Input};
@@ -78,6 +79,9 @@ pub struct Options {
     pub exit_zero: bool,
     /// Report errors only.
     pub quiet: bool,
+    /// List findings of this severity and above (over the configuration's); lower ones are
+    /// counted, and still fail a run.
+    pub min_severity: Option<Severity>,
     /// Report how often each rule fired instead of the findings.
     pub statistics: bool,
     /// At most this many findings per file in full and concise output (0: all).
@@ -127,6 +131,7 @@ impl Default for Options {
             max_warnings: None,
             exit_zero: false,
             quiet: false,
+            min_severity: None,
             statistics: false,
             max_diagnostics: 200,
             max_file_size: 256 * 1024 * 1024,
@@ -394,6 +399,22 @@ pub(crate) fn run_with(
     let settings: Vec<&Settings> = job_of.iter().map(|k| &*jobs[*k].settings).collect();
     let found: Vec<usize> = files.iter().map(|f| f.diagnostics.len()).collect();
     check_across_with(&mut files, &settings, registry);
+    // Statistics count every finding by rule; what is listed is only the lists' business.
+    if !opts.quiet && !opts.statistics {
+        for ((f, s), part) in files.iter_mut().zip(&settings).zip(&mut parts) {
+            let (min, set) = s.listed_from(f.set.is_some());
+            let by = if set {
+                HiddenBy::MinSeverity(min)
+            } else {
+                HiddenBy::Backup
+            };
+            let before = f.diagnostics.len();
+            f.hide_below(min, by);
+            if f.diagnostics.len() != before {
+                *part = None;
+            }
+        }
+    }
     // The members read for context leave the report here, with whatever was found in them.
     let files: Vec<LintedFile> = files
         .into_iter()
@@ -427,7 +448,9 @@ pub(crate) fn run_with(
     };
 
     if opts.quiet {
-        files.iter_mut().for_each(LintedFile::hide_below_errors);
+        for f in &mut files {
+            f.hide_below(Severity::Error, HiddenBy::Quiet);
+        }
     }
     let summary = Summary::of(&files);
     records.sort_by(|a, b| a.shown.cmp(&b.shown));

@@ -4,6 +4,7 @@
 use super::configs::{Configs, Selection};
 use super::{Failure, Options};
 use crate::engine::Registry;
+use crate::rule_meta::Severity;
 
 /// What `file` would be linted with, as text: the configuration file that applies, the
 /// profiles, and every rule's severity after the configuration and the command line.
@@ -40,6 +41,21 @@ pub fn show_settings(opts: &Options, file: &std::path::Path) -> Result<String, F
         "  inline suppressions: {}",
         yes_no(s.inline_suppressions)
     );
+    let is_cab = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("cab"));
+    let backup = is_cab
+        || super::backups::Folders::of(&[file])
+            .set_by_name(file)
+            .is_some();
+    let listed = match s.listed_from(backup) {
+        _ if opts.quiet => "errors only (--quiet)".to_string(),
+        (Severity::Error, _) => "errors only".to_string(),
+        (Severity::Warning, true) => "errors and warnings (infos counted, not listed)".into(),
+        (Severity::Warning, false) => "errors and warnings: a backup's infos are counted, not listed (--min-severity info or min-severity = \"info\" lists them)".into(),
+        (Severity::Info, _) => "errors, warnings and infos".into(),
+    };
+    let _ = writeln!(out, "  listed:              {listed}");
     let rules = registry.rules();
     let on = rules
         .iter()

@@ -9,7 +9,6 @@
 use crate::model::is_blank;
 use crate::model::{Component, Node, Text, WriterMetadata};
 use crate::rule_api::Cx;
-use crate::rule_meta::Severity;
 use std::fmt;
 
 /// The prefix of Win32 long and volume-GUID paths (`\\?\Volume{GUID}\Boot`); its `?` is
@@ -353,12 +352,10 @@ pub(crate) fn report_path_wildcard(cx: &mut Cx, owner: Owner, name: &str, a: &Te
     }
 }
 
-/// An odd number of `%` in a directory attribute: a warning wherever it is reported.
-/// An odd number of `%` in a path, at severity `wanted` unless the user configured another:
-/// `%` is also a legal character of a file name, so the variable may not be meant.
-pub(crate) fn report_envvar(cx: &mut Cx, owner: Owner, name: &str, a: &Text, wanted: Severity) {
+/// An odd number of `%` in a directory attribute. `%` is also a legal character of a file
+/// name, so the variable may not be meant: each rule that reports it is a warning or an info.
+pub(crate) fn report_envvar(cx: &mut Cx, owner: Owner, name: &str, a: &Text) {
     if unterminated_envvar(a.raw) {
-        let sev = cx.default_or_configured(wanted);
         cx.report(
             a.span,
             format!(
@@ -366,22 +363,21 @@ pub(crate) fn report_envvar(cx: &mut Cx, owner: Owner, name: &str, a: &Text, wan
                 a.raw
             ),
         )
-        .severity(sev)
         .label("unbalanced %")
         .help("if a '%' is part of a directory name (it is a legal character), nothing is wrong; otherwise close the variable between two percent signs, e.g. %SystemRoot%\\System32");
     }
 }
 
-/// A directory separator in `filespec`: `\` is an error, `/` a warning.
+/// A directory separator in `filespec`, `\` or `/`: the pages say a file specification
+/// cannot contain directory specifications, whichever separator writes them.
 pub(crate) fn report_filespec_separator(cx: &mut Cx, owner: Owner, a: &Text) {
     let Some(sep) = filespec_separator(a.raw) else {
         return;
     };
-    let (sev, label) = match sep {
-        '\\' => (Severity::Error, "backslash in a filespec"),
-        _ => (Severity::Warning, "slash in a filespec"),
+    let label = match sep {
+        '\\' => "backslash in a filespec",
+        _ => "slash in a filespec",
     };
-    let sev = cx.default_or_configured(sev);
     let cut = a.raw.rfind(['\\', '/']).unwrap_or(0);
     let (dir, name) = (&a.raw[..cut], &a.raw[cut + 1..]);
     let help = if name.is_empty() || dir.is_empty() {
@@ -399,7 +395,6 @@ pub(crate) fn report_filespec_separator(cx: &mut Cx, owner: Owner, a: &Text) {
             a.raw
         ),
     )
-    .severity(sev)
     .label(label)
     .help(help);
 }
@@ -422,6 +417,29 @@ pub(crate) fn drive_root(volume: &str) -> Option<String> {
     let rest = v.strip_prefix(LONG_PREFIX).unwrap_or(v);
     let d = drive(rest)?;
     matches!(&rest[2..], "" | "\\").then_some(d)
+}
+
+/// Calls `report` on the path of every file set and exclude list: `fs/path-not-absolute`
+/// and `fs/path-rooted` look at both.
+pub(crate) fn each_path(cx: &mut Cx, w: &WriterMetadata, report: fn(&mut Cx, Owner, &Text)) {
+    for (c, f) in w.file_sets() {
+        if let Some(a) = &f.path {
+            let owner = Owner {
+                node: &f.node,
+                component: Some(c),
+            };
+            report(cx, owner, a);
+        }
+    }
+    for e in &w.excludes {
+        if let Some(a) = &e.path {
+            let owner = Owner {
+                node: &e.node,
+                component: None,
+            };
+            report(cx, owner, a);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
         what: "The source of an `ALTERNATE_LOCATION_MAPPING` follows the rules of file sets: \
     `path` is required and holds no wildcards (`*`, `?`; the `?` of a `\\\\?\\` prefix is part of \
     the path syntax and allowed), `filespec` is required and holds no directory part (a backslash \
-    is an error, a forward slash a warning). Environment variables such as `%SystemRoot%` are \
+    or a forward slash). Environment variables such as `%SystemRoot%` are \
     allowed. `recursive` is checked by `fs/recursive-bool`. The element and attribute names are \
     inferred.",
         why: "The `IVssCreateWriterMetadata::AddAlternateLocationMapping` page says the source \
@@ -58,30 +58,21 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
                     .label("empty file specification")
                     .help("write the file specification of the file set the mapping relocates, e.g. filespec=\"*\"");
             }
-            Some(f) if f.raw.contains('\\') => {
+            Some(f) if f.raw.contains(['\\', '/']) => {
+                let (sep, label) = if f.raw.contains('\\') {
+                    ('\\', "backslash in a file specification")
+                } else {
+                    ('/', "slash in a file specification")
+                };
                 cx.report(
                     f.span,
                     format!("the mapping's filespec \"{}\" contains a directory", f.raw),
                 )
-                .label("backslash in a file specification")
+                .label(label)
                 .help(split_help(
                     m.path.as_ref().map_or("", |p| p.raw),
                     f.raw,
-                    '\\',
-                ));
-            }
-            Some(f) if f.raw.contains('/') => {
-                let sev = cx.default_or_configured(Severity::Warning);
-                cx.report(
-                    f.span,
-                    format!("the mapping's filespec \"{}\" contains a slash", f.raw),
-                )
-                .severity(sev)
-                .label("slash in a file specification")
-                .help(split_help(
-                    m.path.as_ref().map_or("", |p| p.raw),
-                    f.raw,
-                    '/',
+                    sep,
                 ));
             }
             Some(_) => {}

@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "An alternate location mapping outside any RESTORE_METHOD",
         what: "Reports an `ALTERNATE_LOCATION_MAPPING` when the writer declares no \
-    `RESTORE_METHOD` (error), or when it sits outside the `RESTORE_METHOD` element, for example \
-    directly under `WRITER_METADATA` or in `BACKUP_LOCATIONS` (warning). The element name and its \
+    `RESTORE_METHOD`. A mapping outside a `RESTORE_METHOD` the writer does declare is \
+    `alm/outside-restore-method`'s, a warning. The element name and its \
     place as a child of `RESTORE_METHOD` are inferred from the API (the mappings are counted by \
     `GetRestoreMethod`) and from the VSS Test Writer's configuration format; no public writer \
     metadata document shows a mapping.",
@@ -31,30 +31,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    let restore_method = w.restore_methods.first();
+    if !w.restore_methods.is_empty() {
+        return;
+    }
     for m in &w.mappings {
-        match restore_method {
-            None => {
-                cx.report(m.node.span, "alternate location mapping, but the writer declares no restore method")
-                    .label("mapping without a restore method")
-                    .help("add a RESTORE_METHOD element and move the mapping into it: a mapping can only be added after the restore method is set");
-            }
-            Some(_) if m.parent == "RESTORE_METHOD" => {}
-            Some(rm) => {
-                let sev = cx.default_or_configured(Severity::Warning);
-                cx.report(
-                    m.node.span,
-                    format!(
-                        "alternate location mapping inside <{}>, not inside RESTORE_METHOD",
-                        m.parent
-                    ),
-                )
-                .severity(sev)
-                .label("outside the restore method")
-                .related(rm.node.span, "the restore method it belongs to")
-                .help("move the ALTERNATE_LOCATION_MAPPING element into RESTORE_METHOD");
-            }
-        }
+        cx.report(m.node.span, "alternate location mapping, but the writer declares no restore method")
+            .label("mapping without a restore method")
+            .help("add a RESTORE_METHOD element and move the mapping into it: a mapping can only be added after the restore method is set");
     }
 }
 

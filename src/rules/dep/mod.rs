@@ -10,6 +10,7 @@ pub mod outside_component;
 pub mod remote_syntax;
 pub mod same_writer;
 pub mod target_name_missing;
+pub mod writer_id_braced;
 pub mod writer_id_format;
 
 use crate::rule_api::Rule;
@@ -17,6 +18,7 @@ use crate::rule_api::Rule;
 /// The rules of this group.
 pub static RULES: &[&Rule] = &[
     &writer_id_format::RULE,
+    &writer_id_braced::RULE,
     &same_writer::RULE,
     &target_name_missing::RULE,
     &outside_component::RULE,

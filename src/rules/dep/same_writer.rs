@@ -3,7 +3,6 @@
 use crate::model::WriterMetadata;
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::backup_set::remote_dependency;
 
 pub static RULE: Rule = Rule {
     meta: rule!("dep/same-writer" {
@@ -13,10 +12,11 @@ pub static RULE: Rule = Rule {
         what: concat!(
             "Reports a component dependency whose target writer ID is the writer's own \
     `writerId` (compared as GUIDs, so letter case and braces do not matter). With `--express` \
-    the finding is a warning: the express-writer documentation describes the target as \
-    \"possibly\" managed by another writer. A remote dependency (a target logical path that \
-    starts with `\\\\ComputerName\\`) names a writer on another computer, which may be of the \
-    same class, and is not reported. ",
+    the rule stays quiet and `express/same-writer-dependency` reports the same dependency as a \
+    warning: the express-writer documentation describes the target as \"possibly\" managed by \
+    another writer. A remote dependency (a target logical path that starts with \
+    `\\\\ComputerName\\`) names a writer on another computer, which may be of the same class, \
+    and is not reported. ",
             crate::toolkit::dependencies::spelling_note!()
         ),
         why: "`AddComponentDependency` does not permit dependencies on components managed by \
@@ -33,42 +33,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    let Some(own) = w.identification().and_then(|i| i.writer_id.as_ref()) else {
-        return;
-    };
-    let Some(own_id) = own.value.uuid() else {
-        return;
-    };
-    for d in crate::toolkit::dependencies::all(w) {
-        let Some(a) = &d.writer_id else {
-            continue;
-        };
-        if a.value.uuid() != Some(own_id) {
-            continue;
-        }
-        // A writer of this class on another computer is not this writer.
-        let lp = d.logical_path.as_ref().map_or("", |p| p.raw);
-        let name = d.component_name.as_ref().map_or("", |n| n.raw);
-        if remote_dependency(lp, name) {
-            continue;
-        }
-        let sev = if cx.settings.express {
-            cx.default_or_configured(Severity::Warning)
-        } else {
-            cx.default_or_configured(Severity::Error)
-        };
-        let target = match d.logical_path.as_ref().map_or("", |p| p.raw) {
-            "" => d.component_name.as_ref().map_or("", |n| n.raw).to_string(),
-            lp => format!("{lp}\\{}", d.component_name.as_ref().map_or("", |n| n.raw)),
-        };
-        cx.report(
-            a.span,
-            format!("the dependency on `{target}` points at this writer itself"),
-        )
-        .severity(sev)
-        .label("this document's own writerId")
-        .related(own.span, "the writer's own ID")
-        .help("dependencies are for components of other writers; inside one writer, put the components under a common selectable component with logicalPath so they are backed up and restored together");
+    if !cx.settings.express {
+        crate::toolkit::dependencies::report_self_dependencies(cx, w);
     }
 }
 
@@ -98,13 +64,11 @@ mod tests {
     }
 
     #[test]
-    fn express_writers_get_a_warning() {
+    fn express_writers_are_left_to_their_own_rule() {
         let express = Settings {
             express: true,
             ..Settings::default()
         };
-        let f = findings(&super::RULE, express, SELF_DEP);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].0, Severity::Warning);
+        assert!(findings(&super::RULE, express, SELF_DEP).is_empty());
     }
 }

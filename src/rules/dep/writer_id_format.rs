@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
         what: concat!(
             "Reports a component dependency whose target writer class ID (`onWriterId`) is \
     missing or is not a GUID of 32 hexadecimal digits in groups of 8-4-4-4-12. A GUID in braces \
-    is a warning: VSS writes GUIDs without them. ",
+    is a GUID: `dep/writer-id-braced` reports it, as a warning. ",
             crate::toolkit::dependencies::spelling_note!()
         ),
         why: "The target of a dependency is found by the class ID of the writer that manages \
@@ -44,23 +44,7 @@ fn check(cx: &mut Cx, w: &WriterMetadata) {
             continue;
         };
         match a.value {
-            Guid::Plain(_) => {}
-            Guid::Braced(u) => {
-                let sev = cx.default_or_configured(Severity::Warning);
-                cx.report(
-                    a.span,
-                    format!(
-                        "the dependency's writer ID \"{}\" is wrapped in braces",
-                        a.raw
-                    ),
-                )
-                .severity(sev)
-                .label("braces")
-                .help(format!(
-                    "VSS writes GUIDs without braces: \"{}\"",
-                    u.hyphenated()
-                ));
-            }
+            Guid::Plain(_) | Guid::Braced(_) => {}
             Guid::Invalid => {
                 let shown = if a.raw.is_empty() {
                     "is empty".to_string()

@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
     bytes of BOM-less UTF-16 (as DiskShadow writes), or from the XML declaration's `encoding` \
     (ISO-8859-1, windows-1252 and other charsets). An error when the bytes are not valid in that \
     encoding, when a UTF-16 file has an odd number of bytes, when the declaration contradicts the \
-    bytes, or for UTF-32. An info note for BOM-less UTF-16, which other tools may misread.",
+    bytes, or for UTF-32. BOM-less UTF-16, which decodes but which other tools may misread, is \
+    `doc/utf16-without-bom`'s, an info.",
         why: "`IVssExamineWriterMetadata::SaveAsXML` returns UTF-16 text and tools store it in \
     different encodings; a file that decodes differently than it was written yields wrong paths \
     and names at restore time, or fails to load (`CreateVssExamineWriterMetadata` documents \

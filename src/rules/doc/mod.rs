@@ -13,7 +13,9 @@ pub mod root_element;
 pub mod transcript_incomplete;
 pub mod unknown_node;
 pub mod unreadable;
+pub mod utf16_without_bom;
 pub mod version;
+pub mod wrapped_root;
 
 use crate::rule_api::Rule;
 
@@ -21,7 +23,9 @@ use crate::rule_api::Rule;
 pub static RULES: &[&Rule] = &[
     &not_well_formed::RULE,
     &encoding::RULE,
+    &utf16_without_bom::RULE,
     &root_element::RULE,
+    &wrapped_root::RULE,
     &namespace::RULE,
     &version::RULE,
     &identification_count::RULE,

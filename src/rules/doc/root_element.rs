@@ -9,8 +9,8 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "The document element is not WRITER_METADATA",
         what: "The document element must be `WRITER_METADATA`. A wrapper element whose only \
-    element children are one XDR `Schema` and one `WRITER_METADATA` is accepted with an info note \
-    (the inline-schema form of MSXML's `x-schema:#` namespaces). A backup components document \
+    element children are one XDR `Schema` and one `WRITER_METADATA` is accepted (the inline-schema \
+    form of MSXML's `x-schema:#` namespaces), with an info note of `doc/wrapped-root`. A backup components document \
     (`BACKUP_COMPONENTS`) and a DiskShadow `Manifest` are linted as what they are. Any other \
     root is an error when it is in a VSS namespace or a small edit away from \
     `WRITER_METADATA` or `BACKUP_COMPONENTS` (`writer_metadata`, `WRITERMETADATA`); XML of \

@@ -4,8 +4,7 @@ use crate::model::{Exclude, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::file_paths::{
-    report_envvar, report_filespec_separator, report_path_wildcard, require_filespec, require_path,
-    Owner,
+    report_filespec_separator, report_path_wildcard, require_filespec, require_path, Owner,
 };
 
 pub static RULE: Rule = Rule {
@@ -15,15 +14,16 @@ pub static RULE: Rule = Rule {
         summary: "an exclude list entry breaks the file-set syntax",
         what: "`EXCLUDE_FILES` and `EXCLUDE_FILES_FROM_SNAPSHOT` take the same `path`, `filespec` \
     and `recursive` as a file set, with the same rules. Errors: a missing or empty `path` or \
-    `filespec`, `*` or `?` in `path` (the `\\\\?\\` prefix excepted), a backslash in `filespec`. \
-    Warnings: an odd number of `%` in `path`, a forward slash in `filespec`.\n\n\
-    Two checks live elsewhere so that a value is never reported twice: `recursive` is \
-    `fs/recursive-bool`'s, and a path that is not absolute is `fs/path-not-absolute`'s, which \
-    looks at exclude lists as well as file sets (and reports Windows' own \
-    `\\System Volume Information\\Heat` exclusion only as info).",
+    `filespec`, `*` or `?` in `path` (the `\\\\?\\` prefix excepted), a backslash or a forward slash in \
+    `filespec`.\n\n\
+    Other checks live elsewhere so that a value is never reported twice: `recursive` is \
+    `fs/recursive-bool`'s; a path that is not absolute is `fs/path-not-absolute`'s, which \
+    looks at exclude lists as well as file sets (Windows' own \
+    `\\System Volume Information\\Heat` exclusion is `fs/path-rooted`'s, an info); an odd \
+    number of `%` in `path` is `excl/path-envvar`'s, a warning.",
         why: "The `AddExcludeFiles` and `AddExcludeFilesFromSnapshot` pages say the path cannot \
     contain wildcard characters and the file specification cannot contain directory \
-    specifications (no backslashes); both list `E_INVALIDARG` for a parameter value that is \
+    specifications; both list `E_INVALIDARG` for a parameter value that is \
     not valid. A malformed exclusion excludes nothing, or something else: the files the \
     writer meant to leave out are backed up after all.",
         sources: &[
@@ -41,7 +41,6 @@ fn check(cx: &mut Cx, _: &WriterMetadata, e: &Exclude) {
     };
     if let Some(p) = require_path(cx, owner, e.path.as_ref()) {
         report_path_wildcard(cx, owner, "path", p);
-        report_envvar(cx, owner, "path", p, Severity::Warning);
     }
     if let Some(s) = require_filespec(cx, owner, e.filespec.as_ref()) {
         report_filespec_separator(cx, owner, s);

@@ -10,6 +10,7 @@ pub mod fsbt_incremental_bits;
 pub mod instance_name;
 pub mod local_paths;
 pub mod restore_method;
+pub mod same_writer_dependency;
 pub mod usage;
 pub mod writer_restore;
 
@@ -29,4 +30,5 @@ pub static RULES: &[&Rule] = &[
     &usage::RULE,
     &local_paths::RULE,
     &instance_name::RULE,
+    &same_writer_dependency::RULE,
 ];

@@ -4,7 +4,7 @@ use crate::model::is_blank;
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::file_paths::{classify, report_envvar, report_path_wildcard, Owner};
+use crate::toolkit::file_paths::{report_path_wildcard, Owner};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/alternate-path-syntax" {
@@ -12,9 +12,9 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "a file set's alternate path is malformed",
         what: "The alternate path of a `FILE_LIST` is a directory, written like `path`: an empty \
-    value, or `*` or `?` (outside the `\\\\?\\` prefix), is an error; an odd number of `%` (an \
-    unterminated environment variable) and a path that does not start from a volume are \
-    warnings. The attribute name `alternatePath` is inferred from the VSS Test Writer's \
+    value, or `*` or `?` (outside the `\\\\?\\` prefix), is an error. An odd number of `%` (an \
+    unterminated environment variable) is `fs/alternate-path-envvar`'s, a path that does not \
+    start from a volume `fs/alternate-path-not-absolute`'s, both warnings. The attribute name `alternatePath` is inferred from the VSS Test Writer's \
     configuration vocabulary: no public writer metadata document shows it.",
         why: "The alternate path is where the requester actually reads the files at backup time. \
     `AddFilesToFileGroup` describes it as a directory like the main path; a pattern or a \
@@ -44,15 +44,4 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
         return;
     }
     report_path_wildcard(cx, owner, "alternatePath", a);
-    report_envvar(cx, owner, "alternatePath", a, Severity::Warning);
-    if !classify(a.raw).is_absolute() {
-        let sev = cx.default_or_configured(Severity::Warning);
-        cx.report(
-            a.span,
-            format!("alternatePath \"{}\" of {owner} is not an absolute path", a.raw),
-        )
-        .severity(sev)
-        .label("not absolute")
-        .help("start the alternate path from a volume: a drive (C:\\…), an environment variable (%ProgramData%\\…), a volume GUID path (\\\\?\\Volume{GUID}\\…) or a UNC share");
-    }
 }

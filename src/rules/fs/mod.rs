@@ -1,5 +1,7 @@
 //! §3.I: file sets (`FILE_LIST`, `DATABASE_FILES`, `DATABASE_LOGFILES`).
 
+pub mod alternate_path_envvar;
+pub mod alternate_path_not_absolute;
 pub mod alternate_path_same;
 pub mod alternate_path_syntax;
 pub mod database_alternate_path;
@@ -14,6 +16,7 @@ pub mod fsbt_undefined_bits;
 pub mod path_envvar_syntax;
 pub mod path_missing;
 pub mod path_not_absolute;
+pub mod path_rooted;
 pub mod path_wildcard;
 pub mod recursive_bool;
 
@@ -25,6 +28,7 @@ pub static RULES: &[&Rule] = &[
     &path_wildcard::RULE,
     &path_envvar_syntax::RULE,
     &path_not_absolute::RULE,
+    &path_rooted::RULE,
     &filespec_missing::RULE,
     &filespec_directory::RULE,
     &recursive_bool::RULE,
@@ -37,4 +41,6 @@ pub static RULES: &[&Rule] = &[
     &file_in_several_components::RULE,
     &alternate_path_same::RULE,
     &alternate_path_syntax::RULE,
+    &alternate_path_not_absolute::RULE,
+    &alternate_path_envvar::RULE,
 ];

@@ -14,8 +14,8 @@ pub static RULE: Rule = Rule {
     `%WinDir%`, each written between two percent signs. The rule reports a path with an odd \
     number of `%`: one variable may not be closed. An info, because `%` is also a legal \
     character of a file name (`%ALLUSERSPROFILE%\\Contoso%20Agent` expands correctly). Exclude \
-    lists are checked the same way by `excl/syntax`, alternate paths by \
-    `fs/alternate-path-syntax`.",
+    lists are checked the same way by `excl/path-envvar`, alternate paths by \
+    `fs/alternate-path-envvar`.",
         why: "When a variable was meant, an unterminated one is not expanded: the requester looks \
     for a directory whose name literally contains `%`, finds nothing, and the file set is \
     missing from the backup. When the `%` is part of a name, the path is right as it is.",
@@ -34,7 +34,7 @@ fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
             node: &f.node,
             component: Some(c),
         };
-        report_envvar(cx, owner, "path", a, Severity::Info);
+        report_envvar(cx, owner, "path", a);
     }
 }
 

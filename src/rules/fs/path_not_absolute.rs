@@ -16,9 +16,9 @@ pub static RULE: Rule = Rule {
     Accepted as absolute: a drive path (`C:\\Data`), a path that starts with an environment \
     variable (`%SystemRoot%\\System32`, absolute once expanded), a volume GUID or other `\\\\?\\` \
     path (`\\\\?\\Volume{GUID}\\Boot`) and a UNC path (`\\\\server\\share`). A relative path \
-    (`Data\\Logs`) or a drive-relative one (`C:Data`) is a warning. A path rooted without a \
-    drive (`\\System Volume Information\\Heat`) is only reported as info: Windows' own Shadow \
-    Copy Optimization writer uses one to mean that directory on each volume.\n\n\
+    (`Data\\Logs`) or a drive-relative one (`C:Data`) is reported. A path rooted without a \
+    drive (`\\System Volume Information\\Heat`) is `fs/path-rooted`'s, an info: Windows' own \
+    Shadow Copy Optimization writer uses one to mean that directory on each volume.\n\n\
     This rule also covers the exclude lists, so that `excl/syntax` does not report the same \
     path twice.",
         why: "Requesters resolve file sets without a current directory: Microsoft asks for local \
@@ -35,24 +35,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
-    for (c, f) in w.file_sets() {
-        if let Some(a) = &f.path {
-            let owner = Owner {
-                node: &f.node,
-                component: Some(c),
-            };
-            report(cx, owner, a);
-        }
-    }
-    for e in &w.excludes {
-        if let Some(a) = &e.path {
-            let owner = Owner {
-                node: &e.node,
-                component: None,
-            };
-            report(cx, owner, a);
-        }
-    }
+    crate::toolkit::file_paths::each_path(cx, w, report);
 }
 
 fn report(cx: &mut Cx, owner: Owner, a: &Text) {
@@ -61,16 +44,7 @@ fn report(cx: &mut Cx, owner: Owner, a: &Text) {
     }
     match classify(a.raw) {
         form if form.is_absolute() => {}
-        PathForm::Rooted => {
-            let sev = cx.default_or_configured(Severity::Info);
-            cx.report(
-                a.span,
-                format!("path \"{}\" of {owner} is rooted but names no drive or volume", a.raw),
-            )
-            .severity(sev)
-            .label("no drive or volume")
-            .help("if one volume is meant, start the path with it (C:\\…, %SystemDrive%\\… or \\\\?\\Volume{GUID}\\…); a directory meant on every volume, as in Windows' own writers, can stay as it is");
-        }
+        PathForm::Rooted => {}
         form => {
             let kind = if form == PathForm::DriveRelative {
                 "relative to the current directory of its drive"

@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "instanceId is not a GUID",
         what: "`IDENTIFICATION/@instanceId` must be a GUID in the same form as `writerId`: 8-4-4-4-12 \
-    hexadecimal digits, any case, no braces (braces are a warning).",
+    hexadecimal digits, any case. A GUID in braces is a GUID: `id/instance-id-braced` reports it, as a \
+    warning.",
         why: "VSS generates the instance ID each time the writer process starts and requesters \
     read it with `IVssExamineWriterMetadata::GetIdentity`, which returns it as a GUID: a value \
     that is not one cannot be returned, and may not match VSS's (unpublished) schema, which \

@@ -2,6 +2,7 @@
 
 pub mod data_source_invalid;
 pub mod friendly_name_missing;
+pub mod instance_id_braced;
 pub mod instance_id_format;
 pub mod instance_id_missing;
 pub mod instance_name_required;
@@ -12,6 +13,7 @@ pub mod stale_instance;
 pub mod usage_invalid;
 pub mod version_advice;
 pub mod version_format;
+pub mod writer_id_braced;
 pub mod writer_id_format;
 
 use crate::rule_api::Rule;
@@ -19,7 +21,9 @@ use crate::rule_api::Rule;
 /// The rules of this group.
 pub static RULES: &[&Rule] = &[
     &writer_id_format::RULE,
+    &writer_id_braced::RULE,
     &instance_id_format::RULE,
+    &instance_id_braced::RULE,
     &instance_id_missing::RULE,
     &null_guid::RULE,
     &friendly_name_missing::RULE,

@@ -10,9 +10,8 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "writerId is not a GUID",
         what: "`IDENTIFICATION/@writerId` must be a GUID written as 32 hexadecimal digits in \
-    groups of 8-4-4-4-12, in any letter case, without braces. A braced GUID is a warning: VSS \
-    never writes one in a writer metadata document (DiskShadow uses braces only in its own \
-    manifest).",
+    groups of 8-4-4-4-12, in any letter case. A GUID in braces is a GUID: \
+    `id/writer-id-braced` reports it, as a warning.",
         why: "The writer class ID is how a requester finds the writer again at restore time and \
     how dependencies name it. A value that is not a GUID cannot be matched to any writer, so the \
     backup of its components cannot be restored through VSS.",
