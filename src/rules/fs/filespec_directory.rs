@@ -3,7 +3,7 @@
 use crate::model::{Component, FileSet, WriterMetadata};
 use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::file_paths::{filespec_separator, Owner};
+use crate::toolkit::file_paths::{report_filespec_separator, Owner};
 
 pub static RULE: Rule = Rule {
     meta: rule!("fs/filespec-directory" {
@@ -29,36 +29,11 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Cx, _: &WriterMetadata, c: &Component, f: &FileSet) {
     let Some(a) = &f.filespec else { return };
-    let Some(sep) = filespec_separator(a.raw) else {
-        return;
-    };
     let owner = Owner {
         node: &f.node,
         component: Some(c),
     };
-    let cut = a.raw.rfind(['\\', '/']).unwrap_or(0);
-    let (dir, name) = (&a.raw[..cut], &a.raw[cut + 1..]);
-    let help = if name.is_empty() || dir.is_empty() {
-        "a filespec is a file name or pattern only; move the directory part into path".to_string()
-    } else {
-        format!(
-            "a filespec is a file name or pattern only: append \"{}\" to path and write filespec=\"{name}\"",
-            dir.replace('/', "\\")
-        )
-    };
-    cx.report(
-        a.span,
-        format!(
-            "filespec \"{}\" of {owner} contains a directory separator '{sep}'",
-            a.raw
-        ),
-    )
-    .label(if sep == '\\' {
-        "backslash in a filespec"
-    } else {
-        "slash in a filespec"
-    })
-    .help(help);
+    report_filespec_separator(cx, owner, a);
 }
 
 #[cfg(test)]
