@@ -184,7 +184,7 @@ fn rule_identity_is_unique_and_well_formed() {
         assert!(slugs.insert(m.slug), "duplicate slug {}", m.slug);
         assert!(codes.insert(m.code), "duplicate code {}", m.code);
         assert!(
-            m.code.len() == 6
+            (m.code.len() == 6 || m.code.len() == 7)
                 && m.code.starts_with("VSL")
                 && m.code[3..].bytes().all(|b| b.is_ascii_digit()),
             "bad code {}",

@@ -7,6 +7,7 @@
 
 pub mod alm;
 pub mod comp;
+pub mod compat;
 pub mod dep;
 pub mod doc;
 pub mod excl;
@@ -49,6 +50,7 @@ impl Registry {
                     os::RULES,
                     set::RULES,
                     meta::RULES,
+                    compat::RULES,
                 ]
                 .concat(),
             )
@@ -56,7 +58,8 @@ impl Registry {
     }
 
     fn of(mut rules: Vec<&'static Rule>) -> Registry {
-        rules.sort_by_key(|r| r.meta.code);
+        // By number: VSL1001 comes after VSL999, not between VSL100 and VSL200.
+        rules.sort_by_key(|r| (r.meta.code.len(), r.meta.code));
         Registry { rules }
     }
 
@@ -193,6 +196,24 @@ mod tests {
                 r.meta.slug
             );
         }
+    }
+
+    /// Codes of four digits follow those of three, as numbers do.
+    #[test]
+    fn rules_are_in_the_order_of_their_codes_as_numbers() {
+        static LATE: Rule = Rule {
+            meta: crate::rule_meta::RuleMeta {
+                slug: "test/four-digits",
+                code: "VSL1001",
+                ..crate::rule_meta::RuleMeta::BASE
+            },
+            check: Check::Pipeline,
+        };
+        let registry = Registry::with_extra(&[&LATE]);
+        assert_eq!(
+            registry.rules().last().map(|r| r.meta.code),
+            Some("VSL1001")
+        );
     }
 
     #[test]
