@@ -57,6 +57,13 @@ impl Registry {
         })
     }
 
+    /// The rules of `vsslint compat`: the checks that compare releases, and the `doc/*`
+    /// rules, which decide whether a document can be compared at all.
+    pub fn for_compat() -> &'static Registry {
+        static COMPAT: OnceLock<Registry> = OnceLock::new();
+        COMPAT.get_or_init(|| Registry::of([doc::RULES, compat::RULES].concat()))
+    }
+
     fn of(mut rules: Vec<&'static Rule>) -> Registry {
         // By number: VSL1001 comes after VSL999, not between VSL100 and VSL200.
         rules.sort_by_key(|r| (r.meta.code.len(), r.meta.code));
