@@ -7,7 +7,7 @@ use vsslint::report::escape::{terminal, terminal_lines};
 use vsslint::report::full::Style;
 use vsslint::{Failure, FixMode, Options};
 
-fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
+pub(super) fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -112,7 +112,7 @@ fn lines_starting<'t>(text: &'t str, next: &'static str) -> impl Iterator<Item =
 /// A failure names files and quotes globs and configuration values, escaped for the
 /// terminal. It may be several lines (a configuration error with its snippet, whose texts are
 /// escaped already), so its line feeds are kept.
-fn escaped(failure: Failure) -> Failure {
+pub(super) fn escaped(failure: Failure) -> Failure {
     match failure {
         Failure::Usage(m) => Failure::Usage(terminal_lines(&m).into_owned()),
         e => e,
@@ -122,7 +122,7 @@ fn escaped(failure: Failure) -> Failure {
 /// Whether the terminal is one known to show OSC 8 hyperlinks. Others print the escape
 /// sequence's text or drop the link, and terminal multiplexers (tmux, screen) hide it, so
 /// the URL is always printed as text and the link is only added on top where it works.
-fn hyperlinks_shown() -> bool {
+pub(super) fn hyperlinks_shown() -> bool {
     let var = |name: &str| std::env::var(name).unwrap_or_default();
     if !var("TMUX").is_empty() || !var("STY").is_empty() {
         return false;
@@ -157,7 +157,7 @@ pub(super) fn terminal_width() -> usize {
 /// classic console of cmd.exe only once asked to (virtual terminal processing, Windows 10 on),
 /// and an older one prints the escapes as text, so there colour is left off.
 #[cfg(windows)]
-fn console_takes_ansi() -> bool {
+pub(super) fn console_takes_ansi() -> bool {
     use std::ffi::c_void;
     use std::os::windows::io::AsRawHandle;
     #[link(name = "kernel32")]
@@ -182,6 +182,6 @@ fn console_takes_ansi() -> bool {
 }
 
 #[cfg(not(windows))]
-fn console_takes_ansi() -> bool {
+pub(super) fn console_takes_ansi() -> bool {
     true
 }
