@@ -75,7 +75,10 @@
 //! | VSL1061 | `compat/dependency-retargeted` | warning | §2.G | `dependency_retargeted.rs` |
 //! | VSL1062 | `compat/dependency-removed` | info | §2.G | `dependency_removed.rs` |
 
+pub mod component_removed;
+pub mod component_renamed;
+
 use crate::rule_api::Rule;
 
 /// The rules of this group.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] = &[&component_removed::RULE, &component_renamed::RULE];
