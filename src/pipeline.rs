@@ -598,7 +598,25 @@ pub(crate) fn compare_with(
         old_backup,
     };
     let found = engine::compare::run(&sides, registry);
+    let compared: Vec<bool> = sides
+        .old
+        .iter()
+        .chain(&sides.new)
+        .map(|d| d.comparable)
+        .collect();
     drop(sides);
+    // The single-document findings are `check`'s to report: only what keeps a document from
+    // being compared is reported here.
+    for (f, compared) in files.iter_mut().zip(compared) {
+        if compared
+            || matches!(
+                f.kind,
+                FileKind::BackupComponents | FileKind::Manifest | FileKind::Skipped
+            )
+        {
+            f.diagnostics.clear();
+        }
+    }
     let mut by_file: Vec<Findings> = (0..files.len()).map(|_| Findings::new()).collect();
     for (i, mut d) in found {
         // The places in OLD are shown with their lines.

@@ -260,7 +260,9 @@ pub struct Side<'a> {
     pub doc: &'a WriterMetadata<'a>,
     /// Where the run keeps the file: findings located here go to it.
     pub file: usize,
-    index: std::sync::OnceLock<crate::span::LineIndex<'a>>,
+    /// The lines of `text`, indexed on the first position asked for (an owned copy, so that a
+    /// side borrows its document as any reference does).
+    index: std::sync::OnceLock<crate::span::SharedLineIndex>,
 }
 
 impl<'a> Side<'a> {
@@ -277,7 +279,8 @@ impl<'a> Side<'a> {
     /// The line and column of `offset`.
     pub fn position(&self, offset: usize) -> crate::span::Position {
         self.index
-            .get_or_init(|| crate::span::LineIndex::new(self.text))
+            .get_or_init(|| crate::span::SharedLineIndex::new(std::sync::Arc::from(self.text)))
+            .index()
             .position(offset)
     }
 

@@ -142,6 +142,10 @@ pub struct RuleMeta {
     /// linted (`bad` is then NEW's document and `good` a NEW that keeps the rule).
     #[serde(skip)]
     pub comparing: Option<Comparing>,
+    /// Rules whose findings the example needs to raise this one (a rule that counts the
+    /// others' findings): the example raises them too.
+    #[serde(skip)]
+    pub example_also: &'static [&'static str],
 }
 
 /// The examples of a rule that compares two releases: OLD's documents, NEW's documents that
@@ -177,6 +181,7 @@ impl RuleMeta {
         example_file: "",
         fix: None,
         comparing: None,
+        example_also: &[],
     };
 
     /// The part of the slug before the slash.

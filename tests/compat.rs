@@ -261,3 +261,14 @@ fn old_is_read_from_git_by_ref_and_path() {
     let o = compat_in(&outside, &["git:v1.0:metadata/writer.xml", "x.xml"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn show_harmless_turns_on_the_optional_rules() {
+    let dir = "fixtures/rules/compat/document-version-changed";
+    let (old, new) = (format!("{dir}/old.xml"), format!("{dir}/new.xml"));
+    let o = vsslint(&["compat", &old, &new, "--format", "json"]);
+    assert!(raised(&json(&o)).is_empty());
+    let o = vsslint(&["compat", &old, &new, "--format", "json", "--show-harmless"]);
+    assert_eq!(raised(&json(&o)), ["compat/document-version-changed"]);
+    assert_eq!(o.status.code(), Some(0));
+}

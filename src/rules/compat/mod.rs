@@ -75,10 +75,41 @@
 //! | VSL1061 | `compat/dependency-retargeted` | warning | §2.G | `dependency_retargeted.rs` |
 //! | VSL1062 | `compat/dependency-removed` | info | §2.G | `dependency_removed.rs` |
 
+pub mod ambiguous_pairing;
 pub mod component_removed;
 pub mod component_renamed;
+pub mod data_source_changed;
+pub mod document_version_changed;
+pub mod friendly_name_changed;
+pub mod instance_name_added;
+pub mod instance_name_changed;
+pub mod instance_name_removed;
+pub mod not_same_writer;
+pub mod usage_changed;
+pub mod version_decreased;
+pub mod version_not_bumped;
+pub mod writer_added;
+pub mod writer_class_changed;
+pub mod writer_removed;
 
 use crate::rule_api::Rule;
 
-/// The rules of this group.
-pub static RULES: &[&Rule] = &[&component_removed::RULE, &component_renamed::RULE];
+/// The rules of this group, in code order.
+pub static RULES: &[&Rule] = &[
+    &not_same_writer::RULE,
+    &writer_class_changed::RULE,
+    &writer_removed::RULE,
+    &writer_added::RULE,
+    &ambiguous_pairing::RULE,
+    &instance_name_changed::RULE,
+    &instance_name_removed::RULE,
+    &instance_name_added::RULE,
+    &friendly_name_changed::RULE,
+    &usage_changed::RULE,
+    &data_source_changed::RULE,
+    &version_decreased::RULE,
+    &version_not_bumped::RULE,
+    &document_version_changed::RULE,
+    &component_removed::RULE,
+    &component_renamed::RULE,
+];
