@@ -272,3 +272,171 @@ fn show_harmless_turns_on_the_optional_rules() {
     assert_eq!(raised(&json(&o)), ["compat/document-version-changed"]);
     assert_eq!(o.status.code(), Some(0));
 }
+
+/// The corpus's SQL Server writer document (Server 2012, SQL Server 2017).
+const SQL: &str = "diskshadow-ws2012-sql2017-b/WM4.xml";
+
+/// The SQL Server writer's document with the `FILE_GROUP` of component `name` taken out:
+/// the document and the byte offset of the element taken out.
+fn without_component(text: &str, name: &str) -> (String, usize) {
+    let marker = format!("componentName=\"{name}\"");
+    let at = text.find(&marker).unwrap();
+    let start = text[..at].rfind("<FILE_GROUP").unwrap();
+    let end = at + text[at..].find("</FILE_GROUP>").unwrap() + "</FILE_GROUP>".len();
+    (format!("{}{}", &text[..start], &text[end..]), start)
+}
+
+/// 1-based line and column of byte `offset` of `text`.
+fn position(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    (line as u64, column as u64)
+}
+
+#[test]
+fn one_writer_from_two_systems_gives_no_error_or_warning() {
+    let Some(corpus) =
+        common::require_corpus("one_writer_from_two_systems_gives_no_error_or_warning")
+    else {
+        return;
+    };
+    // The Performance Counters writer: UTF-16LE with a byte-order mark and CRLF on Windows 10,
+    // ASCII on Server 2012.
+    let old = corpus.join("express-writers-win10/0bada1de-01a9-4625-8278-69e735f39dd2.xml");
+    let new = corpus.join("diskshadow-ws2012-sql2017-b/WM2.xml");
+    let o = vsslint(&[
+        "compat",
+        &old.to_string_lossy(),
+        &new.to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report = json(&o);
+    assert_eq!(report["summary"]["errors"], 0, "{report:#}");
+    assert_eq!(report["summary"]["warnings"], 0, "{report:#}");
+}
+
+#[test]
+fn a_file_group_taken_out_of_the_sql_server_writer_is_removed_at_its_element_in_old() {
+    let Some(corpus) = common::require_corpus(
+        "a_file_group_taken_out_of_the_sql_server_writer_is_removed_at_its_element_in_old",
+    ) else {
+        return;
+    };
+    let text = std::fs::read_to_string(corpus.join(SQL)).unwrap();
+    let dir = Scratch::new("compat-sql-removed");
+    let old = dir.write("old.xml", text.as_bytes());
+    let (cut, at) = without_component(&text, "msdb");
+    let new = dir.write("new.xml", cut.as_bytes());
+    let o = vsslint(&[
+        "compat",
+        &old.to_string_lossy(),
+        &new.to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let report = json(&o);
+    assert_eq!(raised(&report), ["compat/component-removed"], "{report:#}");
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["severity"], "error");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("WIN2012-SQL17-2\\msdb"),
+        "{d:#}"
+    );
+    // The element's name, just after its `<`.
+    let (line, column) = position(&text, at + 1);
+    assert_eq!(
+        d["related"][0]["file"],
+        old.to_string_lossy().replace('\\', "/")
+    );
+    assert_eq!(
+        (
+            d["related"][0]["line"].as_u64(),
+            d["related"][0]["column"].as_u64()
+        ),
+        (Some(line), Some(column))
+    );
+}
+
+#[test]
+fn a_logical_path_changed_in_the_sql_server_writer_is_a_rename_only() {
+    let Some(corpus) =
+        common::require_corpus("a_logical_path_changed_in_the_sql_server_writer_is_a_rename_only")
+    else {
+        return;
+    };
+    let text = std::fs::read_to_string(corpus.join(SQL)).unwrap();
+    let moved = text.replacen(
+        "logicalPath=\"WIN2012-SQL17-2\" componentName=\"model\"",
+        "logicalPath=\"WIN2012-SQL17-2\\Moved\" componentName=\"model\"",
+        1,
+    );
+    assert_ne!(moved, text);
+    let dir = Scratch::new("compat-sql-renamed");
+    let old = dir.write("old.xml", text.as_bytes());
+    let new = dir.write("new.xml", moved.as_bytes());
+    let o = vsslint(&[
+        "compat",
+        &old.to_string_lossy(),
+        &new.to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    let report = json(&o);
+    assert_eq!(raised(&report), ["compat/component-renamed"], "{report:#}");
+    assert!(report["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("its logical path changed"));
+}
+
+#[test]
+fn a_component_the_old_backup_recorded_says_so() {
+    let Some(corpus) = common::require_corpus("a_component_the_old_backup_recorded_says_so") else {
+        return;
+    };
+    let backup = corpus.join("diskshadow-ws2012-sql2017-b");
+    let dir = Scratch::new("compat-recorded");
+    for entry in std::fs::read_dir(&backup).unwrap() {
+        let path = entry.unwrap().path();
+        let mut bytes = std::fs::read(&path).unwrap();
+        if path.ends_with("WM4.xml") {
+            let text = String::from_utf8(bytes).unwrap();
+            // local1 is in the backup components document; master is not.
+            let (cut, _) = without_component(&text, "local1");
+            let (cut, _) = without_component(&cut, "master");
+            bytes = cut.into_bytes();
+        }
+        dir.write(&path.file_name().unwrap().to_string_lossy(), &bytes);
+    }
+    let o = vsslint(&[
+        "compat",
+        &backup.to_string_lossy(),
+        &dir.0.to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    let report = json(&o);
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 2, "{report:#}");
+    let recorded = |name: &str| {
+        messages
+            .iter()
+            .find(|m| m.contains(&format!("\\{name}`")))
+            .unwrap()
+            .ends_with("(recorded in the old backup)")
+    };
+    assert!(recorded("local1"), "{messages:?}");
+    assert!(!recorded("master"), "{messages:?}");
+}
