@@ -524,3 +524,26 @@ fn layout_encoding_guid_case_and_order_never_give_a_finding() {
     }
     assert!(compared >= 10, "{compared} documents compared");
 }
+
+/// The command runs the comparison rules the registry has, whatever they are: the
+/// orchestration, the command line and the engine name none of them.
+#[test]
+fn no_comparison_rule_is_named_outside_the_rules() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![root.join("pipeline.rs")];
+    for dir in ["run", "cli", "engine"] {
+        files.extend(
+            std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path()),
+        );
+    }
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        assert!(
+            !text.contains("\"compat/"),
+            "{} names a compat/ rule",
+            f.display()
+        );
+    }
+}

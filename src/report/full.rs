@@ -105,15 +105,6 @@ impl miette::Diagnostic for Rendered<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
     }
-
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        if self.others.is_empty() {
-            return None;
-        }
-        Some(Box::new(
-            self.others.iter().map(|o| o as &dyn miette::Diagnostic),
-        ))
-    }
 }
 
 /// A related place in another file, with its lines: `vsslint compat` shows where a finding
@@ -266,6 +257,13 @@ pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style
     let mut out = String::new();
     if style.handler().render_report(&mut out, &rendered).is_err() {
         out = format!("{}: {}\n", rendered.code, rendered.message);
+    }
+    // Each place in another file under the finding, as a report of its own titled `old`.
+    for other in &rendered.others {
+        let mut more = String::new();
+        if style.handler().render_report(&mut more, other).is_ok() {
+            out.push_str(&more);
+        }
     }
     if style.links {
         let url = &rendered.url;
