@@ -5,6 +5,7 @@ pub(crate) mod attrs;
 pub(crate) mod backup_set;
 pub(crate) mod compat_match;
 pub(crate) mod compat_pairs;
+pub(crate) mod compat_writer;
 pub(crate) mod components;
 pub(crate) mod dependencies;
 pub(crate) mod file_paths;
