@@ -6,6 +6,7 @@ pub(crate) mod backup_set;
 pub(crate) mod compat_identity;
 pub(crate) mod compat_match;
 pub(crate) mod compat_pairs;
+pub(crate) mod compat_writer;
 pub(crate) mod components;
 pub(crate) mod dependencies;
 pub(crate) mod file_paths;

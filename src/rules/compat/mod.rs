@@ -76,6 +76,7 @@
 //! | VSL1062 | `compat/dependency-removed` | info | §2.G | `dependency_removed.rs` |
 
 pub mod ambiguous_pairing;
+pub mod backup_stamp_format;
 pub mod component_removed;
 pub mod component_renamed;
 pub mod data_source_changed;
@@ -85,12 +86,25 @@ pub mod instance_name_added;
 pub mod instance_name_changed;
 pub mod instance_name_removed;
 pub mod not_same_writer;
+pub mod reboot_required_added;
+pub mod reboot_required_removed;
+pub mod restore_method_changed;
+pub mod restore_service_changed;
+pub mod schema_backup_type_removed;
+pub mod schema_bit_added;
+pub mod schema_incremental_mechanism_removed;
+pub mod schema_restore_capability_removed;
+pub mod schema_restriction_added;
+pub mod schema_system_state_changed;
 pub mod usage_changed;
 pub mod version_decreased;
 pub mod version_not_bumped;
 pub mod writer_added;
 pub mod writer_class_changed;
 pub mod writer_removed;
+pub mod writer_restore_changed;
+pub mod writer_restore_dropped;
+pub mod writer_restore_required;
 
 use crate::rule_api::Rule;
 
@@ -110,6 +124,20 @@ pub static RULES: &[&Rule] = &[
     &version_decreased::RULE,
     &version_not_bumped::RULE,
     &document_version_changed::RULE,
+    &schema_backup_type_removed::RULE,
+    &schema_restore_capability_removed::RULE,
+    &schema_incremental_mechanism_removed::RULE,
+    &schema_restriction_added::RULE,
+    &schema_system_state_changed::RULE,
+    &schema_bit_added::RULE,
+    &backup_stamp_format::RULE,
+    &restore_method_changed::RULE,
+    &restore_service_changed::RULE,
+    &writer_restore_dropped::RULE,
+    &writer_restore_required::RULE,
+    &writer_restore_changed::RULE,
+    &reboot_required_added::RULE,
+    &reboot_required_removed::RULE,
     &component_removed::RULE,
     &component_renamed::RULE,
 ];
