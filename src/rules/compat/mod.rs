@@ -75,10 +75,41 @@
 //! | VSL1061 | `compat/dependency-retargeted` | warning | §2.G | `dependency_retargeted.rs` |
 //! | VSL1062 | `compat/dependency-removed` | info | §2.G | `dependency_removed.rs` |
 
+pub mod auto_recovery_added;
+pub mod auto_recovery_removed;
+pub mod became_implicit;
+pub mod became_required;
+pub mod caption_changed;
+pub mod component_added;
+pub mod component_case_changed;
 pub mod component_removed;
 pub mod component_renamed;
+pub mod component_set_changed;
+pub mod component_type_changed;
+pub mod not_system_state_changed;
+pub mod required_component_added;
+pub mod selectable_added;
+pub mod selectable_for_restore_added;
+pub mod selectable_for_restore_removed;
 
 use crate::rule_api::Rule;
 
 /// The rules of this group.
-pub static RULES: &[&Rule] = &[&component_removed::RULE, &component_renamed::RULE];
+pub static RULES: &[&Rule] = &[
+    &component_removed::RULE,
+    &component_renamed::RULE,
+    &component_case_changed::RULE,
+    &component_type_changed::RULE,
+    &component_added::RULE,
+    &required_component_added::RULE,
+    &became_implicit::RULE,
+    &became_required::RULE,
+    &selectable_added::RULE,
+    &selectable_for_restore_removed::RULE,
+    &selectable_for_restore_added::RULE,
+    &component_set_changed::RULE,
+    &not_system_state_changed::RULE,
+    &auto_recovery_added::RULE,
+    &auto_recovery_removed::RULE,
+    &caption_changed::RULE,
+];
