@@ -150,4 +150,25 @@ mod tests {
             assert_eq!(nearest_selectable_ancestors(w), [None, Some(0)]);
         });
     }
+
+    #[test]
+    fn order_layout_and_written_defaults_give_no_component_finding() {
+        use super::testing::compat_findings;
+        let old = r#"
+<FILE_GROUP componentName="Top" caption="Top" icon="AAAA" selectable="yes" componentFlags="3"/>
+<DATABASE logicalPath="Top" componentName="Db" selectable="no" selectableForRestore="yes"/>
+<FILE_GROUP logicalPath="Top\Db" componentName="Log" selectable="no" restoreMetadata="no"/>
+<FILE_GROUP componentName="Loose" selectable="no" componentFlags="0" selectableForRestore="no"/>"#;
+        let new = r#"
+<FILE_GROUP componentName="Loose" selectable="no"/>
+<FILE_GROUP
+    selectable="no" componentName="Log"
+    logicalPath="Top\Db"/>
+<DATABASE selectableForRestore="yes" selectable="no" componentName="Db" logicalPath="Top"/>
+<FILE_GROUP componentFlags="3" selectable="yes" icon="AAAA" caption="Top" componentName="Top"/>"#;
+        for rule in crate::rules::compat::RULES {
+            let found = compat_findings(rule, old, new);
+            assert!(found.is_empty(), "{}: {found:?}", rule.meta.slug);
+        }
+    }
 }

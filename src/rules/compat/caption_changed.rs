@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
     For restoring a backup made with the old release: the requester shows the caption and \
     icon saved in the backup. For a backup application's saved selections: they name \
     components by logical path and name, not by caption, and are not affected.",
-        why: "The caption is a description of the component, \"also called a friendly name\", \
+        why: "The caption is a description of the component, also called its friendly name, \
     which requesters must assume is localized; the icon is shown in a user interface. \
     Neither identifies the component. `restoreMetadata` and `notifyOnBackupComplete` are \
     reserved for future use and should be false. The note helps a reviewer see every change \

@@ -22,8 +22,8 @@ pub static RULE: Rule = Rule {
     system-state writers that are not flagged, and so now takes another set of components.",
         why: "`VSS_CF_NOT_SYSTEM_STATE` marks a component as \"not part of system state\"; \
     the components of a writer whose usage is `BOOTABLE_SYSTEM_STATE` or `SYSTEM_SERVICE` are \
-    system state unless they carry it, and requesters that back up system state look for \
-    writers of those usages.\n\n\
+    all part of system state except those that carry it, and requesters that back up \
+    system state look for writers of those usages.\n\n\
     What the documentation does not say: how a requester restores system state from a backup \
     whose components were chosen by another release's flags, and whether the writer \
     installed expects a component to come back with system state that the old backup left \
@@ -33,7 +33,7 @@ pub static RULE: Rule = Rule {
         sources: &[
             "VSS_COMPONENT_FLAGS: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/ne-vswriter-vss_component_flags",
             "VSS_USAGE_TYPE: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/ne-vswriter-vss_usage_type",
-            "Locating Additional System Files: https://learn.microsoft.com/en-us/windows/win32/vss/locating-additional-system-files",
+            "Backing Up and Restoring System State: https://learn.microsoft.com/en-us/windows/win32/vss/locating-additional-system-files",
             "CVssWriterEx::InitializeEx: https://learn.microsoft.com/en-us/windows/win32/api/vswriter/nf-vswriter-cvsswriterex-initializeex",
         ],
     }),
