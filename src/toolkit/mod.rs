@@ -3,6 +3,7 @@
 
 pub(crate) mod attrs;
 pub(crate) mod backup_set;
+pub(crate) mod compat_components;
 pub(crate) mod compat_identity;
 pub(crate) mod compat_match;
 pub(crate) mod compat_pairs;

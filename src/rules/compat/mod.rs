@@ -76,9 +76,18 @@
 //! | VSL1062 | `compat/dependency-removed` | info | §2.G | `dependency_removed.rs` |
 
 pub mod ambiguous_pairing;
+pub mod auto_recovery_added;
+pub mod auto_recovery_removed;
 pub mod backup_stamp_format;
+pub mod became_implicit;
+pub mod became_required;
+pub mod caption_changed;
+pub mod component_added;
+pub mod component_case_changed;
 pub mod component_removed;
 pub mod component_renamed;
+pub mod component_set_changed;
+pub mod component_type_changed;
 pub mod data_source_changed;
 pub mod document_version_changed;
 pub mod friendly_name_changed;
@@ -86,8 +95,10 @@ pub mod instance_name_added;
 pub mod instance_name_changed;
 pub mod instance_name_removed;
 pub mod not_same_writer;
+pub mod not_system_state_changed;
 pub mod reboot_required_added;
 pub mod reboot_required_removed;
+pub mod required_component_added;
 pub mod restore_method_changed;
 pub mod restore_service_changed;
 pub mod schema_backup_type_removed;
@@ -96,6 +107,9 @@ pub mod schema_incremental_mechanism_removed;
 pub mod schema_restore_capability_removed;
 pub mod schema_restriction_added;
 pub mod schema_system_state_changed;
+pub mod selectable_added;
+pub mod selectable_for_restore_added;
+pub mod selectable_for_restore_removed;
 pub mod usage_changed;
 pub mod version_decreased;
 pub mod version_not_bumped;
@@ -140,4 +154,18 @@ pub static RULES: &[&Rule] = &[
     &reboot_required_removed::RULE,
     &component_removed::RULE,
     &component_renamed::RULE,
+    &component_case_changed::RULE,
+    &component_type_changed::RULE,
+    &component_added::RULE,
+    &required_component_added::RULE,
+    &became_implicit::RULE,
+    &became_required::RULE,
+    &selectable_added::RULE,
+    &selectable_for_restore_removed::RULE,
+    &selectable_for_restore_added::RULE,
+    &component_set_changed::RULE,
+    &not_system_state_changed::RULE,
+    &auto_recovery_added::RULE,
+    &auto_recovery_removed::RULE,
+    &caption_changed::RULE,
 ];
