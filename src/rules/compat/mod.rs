@@ -75,10 +75,31 @@
 //! | VSL1061 | `compat/dependency-retargeted` | warning | §2.G | `dependency_retargeted.rs` |
 //! | VSL1062 | `compat/dependency-removed` | info | §2.G | `dependency_removed.rs` |
 
+pub mod alm_added;
+pub mod alm_added_alternate_method;
+pub mod alm_destination_changed;
+pub mod alm_removed;
 pub mod component_removed;
 pub mod component_renamed;
+pub mod dependency_added;
+pub mod dependency_removed;
+pub mod dependency_retargeted;
+pub mod dependency_target_removed;
+pub mod exclude_changed;
 
 use crate::rule_api::Rule;
 
 /// The rules of this group.
-pub static RULES: &[&Rule] = &[&component_removed::RULE, &component_renamed::RULE];
+pub static RULES: &[&Rule] = &[
+    &alm_removed::RULE,
+    &alm_destination_changed::RULE,
+    &alm_added::RULE,
+    &alm_added_alternate_method::RULE,
+    &component_removed::RULE,
+    &component_renamed::RULE,
+    &exclude_changed::RULE,
+    &dependency_target_removed::RULE,
+    &dependency_added::RULE,
+    &dependency_retargeted::RULE,
+    &dependency_removed::RULE,
+];
