@@ -3,6 +3,7 @@
 
 pub(crate) mod attrs;
 pub(crate) mod backup_set;
+pub(crate) mod compat_file_sets;
 pub(crate) mod compat_keyed;
 pub(crate) mod compat_match;
 pub(crate) mod compat_pairs;

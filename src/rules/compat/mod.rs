@@ -86,6 +86,15 @@ pub mod dependency_removed;
 pub mod dependency_retargeted;
 pub mod dependency_target_removed;
 pub mod exclude_changed;
+pub mod file_set_added;
+pub mod file_set_filespec_changed;
+pub mod file_set_moved;
+pub mod file_set_moved_component;
+pub mod file_set_recursion_changed;
+pub mod file_set_removed;
+pub mod fsbt_backup_bits_removed;
+pub mod fsbt_bits_added;
+pub mod fsbt_snapshot_bits_removed;
 
 use crate::rule_api::Rule;
 
@@ -97,6 +106,15 @@ pub static RULES: &[&Rule] = &[
     &alm_added_alternate_method::RULE,
     &component_removed::RULE,
     &component_renamed::RULE,
+    &file_set_removed::RULE,
+    &file_set_moved::RULE,
+    &file_set_filespec_changed::RULE,
+    &file_set_recursion_changed::RULE,
+    &file_set_moved_component::RULE,
+    &file_set_added::RULE,
+    &fsbt_backup_bits_removed::RULE,
+    &fsbt_snapshot_bits_removed::RULE,
+    &fsbt_bits_added::RULE,
     &exclude_changed::RULE,
     &dependency_target_removed::RULE,
     &dependency_added::RULE,
