@@ -6,11 +6,6 @@
 //! component names compare exactly (a change of case alone is a match of its own); file set
 //! paths compare without case and without a trailing `\`, unexpanded.
 
-// The file set matches and `by_key` are for the rules of file sets, mappings, excludes and
-// dependencies (the specification's §2.D–§2.G), which are written on this module; until
-// each has a reader, the compiler would call it unused.
-#![allow(dead_code)]
-
 use crate::model::{Component, FileSet, WriterMetadata, YesNo};
 use crate::rule_api::Pair;
 use std::collections::HashMap;

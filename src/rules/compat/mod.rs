@@ -75,6 +75,10 @@
 //! | VSL1061 | `compat/dependency-retargeted` | warning | §2.G | `dependency_retargeted.rs` |
 //! | VSL1062 | `compat/dependency-removed` | info | §2.G | `dependency_removed.rs` |
 
+pub mod alm_added;
+pub mod alm_added_alternate_method;
+pub mod alm_destination_changed;
+pub mod alm_removed;
 pub mod ambiguous_pairing;
 pub mod auto_recovery_added;
 pub mod auto_recovery_removed;
@@ -89,8 +93,22 @@ pub mod component_renamed;
 pub mod component_set_changed;
 pub mod component_type_changed;
 pub mod data_source_changed;
+pub mod dependency_added;
+pub mod dependency_removed;
+pub mod dependency_retargeted;
+pub mod dependency_target_removed;
 pub mod document_version_changed;
+pub mod exclude_changed;
+pub mod file_set_added;
+pub mod file_set_filespec_changed;
+pub mod file_set_moved;
+pub mod file_set_moved_component;
+pub mod file_set_recursion_changed;
+pub mod file_set_removed;
 pub mod friendly_name_changed;
+pub mod fsbt_backup_bits_removed;
+pub mod fsbt_bits_added;
+pub mod fsbt_snapshot_bits_removed;
 pub mod instance_name_added;
 pub mod instance_name_changed;
 pub mod instance_name_removed;
@@ -152,6 +170,10 @@ pub static RULES: &[&Rule] = &[
     &writer_restore_changed::RULE,
     &reboot_required_added::RULE,
     &reboot_required_removed::RULE,
+    &alm_removed::RULE,
+    &alm_destination_changed::RULE,
+    &alm_added::RULE,
+    &alm_added_alternate_method::RULE,
     &component_removed::RULE,
     &component_renamed::RULE,
     &component_case_changed::RULE,
@@ -168,4 +190,18 @@ pub static RULES: &[&Rule] = &[
     &auto_recovery_added::RULE,
     &auto_recovery_removed::RULE,
     &caption_changed::RULE,
+    &file_set_removed::RULE,
+    &file_set_moved::RULE,
+    &file_set_filespec_changed::RULE,
+    &file_set_recursion_changed::RULE,
+    &file_set_moved_component::RULE,
+    &file_set_added::RULE,
+    &fsbt_backup_bits_removed::RULE,
+    &fsbt_snapshot_bits_removed::RULE,
+    &fsbt_bits_added::RULE,
+    &exclude_changed::RULE,
+    &dependency_target_removed::RULE,
+    &dependency_added::RULE,
+    &dependency_retargeted::RULE,
+    &dependency_removed::RULE,
 ];
