@@ -71,6 +71,9 @@ pub struct Related {
 pub struct Elsewhere {
     pub path: String,
     pub start: Position,
+    /// The other file's text, when the report may show the place in it (`vsslint compat`
+    /// shows the OLD document's lines under the finding in NEW).
+    pub text: Option<std::sync::Arc<str>>,
 }
 
 #[derive(Debug, Clone)]
@@ -147,6 +150,7 @@ impl Diagnostic {
             elsewhere: Some(Box::new(Elsewhere {
                 path: path.to_string(),
                 start,
+                text: None,
             })),
         });
         self

@@ -52,7 +52,7 @@ pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
 pub use flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
 pub use parse::{build, parse_xml, with_model, with_model_in, SyntaxError};
 pub use pipeline::{
-    check_across, lint_bytes, lint_owned, lint_set, lint_transcript, FileKind, LintedFile,
+    check_across, compare, lint_bytes, lint_owned, lint_set, lint_transcript, FileKind, LintedFile,
     LintedTranscript,
 };
 pub use rule_api::Rule;
@@ -60,5 +60,7 @@ pub use rule_meta::{Cost, Profile, RuleMeta, Severity, DOCS_BASE};
 pub use rules::{all as all_rules, find as find_rule};
 pub use run::coverage::{coverage, Coverage};
 pub use run::dump::{dump, schema as dump_schema, BackupDump};
-pub use run::{run, show_settings, Failure, FixMode, Format, Options, Outcome};
+pub use run::{
+    compat, run, show_settings, CompatOptions, Failure, FixMode, Format, Options, Outcome,
+};
 pub use settings::{ExtraSpellings, Settings};

@@ -407,7 +407,8 @@ fn lint_parsed(
 /// Findings in the order reports show them.
 fn sort(found: &mut [Diagnostic]) {
     found.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
+        let key = |d: &Diagnostic| (d.span.start, d.span.end, d.rule.code.len(), d.rule.code);
+        key(a).cmp(&key(b))
     });
 }
 
@@ -540,5 +541,132 @@ pub(crate) fn check_across_with(
         if touched {
             sort(&mut f.diagnostics);
         }
+    }
+}
+
+/// Compares a writer's documents of two releases, as `vsslint compat` does: OLD's documents,
+/// given as (name, bytes), against NEW's, both one document (`collection` unset) or a
+/// collection each. Each is linted for what makes it unreadable (`doc/*`) only; the
+/// comparison's findings are added to the documents they are located in, and those in NEW
+/// are silenced by its `vsslint-ignore` comments. OLD's files come first.
+pub fn compare(
+    old: &[(&str, &[u8])],
+    new: &[(&str, &[u8])],
+    collection: bool,
+    settings: &Settings,
+) -> Vec<LintedFile> {
+    let registry = Registry::for_compat();
+    let linting = Settings {
+        inline_suppressions: false,
+        ..settings.clone()
+    };
+    let mut files: Vec<LintedFile> = old
+        .iter()
+        .chain(new)
+        .map(|(name, bytes)| lint_owned_with(name, bytes.to_vec(), &linting, registry))
+        .collect();
+    let all = vec![settings; files.len()];
+    compare_with(
+        &mut files,
+        &all,
+        old.len(),
+        collection,
+        settings.inline_suppressions,
+        registry,
+    );
+    files
+}
+
+/// Compares `files[..n_old]` (OLD) with the rest (NEW), linted already, each with its
+/// settings in `settings`; adds the comparison's findings to the files, and silences those
+/// in NEW by its comments when `suppress` is set.
+pub(crate) fn compare_with(
+    files: &mut [LintedFile],
+    settings: &[&Settings],
+    n_old: usize,
+    collection: bool,
+    suppress: bool,
+    registry: &Registry,
+) {
+    let comparable = |f: &LintedFile| {
+        f.kind == FileKind::WriterMetadata
+            && !f
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error && d.rule.group() == "doc")
+    };
+    let docs: Vec<engine::compare::Compared> = files
+        .iter()
+        .zip(settings)
+        .enumerate()
+        .map(|(i, (f, s))| engine::compare::Compared {
+            path: &f.path,
+            text: &f.text,
+            file: i,
+            settings: s,
+            comparable: comparable(f),
+        })
+        .collect();
+    let old_backup = files[..n_old]
+        .iter()
+        .find(|f| f.kind == FileKind::BackupComponents)
+        .map(|f| &*f.text);
+    let mut docs = docs;
+    let new_docs = docs.split_off(n_old);
+    let sides = engine::compare::Sides {
+        old: docs,
+        new: new_docs,
+        files: !collection,
+        old_backup,
+    };
+    let found = engine::compare::run(&sides, registry);
+    let compared: Vec<bool> = sides
+        .old
+        .iter()
+        .chain(&sides.new)
+        .map(|d| d.comparable)
+        .collect();
+    drop(sides);
+    // The single-document findings are `check`'s to report: only what keeps a document from
+    // being compared is reported here.
+    for (f, compared) in files.iter_mut().zip(compared) {
+        if compared
+            || matches!(
+                f.kind,
+                FileKind::BackupComponents | FileKind::Manifest | FileKind::Skipped
+            )
+        {
+            f.diagnostics.clear();
+        }
+    }
+    let mut by_file: Vec<Findings> = (0..files.len()).map(|_| Findings::new()).collect();
+    for (i, mut d) in found {
+        // The places in OLD are shown with their lines.
+        for r in &mut d.related {
+            if let Some(e) = &mut r.elsewhere {
+                if let Some(old) = files[..n_old].iter().find(|f| f.path == e.path) {
+                    e.text = Some(Arc::clone(&old.text));
+                }
+            }
+        }
+        by_file[i].push(d);
+    }
+    for (i, (f, mut more)) in files.iter_mut().zip(by_file).enumerate() {
+        if more.is_empty() && !(suppress && i >= n_old) {
+            continue;
+        }
+        for d in std::mem::take(&mut f.diagnostics) {
+            more.push(d);
+        }
+        if suppress && i >= n_old && f.kind == FileKind::WriterMetadata {
+            f.suppressed += crate::parse::with_model(&f.text, |model| match model {
+                Ok(Document::WriterMetadata(w)) => {
+                    suppress::apply_silently(&w.comments, Registry::builtin(), &mut more)
+                }
+                _ => 0,
+            });
+        }
+        f.diagnostics = more.into_vec();
+        sort(&mut f.diagnostics);
     }
 }

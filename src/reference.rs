@@ -5,6 +5,12 @@ use crate::rules::all;
 use std::fmt::Write;
 
 fn runs(meta: &RuleMeta) -> &'static str {
+    if meta.comparing.is_some() {
+        return match meta.profile {
+            Profile::Optional => "with `vsslint compat --show-harmless`",
+            _ => "with `vsslint compat`",
+        };
+    }
     match meta.profile {
         Profile::Default => "by default",
         Profile::Optional => "only when enabled in the configuration",
@@ -48,7 +54,9 @@ pub fn page(meta: &RuleMeta) -> String {
     } else {
         format!(" (linted with `{}`)", flags.join(" "))
     };
-    if crate::container::vshadow::is_transcript_text(meta.bad) {
+    if let Some(c) = &meta.comparing {
+        compared_examples(&mut s, c);
+    } else if crate::container::vshadow::is_transcript_text(meta.bad) {
         let _ = writeln!(
             s,
             "## Example\n\nThis `vshadow -wm3` transcript breaks the rule{target}:\n"
@@ -81,6 +89,37 @@ pub fn page(meta: &RuleMeta) -> String {
         let _ = writeln!(s, "- {src}");
     }
     s
+}
+
+/// The examples of a rule that compares releases: OLD, then a NEW that breaks the rule
+/// against it, then one that keeps it.
+fn compared_examples(s: &mut String, c: &crate::rule_meta::Comparing) {
+    let files = |s: &mut String, docs: &[(&str, &str)]| {
+        for (name, text) in docs {
+            if c.collection {
+                let _ = writeln!(s, "`{name}`:\n");
+            }
+            let _ = writeln!(s, "```xml\n{}```\n", with_newline(text));
+        }
+    };
+    let (one, them) = if c.collection {
+        ("release's documents", "these")
+    } else {
+        ("release's document", "this one")
+    };
+    let _ = writeln!(
+        s,
+        "## Example\n\n`vsslint compat OLD NEW`. The old {one}:\n"
+    );
+    files(s, c.old);
+    let _ = writeln!(
+        s,
+        "The new {one}, which {} the rule against the old:\n",
+        if c.collection { "break" } else { "breaks" }
+    );
+    files(s, c.new);
+    let _ = writeln!(s, "A new release that keeps the rule, {them}:\n");
+    files(s, c.good);
 }
 
 fn with_newline(s: &str) -> String {

@@ -27,6 +27,41 @@ macro_rules! rule {
 }
 pub(crate) use rule;
 
+/// Declares the metadata of a rule of `vsslint compat`: its examples are
+/// `fixtures/rules/<slug>/old.xml` against `new.xml` (breaks the rule) and against `good.xml`
+/// (keeps it).
+macro_rules! compat_rule {
+    ($slug:literal { $($field:ident : $value:expr),* $(,)? }) => {{
+        #[allow(clippy::needless_update)]
+        let meta = $crate::rule_meta::RuleMeta {
+            slug: $slug,
+            bad: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/", $slug, "/new.xml")),
+            good: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/", $slug, "/good.xml")),
+            comparing: Some($crate::rule_meta::Comparing {
+                collection: false,
+                old: &[("old.xml", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/", $slug, "/old.xml")))],
+                new: &[("new.xml", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/", $slug, "/new.xml")))],
+                good: &[("good.xml", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/", $slug, "/good.xml")))],
+            }),
+            $($field: $value,)*
+            ..$crate::rule_meta::RuleMeta::BASE
+        };
+        meta
+    }};
+    // A rule about collections names the documents of its folders `old/`, `new/` and `good/`
+    // with `companion!`, in `comparing`.
+    (collection $slug:literal { $($field:ident : $value:expr),* $(,)? }) => {{
+        #[allow(clippy::needless_update)]
+        let meta = $crate::rule_meta::RuleMeta {
+            slug: $slug,
+            $($field: $value,)*
+            ..$crate::rule_meta::RuleMeta::BASE
+        };
+        meta
+    }};
+}
+pub(crate) use compat_rule;
+
 /// A document of a rule's example backup: `companion!("WM0.xml", "sets/contoso")` is
 /// `fixtures/sets/contoso/WM0.xml`, under its file name.
 macro_rules! companion {
@@ -57,6 +92,21 @@ pub enum Check {
     Exclude(fn(&mut Cx, &WriterMetadata, &Exclude)),
     /// Compares the documents linted together.
     Across(Across),
+    /// Compares a writer's documents of two releases (`vsslint compat OLD NEW`); never run
+    /// by `check`.
+    Compare(Compare),
+}
+
+/// A check of `vsslint compat`: what it is given.
+#[derive(Clone, Copy)]
+pub enum Compare {
+    /// Each pair of documents of one writer, OLD and NEW.
+    Pair(fn(&mut CompareCx, &Pair)),
+    /// The whole comparison once: every pair, the writers removed or added, the old backup.
+    Whole(fn(&mut CompareCx, &Comparison)),
+    /// Each pair once every other check is done, with the findings of the checks given that
+    /// pair.
+    Settled(fn(&mut CompareCx, &Pair, &[&Diagnostic])),
 }
 
 /// A check across documents.
@@ -186,6 +236,282 @@ impl AcrossCx {
     }
 
     /// The findings, each with the index of the member it belongs to.
+    pub fn into_findings(self) -> Vec<(usize, Diagnostic)> {
+        self.out
+    }
+}
+
+/// One side's document in a comparison: OLD or NEW.
+pub struct Side<'a> {
+    /// The name shown for the file.
+    pub path: &'a str,
+    /// Its decoded text: spans index into it.
+    pub text: &'a str,
+    pub doc: &'a WriterMetadata<'a>,
+    /// Where the run keeps the file: findings located here go to it.
+    pub file: usize,
+    /// The lines of `text`, indexed on the first position asked for (an owned copy, so that a
+    /// side borrows its document as any reference does).
+    index: std::sync::OnceLock<crate::span::SharedLineIndex>,
+}
+
+impl<'a> Side<'a> {
+    pub fn new(path: &'a str, text: &'a str, doc: &'a WriterMetadata<'a>, file: usize) -> Self {
+        Side {
+            path,
+            text,
+            doc,
+            file,
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The line and column of `offset`.
+    pub fn position(&self, offset: usize) -> crate::span::Position {
+        self.index
+            .get_or_init(|| crate::span::SharedLineIndex::new(std::sync::Arc::from(self.text)))
+            .index()
+            .position(offset)
+    }
+
+    /// Where a finding about a removed or added component points: `BACKUP_LOCATIONS`, or
+    /// the document element when there is none.
+    pub fn components_container(&self) -> Span {
+        self.doc
+            .backup_locations
+            .first()
+            .map_or(self.doc.node.span, |n| n.span)
+    }
+
+    /// `IDENTIFICATION`, or the document element when there is none.
+    pub fn identification_span(&self) -> Span {
+        self.doc
+            .identification()
+            .map_or(self.doc.node.span, |id| id.node.span)
+    }
+}
+
+/// A writer's document in OLD and its document in NEW, compared.
+pub struct Pair<'a> {
+    pub old: Side<'a>,
+    pub new: Side<'a>,
+    pub by: PairedBy,
+    /// For each OLD component: whether the old backup records it (as a component, or through
+    /// the component that defines its set). Empty when OLD is no backup.
+    pub recorded: Vec<bool>,
+    /// What the toolkit worked out about the pair, once for all its rules: one value of
+    /// each type.
+    memos: [Memo; MEMOS],
+}
+
+type Memo = std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>;
+
+/// Kinds of value [`Pair::memo`] keeps for a pair.
+const MEMOS: usize = 16;
+
+impl<'a> Pair<'a> {
+    pub fn new(old: Side<'a>, new: Side<'a>, by: PairedBy) -> Self {
+        Pair {
+            old,
+            new,
+            by,
+            recorded: Vec::new(),
+            memos: Default::default(),
+        }
+    }
+
+    /// The value of type `T` made by `make` for this pair, made on first use: matches that
+    /// several rules read are made once. `make` may itself ask for other values.
+    pub fn memo<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce(&Self) -> T) -> &T {
+        fn mine<T: std::any::Any>(slot: &Memo) -> Option<&T> {
+            slot.get().and_then(|v| v.downcast_ref::<T>())
+        }
+        if let Some(v) = self.memos.iter().find_map(mine::<T>) {
+            return v;
+        }
+        let mut made: Option<Box<dyn std::any::Any + Send + Sync>> = Some(Box::new(make(self)));
+        for slot in &self.memos {
+            if let Some(v) = mine(slot) {
+                return v;
+            }
+            if let Some(value) = made.take() {
+                if let Err(back) = slot.set(value) {
+                    made = Some(back);
+                } else if let Some(v) = mine(slot) {
+                    return v;
+                }
+            }
+        }
+        panic!("a pair keeps at most {MEMOS} kinds of value")
+    }
+
+    /// Whether the old backup records OLD component `old`.
+    pub fn is_recorded(&self, old: usize) -> bool {
+        self.recorded.get(old).copied().unwrap_or(false)
+    }
+}
+
+/// Why two writer documents were paired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairedBy {
+    /// The two documents compared were named one against the other.
+    Files,
+    /// Same writer class and instance name (or both without one).
+    Key,
+    /// Same writer class, the only document of that class left on each side: its instance
+    /// name changed, appeared or went.
+    OnlyOfClass,
+    /// Different writer classes, same friendly name.
+    FriendlyName,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriterPair {
+    /// Index of the OLD document.
+    pub old: usize,
+    /// Index of the NEW document.
+    pub new: usize,
+    pub by: PairedBy,
+}
+
+/// How the writer documents of OLD and NEW were paired (`crate::toolkit::compat_pairs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pairing {
+    pub pairs: Vec<WriterPair>,
+    /// OLD documents without a NEW one.
+    pub removed: Vec<usize>,
+    /// NEW documents without an OLD one.
+    pub added: Vec<usize>,
+    /// Groups of OLD documents sharing one (writerId, instanceName): none of them is paired.
+    pub ambiguous_old: Vec<Vec<usize>>,
+    /// The same among NEW documents.
+    pub ambiguous_new: Vec<Vec<usize>>,
+    /// Two files of different classes and names: nothing is compared.
+    pub not_same_writer: bool,
+}
+
+/// Everything compared in one run of `vsslint compat`.
+pub struct Comparison<'a> {
+    /// Whether OLD and NEW are one document each, rather than collections.
+    pub files: bool,
+    pub pairs: Vec<Pair<'a>>,
+    /// Every OLD document compared, and every NEW one; pairs and the pairing's indexes
+    /// refer to these.
+    pub old: Vec<Side<'a>>,
+    pub new: Vec<Side<'a>>,
+    pub pairing: Pairing,
+}
+
+/// The context a check of `vsslint compat` reports into, for one rule at a time.
+pub struct CompareCx<'p, 'a> {
+    rule: &'static RuleMeta,
+    /// The pair being compared, for the checks given one.
+    pair: Option<&'p Pair<'a>>,
+    out: Vec<(usize, Diagnostic)>,
+}
+
+/// What the related location in OLD is called.
+pub const IN_OLD: &str = "in the old release";
+
+impl<'p, 'a> CompareCx<'p, 'a> {
+    pub fn new(rule: &'static RuleMeta, pair: Option<&'p Pair<'a>>) -> Self {
+        CompareCx {
+            rule,
+            pair,
+            out: Vec::new(),
+        }
+    }
+
+    fn pair(&self) -> &'p Pair<'a> {
+        self.pair
+            .expect("a check given the whole comparison names the sides it reports in")
+    }
+
+    /// Reports a finding of the running rule at `span` of `side`'s document.
+    pub fn report_in(
+        &mut self,
+        side: &Side,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.out
+            .push((side.file, Diagnostic::new(self.rule, span, message)));
+        &mut self.out.last_mut().expect("just pushed").1
+    }
+
+    /// Reports at `new_span` of `new`, with `old_span` of `old` as the related location.
+    pub fn report_pair(
+        &mut self,
+        (old, old_span): (&Side, Span),
+        (new, new_span): (&Side, Span),
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let start = old.position(old_span.start);
+        let path = old.path.to_string();
+        let d = self.report_in(new, new_span, message);
+        d.related_in(&path, old_span, start, IN_OLD);
+        d
+    }
+
+    /// Something that is in both releases and changed: at `new` in NEW, `old` in OLD.
+    pub fn changed(&mut self, old: Span, new: Span, message: impl Into<String>) -> &mut Diagnostic {
+        let pair = self.pair();
+        self.report_pair((&pair.old, old), (&pair.new, new), message)
+    }
+
+    /// An attribute whose value changed.
+    pub fn changed_attr<T>(
+        &mut self,
+        old: &crate::model::Attr<T>,
+        new: &crate::model::Attr<T>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.changed(old.span, new.span, message)
+    }
+
+    /// Something of OLD that NEW no longer has: at the nearest container that survives in
+    /// NEW, with the removed element in OLD.
+    pub fn removed(
+        &mut self,
+        old_element: Span,
+        new_container: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.changed(old_element, new_container, message)
+    }
+
+    /// Something NEW has that OLD had not: at the element in NEW, with the container it would
+    /// be in in OLD.
+    pub fn added(
+        &mut self,
+        new_element: Span,
+        old_container: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.changed(old_container, new_element, message)
+    }
+
+    /// A finding about an OLD document that has no NEW one: located in OLD alone.
+    pub fn in_old_only(
+        &mut self,
+        old: &Side,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.report_in(old, span, message)
+    }
+
+    /// Says of the last finding that the old backup records OLD component `old`, when it
+    /// does.
+    pub fn note_recorded(&mut self, old: usize) {
+        let recorded = self.pair.is_some_and(|p| p.is_recorded(old));
+        if let (true, Some((_, d))) = (recorded, self.out.last_mut()) {
+            let message = format!("{} (recorded in the old backup)", d.message);
+            d.message = message.into_boxed_str();
+        }
+    }
+
+    /// The findings, each with the index of the file it belongs to.
     pub fn into_findings(self) -> Vec<(usize, Diagnostic)> {
         self.out
     }

@@ -138,6 +138,27 @@ pub struct RuleMeta {
     /// The fix its findings carry when the help gives the exact text to write, and how safe
     /// it is (the most unsafe when it varies).
     pub fix: Option<Applicability>,
+    /// For a rule of `vsslint compat`: its examples are releases compared, not documents
+    /// linted (`bad` is then NEW's document and `good` a NEW that keeps the rule).
+    #[serde(skip)]
+    pub comparing: Option<Comparing>,
+    /// Rules whose findings the example needs to raise this one (a rule that counts the
+    /// others' findings): the example raises them too.
+    #[serde(skip)]
+    pub example_also: &'static [&'static str],
+}
+
+/// The examples of a rule that compares two releases: OLD's documents, NEW's documents that
+/// break the rule against them, and a NEW's that keep it, each by file name. They are
+/// `fixtures/rules/<slug>/{old,new,good}.xml`, or the folders `old/`, `new/` and `good/` for
+/// a rule about collections.
+#[derive(Debug)]
+pub struct Comparing {
+    /// OLD and NEW are folders of documents rather than one document each.
+    pub collection: bool,
+    pub old: &'static [(&'static str, &'static str)],
+    pub new: &'static [(&'static str, &'static str)],
+    pub good: &'static [(&'static str, &'static str)],
 }
 
 impl RuleMeta {
@@ -159,6 +180,8 @@ impl RuleMeta {
         companions: &[],
         example_file: "",
         fix: None,
+        comparing: None,
+        example_also: &[],
     };
 
     /// The part of the slug before the slash.

@@ -83,11 +83,98 @@ fn unreadable_example(format: vsslint::Format) -> String {
         .replace(&cab.to_string_lossy().into_owned(), "backup.cab")
 }
 
+/// A comparison rule's example pair: OLD's documents against NEW's (`new`) or the good NEW's
+/// (`good`), each shown under `fixtures/rules/<slug>/`.
+fn compare_example(meta: &'static RuleMeta, against: &str) -> Vec<LintedFile> {
+    let c = meta.comparing.as_ref().expect("a comparison rule");
+    let named = |side: &str, docs: &'static [(&str, &str)]| -> Vec<(String, &'static [u8])> {
+        docs.iter()
+            .map(|(name, text)| {
+                let shown = if c.collection {
+                    format!("fixtures/rules/{}/{side}/{name}", meta.slug)
+                } else {
+                    format!("fixtures/rules/{}/{name}", meta.slug)
+                };
+                (shown, text.as_bytes())
+            })
+            .collect()
+    };
+    let old = named("old", c.old);
+    let new = if against == "good" {
+        named("good", c.good)
+    } else {
+        named("new", c.new)
+    };
+    let old: Vec<(&str, &[u8])> = old.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    let new: Vec<(&str, &[u8])> = new.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    vsslint::compare(&old, &new, c.collection, &Settings::for_example(meta))
+}
+
+#[test]
+fn every_comparison_rule_has_examples_that_raise_exactly_it() {
+    let mut failures = Vec::new();
+    let mut rules = 0;
+    for rule in all() {
+        let meta = &rule.meta;
+        if meta.comparing.is_none() {
+            continue;
+        }
+        rules += 1;
+        let raised: BTreeSet<&str> = compare_example(meta, "new")
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .map(|d| d.rule.slug)
+            .collect();
+        let mut expected = BTreeSet::from([meta.slug]);
+        expected.extend(meta.example_also);
+        if raised != expected {
+            failures.push(format!("{}: old against new raised {raised:?}", meta.slug));
+        }
+        let good: Vec<String> = compare_example(meta, "good")
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .map(|d| format!("{} ({})", d.rule.slug, d.message))
+            .collect();
+        if !good.is_empty() {
+            failures.push(format!("{}: old against good raised {good:?}", meta.slug));
+        }
+    }
+    assert!(rules > 0, "the comparison rules have examples");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Each comparison rule's findings on its example, in full (with the place in OLD) and JSON.
+#[test]
+fn comparison_example_snapshots() {
+    for rule in all() {
+        let meta = &rule.meta;
+        if meta.comparing.is_none() {
+            continue;
+        }
+        let files = compare_example(meta, "new");
+        let mut out = String::new();
+        for file in files.iter().filter(|f| !f.diagnostics.is_empty()) {
+            let index = LineIndex::new(&file.text);
+            for d in &file.diagnostics {
+                out.push_str(&render(file, &index, d, Style::plain(100)));
+                out.push('\n');
+            }
+        }
+        let json = serde_json::to_string_pretty(&vsslint::report::json::report(&files)).unwrap();
+        out.push_str("--- json ---\n");
+        out.push_str(&json);
+        insta::assert_snapshot!(format!("compare__{}", meta.slug.replace('/', "__")), out);
+    }
+}
+
 #[test]
 fn every_rule_has_examples_that_raise_exactly_it() {
     let mut failures = Vec::new();
     for rule in all() {
         let meta = &rule.meta;
+        if meta.comparing.is_some() {
+            continue;
+        }
         if meta.slug == UNREADABLE {
             let report: serde_json::Value =
                 serde_json::from_str(&unreadable_example(vsslint::Format::Json)).unwrap();
@@ -184,7 +271,7 @@ fn rule_identity_is_unique_and_well_formed() {
         assert!(slugs.insert(m.slug), "duplicate slug {}", m.slug);
         assert!(codes.insert(m.code), "duplicate code {}", m.code);
         assert!(
-            m.code.len() == 6
+            (m.code.len() == 6 || m.code.len() == 7)
                 && m.code.starts_with("VSL")
                 && m.code[3..].bytes().all(|b| b.is_ascii_digit()),
             "bad code {}",

@@ -8,7 +8,7 @@ use vsslint::report::full::Style;
 use vsslint::Severity;
 use vsslint::{Failure, FixMode, Options};
 
-fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
+pub(super) fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -45,11 +45,7 @@ fn options(args: &CheckArgs) -> Options {
         max_warnings: args.max_warnings,
         exit_zero: args.exit_zero,
         quiet: args.quiet,
-        min_severity: args.min_severity.as_deref().map(|level| match level {
-            "error" => Severity::Error,
-            "warning" => Severity::Warning,
-            _ => Severity::Info,
-        }),
+        min_severity: args.min_severity.as_deref().map(severity_level),
         statistics: args.statistics,
         max_diagnostics: args.max_diagnostics,
         max_file_size: args.max_file_size,
@@ -118,7 +114,7 @@ fn lines_starting<'t>(text: &'t str, next: &'static str) -> impl Iterator<Item =
 /// A failure names files and quotes globs and configuration values, escaped for the
 /// terminal. It may be several lines (a configuration error with its snippet, whose texts are
 /// escaped already), so its line feeds are kept.
-fn escaped(failure: Failure) -> Failure {
+pub(super) fn escaped(failure: Failure) -> Failure {
     match failure {
         Failure::Usage(m) => Failure::Usage(terminal_lines(&m).into_owned()),
         e => e,
@@ -128,7 +124,7 @@ fn escaped(failure: Failure) -> Failure {
 /// Whether the terminal is one known to show OSC 8 hyperlinks. Others print the escape
 /// sequence's text or drop the link, and terminal multiplexers (tmux, screen) hide it, so
 /// the URL is always printed as text and the link is only added on top where it works.
-fn hyperlinks_shown() -> bool {
+pub(super) fn hyperlinks_shown() -> bool {
     let var = |name: &str| std::env::var(name).unwrap_or_default();
     if !var("TMUX").is_empty() || !var("STY").is_empty() {
         return false;
@@ -163,7 +159,7 @@ pub(super) fn terminal_width() -> usize {
 /// classic console of cmd.exe only once asked to (virtual terminal processing, Windows 10 on),
 /// and an older one prints the escapes as text, so there colour is left off.
 #[cfg(windows)]
-fn console_takes_ansi() -> bool {
+pub(super) fn console_takes_ansi() -> bool {
     use std::ffi::c_void;
     use std::os::windows::io::AsRawHandle;
     #[link(name = "kernel32")]
@@ -188,6 +184,15 @@ fn console_takes_ansi() -> bool {
 }
 
 #[cfg(not(windows))]
-fn console_takes_ansi() -> bool {
+pub(super) fn console_takes_ansi() -> bool {
     true
+}
+
+/// A `--min-severity` level, one of the values clap let through.
+pub(super) fn severity_level(level: &str) -> Severity {
+    match level {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        _ => Severity::Info,
+    }
 }

@@ -1,6 +1,7 @@
 //! The `vsslint` command line: the arguments, and a module for each command.
 
 mod check;
+mod compat;
 mod dump;
 mod rules;
 
@@ -177,6 +178,9 @@ enum Command {
     /// Lint files (the default command: `vsslint PATH…` is `vsslint check PATH…`; use `check`
     /// for a path named like a command, such as a folder called `rules`).
     Check(Box<CheckArgs>),
+    /// Compare a writer's metadata of two releases: what the new one changed that breaks, or
+    /// may break, restoring the old one's backups or backup applications' saved selections.
+    Compat(Box<CompatArgs>),
     /// Print the typed model of a document as JSON; for a backup (a folder holding a backup
     /// components document), what it contains.
     Dump {
@@ -205,6 +209,90 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Run the Language Server over standard input and output, for editors.
     Server,
+}
+
+/// `vsslint compat OLD NEW`.
+#[derive(Args, Clone)]
+#[command(
+    after_help = "OLD and NEW: each a writer metadata document, a folder of them, or a backup \
+(a folder with its backup components document, or a DiskShadow cabinet); both of one kind. \
+git:REF:PATH reads a file of the repository holding the working directory at REF, with \
+`git show` (PATH from the repository's root, with `/`).\n\nExit status: as `check`."
+)]
+struct CompatArgs {
+    /// The previous release: a document, a folder, a backup, or git:REF:PATH.
+    #[arg(value_name = "OLD")]
+    old: String,
+
+    /// The new release, the same kind of input as OLD (git:REF:PATH too).
+    #[arg(value_name = "NEW")]
+    new: String,
+
+    /// Also run the optional comparison rules (harmless changes, reminders).
+    #[arg(long)]
+    show_harmless: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Full)]
+    format: Format,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
+
+    /// Use this configuration file instead of looking for vsslint.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+
+    /// Run only these rules: slugs, codes or groups (`compat`), repeatable or
+    /// comma-separated; over the configuration file.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = RuleParser, hide_possible_values = true)]
+    select: Vec<String>,
+
+    /// Also run these rules, even when the configuration turns them off or they are optional.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = RuleParser, hide_possible_values = true)]
+    extend_select: Vec<String>,
+
+    /// Do not run these rules (slugs, codes or groups).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = RuleParser, hide_possible_values = true)]
+    ignore: Vec<String>,
+
+    /// Fail (exit 1) when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+
+    /// Exit 0 even when there are error-level findings (usage errors still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+
+    /// List errors only; warnings and infos are still counted in the summary.
+    #[arg(short, long)]
+    quiet: bool,
+
+    /// List findings of LEVEL and above (error, warning or info); the others are still
+    /// counted in the summary, and errors still fail the run.
+    #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "info"])]
+    min_severity: Option<String>,
+
+    /// Print how many times each rule fired instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+
+    /// Show at most N findings per file in full and concise output (0: all).
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    max_diagnostics: usize,
+
+    /// Refuse files larger than this (as for `check`); default 256 MiB.
+    #[arg(long, value_name = "SIZE", default_value = "256MiB", hide_default_value = true, value_parser = parse_size)]
+    max_file_size: u64,
+
+    /// Ignore `vsslint-ignore` comments in NEW.
+    #[arg(long)]
+    no_inline_suppressions: bool,
+
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -386,6 +474,7 @@ pub fn run() -> i32 {
             Ok(OK)
         }
         Some(Command::Check(args)) => check::check(&args),
+        Some(Command::Compat(args)) => compat::compat(&args),
         Some(Command::Server) => vsslint::server::run().map(|()| OK).map_err(Failure::Usage),
         None => check::check(&cli.check).map_err(|e| command_hint(&cli.check.paths, e)),
     };

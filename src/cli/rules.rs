@@ -45,7 +45,10 @@ pub(super) fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> Resul
                 .unwrap_or(0);
             for r in vsslint::all_rules() {
                 let m = &r.meta;
+                // A comparison rule runs under `vsslint compat` only.
                 let profile = match m.profile {
+                    _ if m.comparing.is_some() && m.profile == Profile::Optional => "compat opt",
+                    _ if m.comparing.is_some() => "compat",
                     Profile::Default => "",
                     Profile::Optional => "optional",
                     Profile::Express => "--express",
@@ -58,7 +61,7 @@ pub(super) fn list_rules(format: ListFormat, write_docs: Option<&Path>) -> Resul
                 };
                 writeln!(
                     out,
-                    "{}  {:<width$}  {:<7}  {:<11}  {:<10}  {}",
+                    "{:<7}  {:<width$}  {:<7}  {:<11}  {:<10}  {}",
                     m.code,
                     m.slug,
                     m.severity.to_string(),

@@ -12,6 +12,7 @@
 //! the document ten times its size in 112 ms against 141 ms.
 
 pub mod across;
+pub mod compare;
 pub mod suppress;
 
 use crate::diagnostic::{Diagnostic, Findings};
@@ -80,7 +81,7 @@ impl Plan {
                 continue;
             };
             let list = match rule.check {
-                Check::Pipeline | Check::Across(_) => continue,
+                Check::Pipeline | Check::Across(_) | Check::Compare(_) => continue,
                 Check::Writer(_) => &mut plan.writer,
                 Check::Component(_) => &mut plan.component,
                 Check::FileSet(_) => &mut plan.file_set,

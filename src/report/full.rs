@@ -51,6 +51,8 @@ impl Style {
 
 struct Rendered<'d> {
     d: &'d Diagnostic,
+    /// The related places in other files shown with their own lines.
+    others: Vec<Elsewhere>,
     message: String,
     help: Option<String>,
     code: String,
@@ -105,6 +107,45 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 }
 
+/// A related place in another file, with its lines: `vsslint compat` shows where a finding
+/// in NEW was in OLD, under the title `old`.
+struct Elsewhere {
+    title: &'static str,
+    label: LabeledSpan,
+    source: Snippet,
+}
+
+impl fmt::Debug for Elsewhere {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.title)
+    }
+}
+
+impl fmt::Display for Elsewhere {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.title)
+    }
+}
+
+impl std::error::Error for Elsewhere {}
+
+impl miette::Diagnostic for Elsewhere {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}
+
+/// The title of a related place shown with its own lines.
+pub const OLD_TITLE: &str = "old";
+
 /// Longest message, label or help shown, in characters; longer ones lose their middle.
 /// Messages quote attribute values, and a value can be megabytes long.
 const MAX_TEXT: usize = 400;
@@ -150,7 +191,8 @@ fn help_with_elsewhere(d: &Diagnostic) -> Option<String> {
         });
     }
     for r in &d.related {
-        if let Some(e) = &r.elsewhere {
+        // A place whose text is at hand is shown as a snippet of its own instead.
+        if let Some(e) = r.elsewhere.as_ref().filter(|e| e.text.is_none()) {
             // Escaped here, before the help's own lines are kept: a line break in a path or
             // a message is not one of them.
             let line = format!(
@@ -184,8 +226,27 @@ pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style
             LabeledSpan::new_with_span(Some(shown(&r.message, false)), source.map(r.span))
         }),
     );
+    let others = d
+        .related
+        .iter()
+        .filter_map(|r| {
+            let e = r.elsewhere.as_ref()?;
+            let text = e.text.as_deref()?;
+            let index = LineIndex::new(text);
+            let source = Snippet::new(&e.path, &index, &[r.span], style.width);
+            Some(Elsewhere {
+                title: OLD_TITLE,
+                label: LabeledSpan::new_primary_with_span(
+                    Some(shown(&r.message, false)),
+                    source.map(r.span),
+                ),
+                source,
+            })
+        })
+        .collect();
     let mut rendered = Rendered {
         d,
+        others,
         message: shown(&d.message, false),
         help: help_with_elsewhere(d).map(|h| shown(&h, true)),
         code: format!("{} {}", d.rule.code, d.rule.slug),
@@ -207,6 +268,13 @@ pub fn render(file: &LintedFile, index: &LineIndex, d: &Diagnostic, style: Style
     };
     if wrap_labels(&mut rendered.labels, &probe, style.width) {
         out = draw(&rendered, style);
+    }
+    // Each place in another file under the finding, as a report of its own titled `old`.
+    for other in &rendered.others {
+        let mut more = String::new();
+        if style.handler().render_report(&mut more, other).is_ok() {
+            out.push_str(&more);
+        }
     }
     if style.links {
         let url = &rendered.url;

@@ -41,7 +41,7 @@ pub struct JsonDiagnostic<'a> {
     #[schemars(with = "String")]
     pub rule: &'static str,
     /// The rule's code, e.g. `VSL207`.
-    #[schemars(with = "String", regex(pattern = r"^VSL[0-9]{3}$"))]
+    #[schemars(with = "String", regex(pattern = r"^VSL[0-9]{3,4}$"))]
     pub code: &'static str,
     pub severity: Severity,
     pub message: &'a str,

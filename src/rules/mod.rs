@@ -7,6 +7,7 @@
 
 pub mod alm;
 pub mod comp;
+pub mod compat;
 pub mod dep;
 pub mod doc;
 pub mod excl;
@@ -49,14 +50,23 @@ impl Registry {
                     os::RULES,
                     set::RULES,
                     meta::RULES,
+                    compat::RULES,
                 ]
                 .concat(),
             )
         })
     }
 
+    /// The rules of `vsslint compat`: the checks that compare releases, and the `doc/*`
+    /// rules, which decide whether a document can be compared at all.
+    pub fn for_compat() -> &'static Registry {
+        static COMPAT: OnceLock<Registry> = OnceLock::new();
+        COMPAT.get_or_init(|| Registry::of([doc::RULES, compat::RULES].concat()))
+    }
+
     fn of(mut rules: Vec<&'static Rule>) -> Registry {
-        rules.sort_by_key(|r| r.meta.code);
+        // By number: VSL1001 comes after VSL999, not between VSL100 and VSL200.
+        rules.sort_by_key(|r| (r.meta.code.len(), r.meta.code));
         Registry { rules }
     }
 
@@ -199,6 +209,17 @@ mod tests {
                 r.meta.slug
             );
         }
+    }
+
+    /// Codes of four digits follow those of three, as numbers do.
+    #[test]
+    fn rules_are_in_the_order_of_their_codes_as_numbers() {
+        let numbers: Vec<u32> = all()
+            .iter()
+            .map(|r| r.meta.code[3..].parse().unwrap())
+            .collect();
+        assert!(numbers.iter().any(|&n| n >= 1000));
+        assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{numbers:?}");
     }
 
     #[test]

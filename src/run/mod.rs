@@ -5,6 +5,7 @@
 //! harness calls [`run`] the same way.
 
 mod backups;
+mod compat;
 mod configs;
 pub mod coverage;
 pub mod dump;
@@ -12,6 +13,7 @@ mod fixes;
 mod inputs;
 mod show_settings;
 
+pub use compat::{compat, CompatOptions};
 use fixes::{fix_file, FixRecord};
 pub use show_settings::show_settings;
 

@@ -3,6 +3,13 @@
 
 pub(crate) mod attrs;
 pub(crate) mod backup_set;
+pub(crate) mod compat_components;
+pub(crate) mod compat_file_sets;
+pub(crate) mod compat_identity;
+pub(crate) mod compat_keyed;
+pub(crate) mod compat_match;
+pub(crate) mod compat_pairs;
+pub(crate) mod compat_writer;
 pub(crate) mod components;
 pub(crate) mod dependencies;
 pub(crate) mod file_paths;

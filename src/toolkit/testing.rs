@@ -33,7 +33,7 @@ pub(crate) fn run_rule(rule: &'static Rule, settings: &Settings, text: &str) -> 
                 }
             }
             Check::Exclude(f) => w.excludes.iter().for_each(|e| f(&mut cx, &w, e)),
-            Check::Pipeline | Check::Across(_) => {
+            Check::Pipeline | Check::Across(_) | Check::Compare(_) => {
                 panic!("{} does not check one document", rule.meta.slug)
             }
         }
@@ -48,6 +48,17 @@ fn pairs(found: Vec<Diagnostic>) -> Findings {
         .into_iter()
         .map(|d| (d.severity, d.message.into()))
         .collect()
+}
+
+/// The model of a clean writer whose `BACKUP_LOCATIONS` holds `body`, given to `f`.
+pub(crate) fn writer<R>(body: &str, f: impl FnOnce(&crate::model::WriterMetadata) -> R) -> R {
+    let text = document(body);
+    with_model(&text, |model| {
+        let Ok(Document::WriterMetadata(w)) = model else {
+            panic!("the test document is not a writer metadata document");
+        };
+        f(&w)
+    })
 }
 
 /// The findings of `rule` on a clean writer whose `BACKUP_LOCATIONS` holds `body`.

@@ -1,0 +1,314 @@
+//! `vsslint compat OLD NEW`: a writer's documents of two releases, read as `check` reads its
+//! inputs, linted for what makes a document unreadable (`doc/*`), then compared by the
+//! engine's checks of that kind. The report, configuration, suppressions (in NEW) and exit
+//! codes are `check`'s.
+
+use super::inputs::{describe_io, inputs, read_file, Exclusions, Input};
+use super::{write_report, Failure, Options, Outcome, OUTPUT_BUFFER};
+use crate::container::cab::CabLimits;
+use crate::container::{self, Opened, Origin};
+use crate::engine::Registry;
+use crate::pipeline::{
+    compare_with, lint_owned_with, lint_read_transcript, unreadable, HiddenBy, LintedFile,
+};
+use crate::report::Summary;
+use crate::rule_api::Check;
+use crate::rule_meta::{Profile, Severity};
+use crate::settings::Settings;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What to compare and how to report it.
+#[derive(Debug, Clone)]
+pub struct CompatOptions {
+    /// The previous release: a document, a folder, a backup, or `git:REF:PATH`.
+    pub old: String,
+    /// The new release, the same kind of input as `old`.
+    pub new: String,
+    /// Turns on the optional rules of the comparison.
+    pub show_harmless: bool,
+    /// Format, output, configuration, selection and exit options, as `check` takes them;
+    /// its paths are not read.
+    pub options: Options,
+}
+
+/// One side as read: its documents, linted, with their settings.
+struct Read {
+    /// A folder, a backup or a transcript, rather than one document.
+    collection: bool,
+    files: Vec<(LintedFile, Settings)>,
+}
+
+/// Compares `opts.old` with `opts.new` with the built-in rules and writes the report.
+pub fn compat(opts: &CompatOptions, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    compat_with(opts, out, Registry::for_compat())
+}
+
+pub(crate) fn compat_with(
+    opts: &CompatOptions,
+    out: &mut dyn Write,
+    registry: &Registry,
+) -> Result<Outcome, Failure> {
+    let o = &opts.options;
+    let mut configs = super::configs::Configs::new(o.config.as_deref(), o.style.width)?;
+    // Rules are named as everywhere else: a configuration written for `check` is valid here.
+    let selection = super::configs::Selection::new(o, Registry::builtin())?;
+    let mut settings_for = |p: &Path| -> Result<Settings, Failure> {
+        let mut s = configs.settings_for(p, o, &selection)?;
+        // The comparison's findings are suppressed in NEW once they are known.
+        s.inline_suppressions = false;
+        if opts.show_harmless {
+            for r in registry.rules() {
+                if matches!(r.check, Check::Compare(_)) && r.meta.profile == Profile::Optional {
+                    s.rules.entry(r.meta.slug).or_insert(Some(r.meta.severity));
+                }
+            }
+        }
+        Ok(s)
+    };
+    let old = read_side(&opts.old, o, registry, &mut settings_for)?;
+    let new = read_side(&opts.new, o, registry, &mut settings_for)?;
+    if old.collection != new.collection {
+        let kind = |r: &Read| {
+            if r.collection {
+                "a collection (a folder, a backup or a transcript)"
+            } else {
+                "one document"
+            }
+        };
+        return Err(Failure::Usage(format!(
+            "OLD `{}` is {} but NEW `{}` is {}: compare a document with a document, or a collection with a collection",
+            opts.old,
+            kind(&old),
+            opts.new,
+            kind(&new)
+        )));
+    }
+    let n_old = old.files.len();
+    let (mut files, settings): (Vec<LintedFile>, Vec<Settings>) =
+        old.files.into_iter().chain(new.files).unzip();
+    let settings: Vec<&Settings> = settings.iter().collect();
+    compare_with(
+        &mut files,
+        &settings,
+        n_old,
+        old.collection,
+        o.inline_suppressions,
+        registry,
+    );
+    // What is listed is as in check, except that a backup's infos are listed: a comparison
+    // says what one writer changed, whoever wrote the documents around it.
+    for (f, s) in files.iter_mut().zip(&settings) {
+        if o.quiet {
+            f.hide_below(Severity::Error, HiddenBy::Quiet);
+        } else if let (min, true) = s.listed_from(false) {
+            f.hide_below(min, HiddenBy::MinSeverity(min));
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let summary = Summary::of(&files);
+    let mut file_sink;
+    let mut stream_sink;
+    let sink: &mut dyn Write = match &o.output_file {
+        Some(p) => {
+            file_sink = std::io::BufWriter::with_capacity(
+                OUTPUT_BUFFER,
+                std::fs::File::create(p).map_err(|e| {
+                    Failure::Usage(format!(
+                        "cannot write `{}`: {}",
+                        p.display(),
+                        describe_io(&e)
+                    ))
+                })?,
+            );
+            &mut file_sink
+        }
+        None => {
+            stream_sink = std::io::BufWriter::with_capacity(OUTPUT_BUFFER, out);
+            &mut stream_sink
+        }
+    };
+    let parts = vec![None; files.len()];
+    write_report(sink, o, &files, &parts)?;
+    sink.flush()?;
+    let too_many_warnings = o.max_warnings.is_some_and(|max| summary.warnings > max);
+    let failed = summary.errors > 0 || too_many_warnings;
+    let mut notes = Vec::new();
+    if too_many_warnings && !o.exit_zero {
+        notes.push(format!(
+            "vsslint: {} warning{}, more than --max-warnings {}",
+            summary.warnings,
+            if summary.warnings == 1 { "" } else { "s" },
+            o.max_warnings.unwrap_or(0)
+        ));
+    }
+    Ok(Outcome {
+        code: if failed && !o.exit_zero { 1 } else { 0 },
+        notes,
+    })
+}
+
+/// Reads and lints one side.
+fn read_side(
+    arg: &str,
+    opts: &Options,
+    registry: &Registry,
+    settings_for: &mut dyn FnMut(&Path) -> Result<Settings, Failure>,
+) -> Result<Read, Failure> {
+    let limits = CabLimits {
+        max_bytes: opts.max_file_size,
+        max_expansion: opts.max_cabinet_expansion,
+        ..CabLimits::default()
+    };
+    if let Some(spec) = arg.strip_prefix("git:") {
+        let (bytes, path) = git_show(spec)?;
+        if bytes.len() as u64 > opts.max_file_size {
+            return Err(Failure::Usage(format!(
+                "`{arg}` is larger than --max-file-size ({})",
+                opts.max_file_size
+            )));
+        }
+        let settings = settings_for(&path)?;
+        return Ok(open_one(arg, bytes, settings, &limits, registry));
+    }
+    let path = PathBuf::from(arg);
+    let meta = std::fs::metadata(&path)
+        .map_err(|e| Failure::Usage(format!("cannot read `{arg}`: {}", describe_io(&e))))?;
+    if !meta.is_dir() {
+        let settings = settings_for(&path)?;
+        let bytes = read_file(&path, opts.max_file_size)
+            .map_err(|why| Failure::Usage(format!("cannot read `{arg}`: {why}")))?;
+        return Ok(open_one(arg, bytes, settings, &limits, registry));
+    }
+    let found = inputs(
+        std::slice::from_ref(&path),
+        &Exclusions::new(&opts.exclude)?,
+    )?;
+    if found.inputs.is_empty() {
+        return Err(Failure::Usage(format!(
+            "no writer metadata documents found under `{arg}` (looked for *.xml and *.cab files)"
+        )));
+    }
+    let mut files = Vec::new();
+    for input in found.inputs {
+        let Input::File(p) = input else { continue };
+        let shown = p.to_string_lossy().into_owned();
+        let settings = settings_for(&p)?;
+        let read = match read_file(&p, opts.max_file_size) {
+            Ok(bytes) => open_one(&shown, bytes, settings, &limits, registry).files,
+            Err(why) => {
+                let f = unreadable(&shown, &why, &settings);
+                vec![(f, settings)]
+            }
+        };
+        files.extend(read);
+    }
+    Ok(Read {
+        collection: true,
+        files,
+    })
+}
+
+/// Lints the documents of one input: a document, a cabinet's entries, a transcript's writers.
+fn open_one(
+    shown: &str,
+    bytes: Vec<u8>,
+    settings: Settings,
+    limits: &CabLimits,
+    registry: &Registry,
+) -> Read {
+    let (collection, files) = match container::open(bytes, limits) {
+        Err(why) => (false, vec![unreadable(shown, &why, &settings)]),
+        Ok(Opened::Document(bytes)) => (
+            false,
+            vec![lint_owned_with(shown, bytes, &settings, registry)],
+        ),
+        Ok(Opened::Cabinet(entries)) => (
+            true,
+            entries
+                .into_iter()
+                .map(|entry| {
+                    let path = format!("{shown}!/{}", entry.name);
+                    let mut f = match entry.bytes {
+                        Ok(bytes) => lint_owned_with(&path, bytes, &settings, registry),
+                        Err(why) => unreadable(&path, &why, &settings),
+                    };
+                    f.origin = Origin::CabinetEntry;
+                    f
+                })
+                .collect(),
+        ),
+        Ok(Opened::Transcript(t)) => (
+            true,
+            lint_read_transcript(shown, t, &settings, registry)
+                .writers
+                .into_iter()
+                .map(|(_, f)| f)
+                .collect(),
+        ),
+    };
+    Read {
+        collection,
+        files: files.into_iter().map(|f| (f, settings.clone())).collect(),
+    }
+}
+
+/// `REF:PATH` read with `git show` in the repository that holds the working directory: the
+/// bytes, and the path of the file in the working tree (for its configuration).
+fn git_show(spec: &str) -> Result<(Vec<u8>, PathBuf), Failure> {
+    let Some((reference, path)) = spec.split_once(':') else {
+        return Err(Failure::Usage(format!(
+            "`git:{spec}` names no file: write git:REF:PATH, such as git:v1.4.0:metadata/writer.xml"
+        )));
+    };
+    if reference.is_empty() || path.is_empty() {
+        return Err(Failure::Usage(format!(
+            "`git:{spec}` needs both a ref and a path: write git:REF:PATH, such as git:v1.4.0:metadata/writer.xml"
+        )));
+    }
+    let git = |args: &[&str], dir: Option<&Path>| {
+        let mut cmd = std::process::Command::new("git");
+        cmd.args(args);
+        if let Some(d) = dir {
+            cmd.current_dir(d);
+        }
+        cmd.output().map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Failure::Usage(format!(
+                    "`git:{spec}` is read with git, which is not on PATH: install git, or compare with a file"
+                ))
+            } else {
+                Failure::Usage(format!("cannot run git to read `git:{spec}`: {e}"))
+            }
+        })
+    };
+    let top = git(&["rev-parse", "--show-toplevel"], None)?;
+    if !top.status.success() {
+        return Err(Failure::Usage(format!(
+            "`git:{spec}`: the working directory is not in a git repository"
+        )));
+    }
+    let root = PathBuf::from(String::from_utf8_lossy(&top.stdout).trim_end_matches(['\n', '\r']));
+    let commit = format!("{reference}^{{commit}}");
+    let known = git(&["rev-parse", "--verify", "--quiet", &commit], Some(&root))?;
+    if !known.status.success() {
+        return Err(Failure::Usage(format!(
+            "`git:{spec}`: no commit `{reference}` in the repository at `{}`: name a tag, branch or commit it has (`git tag` lists the tags; a shallow clone may need `fetch-depth: 0`)",
+            root.display()
+        )));
+    }
+    let object = format!("{reference}:{path}");
+    let kind = git(&["cat-file", "-t", &object], Some(&root))?;
+    if kind.status.success() && kind.stdout.trim_ascii() != b"blob" {
+        return Err(Failure::Usage(format!(
+            "`git:{spec}`: `{path}` at `{reference}` is a folder, not a file: git:REF:PATH reads one document or cabinet"
+        )));
+    }
+    let shown = git(&["show", &object], Some(&root))?;
+    if !kind.status.success() || !shown.status.success() {
+        return Err(Failure::Usage(format!(
+            "`git:{spec}`: no file `{path}` at `{reference}`: PATH is relative to the repository's root and written with `/`"
+        )));
+    }
+    Ok((shown.stdout, root.join(path)))
+}
