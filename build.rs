@@ -47,17 +47,18 @@ fn main() {
     let under_wine = env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "windows")
         && !env::var("HOST").is_ok_and(|host| host.contains("windows"));
 
-    let corpus = match env::var_os("VSSLINT_CORPUS") {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => manifest.join("../shared/corpus"),
+    let named = env::var_os("VSSLINT_CORPUS").filter(|dir| !dir.is_empty());
+    let corpus = match &named {
+        Some(dir) => PathBuf::from(dir),
+        None => manifest.join("../shared/corpus"),
     };
     println!("cargo::rustc-env=VSSLINT_CORPUS_DIR={}", corpus.display());
     let corpus_here = watch(&corpus);
-    if !corpus_here {
-        // The corpus may be put into an existing shared folder later.
-        if let Some(parent) = corpus.parent() {
-            watch(parent);
-        }
+    if !corpus_here && named.is_none() {
+        // The corpus may be put into an existing ../shared later. Only that folder: cargo
+        // scans a watched folder whole, and the parent of a folder VSSLINT_CORPUS names may be
+        // anything, `/` included.
+        watch(&manifest.join("../shared"));
     }
     missing_unless_ci("no_corpus", corpus_here, ci);
 
