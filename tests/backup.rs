@@ -3,15 +3,17 @@
 
 mod common;
 
-use common::{require_corpus, stdout, vsslint};
+use common::{stdout, vsslint};
 
 /// Both real sets are consistent backups: no `set/*` finding above info, and every other
 /// finding is one the document gives when linted alone.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn real_sets_are_consistent_backups() {
-    let Some(corpus) = require_corpus("real_sets_are_consistent_backups") else {
-        return;
-    };
+    let corpus = common::corpus();
     for set in ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"] {
         let dir = corpus.join(set);
         let dir = dir.to_str().unwrap();
@@ -232,11 +234,12 @@ fn dump_of_a_backup_lists_every_writer_and_what_it_excludes() {
 /// added: ASR, SQL Server, Shadow Copy Optimization (only `EXCLUDE_FILES_FROM_SNAPSHOT`) and
 /// BITS (only `EXCLUDE_FILES`).
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn dump_of_a_real_backup_lists_the_writers_taking_no_part() {
-    let Some(corpus) = require_corpus("dump_of_a_real_backup_lists_the_writers_taking_no_part")
-    else {
-        return;
-    };
+    let corpus = common::corpus();
     let dir = corpus.join("diskshadow-ws2012-sql2017");
     let v: serde_json::Value =
         serde_json::from_str(&stdout(&vsslint(&["dump", dir.to_str().unwrap()]))).unwrap();
@@ -400,13 +403,14 @@ fn a_vshadow_transcript_is_linted_writer_by_writer() {
 /// `set metadata` would: linted as one backup, with the same findings as the folder it was
 /// made from, each at `backup.cab!/entry`.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
 fn a_cabinet_gives_the_findings_of_its_folder() {
-    let Some(corpus) = require_corpus("a_cabinet_gives_the_findings_of_its_folder") else {
-        return;
-    };
-    let Some(gcab) = common::gcab("a_cabinet_gives_the_findings_of_its_folder") else {
-        return;
-    };
+    let corpus = common::corpus();
+    let gcab = common::gcab();
     let tmp = std::env::temp_dir().join(format!("vsslint-cab-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
     // Reports name files relative to the working directory; the entry or file name is what
@@ -531,10 +535,9 @@ fn a_damaged_cabinet_is_one_finding_beside_the_others() {
 /// A cabinet that holds no document (nothing, or only another cabinet) is an error on it,
 /// never "No problems found".
 #[test]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
 fn a_cabinet_without_documents_is_an_error() {
-    let Some(gcab) = common::gcab("a_cabinet_without_documents_is_an_error") else {
-        return;
-    };
+    let gcab = common::gcab();
     let tmp = std::env::temp_dir().join(format!("vsslint-emptycab-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
     let inner = tmp.join("inner.cab");
@@ -571,10 +574,9 @@ fn a_cabinet_without_documents_is_an_error() {
 /// A cabinet without DiskShadow's manifest cannot be loaded back: said on its backup
 /// components document.
 #[test]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
 fn a_cabinet_without_a_manifest_is_a_finding() {
-    let Some(gcab) = common::gcab("a_cabinet_without_a_manifest_is_a_finding") else {
-        return;
-    };
+    let gcab = common::gcab();
     let tmp = std::env::temp_dir().join(format!("vsslint-nomanifest-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
     let cab = tmp.join("backup.cab");

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{json, require_corpus, vsslint, Scratch};
+use common::{json, vsslint, Scratch};
 use std::path::Path;
 
 const SETS: &[&str] = &["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"];
@@ -53,10 +53,12 @@ fn files_reported(report: &serde_json::Value) -> Vec<String> {
 /// pre-commit names the staged files in batches, one run each: a clean backup named in two
 /// halves gives no `set/*` error or warning, and each run reports only on its own files.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_clean_backup_named_in_halves_is_clean() {
-    let Some(corpus) = require_corpus("a_clean_backup_named_in_halves_is_clean") else {
-        return;
-    };
+    let corpus = common::corpus();
     for set in SETS {
         let dir = corpus.join(set);
         let all: Vec<String> = names(&dir)
@@ -95,10 +97,12 @@ fn a_clean_backup_named_in_halves_is_clean() {
 
 /// `vsslint set/Manifest.xml set/WM0.xml` and `--exclude WM3.xml set` see the whole backup.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_backup_named_in_part_or_with_exclusions_is_clean() {
-    let Some(corpus) = require_corpus("a_backup_named_in_part_or_with_exclusions_is_clean") else {
-        return;
-    };
+    let corpus = common::corpus();
     for set in SETS {
         let dir = corpus.join(set);
         for args in [
@@ -139,14 +143,14 @@ fn a_backup_named_in_part_or_with_exclusions_is_clean() {
 /// Each subset of a real backup, as a folder and packed as a cabinet, gives the same findings
 /// at the same places: lost writer documents are missed in neither.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
 fn a_folder_gives_the_findings_of_the_same_files_in_a_cabinet() {
-    let test = "a_folder_gives_the_findings_of_the_same_files_in_a_cabinet";
-    let Some(corpus) = require_corpus(test) else {
-        return;
-    };
-    let Some(gcab) = common::gcab(test) else {
-        return;
-    };
+    let corpus = common::corpus();
+    let gcab = common::gcab();
     let scratch = Scratch::new("folder-vs-cab");
     let shown = common::findings_by_name;
     let subsets: &[&[&str]] = &[
@@ -192,10 +196,12 @@ fn a_folder_gives_the_findings_of_the_same_files_in_a_cabinet() {
 /// A folder holding only a backup components document and a manifest has lost every writer's
 /// document: errors, not "Found 1 info".
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_backup_without_writer_documents_is_an_error() {
-    let Some(corpus) = require_corpus("a_backup_without_writer_documents_is_an_error") else {
-        return;
-    };
+    let corpus = common::corpus();
     let scratch = Scratch::new("no-writers");
     let dir = corpus.join(SETS[0]);
     for name in ["BCDocument.xml", "Manifest.xml"] {
@@ -218,11 +224,12 @@ fn a_backup_without_writer_documents_is_an_error() {
 /// A backup components document saved under another name (BETest, vshadow) and named alone
 /// makes its folder a backup: the writers' documents beside it are read for context.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_backup_components_document_under_another_name_reads_its_folder() {
-    let test = "a_backup_components_document_under_another_name_reads_its_folder";
-    let Some(corpus) = require_corpus(test) else {
-        return;
-    };
+    let corpus = common::corpus();
     let scratch = Scratch::new("bcd-renamed");
     let dir = corpus.join(SETS[1]);
     for name in names(&dir) {
@@ -262,11 +269,13 @@ fn a_backup_components_document_under_another_name_reads_its_folder() {
 /// manifest nor the backup components document calls it missing as well; in a folder and in a
 /// cabinet alike.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
 fn an_unreadable_member_is_reported_once() {
-    let test = "an_unreadable_member_is_reported_once";
-    let Some(corpus) = require_corpus(test) else {
-        return;
-    };
+    let corpus = common::corpus();
     let scratch = Scratch::new("unreadable-member");
     let dir = corpus.join(SETS[0]);
     let folder = scratch.0.join("set");
@@ -276,24 +285,17 @@ fn an_unreadable_member_is_reported_once() {
     }
     let wm3 = std::fs::read(folder.join("WM3.xml")).unwrap();
     std::fs::write(folder.join("WM3.xml"), &wm3[..wm3.len() / 2]).unwrap();
-    let mut reports = vec![json(&vsslint(&[
-        "--format",
-        "json",
-        folder.to_str().unwrap(),
-    ]))];
-    if let Some(gcab) = common::gcab(test) {
-        let cab = scratch.0.join("set.cab");
-        let status = std::process::Command::new(&gcab)
-            .arg("-c")
-            .arg(&cab)
-            .args(names(&folder))
-            .current_dir(&folder)
-            .status()
-            .unwrap();
-        assert!(status.success());
-        reports.push(json(&vsslint(&["--format", "json", cab.to_str().unwrap()])));
-    }
-    for report in reports {
+    let cab = scratch.0.join("set.cab");
+    let status = std::process::Command::new(common::gcab())
+        .arg("-c")
+        .arg(&cab)
+        .args(names(&folder))
+        .current_dir(&folder)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for target in [&folder, &cab] {
+        let report = json(&vsslint(&["--format", "json", target.to_str().unwrap()]));
         let errors: Vec<String> = report["diagnostics"]
             .as_array()
             .unwrap()
@@ -312,10 +314,9 @@ fn an_unreadable_member_is_reported_once() {
 /// `--fix` and `--diff` never rewrite a cabinet's documents, and say so on standard error with
 /// how many fixes were left, instead of printing nothing.
 #[test]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
 fn fixes_inside_a_cabinet_are_reported_not_applied() {
-    let Some(gcab) = common::gcab("fixes_inside_a_cabinet_are_reported_not_applied") else {
-        return;
-    };
+    let gcab = common::gcab();
     let scratch = Scratch::new("fix-cab");
     std::fs::copy(
         "fixtures/rules/fs/recursive-bool/bad.xml",

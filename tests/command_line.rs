@@ -618,16 +618,17 @@ fn full_output_fits_the_width_and_distant_labels_get_rows() {
 
 #[cfg(unix)]
 #[test]
+#[cfg_attr(
+    no_script,
+    ignore = "needs /usr/bin/script (see README, Running the tests)"
+)]
 fn full_output_reads_the_width_of_a_real_terminal() {
-    let Some(script) = require_tool(
-        "full_output_reads_the_width_of_a_real_terminal",
+    let script = require_tool(
         "script",
         "/usr/bin/script",
         "install util-linux (Debian: bsdutils)",
         || Some(PathBuf::from("/usr/bin/script")).filter(|p| p.exists()),
-    ) else {
-        return;
-    };
+    );
     let d = scratch("pty");
     let file = one_line_with_distant_labels(&d);
     let command = format!(

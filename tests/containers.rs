@@ -18,7 +18,7 @@ use proptest::sample::Index;
 use proptest::test_runner::RngSeed;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use vsslint::{read_cab_with_stats, CabEntry, CabError, CabLimits, CabStats};
 
@@ -304,10 +304,6 @@ fn err(entry: &Result<CabEntry, CabError>) -> &CabError {
 // ----------------------------------------------------------------------------------------
 // Real sets, packed by gcab.
 
-fn gcab(test: &str) -> Option<PathBuf> {
-    common::gcab(test)
-}
-
 const SETS: [&str; 2] = ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"];
 
 /// Files by name, with their bytes.
@@ -343,12 +339,8 @@ fn pack(gcab: &Path, dir: &Path, files: &[(String, Vec<u8>)], zip: bool, out: &P
 
 /// Both corpus sets, each packed both ways: (what, files, cabinet).
 fn packed_sets(test: &str) -> Vec<(String, Files, Vec<u8>)> {
-    let Some(corpus) = common::require_corpus(test) else {
-        return Vec::new();
-    };
-    let Some(gcab) = gcab(test) else {
-        return Vec::new();
-    };
+    let corpus = common::corpus();
+    let gcab = common::gcab();
     let scratch = Scratch::new(test);
     let mut out = Vec::new();
     for set in SETS {
@@ -365,6 +357,11 @@ fn packed_sets(test: &str) -> Vec<(String, Files, Vec<u8>)> {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
 fn real_sets_are_read_back_byte_for_byte() {
     for (what, files, cab) in packed_sets("real_sets_are_read_back_byte_for_byte") {
         let entries = read_ok(&cab);
@@ -422,6 +419,11 @@ fn blocks(cab: &[u8]) -> Vec<(usize, usize, u64)> {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
 fn a_bad_checksum_loses_only_the_entries_from_its_block_on() {
     let test = "a_bad_checksum_loses_only_the_entries_from_its_block_on";
     for (what, files, cab) in packed_sets(test) {
@@ -453,6 +455,11 @@ fn a_bad_checksum_loses_only_the_entries_from_its_block_on() {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
 fn damage_without_a_checksum_is_caught_by_the_decoder_or_read_as_is() {
     let test = "damage_without_a_checksum_is_caught_by_the_decoder_or_read_as_is";
     for (what, _, cab) in packed_sets(test) {
@@ -476,6 +483,11 @@ fn damage_without_a_checksum_is_caught_by_the_decoder_or_read_as_is() {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
 fn truncated_real_cabinets_keep_the_entries_before_the_cut() {
     let test = "truncated_real_cabinets_keep_the_entries_before_the_cut";
     for (what, files, cab) in packed_sets(test) {
@@ -1007,8 +1019,9 @@ fn seeds() -> &'static [Vec<u8>] {
             build(&[LZX, NONE], &lzx),
             build_with(&[LZX, NONE], &lzx, false),
         ];
-        let test = "random_damage_never_panics (gcab's MSZIP seed)";
-        if let Some(gcab) = gcab(test) {
+        // Whether they are there is `gcab_cabinets_are_among_the_damage_seeds`' business.
+        if !cfg!(no_gcab) {
+            let gcab = common::gcab();
             let scratch = Scratch::new("seeds");
             std::fs::write(scratch.0.join("a.xml"), &text).unwrap();
             std::fs::write(scratch.0.join("b.xml"), b"<b/>").unwrap();
@@ -1025,6 +1038,16 @@ fn seeds() -> &'static [Vec<u8>] {
         }
         seeds
     })
+}
+
+/// gcab's MSZIP cabinets are among the seeds of `random_damage_never_panics`, with and without
+/// checksums: the only MSZIP ones, as the reader here builds none.
+#[test]
+#[cfg_attr(no_gcab, ignore = "needs gcab (see README, Running the tests)")]
+fn gcab_cabinets_are_among_the_damage_seeds() {
+    // typeCompress of the first CFFOLDER, after the 36-byte CFHEADER (no reserve): 1 is MSZIP.
+    let mszip = seeds().iter().filter(|cab| cab[42..44] == [1, 0]).count();
+    assert_eq!(mszip, 2);
 }
 
 fn config() -> ProptestConfig {

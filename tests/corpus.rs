@@ -7,10 +7,12 @@ use std::collections::BTreeMap;
 use vsslint::{lint_bytes, FileKind, Settings, Severity};
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn real_writer_metadata_has_no_errors_or_warnings() {
-    let Some(dir) = require_corpus("real_writer_metadata_has_no_errors_or_warnings") else {
-        return;
-    };
+    let dir = common::corpus();
     let mut writers = 0;
     for path in xml_files(&dir) {
         let bytes = std::fs::read(&path).unwrap();
@@ -53,10 +55,12 @@ fn real_writer_metadata_has_no_errors_or_warnings() {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn real_documents_in_other_encodings_stay_clean() {
-    let Some(dir) = require_corpus("real_documents_in_other_encodings_stay_clean") else {
-        return;
-    };
+    let dir = common::corpus();
     let text = std::fs::read_to_string(dir.join("diskshadow-ws2012-sql2017/WM5.xml")).unwrap();
     let utf16 = |be: bool| -> Vec<u8> {
         text.encode_utf16()
@@ -128,10 +132,12 @@ fn expect(text: &str, rule: &str, needle: &str) {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn broken_variants_of_a_real_document() {
-    let Some(dir) = require_corpus("broken_variants_of_a_real_document") else {
-        return;
-    };
+    let dir = common::corpus();
     let sql = std::fs::read_to_string(dir.join("diskshadow-ws2012-sql2017/WM5.xml")).unwrap();
     let asr = std::fs::read_to_string(dir.join("diskshadow-ws2012-sql2017/WM4.xml")).unwrap();
     let cut = &sql[..sql.len() / 2];
@@ -259,10 +265,12 @@ fn added(original: &str, mutated: &str) -> BTreeMap<&'static str, usize> {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_repeated_component_is_one_finding() {
-    let Some(dir) = require_corpus("a_repeated_component_is_one_finding") else {
-        return;
-    };
+    let dir = common::corpus();
     let text = largest_writer_document(&dir);
     let groups = file_groups(&text);
     let largest = groups.iter().max_by_key(|g| g.len()).unwrap().clone();
@@ -284,10 +292,12 @@ fn a_repeated_component_is_one_finding() {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn ten_copies_of_each_component_stay_a_short_report() {
-    let Some(dir) = require_corpus("ten_copies_of_each_component_stay_a_short_report") else {
-        return;
-    };
+    let dir = common::corpus();
     let text = largest_writer_document(&dir);
     let groups = file_groups(&text);
     let mut copies = String::new();

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{require_corpus, stderr, stdout, vsslint, vsslint_with_stdin};
+use common::{stderr, stdout, vsslint, vsslint_with_stdin};
 use std::collections::BTreeSet;
 use vsslint::fix::{apply, edits_of};
 use vsslint::{all_rules, lint_bytes, Applicability, Settings};
@@ -131,13 +131,7 @@ fn safe_comes_before_unsafe() {
 /// A copy of `name` from the corpus in a fresh folder, with its first `recursive` value
 /// replaced by `1`; with the copy's path and bytes.
 fn planted(dir: &std::path::Path, name: &str) -> (std::path::PathBuf, Vec<u8>, String) {
-    let bytes = std::fs::read(
-        require_corpus("fixes_on_express_manifests")
-            .unwrap()
-            .join("express-writers-win10")
-            .join(name),
-    )
-    .unwrap();
+    let bytes = std::fs::read(common::corpus().join("express-writers-win10").join(name)).unwrap();
     assert_eq!(&bytes[..2], b"\xFF\xFE", "{name} is UTF-16LE with a BOM");
     let units: Vec<u16> = bytes[2..]
         .chunks(2)
@@ -163,10 +157,11 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn fixes_on_express_manifests_change_only_the_planted_bytes() {
-    if require_corpus("fixes_on_express_manifests").is_none() {
-        return;
-    }
     let dir = temp_dir("express");
     for name in [
         "0bada1de-01a9-4625-8278-69e735f39dd2.xml",

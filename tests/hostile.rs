@@ -223,9 +223,8 @@ fn utf16be(s: &str, bom: bool) -> Vec<u8> {
     v
 }
 
-/// The real documents and the rule examples: what truncation and mutation start from. Without
-/// the corpus (outside CI, see `common::require_corpus`) only the rule examples, for `test`.
-fn seed_documents(test: &str) -> Vec<(String, Vec<u8>)> {
+/// The rule examples' good documents: what truncation starts from.
+fn example_documents() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
     for group in std::fs::read_dir(&fixtures).unwrap() {
@@ -236,22 +235,28 @@ fn seed_documents(test: &str) -> Vec<(String, Vec<u8>)> {
             }
         }
     }
-    if let Some(dir) = common::require_corpus(&format!("{test} (the real documents)")) {
-        for set in std::fs::read_dir(dir).unwrap() {
-            let set = set.unwrap().path();
-            if !set.is_dir() {
-                continue;
-            }
-            for file in std::fs::read_dir(set).unwrap() {
-                let path = file.unwrap().path();
-                let bytes = std::fs::read(&path).unwrap();
-                // The 2 MB System writer document is the benchmarks' business.
-                if bytes.len() < 64 * 1024 {
-                    out.push((path.display().to_string(), bytes));
-                }
+    out.sort();
+    out
+}
+
+/// The real documents under 64 KB: what truncation starts from too.
+fn real_documents() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for set in std::fs::read_dir(common::corpus()).unwrap() {
+        let set = set.unwrap().path();
+        if !set.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(set).unwrap() {
+            let path = file.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            // The 2 MB System writer document is the benchmarks' business.
+            if bytes.len() < 64 * 1024 {
+                out.push((path.display().to_string(), bytes));
             }
         }
     }
+    assert!(!out.is_empty(), "no real document under 64 KB");
     out.sort();
     out
 }
@@ -807,8 +812,23 @@ fn random_bytes() {
 
 #[test]
 fn documents_cut_at_random_places() {
+    cut_at_random_places(example_documents());
+}
+
+#[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
+fn real_documents_cut_at_random_places() {
+    cut_at_random_places(real_documents());
+}
+
+/// Each of `documents` cut at random places and near its ends: the findings' spans hold, and
+/// they render.
+fn cut_at_random_places(documents: Vec<(String, Vec<u8>)>) {
     let mut rng = Rng(0x0123_4567_89AB_CDEF);
-    for (name, bytes) in seed_documents("documents_cut_at_random_places") {
+    for (name, bytes) in documents {
         let mut cuts: Vec<usize> = (0..8).map(|_| rng.below(bytes.len() + 1)).collect();
         cuts.extend([0, 1, 2, 3, bytes.len().saturating_sub(1)]);
         for cut in cuts {

@@ -60,10 +60,12 @@ fn sql_server_writer_schema_is_clean() {
 /// drive-less exclusion is an info of `fs/path-rooted`, and no other path of the real
 /// documents is reported by it or by `fs/path-not-absolute`.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn path_not_absolute_on_real_documents() {
-    let Some(corpus) = common::require_corpus("path_not_absolute_on_real_documents") else {
-        return;
-    };
+    let corpus = common::corpus();
     let mut seen = Vec::new();
     for set in ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"] {
         for entry in std::fs::read_dir(corpus.join(set)).unwrap() {
@@ -101,10 +103,12 @@ fn express_errors(file: &Path) -> BTreeSet<&'static str> {
 /// Real express writers raise no express error; the SQL Server writer, which is not one,
 /// raises exactly the express rules it breaks.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn express_rules_on_real_documents() {
-    let Some(corpus) = common::require_corpus("express_rules_on_real_documents") else {
-        return;
-    };
+    let corpus = common::corpus();
     let express = corpus.join("express-writers-win10");
     let mut files: Vec<_> = std::fs::read_dir(&express)
         .unwrap()

@@ -73,13 +73,14 @@ fn real_documents(dir: &Path, out: &mut Vec<Vec<u8>>) {
     );
 }
 
-/// The real documents are among the seeds: required under CI, skipped with a note elsewhere
-/// when the corpus is absent (`common::require_corpus`).
+/// The real documents are among the seeds.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn real_documents_are_among_the_seeds() {
-    let Some(dir) = common::require_corpus("real_documents_are_among_the_seeds") else {
-        return;
-    };
+    let dir = common::corpus();
     let mut real = Vec::new();
     real_documents(&dir, &mut real);
     assert!(

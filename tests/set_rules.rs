@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{require_corpus, stdout, vsslint};
+use common::{stdout, vsslint};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use vsslint::{lint_set, LintedFile, Settings};
@@ -74,11 +74,13 @@ fn replace_volume(text: &str, volume: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_volume_named_by_guid_is_one_note_and_no_errors() {
     let test = "a_volume_named_by_guid_is_one_note_and_no_errors";
-    let Some(corpus) = require_corpus(test) else {
-        return;
-    };
+    let corpus = common::corpus();
     let guid = r"\\?\Volume{c7463aba-f40d-11e9-80c7-806e6f6e6963}\";
     for set in ["diskshadow-ws2012-sql2017", "diskshadow-ws2012-sql2017-b"] {
         let dir = edited_copy(&corpus, set, test, "Manifest.xml", |t| {
@@ -103,11 +105,13 @@ fn a_volume_named_by_guid_is_one_note_and_no_errors() {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_volume_left_out_is_one_error_per_component() {
     let test = "a_volume_left_out_is_one_error_per_component";
-    let Some(corpus) = require_corpus(test) else {
-        return;
-    };
+    let corpus = common::corpus();
     // The backup copies D: instead of C:, where the System writer's thousands of file sets lie.
     let set = "diskshadow-ws2012-sql2017";
     let dir = edited_copy(&corpus, set, test, "Manifest.xml", |t| {
@@ -146,11 +150,13 @@ fn a_volume_left_out_is_one_error_per_component() {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_copy_backup_of_writers_without_a_schema_is_information() {
     let test = "a_copy_backup_of_writers_without_a_schema_is_information";
-    let Some(corpus) = require_corpus(test) else {
-        return;
-    };
+    let corpus = common::corpus();
     let set = "diskshadow-ws2012-sql2017";
     let dir = edited_copy(&corpus, set, test, "BCDocument.xml", |t| {
         assert_eq!(t.matches(r#"backupType="full""#).count(), 1);

@@ -292,10 +292,12 @@ fn several_bits_in_one_finding() {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn real_documents_on_their_own_release() {
-    let Some(dir) = common::require_corpus("real_documents_on_their_own_release") else {
-        return;
-    };
+    let dir = common::corpus();
     let sets = std::fs::read_dir(&dir).unwrap();
     let settings = Settings {
         target_os: Some(WindowsVersion::Ws2012),

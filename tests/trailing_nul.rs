@@ -45,11 +45,12 @@ fn slugs(f: &LintedFile) -> Vec<&'static str> {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn backup_components_document_as_vshadow_writes_it() {
-    let Some(corpus) = common::require_corpus("backup_components_document_as_vshadow_writes_it")
-    else {
-        return;
-    };
+    let corpus = common::corpus();
     let path = corpus.join("diskshadow-ws2012-sql2017/BCDocument.xml");
     let original = lint(&std::fs::read(&path).unwrap());
     let bytes = with_nuls(utf16le(&original.text), &[0, 0], 1);

@@ -7,7 +7,7 @@ mod common;
 
 use encoding_rs::WINDOWS_1252;
 use serde_json::Value;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use vsslint::report::json;
 use vsslint::span::Span;
@@ -225,12 +225,12 @@ fn assert_transcript(built: &Built, t: &LintedTranscript, what: &str) {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn every_writer_is_linted_where_it_is_with_either_line_end() {
-    let Some(corpus) =
-        common::require_corpus("every_writer_is_linted_where_it_is_with_either_line_end")
-    else {
-        return;
-    };
+    let corpus = common::corpus();
     let docs = corpus_docs(&corpus);
     for (what, eol) in [("LF", "\n"), ("CRLF", "\r\n")] {
         let built = transcript(&docs, eol, BANNER, true);
@@ -266,10 +266,12 @@ fn with_accents(docs: &[(u32, String)]) -> Vec<(u32, String)> {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_narrow_console_code_page() {
-    let Some(corpus) = common::require_corpus("a_narrow_console_code_page") else {
-        return;
-    };
+    let corpus = common::corpus();
     let docs = with_accents(&corpus_docs(&corpus));
     let banner = BANNER.replace("sample client", "Exemple de client (\u{e9}chantillon)");
     let built = transcript(&docs, "\r\n", &banner, true);
@@ -285,12 +287,12 @@ fn a_narrow_console_code_page() {
 /// Windows PowerShell 5.1's `vshadow -wm3 > out.txt`: UTF-16LE with a byte-order mark. The
 /// positions are the decoded transcript's, in characters, as with a narrow one.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn windows_powershell_saves_utf16le_with_a_byte_order_mark() {
-    let Some(corpus) =
-        common::require_corpus("windows_powershell_saves_utf16le_with_a_byte_order_mark")
-    else {
-        return;
-    };
+    let corpus = common::corpus();
     let docs = with_accents(&corpus_docs(&corpus));
     let banner = BANNER.replace(
         "sample client",
@@ -306,10 +308,12 @@ fn windows_powershell_saves_utf16le_with_a_byte_order_mark() {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_truncated_transcript_lints_what_is_there() {
-    let Some(corpus) = common::require_corpus("a_truncated_transcript_lints_what_is_there") else {
-        return;
-    };
+    let corpus = common::corpus();
     let docs = corpus_docs(&corpus);
 
     // Without its end marker only: each writer says what it says alone, and the last one also
@@ -385,11 +389,12 @@ fn incomplete_findings(t: &LintedTranscript) -> Vec<(u32, &vsslint::Diagnostic)>
 /// Cut between writers, 6 of the 11 missing: one warning, on the last writer read, at the end
 /// of its document, naming it; none on a complete transcript; none when the rule is ignored.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_transcript_cut_between_writers_is_incomplete() {
-    let Some(corpus) = common::require_corpus("a_transcript_cut_between_writers_is_incomplete")
-    else {
-        return;
-    };
+    let corpus = common::corpus();
     let docs = corpus_docs(&corpus);
     let complete = transcript(&docs, "\r\n", BANNER, true);
     let t = lint(complete.text.clone().into_bytes());
@@ -497,10 +502,21 @@ fn the_command_line_ignores_it() {
 #[test]
 fn xml_documents_are_not_transcripts() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = common::xml_files(&root.join("fixtures/valid"));
-    if let Some(corpus) = common::require_corpus("xml_documents_are_not_transcripts") {
-        files.extend(common::xml_files(&corpus.join("diskshadow-ws2012-sql2017")));
-    }
+    not_transcripts(&common::xml_files(&root.join("fixtures/valid")));
+}
+
+#[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
+fn real_xml_documents_are_not_transcripts() {
+    let set = common::corpus().join("diskshadow-ws2012-sql2017");
+    not_transcripts(&common::xml_files(&set));
+}
+
+/// `files`, and two documents that hold a transcript, are each given back untouched.
+fn not_transcripts(files: &[PathBuf]) {
     let framed = transcript(&[(0, "<WRITER_METADATA/>".into())], "\n", BANNER, true).text;
     let mut inputs: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
     inputs.push(format!("<!--{framed}-->\n<WRITER_METADATA/>").into_bytes());

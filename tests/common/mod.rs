@@ -1,23 +1,16 @@
 //! Shared by the integration tests: running the binary, and finding what lies outside the
 //! repository (the real corpus, external tools).
 //!
-//! A test that needs such a resource asks for it with [`require_corpus`] or
-//! [`require_tool`]. When the resource is absent:
-//!
-//! - under CI ([`ci`]: `CI` is set, not empty, and neither `false` nor `0`) the test fails,
-//!   naming what is missing and how to get it, so that CI cannot pass without having run it;
-//! - elsewhere it prints `skipped: <test>: <why>` to stderr and the test returns early
-//!   (`cargo test -- --nocapture` shows the line), so the suite still runs without the corpus;
-//! - under Wine ([`under_wine`]: a Windows build of the tests run by wine on Linux), tests that
-//!   need an external tool are skipped even under CI, with `skipped under Wine: <test>: <why>`:
-//!   the tools are Linux programs that cannot be handed Windows paths. The corpus is still
-//!   required there.
+//! Whether the corpus and each tool are there is decided when the tests are built, by
+//! `build.rs`: a test that needs one carries `#[cfg_attr(no_corpus, ignore = "…")]` (or the
+//! tool's cfg), so that without it `cargo test` counts the test as ignored, with its reason.
+//! Under CI the cfgs are never set and such a test fails instead. The helpers here find the
+//! resource for a test that runs, and fail, saying what is missing and how to get it, when it
+//! has gone since the build.
 #![allow(dead_code)]
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
 
 pub fn vsslint(args: &[&str]) -> Output {
     vsslint_with_stdin(args, None)
@@ -58,126 +51,38 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Whether the tests run under CI: `CI` is set, not empty, and neither `false` nor `0`. Then
-/// a missing corpus or tool fails the tests that need it instead of skipping them.
-pub fn ci() -> bool {
-    std::env::var_os("CI").is_some_and(|v| ci_value(&v))
-}
-
-fn ci_value(v: &OsString) -> bool {
-    let v = v.to_string_lossy();
-    let v = v.trim();
-    !(v.is_empty() || v == "0" || v.eq_ignore_ascii_case("false"))
-}
-
-/// Where the corpus of real documents should be: `VSSLINT_CORPUS` when it is set and not
-/// empty, otherwise `../shared/corpus` beside the repository.
+/// Where the corpus of real documents is: the folder `build.rs` looked at, `VSSLINT_CORPUS`
+/// when it was set and not empty, otherwise `../shared/corpus` beside the repository.
 pub fn corpus_path() -> PathBuf {
-    match std::env::var_os("VSSLINT_CORPUS") {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-    }
+    PathBuf::from(env!("VSSLINT_CORPUS_DIR"))
 }
 
-/// The shared corpus of real documents, for `test` (the name shown when it is skipped).
-///
-/// `None`, after a `skipped:` line, when the corpus is absent outside CI; the caller returns
-/// (or leaves out the part that needs it). Under CI an absent corpus panics.
-pub fn require_corpus(test: &str) -> Option<PathBuf> {
+/// The shared corpus of real documents, for a test that carries
+/// `#[cfg_attr(no_corpus, ignore = "…")]`.
+pub fn corpus() -> PathBuf {
     let dir = corpus_path();
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    let what = match std::env::var_os("VSSLINT_CORPUS") {
-        Some(v) if !v.is_empty() => {
-            format!(
-                "the corpus VSSLINT_CORPUS names, {}, is absent",
-                dir.display()
-            )
-        }
-        _ => format!("../shared/corpus is absent (looked at {})", dir.display()),
-    };
-    absent(
-        test,
-        &what,
-        "the shared corpus of real documents",
-        "it is not part of this repository: put the shared folder, with its corpus/, \
-         beside the repository as ../shared, or set VSSLINT_CORPUS to the corpus folder",
-    )
-}
-
-/// An external tool, for `test`: `find` looks for it (`None`: not found). `tool` names it,
-/// `looked` says where it was looked for and `get` how to install it, for the messages.
-///
-/// Under Wine the tool is not looked for: `None`, after a `skipped under Wine:` line, even
-/// under CI. Otherwise as [`require_corpus`]: a `skipped:` line outside CI, a panic under CI.
-pub fn require_tool<T>(
-    test: &str,
-    tool: &str,
-    looked: &str,
-    get: &str,
-    find: impl FnOnce() -> Option<T>,
-) -> Option<T> {
-    if under_wine() {
-        eprintln!(
-            "skipped under Wine: {test}: {tool} is a Linux program, not run from the Windows \
-             build of the tests"
+    if !dir.is_dir() {
+        absent(
+            &format!("the corpus is absent (looked at {})", dir.display()),
+            "it is not part of this repository: put the shared folder, with its corpus/, \
+             beside the repository as ../shared, or set VSSLINT_CORPUS to the corpus folder, \
+             then build the tests again",
         );
-        return None;
     }
-    if let Some(found) = find() {
-        return Some(found);
-    }
-    absent(test, &format!("{tool} is absent ({looked})"), tool, get)
+    dir
 }
 
-/// A required resource is absent: under CI, fail naming it (`what`, `needed`) and how to get
-/// it (`get`); elsewhere say that `test` is skipped and why.
-fn absent<T>(test: &str, what: &str, needed: &str, get: &str) -> Option<T> {
-    if ci() {
-        panic!("{what}: CI needs {needed}; {get}");
-    }
-    eprintln!("skipped: {test}: {what}; {get}");
-    None
+/// An external tool, for a test that carries its `#[cfg_attr(no_…, ignore = "…")]`: `find`
+/// looks for it. `tool` names it, `looked` says where it was looked for and `get` how to
+/// install it, for the failure.
+pub fn require_tool<T>(tool: &str, looked: &str, get: &str, find: impl FnOnce() -> Option<T>) -> T {
+    find().unwrap_or_else(|| absent(&format!("{tool} is absent ({looked})"), get))
 }
 
-/// Whether this is a Windows build of the tests running under Wine.
-///
-/// Wine's ntdll.dll exports `wine_get_version`, which Windows' does not: the usual way to tell
-/// Wine apart, with no dependency beyond kernel32. Wine's programs in the system folder
-/// (`winecfg.exe`, `winemenubuilder.exe`) are a second sign. Never true outside Windows builds.
-pub fn under_wine() -> bool {
-    static WINE: OnceLock<bool> = OnceLock::new();
-    *WINE.get_or_init(|| cfg!(windows) && (wine_export() || wine_programs()))
-}
-
-#[cfg(windows)]
-fn wine_export() -> bool {
-    use std::ffi::{c_char, c_void};
-    #[link(name = "kernel32")]
-    unsafe extern "system" {
-        fn GetModuleHandleA(name: *const c_char) -> *mut c_void;
-        fn GetProcAddress(module: *mut c_void, name: *const c_char) -> *mut c_void;
-    }
-    // SAFETY: both names are NUL-terminated; ntdll.dll is loaded in every Windows process and
-    // never unloaded; the address found is only compared with null, never called.
-    unsafe {
-        let ntdll = GetModuleHandleA(c"ntdll.dll".as_ptr());
-        !ntdll.is_null() && !GetProcAddress(ntdll, c"wine_get_version".as_ptr()).is_null()
-    }
-}
-
-#[cfg(not(windows))]
-fn wine_export() -> bool {
-    false
-}
-
-fn wine_programs() -> bool {
-    let root =
-        std::env::var_os("SystemRoot").map_or_else(|| PathBuf::from(r"C:\windows"), PathBuf::from);
-    ["winecfg.exe", "winemenubuilder.exe"]
-        .iter()
-        .any(|program| root.join("system32").join(program).is_file())
+/// A resource the build found, or CI requires, is absent: fail, naming it (`what`) and how to
+/// get it (`get`).
+fn absent(what: &str, get: &str) -> ! {
+    panic!("{what}; {get}")
 }
 
 /// Every `.xml` file below `dir`, sorted.
@@ -202,11 +107,10 @@ pub fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }
 
-/// gcab, which packs cabinets as DiskShadow's `set metadata` does; `None` (with a note, or a
-/// failure under CI) when it is not installed.
-pub fn gcab(test: &str) -> Option<PathBuf> {
+/// gcab, which packs cabinets as DiskShadow's `set metadata` does, for a test that carries
+/// `#[cfg_attr(no_gcab, ignore = "…")]`.
+pub fn gcab() -> PathBuf {
     require_tool(
-        test,
         "gcab",
         "looked for it on PATH",
         ".ci/run installs it (Debian package gcab)",
