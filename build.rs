@@ -9,7 +9,7 @@
 //!
 //! - `no_corpus`: the corpus of real documents, `VSSLINT_CORPUS` or `../shared/corpus`, is not
 //!   a folder. The path looked at is passed on as `VSSLINT_CORPUS_DIR` for the tests to read.
-//! - `no_gcab`, `no_xmllint`: the program is not on `PATH`.
+//! - `no_gcab`, `no_xmllint`, `no_git`: the program is not on `PATH`.
 //! - `no_sarif_multitool`: neither `SARIF_MULTITOOL` nor `.ci/tools` (where `.ci/run` installs
 //!   it) holds the SARIF Multitool.
 //! - `no_script`: `/usr/bin/script` (util-linux), which gives a test a real terminal, is absent.
@@ -34,6 +34,7 @@ fn main() {
         "no_corpus",
         "no_gcab",
         "no_xmllint",
+        "no_git",
         "no_sarif_multitool",
         "no_script",
     ] {
@@ -77,9 +78,10 @@ fn main() {
             .find(|p| p.exists())
     };
     let script = || Some(PathBuf::from("/usr/bin/script")).filter(|p| p.exists());
-    let tools: [(&str, &dyn Fn() -> Option<PathBuf>); 4] = [
+    let tools: [(&str, &dyn Fn() -> Option<PathBuf>); 5] = [
         ("no_gcab", &|| on_path("gcab")),
         ("no_xmllint", &|| on_path("xmllint")),
+        ("no_git", &|| on_path("git")),
         ("no_sarif_multitool", &sarif_multitool),
         ("no_script", &script),
     ];

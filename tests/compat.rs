@@ -221,23 +221,11 @@ fn compat_in(dir: &Path, args: &[&str]) -> std::process::Output {
 }
 
 #[test]
+#[cfg_attr(
+    no_git,
+    ignore = "needs git on PATH (under Wine, where the machine's git cannot make the test repository, always)"
+)]
 fn old_is_read_from_git_by_ref_and_path() {
-    if cfg!(windows) {
-        eprintln!(
-            "skipped on Windows: old_is_read_from_git_by_ref_and_path: the test repository is made with the git of the machine that runs the tests, which Wine does not have"
-        );
-        return;
-    }
-    let found = common::require_tool(
-        "old_is_read_from_git_by_ref_and_path",
-        "git",
-        "on PATH",
-        "install git",
-        || Command::new("git").arg("--version").output().ok(),
-    );
-    if found.is_none() {
-        return;
-    }
     let dir = Scratch::new("compat-git");
     let repo = dir.0.join("repo");
     std::fs::create_dir_all(repo.join("metadata")).unwrap();
@@ -317,12 +305,12 @@ fn position(text: &str, offset: usize) -> (u64, u64) {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn one_writer_from_two_systems_gives_no_error_or_warning() {
-    let Some(corpus) =
-        common::require_corpus("one_writer_from_two_systems_gives_no_error_or_warning")
-    else {
-        return;
-    };
+    let corpus = common::corpus();
     // The Performance Counters writer: UTF-16LE with a byte-order mark and CRLF on Windows 10,
     // ASCII on Server 2012.
     let old = corpus.join("express-writers-win10/0bada1de-01a9-4625-8278-69e735f39dd2.xml");
@@ -341,12 +329,12 @@ fn one_writer_from_two_systems_gives_no_error_or_warning() {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_file_group_taken_out_of_the_sql_server_writer_is_removed_at_its_element_in_old() {
-    let Some(corpus) = common::require_corpus(
-        "a_file_group_taken_out_of_the_sql_server_writer_is_removed_at_its_element_in_old",
-    ) else {
-        return;
-    };
+    let corpus = common::corpus();
     let text = std::fs::read_to_string(corpus.join(SQL)).unwrap();
     let dir = Scratch::new("compat-sql-removed");
     let old = dir.write("old.xml", text.as_bytes());
@@ -387,12 +375,12 @@ fn a_file_group_taken_out_of_the_sql_server_writer_is_removed_at_its_element_in_
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_logical_path_changed_in_the_sql_server_writer_is_a_rename_only() {
-    let Some(corpus) =
-        common::require_corpus("a_logical_path_changed_in_the_sql_server_writer_is_a_rename_only")
-    else {
-        return;
-    };
+    let corpus = common::corpus();
     let text = std::fs::read_to_string(corpus.join(SQL)).unwrap();
     let moved = text.replacen(
         "logicalPath=\"WIN2012-SQL17-2\" componentName=\"model\"",
@@ -419,10 +407,12 @@ fn a_logical_path_changed_in_the_sql_server_writer_is_a_rename_only() {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_component_the_old_backup_recorded_says_so() {
-    let Some(corpus) = common::require_corpus("a_component_the_old_backup_recorded_says_so") else {
-        return;
-    };
+    let corpus = common::corpus();
     let backup = corpus.join("diskshadow-ws2012-sql2017-b");
     let dir = Scratch::new("compat-recorded");
     for entry in std::fs::read_dir(&backup).unwrap() {
@@ -508,12 +498,12 @@ fn rewritten(text: &str) -> Vec<u8> {
 }
 
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn layout_encoding_guid_case_and_order_never_give_a_finding() {
-    let Some(corpus) =
-        common::require_corpus("layout_encoding_guid_case_and_order_never_give_a_finding")
-    else {
-        return;
-    };
+    let corpus = common::corpus();
     let mut settings = vsslint::Settings::default();
     for r in vsslint::all_rules() {
         if r.meta.comparing.is_some() {

@@ -189,10 +189,12 @@ fn the_configuration_sets_it_and_the_command_line_wins() {
 /// A DiskShadow capture is mostly documents its user did not write: its infos (in-box writers,
 /// advice on DiskShadow's own manifest) are counted, not listed, unless asked for.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn diskshadow_sets_list_no_infos_by_default() {
-    let Some(corpus) = require_corpus("diskshadow_sets_list_no_infos_by_default") else {
-        return;
-    };
+    let corpus = common::corpus();
     let sets: Vec<_> = std::fs::read_dir(&corpus)
         .unwrap()
         .flatten()
@@ -246,14 +248,14 @@ fn diskshadow_sets_list_no_infos_by_default() {
 
 /// The same default holds for a cabinet, and a configuration key brings the infos back.
 #[test]
+#[cfg_attr(no_gcab, ignore = "needs gcab on PATH (Debian package gcab)")]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn a_cabinet_lists_no_infos_by_default_and_the_configuration_brings_them_back() {
-    let test = "a_cabinet_lists_no_infos_by_default_and_the_configuration_brings_them_back";
-    let Some(corpus) = require_corpus(test) else {
-        return;
-    };
-    let Some(gcab) = gcab(test) else {
-        return;
-    };
+    let corpus = common::corpus();
+    let gcab = common::gcab();
     let set = corpus.join("diskshadow-ws2012-sql2017");
     let names: Vec<String> = xml_files(&set)
         .iter()

@@ -99,10 +99,12 @@ fn valid_documents_report_at_each_rules_severity() {
 /// The real documents: every finding at its rule's default severity, in the default run and
 /// with `--express`.
 #[test]
+#[cfg_attr(
+    no_corpus,
+    ignore = "needs ../shared/corpus (see README, Running the tests)"
+)]
 fn the_corpus_reports_at_each_rules_severity() {
-    let Some(corpus) = require_corpus("the_corpus_reports_at_each_rules_severity") else {
-        return;
-    };
+    let corpus = common::corpus();
     let defaults: std::collections::HashMap<&str, &str> = all_rules()
         .iter()
         .map(|r| (r.meta.slug, r.meta.severity.as_str()))

@@ -1,5 +1,5 @@
 //! A test that needs something outside the repository (the corpus of real documents, gcab,
-//! xmllint, the SARIF Multitool, `script`) is ignored by `cargo test` when `build.rs` did not
+//! xmllint, git, the SARIF Multitool, `script`) is ignored by `cargo test` when `build.rs` did not
 //! find it, so that the summary counts it as not run instead of passed. This holds every test
 //! file to that: each test that reaches such a resource, itself or through a helper of its
 //! file, carries the `#[cfg_attr(no_…, ignore = "…")]` of each resource it reaches.
@@ -12,6 +12,7 @@ const RESOURCES: &[(&str, &str)] = &[
     ("common::corpus()", "no_corpus"),
     ("common::gcab()", "no_gcab"),
     ("require_xmllint()", "no_xmllint"),
+    ("Command::new(\"git\")", "no_git"),
     ("multitool()", "no_sarif_multitool"),
     ("\"/usr/bin/script\"", "no_script"),
 ];
