@@ -16,7 +16,9 @@
 //!
 //! A Windows build of the tests made on another system runs under Wine, where these Linux
 //! programs cannot be handed Windows paths: the tool cfgs are set for it even under CI. The
-//! corpus is read there through Wine's drive mapping and stays required.
+//! corpus is read there through Wine's drive mapping and stays required. `no_git` is set for
+//! every Windows build: its tests drive git and the action's bash script as a Linux or macOS
+//! runner has them.
 //!
 //! Cargo runs this script again when `CI`, `VSSLINT_CORPUS`, `SARIF_MULTITOOL` or `PATH` change,
 //! or when the corpus or a tool it found changes or goes away. Something that appears where it
@@ -85,8 +87,9 @@ fn main() {
         ("no_sarif_multitool", &sarif_multitool),
         ("no_script", &script),
     ];
+    let windows = env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "windows");
     for (cfg, find) in tools {
-        if under_wine {
+        if under_wine || (windows && cfg == "no_git") {
             println!("cargo::rustc-cfg={cfg}");
             continue;
         }

@@ -2,6 +2,9 @@
 //! and generated documents from 1 kB to 50 MB, to see that the time grows with the size and
 //! no faster.
 //!
+//! `vsslint compat` on two copies of the System writer document is measured beside `check` of
+//! one copy, through the library's whole runs (reading, linting, comparing, a JSON report).
+//!
 //! `cargo bench --bench lint`; `cargo bench --bench lint -- system` for one group.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -13,6 +16,7 @@ use vsslint::model::Document;
 use vsslint::report::{concise, json};
 use vsslint::{build, parse_xml, with_model};
 use vsslint::{lint_bytes, Settings};
+use vsslint::{CompatOptions, Format, Options};
 
 const SYSTEM_WRITER: &str = "../shared/corpus/diskshadow-ws2012-sql2017/WM3.xml";
 
@@ -155,5 +159,63 @@ fn findings(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, system_writer, generated_documents, findings);
+/// `vsslint compat OLD NEW` where both are the System writer document, against
+/// `vsslint --format json` of one of them: the comparison should cost less than twice the lint.
+fn compat(c: &mut Criterion) {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join(SYSTEM_WRITER);
+    let Ok(bytes) = std::fs::read(&source) else {
+        eprintln!(
+            "skipped the compat benchmark: {} is absent",
+            source.display()
+        );
+        return;
+    };
+    // Two files, so that each side is read as `compat` reads a release, from its own path.
+    let dir = std::env::temp_dir().join(format!("vsslint-bench-compat-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (old, new) = (dir.join("old.xml"), dir.join("new.xml"));
+    std::fs::write(&old, &bytes).unwrap();
+    std::fs::write(&new, &bytes).unwrap();
+    let options = Options {
+        format: Format::Json,
+        ..Options::default()
+    };
+    let check = Options {
+        paths: vec![new.clone()],
+        ..options.clone()
+    };
+    let compare = CompatOptions {
+        old: old.to_string_lossy().into_owned(),
+        new: new.to_string_lossy().into_owned(),
+        show_harmless: false,
+        options,
+    };
+    let mut out = Vec::new();
+    let outcome = vsslint::compat(&compare, &mut out).unwrap();
+    assert_eq!(outcome.code, 0, "{}", String::from_utf8_lossy(&out));
+    let mut group = c.benchmark_group("compat");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("check-one-copy", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            vsslint::run(black_box(&check), &mut out).unwrap().code
+        })
+    });
+    group.bench_function("compat-two-copies", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            vsslint::compat(black_box(&compare), &mut out).unwrap().code
+        })
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(
+    benches,
+    system_writer,
+    generated_documents,
+    findings,
+    compat
+);
 criterion_main!(benches);
