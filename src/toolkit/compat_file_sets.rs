@@ -3,7 +3,7 @@
 
 use crate::flags::FileSpecBackupType;
 use crate::model::{Component, FileSet, Node, Text, YesNo};
-use crate::rule_api::Pair;
+use crate::rule_api::{CompareCx, Pair};
 use crate::span::Span;
 use crate::toolkit::compat_match::{file_sets, At, FileSetFound};
 use crate::toolkit::mappings::describe;
@@ -48,6 +48,32 @@ pub fn in_both<'p, 'a>(
         let (o, n) = (m.old?, m.new?);
         Some((at(pair.old.doc, o), at(pair.new.doc, n), o.0))
     })
+}
+
+/// What a rule says of a file set that changed in place.
+pub struct InPlace {
+    /// Where the finding points in either release.
+    pub at: fn(&FileSet) -> Span,
+    /// The message, from the NEW component and the OLD and NEW file sets.
+    pub say: fn(&Component, &FileSet, &FileSet) -> String,
+    pub label: &'static str,
+    pub help: &'static str,
+}
+
+/// Reports each file set found as `how` in both releases, at `what.at` in NEW with the place
+/// in OLD: the one shape of the rules on a file set's path, filespec or recursion.
+pub fn report_changed_in_place(cx: &mut CompareCx, pair: &Pair, how: FileSetFound, what: &InPlace) {
+    for (old, new, c) in found(pair, how) {
+        let (Some((_, ofs)), Some((nc, nfs))) = (old, new) else {
+            continue;
+        };
+        cx.changed((what.at)(ofs), (what.at)(nfs), (what.say)(nc, ofs, nfs))
+            .label(what.label)
+            .help(what.help);
+        if let Some(c) = c {
+            cx.note_recorded(c);
+        }
+    }
 }
 
 /// `FILE_LIST C:\Data\*.dat (not recursive)`, as written, for messages.

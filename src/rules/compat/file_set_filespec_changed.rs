@@ -2,7 +2,9 @@
 
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::compat_file_sets::{attr_or_element, describe_file_set, found, shown};
+use crate::toolkit::compat_file_sets::{
+    attr_or_element, describe_file_set, report_changed_in_place, shown, InPlace,
+};
 use crate::toolkit::compat_match::FileSetFound;
 
 pub static RULE: Rule = Rule {
@@ -45,25 +47,19 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut CompareCx, pair: &Pair) {
-    for (old, new, c) in found(pair, FileSetFound::FilespecChanged) {
-        let (Some((_, ofs)), Some((nc, nfs))) = (old, new) else {
-            continue;
-        };
-        cx.changed(
-            attr_or_element(&ofs.filespec, &ofs.node),
-            attr_or_element(&nfs.filespec, &nfs.node),
-            format!(
-                "the {} of component `{}` has the filespec {} in the new release, {} in the old one",
+    report_changed_in_place(
+        cx,
+        pair,
+        FileSetFound::FilespecChanged,
+        &InPlace {
+            at: |fs| attr_or_element(&fs.filespec, &fs.node),
+            say: |nc, ofs, nfs| format!("the {} of component `{}` has the filespec {} in the new release, {} in the old one",
                 describe_file_set(nfs),
                 nc.full_name(),
                 shown(&nfs.filespec),
-                shown(&ofs.filespec)
-            ),
-        )
-        .label("the new filespec")
-        .help("keep the old filespec beside the new one (a second file set) while backups made with the old release may be restored, or make the new writer accept the files it names");
-        if let Some(c) = c {
-            cx.note_recorded(c);
-        }
-    }
+                shown(&ofs.filespec)),
+            label: "the new filespec",
+            help: "keep the old filespec beside the new one (a second file set) while backups made with the old release may be restored, or make the new writer accept the files it names",
+        },
+    );
 }

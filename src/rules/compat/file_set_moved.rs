@@ -2,7 +2,9 @@
 
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::compat_file_sets::{attr_or_element, describe_file_set, found, shown};
+use crate::toolkit::compat_file_sets::{
+    attr_or_element, describe_file_set, report_changed_in_place, shown, InPlace,
+};
 use crate::toolkit::compat_match::FileSetFound;
 
 pub static RULE: Rule = Rule {
@@ -45,25 +47,19 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut CompareCx, pair: &Pair) {
-    for (old, new, c) in found(pair, FileSetFound::Moved) {
-        let (Some((_, ofs)), Some((nc, nfs))) = (old, new) else {
-            continue;
-        };
-        cx.changed(
-            attr_or_element(&ofs.path, &ofs.node),
-            attr_or_element(&nfs.path, &nfs.node),
-            format!(
-                "the {} of component `{}` has the path {} in the new release, {} in the old one",
+    report_changed_in_place(
+        cx,
+        pair,
+        FileSetFound::Moved,
+        &InPlace {
+            at: |fs| attr_or_element(&fs.path, &fs.node),
+            say: |nc, ofs, nfs| format!("the {} of component `{}` has the path {} in the new release, {} in the old one",
                 describe_file_set(nfs),
                 nc.full_name(),
                 shown(&nfs.path),
-                shown(&ofs.path)
-            ),
-        )
-        .label("the new path")
-        .help("keep the old path, or direct the files of old backups to the new path in OnPreRestore (SetRestoreTarget, AddDirectedTarget)");
-        if let Some(c) = c {
-            cx.note_recorded(c);
-        }
-    }
+                shown(&ofs.path)),
+            label: "the new path",
+            help: "keep the old path, or direct the files of old backups to the new path in OnPreRestore (SetRestoreTarget, AddDirectedTarget)",
+        },
+    );
 }

@@ -2,7 +2,9 @@
 
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::compat_file_sets::{attr_or_element, describe_file_set, found};
+use crate::toolkit::compat_file_sets::{
+    attr_or_element, describe_file_set, report_changed_in_place, InPlace,
+};
 use crate::toolkit::compat_match::FileSetFound;
 
 pub static RULE: Rule = Rule {
@@ -49,25 +51,19 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut CompareCx, pair: &Pair) {
-    for (old, new, c) in found(pair, FileSetFound::RecursionChanged) {
-        let (Some((_, ofs)), Some((nc, nfs))) = (old, new) else {
-            continue;
-        };
-        cx.changed(
-            attr_or_element(&ofs.recursive, &ofs.node),
-            attr_or_element(&nfs.recursive, &nfs.node),
-            format!(
-                "the {} of component `{}` {} subdirectories in the new release and {} in the old one",
+    report_changed_in_place(
+        cx,
+        pair,
+        FileSetFound::RecursionChanged,
+        &InPlace {
+            at: |fs| attr_or_element(&fs.recursive, &fs.node),
+            say: |nc, ofs, nfs| format!("the {} of component `{}` {} subdirectories in the new release and {} in the old one",
                 describe_file_set(nfs),
                 nc.full_name(),
                 if crate::model::YesNo::is_yes(&nfs.recursive) { "includes" } else { "does not include" },
-                if crate::model::YesNo::is_yes(&ofs.recursive) { "includes them" } else { "did not" }
-            ),
-        )
-        .label("recursion changed here")
-        .help("keep the old recursion while backups made with the old release may be restored, or make the new writer handle the subdirectories restored as the old release declared them");
-        if let Some(c) = c {
-            cx.note_recorded(c);
-        }
-    }
+                if crate::model::YesNo::is_yes(&ofs.recursive) { "includes them" } else { "did not" }),
+            label: "recursion changed here",
+            help: "keep the old recursion while backups made with the old release may be restored, or make the new writer handle the subdirectories restored as the old release declared them",
+        },
+    );
 }
