@@ -4,7 +4,7 @@
 //! codes are `check`'s.
 
 use super::inputs::{describe_io, inputs, read_file, Exclusions, Input};
-use super::{write_report, Failure, Options, Outcome, OUTPUT_BUFFER};
+use super::{to_sink, too_many_warnings_note, write_report, Failure, Options, Outcome};
 use crate::container::cab::CabLimits;
 use crate::container::{self, Opened, Origin};
 use crate::engine::Registry;
@@ -107,41 +107,11 @@ pub(crate) fn compat_with(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let summary = Summary::of(&files);
-    let mut file_sink;
-    let mut stream_sink;
-    let sink: &mut dyn Write = match &o.output_file {
-        Some(p) => {
-            file_sink = std::io::BufWriter::with_capacity(
-                OUTPUT_BUFFER,
-                std::fs::File::create(p).map_err(|e| {
-                    Failure::Usage(format!(
-                        "cannot write `{}`: {}",
-                        p.display(),
-                        describe_io(&e)
-                    ))
-                })?,
-            );
-            &mut file_sink
-        }
-        None => {
-            stream_sink = std::io::BufWriter::with_capacity(OUTPUT_BUFFER, out);
-            &mut stream_sink
-        }
-    };
     let parts = vec![None; files.len()];
-    write_report(sink, o, &files, &parts)?;
-    sink.flush()?;
+    to_sink(o, out, |sink| write_report(sink, o, &files, &parts))?;
     let too_many_warnings = o.max_warnings.is_some_and(|max| summary.warnings > max);
     let failed = summary.errors > 0 || too_many_warnings;
-    let mut notes = Vec::new();
-    if too_many_warnings && !o.exit_zero {
-        notes.push(format!(
-            "vsslint: {} warning{}, more than --max-warnings {}",
-            summary.warnings,
-            if summary.warnings == 1 { "" } else { "s" },
-            o.max_warnings.unwrap_or(0)
-        ));
-    }
+    let notes: Vec<String> = too_many_warnings_note(o, &summary).into_iter().collect();
     Ok(Outcome {
         code: if failed && !o.exit_zero { 1 } else { 0 },
         notes,

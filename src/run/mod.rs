@@ -469,35 +469,16 @@ pub(crate) fn run_with(
         }
     }
 
-    let mut file_sink;
-    let mut stream_sink;
-    let sink: &mut dyn Write = match &opts.output_file {
-        Some(p) => {
-            file_sink = io::BufWriter::with_capacity(
-                OUTPUT_BUFFER,
-                std::fs::File::create(p).map_err(|e| {
-                    Failure::Usage(format!(
-                        "cannot write `{}`: {}",
-                        p.display(),
-                        describe_io(&e)
-                    ))
-                })?,
-            );
-            &mut file_sink
+    to_sink(opts, out, |sink| {
+        if opts.fix == Some(FixMode::Diff) {
+            for diff in records.iter().filter_map(|r| r.diff.as_deref()) {
+                sink.write_all(diff.as_bytes())?;
+            }
+            Ok(())
+        } else {
+            write_report(sink, opts, &files, &parts)
         }
-        None => {
-            stream_sink = io::BufWriter::with_capacity(OUTPUT_BUFFER, out);
-            &mut stream_sink
-        }
-    };
-    if opts.fix == Some(FixMode::Diff) {
-        for diff in records.iter().filter_map(|r| r.diff.as_deref()) {
-            sink.write_all(diff.as_bytes())?;
-        }
-    } else {
-        write_report(sink, opts, &files, &parts)?;
-    }
-    sink.flush()?;
+    })?;
     // The process usually ends right after: freeing every file's text and findings one by
     // one would only delay the exit.
     std::mem::forget(files);
@@ -545,14 +526,7 @@ pub(crate) fn run_with(
                 .join(", ")
         ));
     }
-    if too_many_warnings && !opts.exit_zero {
-        notes.push(format!(
-            "vsslint: {} warning{}, more than --max-warnings {}",
-            summary.warnings,
-            if summary.warnings == 1 { "" } else { "s" },
-            opts.max_warnings.unwrap_or(0)
-        ));
-    }
+    notes.extend(too_many_warnings_note(opts, &summary));
 
     Ok(Outcome {
         code: if failed && !opts.exit_zero { 1 } else { 0 },
@@ -655,6 +629,47 @@ fn read_stdin(max: u64) -> Result<Vec<u8>, Failure> {
         )));
     }
     Ok(buf)
+}
+
+/// Writes through `write` to `--output-file` when one is given, otherwise to `out`,
+/// buffered either way.
+pub(super) fn to_sink(
+    opts: &Options,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    match &opts.output_file {
+        Some(p) => {
+            let file = std::fs::File::create(p).map_err(|e| {
+                Failure::Usage(format!(
+                    "cannot write `{}`: {}",
+                    p.display(),
+                    describe_io(&e)
+                ))
+            })?;
+            let mut sink = io::BufWriter::with_capacity(OUTPUT_BUFFER, file);
+            write(&mut sink)?;
+            sink.flush()?;
+        }
+        None => {
+            let mut sink = io::BufWriter::with_capacity(OUTPUT_BUFFER, out);
+            write(&mut sink)?;
+            sink.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// The note of a run with more warnings than `--max-warnings`, unless `--exit-zero`.
+pub(super) fn too_many_warnings_note(opts: &Options, summary: &Summary) -> Option<String> {
+    let max = opts.max_warnings?;
+    (summary.warnings > max && !opts.exit_zero).then(|| {
+        format!(
+            "vsslint: {} warning{}, more than --max-warnings {max}",
+            summary.warnings,
+            if summary.warnings == 1 { "" } else { "s" },
+        )
+    })
 }
 
 fn write_report(
