@@ -6,7 +6,7 @@ use crate::decode::{decode, decode_owned, DecodeError, DecodedText, Detection};
 use crate::diagnostic::{Diagnostic, Findings};
 use crate::engine::{self, across, report_stage, suppress, Plan, Registry, Stage};
 use crate::model::{DocKind, Document, Identity};
-use crate::parse::{with_model_in, SyntaxError};
+use crate::parse::{parse_in, with_model_in, Parsed, SyntaxError};
 use crate::rule_meta::Severity;
 use crate::settings::Settings;
 use crate::span::Span;
@@ -104,8 +104,23 @@ pub(crate) fn lint_decoded(
     settings: &Settings,
     registry: &Registry,
 ) -> LintedFile {
+    let (text, mut out, readable) = decoded_text(decoded, settings);
+    let outcome = if readable {
+        lint_text_in(&text, 0..text.len(), settings, registry, &mut out)
+    } else {
+        Outcome::invalid()
+    };
+    linted_file(path, Arc::from(text), out, outcome)
+}
+
+/// A document's text and what decoding it found; unset when the bytes could not be decoded
+/// (the text is then what was decoded before the fault, and nothing is parsed).
+fn decoded_text(
+    decoded: Result<DecodedText, DecodeError>,
+    settings: &Settings,
+) -> (String, Findings, bool) {
     let mut out = Findings::new();
-    let (text, outcome) = match decoded {
+    match decoded {
         Err(e) => {
             let at = e.at;
             let label = if at == e.decoded_prefix.len() {
@@ -117,7 +132,7 @@ pub(crate) fn lint_decoded(
             if let Some(d) = report_stage(settings, Stage::Encoding, &mut out, span, e.message) {
                 d.label(label).help(e.help);
             }
-            (Arc::from(e.decoded_prefix), Outcome::invalid())
+            (e.decoded_prefix, out, false)
         }
         Ok(DecodedText {
             text,
@@ -135,11 +150,9 @@ pub(crate) fn lint_decoded(
                     d.help("other tools may misread it; save it as UTF-8, or as UTF-16 with a byte-order mark");
                 }
             }
-            let outcome = lint_text_in(&text, 0..text.len(), settings, registry, &mut out);
-            (Arc::from(text), outcome)
+            (text, out, true)
         }
-    };
-    linted_file(path, text, out, outcome)
+    }
 }
 
 /// An input that yields no document (it cannot be opened or read, or it is a container that
@@ -192,25 +205,35 @@ fn lint_text_in(
     registry: &Registry,
     out: &mut Findings,
 ) -> Outcome {
+    with_model_in(text, range, |model| {
+        lint_document(model.as_ref(), settings, registry, out)
+    })
+}
+
+/// Runs the rules on a parsed document, adding its findings to `out`.
+fn lint_document(
+    model: Result<&Document, &SyntaxError>,
+    settings: &Settings,
+    registry: &Registry,
+    out: &mut Findings,
+) -> Outcome {
     let mut suppressed = 0;
     let mut identity = None;
-    let mut friendly_name = None;
-    let kind = with_model_in(text, range, |model| {
-        if let Ok(Document::WriterMetadata(w)) = &model {
-            friendly_name = w
-                .identification()
-                .and_then(|id| id.friendly_name.as_ref())
-                .map(|name| name.raw.to_string());
-        }
-        lint_parsed(
-            model,
-            settings,
-            registry,
-            out,
-            &mut suppressed,
-            &mut identity,
-        )
-    });
+    let friendly_name = match model {
+        Ok(Document::WriterMetadata(w)) => w
+            .identification()
+            .and_then(|id| id.friendly_name.as_ref())
+            .map(|name| name.raw.to_string()),
+        _ => None,
+    };
+    let kind = lint_parsed(
+        model,
+        settings,
+        registry,
+        out,
+        &mut suppressed,
+        &mut identity,
+    );
     Outcome {
         kind,
         suppressed,
@@ -385,7 +408,7 @@ fn report_incomplete(
 
 /// The findings of a parsed document, or its syntax error.
 fn lint_parsed(
-    model: Result<Document, SyntaxError>,
+    model: Result<&Document, &SyntaxError>,
     settings: &Settings,
     registry: &Registry,
     out: &mut Findings,
@@ -396,8 +419,8 @@ fn lint_parsed(
         Ok(model) => lint_model(model, settings, registry, out, suppressed, identity),
         Err(e) => {
             let span = Span::new(e.offset, e.offset);
-            if let Some(d) = report_stage(settings, Stage::Syntax, out, span, e.message) {
-                d.help(e.help);
+            if let Some(d) = report_stage(settings, Stage::Syntax, out, span, e.message.clone()) {
+                d.help(e.help.clone());
             }
             FileKind::Invalid
         }
@@ -413,7 +436,7 @@ fn sort(found: &mut [Diagnostic]) {
 }
 
 fn lint_model(
-    model: Document,
+    model: &Document,
     settings: &Settings,
     registry: &Registry,
     out: &mut Findings,
@@ -423,7 +446,7 @@ fn lint_model(
     match model {
         Document::WriterMetadata(w) => {
             let mut found = Findings::new();
-            if let Some(wrapper) = w.wrapper {
+            if let Some(wrapper) = &w.wrapper {
                 let message = format!(
                     "the writer metadata is wrapped in <{}> with an inline schema",
                     wrapper.name
@@ -439,7 +462,7 @@ fn lint_model(
                         .help("accepted; the WRITER_METADATA element inside is linted");
                 }
             }
-            Plan::for_settings(settings, registry).run(settings, &w, &mut found);
+            Plan::for_settings(settings, registry).run(settings, w, &mut found);
             *identity = w.identity();
             if settings.inline_suppressions {
                 *suppressed = suppress::apply(&w.comments, settings, registry, &mut found);
@@ -450,7 +473,7 @@ fn lint_model(
         Document::BackupComponents(_) => FileKind::BackupComponents,
         Document::Manifest(_) => FileKind::Manifest,
         Document::UnknownRoot { root, namespace } => {
-            if !crate::vocab::meant_as_vss(root.name, namespace) {
+            if !crate::vocab::meant_as_vss(root.name, *namespace) {
                 let message = format!(
                     "skipped: <{}> is not the document element of a VSS document",
                     root.name
@@ -555,82 +578,179 @@ pub fn compare(
     collection: bool,
     settings: &Settings,
 ) -> Vec<LintedFile> {
-    let registry = Registry::for_compat();
     let linting = Settings {
         inline_suppressions: false,
         ..settings.clone()
     };
-    let mut files: Vec<LintedFile> = old
+    let files: Vec<Unparsed> = old
         .iter()
         .chain(new)
-        .map(|(name, bytes)| lint_owned_with(name, bytes.to_vec(), &linting, registry))
+        .map(|(name, bytes)| Unparsed::document(name, decode_owned(bytes.to_vec()), &linting))
         .collect();
-    let all = vec![settings; files.len()];
+    let all = vec![&linting; files.len()];
     compare_with(
-        &mut files,
+        files,
         &all,
         old.len(),
         collection,
         settings.inline_suppressions,
-        registry,
-    );
-    files
+        Registry::for_compat(),
+    )
 }
 
-/// Compares `files[..n_old]` (OLD) with the rest (NEW), linted already, each with its
-/// settings in `settings`; adds the comparison's findings to the files, and silences those
-/// in NEW by its comments when `suppress` is set.
+/// A document of `vsslint compat`, read and decoded but not parsed yet: the comparison
+/// parses each document once, for its `doc/*` rules and for the comparison both.
+pub(crate) struct Unparsed {
+    /// The file, with what decoding it found.
+    file: LintedFile,
+    /// Where the document lies in the file's text; `None` when there is nothing to parse.
+    xml: Option<std::ops::Range<usize>>,
+    /// The last frame of a transcript that was cut off, which `doc/transcript-incomplete`
+    /// is reported on.
+    cut: Option<vshadow::Frame>,
+}
+
+impl Unparsed {
+    /// A document decoded from its bytes.
+    pub(crate) fn document(
+        path: &str,
+        decoded: Result<DecodedText, DecodeError>,
+        settings: &Settings,
+    ) -> Unparsed {
+        let (text, out, readable) = decoded_text(decoded, settings);
+        let xml = readable.then_some(0..text.len());
+        Unparsed {
+            file: linted_file(path, Arc::from(text), out, Outcome::invalid()),
+            xml,
+            cut: None,
+        }
+    }
+
+    /// An input that yields no document ([`unreadable`]), or a file linted already.
+    pub(crate) fn linted(file: LintedFile) -> Unparsed {
+        Unparsed {
+            file,
+            xml: None,
+            cut: None,
+        }
+    }
+
+    /// The writers' documents of a transcript, each shown as the transcript.
+    pub(crate) fn transcript(path: &str, transcript: vshadow::Transcript) -> Vec<Unparsed> {
+        let last = transcript.frames.len() - 1;
+        let truncated = transcript.truncated;
+        transcript
+            .frames
+            .into_iter()
+            .enumerate()
+            .map(|(i, frame)| {
+                let mut file = linted_file(
+                    path,
+                    Arc::clone(&transcript.text),
+                    Findings::new(),
+                    Outcome::invalid(),
+                );
+                file.origin = Origin::TranscriptFrame;
+                Unparsed {
+                    file,
+                    xml: Some(frame.xml.clone()),
+                    cut: (i == last && truncated).then_some(frame),
+                }
+            })
+            .collect()
+    }
+
+    /// The file the document came from.
+    pub(crate) fn file_mut(&mut self) -> &mut LintedFile {
+        &mut self.file
+    }
+}
+
+/// Compares `files[..n_old]` (OLD) with the rest (NEW), each with its settings in
+/// `settings`: parses each document once, lints it with the `doc/*` rules of `registry`,
+/// runs the comparison, adds its findings to the files, and silences those in NEW by its
+/// comments when `suppress` is set.
 pub(crate) fn compare_with(
-    files: &mut [LintedFile],
+    files: Vec<Unparsed>,
     settings: &[&Settings],
     n_old: usize,
     collection: bool,
     suppress: bool,
     registry: &Registry,
-) {
-    let comparable = |f: &LintedFile| {
-        f.kind == FileKind::WriterMetadata
-            && !f
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == Severity::Error && d.rule.group() == "doc")
-    };
-    let docs: Vec<engine::compare::Compared> = files
-        .iter()
+) -> Vec<LintedFile> {
+    // The texts apart from the files, for the trees to borrow while the files take their
+    // findings.
+    let texts: Vec<Arc<str>> = files.iter().map(|u| Arc::clone(&u.file.text)).collect();
+    let parsed: Vec<Option<Result<Parsed, SyntaxError>>> = files
+        .par_iter()
+        .zip(&texts)
+        .map(|(u, text)| u.xml.clone().map(|range| parse_in(text, range)))
+        .collect();
+    let models: Vec<Option<Result<Document, &SyntaxError>>> = parsed
+        .par_iter()
+        .map(|p| p.as_ref().map(|p| p.as_ref().map(Parsed::model)))
+        .collect();
+    let mut files: Vec<LintedFile> = files
+        .into_iter()
+        .zip(&models)
         .zip(settings)
-        .enumerate()
-        .map(|(i, (f, s))| engine::compare::Compared {
-            path: &f.path,
-            text: &f.text,
-            file: i,
-            settings: s,
-            comparable: comparable(f),
+        .map(|((u, model), settings)| {
+            let Unparsed { mut file, cut, .. } = u;
+            let Some(model) = model else { return file };
+            let mut out = Findings::new();
+            let model = model.as_ref().map_err(|e| *e);
+            let outcome = lint_document(model, settings, registry, &mut out);
+            if let Some(frame) = &cut {
+                let name = outcome.friendly_name.as_deref();
+                report_incomplete(&file.text, frame, name, settings, &mut out);
+            }
+            file.kind = outcome.kind;
+            file.suppressed = outcome.suppressed;
+            file.identity = outcome.identity;
+            file.diagnostics.extend(out.into_vec());
+            sort(&mut file.diagnostics);
+            file
         })
         .collect();
-    let old_backup = files[..n_old]
+    // Only writer metadata documents without a `doc/*` error are compared.
+    let writer = |i: usize| match &models[i] {
+        Some(Ok(Document::WriterMetadata(w))) => Some(&**w),
+        _ => None,
+    };
+    let comparable: Vec<bool> = files
         .iter()
-        .find(|f| f.kind == FileKind::BackupComponents)
-        .map(|f| &*f.text);
-    let mut docs = docs;
-    let new_docs = docs.split_off(n_old);
+        .enumerate()
+        .map(|(i, f)| {
+            writer(i).is_some()
+                && !f
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity == Severity::Error && d.rule.group() == "doc")
+        })
+        .collect();
+    let compared = |i: usize| engine::compare::Compared {
+        path: &files[i].path,
+        text: &files[i].text,
+        file: i,
+        settings: settings[i],
+        model: writer(i).filter(|_| comparable[i]),
+    };
+    let old_backup = (0..n_old).find_map(|i| match &models[i] {
+        Some(Ok(Document::BackupComponents(b))) => Some(&**b),
+        _ => None,
+    });
     let sides = engine::compare::Sides {
-        old: docs,
-        new: new_docs,
+        old: (0..n_old).map(compared).collect(),
+        new: (n_old..files.len()).map(compared).collect(),
         files: !collection,
         old_backup,
     };
     let found = engine::compare::run(&sides, registry);
-    let compared: Vec<bool> = sides
-        .old
-        .iter()
-        .chain(&sides.new)
-        .map(|d| d.comparable)
-        .collect();
     drop(sides);
     // The single-document findings are `check`'s to report: only what keeps a document from
     // being compared is reported here.
-    for (f, compared) in files.iter_mut().zip(compared) {
-        if compared
+    for (f, compared) in files.iter_mut().zip(&comparable) {
+        if *compared
             || matches!(
                 f.kind,
                 FileKind::BackupComponents | FileKind::Manifest | FileKind::Skipped
@@ -658,15 +778,14 @@ pub(crate) fn compare_with(
         for d in std::mem::take(&mut f.diagnostics) {
             more.push(d);
         }
-        if suppress && i >= n_old && f.kind == FileKind::WriterMetadata {
-            f.suppressed += crate::parse::with_model(&f.text, |model| match model {
-                Ok(Document::WriterMetadata(w)) => {
-                    suppress::apply_silently(&w.comments, Registry::builtin(), &mut more)
-                }
-                _ => 0,
-            });
+        if suppress && i >= n_old {
+            if let Some(w) = writer(i) {
+                f.suppressed +=
+                    suppress::apply_silently(&w.comments, Registry::builtin(), &mut more);
+            }
         }
         f.diagnostics = more.into_vec();
         sort(&mut f.diagnostics);
     }
+    files
 }

@@ -559,3 +559,28 @@ fn no_comparison_rule_is_named_outside_the_rules() {
         );
     }
 }
+
+#[test]
+fn transcripts_are_compared_writer_by_writer_at_their_lines() {
+    let old = "fixtures/rules/doc/transcript-incomplete/good.txt";
+    let text = std::fs::read_to_string(old).unwrap();
+    let first = text.find("componentName=\"").unwrap() + "componentName=\"".len();
+    let end = first + text[first..].find('"').unwrap();
+    let new_text = format!("{}Renamed{}", &text[..first], &text[end..]);
+    let scratch = Scratch::new("compat-transcripts");
+    let new = scratch.write("new.txt", new_text.as_bytes());
+    let new = new.to_str().unwrap();
+    let o = vsslint(&["compat", old, new, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let report = json(&o);
+    assert_eq!(
+        raised(&report),
+        ["compat/version-not-bumped", "compat/component-renamed"]
+    );
+    let renamed = &report["diagnostics"][1];
+    assert_eq!(renamed["file"], new);
+    // The line in the whole transcript, not in the writer's document alone.
+    let line = new_text[..first].lines().count();
+    assert_eq!(renamed["line"], line as u64);
+    assert_eq!(renamed["related"][0]["file"], old);
+}

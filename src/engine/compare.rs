@@ -4,12 +4,10 @@
 
 use super::Registry;
 use crate::diagnostic::Diagnostic;
-use crate::model::Document;
-use crate::parse::{build, parse_xml};
+use crate::model::{BackupComponents, WriterMetadata};
 use crate::rule_api::{Check, Compare, CompareCx, Comparison, Pair, Side};
 use crate::settings::Settings;
 use crate::toolkit::compat_pairs::{pair_collections, pair_files, recorded, WriterKey};
-use rayon::prelude::*;
 
 /// A document of OLD or NEW, as the run read and linted it.
 pub struct Compared<'a> {
@@ -19,9 +17,9 @@ pub struct Compared<'a> {
     /// Where the run keeps the file: the findings come back with it.
     pub file: usize,
     pub settings: &'a Settings,
-    /// Whether it is a writer metadata document without `doc/*` errors: only those are
-    /// compared.
-    pub comparable: bool,
+    /// Its model, when it is a writer metadata document without `doc/*` errors: only those
+    /// are compared.
+    pub model: Option<&'a WriterMetadata<'a>>,
 }
 
 /// What is compared: one document against one, or a collection against another.
@@ -31,30 +29,17 @@ pub struct Sides<'a> {
     /// One document each, named one against the other.
     pub files: bool,
     /// The old backup's backup components document, when OLD is a backup.
-    pub old_backup: Option<&'a str>,
+    pub old_backup: Option<&'a BackupComponents<'a>>,
 }
 
 /// Runs every check of `vsslint compat` in `registry` over `sides`; returns each finding
 /// with the file it belongs to.
 pub fn run(sides: &Sides, registry: &Registry) -> Vec<(usize, Diagnostic)> {
-    let (old_trees, new_trees) = rayon::join(|| parse(&sides.old), || parse(&sides.new));
-    let (old_models, new_models) = (models(&old_trees), models(&new_trees));
-    let bcd_tree = sides.old_backup.and_then(|t| parse_xml(t).ok());
-    let bcd = bcd_tree.as_ref().map(build);
-    let bcd = match &bcd {
-        Some(Document::BackupComponents(b)) => Some(b.as_ref()),
-        _ => None,
-    };
+    let bcd = sides.old_backup;
     // The documents compared on each side, and where each is in `sides`.
-    let (old_at, new_at) = (writers(&old_models), writers(&new_models));
-    let old: Vec<Side> = old_at
-        .iter()
-        .map(|&i| side(&sides.old, &old_models, i))
-        .collect();
-    let new: Vec<Side> = new_at
-        .iter()
-        .map(|&i| side(&sides.new, &new_models, i))
-        .collect();
+    let (old_at, new_at) = (writers(&sides.old), writers(&sides.new));
+    let old: Vec<Side> = old_at.iter().map(|&i| side(&sides.old, i)).collect();
+    let new: Vec<Side> = new_at.iter().map(|&i| side(&sides.new, i)).collect();
     let old_keys: Vec<WriterKey> = old.iter().map(|s| WriterKey::of(s.doc)).collect();
     let new_keys: Vec<WriterKey> = new.iter().map(|s| WriterKey::of(s.doc)).collect();
     let pairing = if sides.files {
@@ -70,8 +55,8 @@ pub fn run(sides: &Sides, registry: &Registry) -> Vec<(usize, Diagnostic)> {
         .iter()
         .map(|p| {
             let mut pair = Pair::new(
-                side(&sides.old, &old_models, old_at[p.old]),
-                side(&sides.new, &new_models, new_at[p.new]),
+                side(&sides.old, old_at[p.old]),
+                side(&sides.new, new_at[p.new]),
                 p.by,
             );
             if let Some(bcd) = bcd {
@@ -158,28 +143,19 @@ pub fn run(sides: &Sides, registry: &Registry) -> Vec<(usize, Diagnostic)> {
     found
 }
 
-fn parse<'t>(docs: &[Compared<'t>]) -> Vec<Option<roxmltree::Document<'t>>> {
-    docs.par_iter()
-        .map(|d| d.comparable.then(|| parse_xml(d.text).ok()).flatten())
-        .collect()
-}
-
-fn models<'t>(trees: &'t [Option<roxmltree::Document<'t>>]) -> Vec<Option<Document<'t>>> {
-    trees.iter().map(|t| t.as_ref().map(build)).collect()
-}
-
-/// Where the writer metadata documents are among `docs`.
-fn writers(docs: &[Option<Document>]) -> Vec<usize> {
+/// Where the compared documents are among `docs`.
+fn writers(docs: &[Compared]) -> Vec<usize> {
     docs.iter()
         .enumerate()
-        .filter(|(_, m)| matches!(m, Some(Document::WriterMetadata(_))))
+        .filter(|(_, d)| d.model.is_some())
         .map(|(i, _)| i)
         .collect()
 }
 
-fn side<'a>(docs: &[Compared<'a>], models: &'a [Option<Document<'a>>], i: usize) -> Side<'a> {
-    let Some(Document::WriterMetadata(w)) = &models[i] else {
-        unreachable!("only writer metadata documents are compared")
-    };
-    Side::new(docs[i].path, docs[i].text, w, docs[i].file)
+fn side<'a>(docs: &[Compared<'a>], i: usize) -> Side<'a> {
+    let d = &docs[i];
+    let w = d
+        .model
+        .expect("only writer metadata documents are compared");
+    Side::new(d.path, d.text, w, d.file)
 }

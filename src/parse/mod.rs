@@ -73,6 +73,46 @@ pub fn with_model_in<R>(
             }
         }
     }
+    match parsed(text, base) {
+        Ok(p) => f(Ok(p.model())),
+        Err(e) => f(Err(e)),
+    }
+}
+
+/// A document parsed whole and kept for as long as its caller holds it: a caller that needs
+/// several models at once (`vsslint compat`, which compares two releases) parses this way,
+/// where [`with_model_in`] may parse a large document in pieces that live only for its call.
+pub struct Parsed<'t> {
+    xml: roxmltree::Document<'t>,
+    loc: Loc,
+}
+
+impl Parsed<'_> {
+    /// The document's model; its spans are in the text the document was parsed from.
+    pub fn model(&self) -> Document<'_> {
+        build_at(&self.xml, self.loc)
+    }
+}
+
+/// Parses the document `text[range]` whole, as [`with_model_in`] would give it: every span
+/// of its model, and the offset of a syntax error, is in `text`.
+///
+/// # Panics
+///
+/// When `range` is not a range of char boundaries of `text`.
+pub fn parse_in(text: &str, range: Range<usize>) -> Result<Parsed<'_>, SyntaxError> {
+    let base = range.start;
+    let text = &text[range];
+    prescan(text).map_err(|e| SyntaxError {
+        offset: e.offset + base,
+        ..e
+    })?;
+    parsed(text, base)
+}
+
+/// The document `text`, which starts at `base` in a larger text, parsed whole after its
+/// prescan.
+fn parsed(text: &str, base: usize) -> Result<Parsed<'_>, SyntaxError> {
     match parse_checked(text) {
         Ok(xml) => {
             let loc = if base == 0 {
@@ -80,9 +120,12 @@ pub fn with_model_in<R>(
             } else {
                 Loc::new(0, base)
             };
-            f(Ok(build_at(&xml, loc)))
+            Ok(Parsed { xml, loc })
         }
-        Err(e) => f(Err(in_whole(e))),
+        Err(e) => Err(SyntaxError {
+            offset: e.offset + base,
+            ..e
+        }),
     }
 }
 

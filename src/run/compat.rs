@@ -7,10 +7,9 @@ use super::inputs::{describe_io, inputs, read_file, Exclusions, Input};
 use super::{to_sink, too_many_warnings_note, write_report, Failure, Options, Outcome};
 use crate::container::cab::CabLimits;
 use crate::container::{self, Opened, Origin};
+use crate::decode::decode_owned;
 use crate::engine::Registry;
-use crate::pipeline::{
-    compare_with, lint_owned_with, lint_read_transcript, unreadable, HiddenBy, LintedFile,
-};
+use crate::pipeline::{compare_with, unreadable, HiddenBy, Unparsed};
 use crate::report::Summary;
 use crate::rule_api::Check;
 use crate::rule_meta::{Profile, Severity};
@@ -32,11 +31,11 @@ pub struct CompatOptions {
     pub options: Options,
 }
 
-/// One side as read: its documents, linted, with their settings.
+/// One side as read: its documents, decoded, with their settings.
 struct Read {
     /// A folder, a backup or a transcript, rather than one document.
     collection: bool,
-    files: Vec<(LintedFile, Settings)>,
+    files: Vec<(Unparsed, Settings)>,
 }
 
 /// Compares `opts.old` with `opts.new` with the built-in rules and writes the report.
@@ -66,8 +65,8 @@ pub(crate) fn compat_with(
         }
         Ok(s)
     };
-    let old = read_side(&opts.old, o, registry, &mut settings_for)?;
-    let new = read_side(&opts.new, o, registry, &mut settings_for)?;
+    let old = read_side(&opts.old, o, &mut settings_for)?;
+    let new = read_side(&opts.new, o, &mut settings_for)?;
     if old.collection != new.collection {
         let kind = |r: &Read| {
             if r.collection {
@@ -85,11 +84,11 @@ pub(crate) fn compat_with(
         )));
     }
     let n_old = old.files.len();
-    let (mut files, settings): (Vec<LintedFile>, Vec<Settings>) =
+    let (files, settings): (Vec<Unparsed>, Vec<Settings>) =
         old.files.into_iter().chain(new.files).unzip();
     let settings: Vec<&Settings> = settings.iter().collect();
-    compare_with(
-        &mut files,
+    let mut files = compare_with(
+        files,
         &settings,
         n_old,
         old.collection,
@@ -122,7 +121,6 @@ pub(crate) fn compat_with(
 fn read_side(
     arg: &str,
     opts: &Options,
-    registry: &Registry,
     settings_for: &mut dyn FnMut(&Path) -> Result<Settings, Failure>,
 ) -> Result<Read, Failure> {
     let limits = CabLimits {
@@ -139,7 +137,7 @@ fn read_side(
             )));
         }
         let settings = settings_for(&path)?;
-        return Ok(open_one(arg, bytes, settings, &limits, registry));
+        return Ok(open_one(arg, bytes, settings, &limits));
     }
     let path = PathBuf::from(arg);
     let meta = std::fs::metadata(&path)
@@ -148,7 +146,7 @@ fn read_side(
         let settings = settings_for(&path)?;
         let bytes = read_file(&path, opts.max_file_size)
             .map_err(|why| Failure::Usage(format!("cannot read `{arg}`: {why}")))?;
-        return Ok(open_one(arg, bytes, settings, &limits, registry));
+        return Ok(open_one(arg, bytes, settings, &limits));
     }
     let found = inputs(
         std::slice::from_ref(&path),
@@ -165,10 +163,10 @@ fn read_side(
         let shown = p.to_string_lossy().into_owned();
         let settings = settings_for(&p)?;
         let read = match read_file(&p, opts.max_file_size) {
-            Ok(bytes) => open_one(&shown, bytes, settings, &limits, registry).files,
+            Ok(bytes) => open_one(&shown, bytes, settings, &limits).files,
             Err(why) => {
                 let f = unreadable(&shown, &why, &settings);
-                vec![(f, settings)]
+                vec![(Unparsed::linted(f), settings)]
             }
         };
         files.extend(read);
@@ -179,19 +177,17 @@ fn read_side(
     })
 }
 
-/// Lints the documents of one input: a document, a cabinet's entries, a transcript's writers.
-fn open_one(
-    shown: &str,
-    bytes: Vec<u8>,
-    settings: Settings,
-    limits: &CabLimits,
-    registry: &Registry,
-) -> Read {
+/// Decodes the documents of one input: a document, a cabinet's entries, a transcript's
+/// writers. They are parsed and linted with the other side's.
+fn open_one(shown: &str, bytes: Vec<u8>, settings: Settings, limits: &CabLimits) -> Read {
     let (collection, files) = match container::open(bytes, limits) {
-        Err(why) => (false, vec![unreadable(shown, &why, &settings)]),
+        Err(why) => (
+            false,
+            vec![Unparsed::linted(unreadable(shown, &why, &settings))],
+        ),
         Ok(Opened::Document(bytes)) => (
             false,
-            vec![lint_owned_with(shown, bytes, &settings, registry)],
+            vec![Unparsed::document(shown, decode_owned(bytes), &settings)],
         ),
         Ok(Opened::Cabinet(entries)) => (
             true,
@@ -199,23 +195,16 @@ fn open_one(
                 .into_iter()
                 .map(|entry| {
                     let path = format!("{shown}!/{}", entry.name);
-                    let mut f = match entry.bytes {
-                        Ok(bytes) => lint_owned_with(&path, bytes, &settings, registry),
-                        Err(why) => unreadable(&path, &why, &settings),
+                    let mut u = match entry.bytes {
+                        Ok(bytes) => Unparsed::document(&path, decode_owned(bytes), &settings),
+                        Err(why) => Unparsed::linted(unreadable(&path, &why, &settings)),
                     };
-                    f.origin = Origin::CabinetEntry;
-                    f
+                    u.file_mut().origin = Origin::CabinetEntry;
+                    u
                 })
                 .collect(),
         ),
-        Ok(Opened::Transcript(t)) => (
-            true,
-            lint_read_transcript(shown, t, &settings, registry)
-                .writers
-                .into_iter()
-                .map(|(_, f)| f)
-                .collect(),
-        ),
+        Ok(Opened::Transcript(t)) => (true, Unparsed::transcript(shown, t)),
     };
     Read {
         collection,
