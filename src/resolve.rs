@@ -313,3 +313,144 @@ impl Selection {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs::{self, File};
+
+    /// A folder of its own for a test, with `vsslint.toml` holding `config`, and the path of
+    /// a document in it.
+    fn folder(name: &str, config: &str) -> (PathBuf, PathBuf) {
+        let dir =
+            std::env::temp_dir().join(format!("vsslint-resolve-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("writers")).unwrap();
+        fs::write(dir.join("vsslint.toml"), config).unwrap();
+        (dir.clone(), dir.join("writers").join("ledger.xml"))
+    }
+
+    /// Writes `text` over the file at `path` and gives it back its modification time: a
+    /// change no stamp can see.
+    fn rewrite_unseen(path: &Path, text: &str) {
+        let modified = fs::metadata(path).unwrap().modified().unwrap();
+        assert_eq!(fs::metadata(path).unwrap().len(), text.len() as u64);
+        fs::write(path, text).unwrap();
+        File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+    }
+
+    fn express(r: &mut Resolver, file: &Path) -> bool {
+        r.settings_for(file, &Given::default()).unwrap().express
+    }
+
+    #[test]
+    fn a_watching_resolver_reads_a_file_again_only_when_it_changed() {
+        let (dir, file) = folder("watch", "express = true\n");
+        let config = dir.join("vsslint.toml");
+        let mut r = Resolver::watching();
+        assert!(express(&mut r, &file));
+        assert!(express(&mut r, &file));
+        assert_eq!(r.reads, 1, "an unchanged file is not read again");
+
+        // Same size, same time: kept as it was.
+        rewrite_unseen(&config, "express = false");
+        assert!(express(&mut r, &file));
+        assert_eq!(r.reads, 1);
+
+        // Told it changed, it is read again.
+        r.forget(&config);
+        assert!(!express(&mut r, &file));
+        assert_eq!(r.reads, 2);
+
+        // A change of size is seen without being told.
+        fs::write(&config, "express = true\n# again\n").unwrap();
+        assert!(express(&mut r, &file));
+        assert_eq!(r.reads, 3);
+
+        // A file created nearer is found at once.
+        fs::write(
+            dir.join("writers").join(".vsslint.toml"),
+            "express = false\n",
+        )
+        .unwrap();
+        assert!(!express(&mut r, &file));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_run_reads_each_file_once() {
+        let (dir, file) = folder("run", "express = true\n");
+        let mut r = Resolver::for_run(None).unwrap();
+        assert!(express(&mut r, &file));
+        fs::write(dir.join("vsslint.toml"), "express = false\n# changed\n").unwrap();
+        assert!(express(&mut r, &file));
+        assert_eq!(r.reads, 1);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn what_is_given_wins_over_the_file_and_what_is_not_leaves_it() {
+        let (dir, file) = folder(
+            "given",
+            "express = true\ntarget-os = \"win7\"\nmin-severity = \"warning\"\n",
+        );
+        let mut r = Resolver::watching();
+        let s = r.settings_for(&file, &Given::default()).unwrap();
+        assert!(s.express);
+        assert_eq!(s.target_os, WindowsVersion::from_name("win7"));
+        assert_eq!(s.min_severity, Some(Severity::Warning));
+        let given = Given {
+            express: Some(false),
+            target_os: WindowsVersion::from_name("ws2025"),
+            ..Given::default()
+        };
+        let s = r.settings_for(&file, &given).unwrap();
+        assert!(!s.express);
+        assert_eq!(s.target_os, WindowsVersion::from_name("ws2025"));
+        assert_eq!(s.min_severity, Some(Severity::Warning));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_used_is_a_problem_each_time_until_it_is_fixed() {
+        let (dir, file) = folder("broken", "express = maybe\n");
+        let mut r = Resolver::watching();
+        for _ in 0..2 {
+            match r.settings_for(&file, &Given::default()) {
+                Err(Problem::Config(e)) => assert!(e.path.ends_with("vsslint.toml")),
+                other => panic!("{:?}", other.map(|s| s.express)),
+            }
+        }
+        assert_eq!(r.reads, 1);
+        fs::write(dir.join("vsslint.toml"), "express = true\n").unwrap();
+        assert!(express(&mut r, &file));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_selected_rule_whose_profile_is_off_is_unavailable() {
+        let registry = Registry::builtin();
+        let selection =
+            Selection::new(&["express/backup-schema".into()], &[], &[], registry).unwrap();
+        let given = Given {
+            selection: Some(&selection),
+            ..Given::default()
+        };
+        let e = given.over(Settings::default()).unwrap_err();
+        assert_eq!(e.slug, "express/backup-schema");
+        assert_eq!(e.profile, Profile::Express);
+        let given = Given {
+            express: Some(true),
+            ..given
+        };
+        let s = given.over(Settings::default()).unwrap();
+        assert!(s
+            .only
+            .is_some_and(|only| only.contains("express/backup-schema")));
+    }
+}
