@@ -11,11 +11,13 @@
 //!    initialization options: each value given wins over the file's, each one left out
 //!    leaves the file's; then the rule selection (`--select`, `--extend-select`, `--ignore`).
 //!
-//! The two used to apply step 3 each their own way, and differed on `express`: the server's
-//! `"express": false` turned off a file's `express = true`, while the command line treated
-//! its flag as "on or nothing". The server's reading was kept: a value given wins either way.
-//! The command line has no flag that turns `express` off, so its `express` is given only as
-//! "on", and what it prints did not change.
+//! The two used to resolve settings each their own way, and differed twice. On `express`:
+//! the server's `"express": false` turned off a file's `express = true`, while the command
+//! line treated its flag as "on or nothing". The server's reading was kept: a value given
+//! wins either way. The command line has no flag that turns `express` off, so its `express`
+//! is given only as "on", and what it prints did not change. On `min-severity`: the server
+//! published every finding whatever the file said; it now leaves out the lower ones, as the
+//! command line's report does.
 //!
 //! What differs between the two is what they do with a configuration file that cannot be
 //! used (the command line stops; the server says so once and lints without it) and how long

@@ -480,6 +480,10 @@ impl Server {
         if !saved {
             file.diagnostics.retain(|d| d.rule.slug != "doc/encoding");
         }
+        // What the command line lists: a configured `min-severity` leaves out lower findings
+        // (a document's are otherwise all listed).
+        let (min, _) = settings.listed_from(false);
+        file.diagnostics.retain(|d| d.severity >= min);
         let text = file.text.to_string();
         let diagnostics = to_lsp(&uri, &text, &file.diagnostics);
         out.push(publish(uri.clone(), diagnostics, Some(version)));
