@@ -384,14 +384,13 @@ impl Server {
                     if options != self.options {
                         self.options = options;
                         self.shown.clear();
-                        let open: Vec<Uri> = self.docs.keys().cloned().collect();
-                        for uri in open {
-                            let doc = self.docs.remove(&uri).expect("open");
-                            self.lint(uri, doc.text, doc.version, &mut out);
-                        }
+                        self.lint_open(&mut out);
                     }
                 }
             }
+            // vsslint registers no watcher; a client that watches files of its own accord
+            // (an extension's file watcher) reports them here. A change of a configuration
+            // file may change the findings of every open document.
             DidChangeWatchedFiles::METHOD => {
                 if let Ok(p) = params::<DidChangeWatchedFilesParams>(&n.params) {
                     let configs: Vec<PathBuf> = p
@@ -404,11 +403,7 @@ impl Server {
                             self.resolver.forget(config);
                         }
                         self.shown.clear();
-                        let open: Vec<Uri> = self.docs.keys().cloned().collect();
-                        for uri in open {
-                            let doc = self.docs.remove(&uri).expect("open");
-                            self.lint(uri, doc.text, doc.version, &mut out);
-                        }
+                        self.lint_open(&mut out);
                     }
                 }
             }
@@ -422,6 +417,15 @@ impl Server {
             _ => {}
         }
         out
+    }
+
+    /// Lints every open document again.
+    fn lint_open(&mut self, out: &mut Vec<Notification>) {
+        let open: Vec<Uri> = self.docs.keys().cloned().collect();
+        for uri in open {
+            let doc = self.docs.remove(&uri).expect("open");
+            self.lint(uri, doc.text, doc.version, out);
+        }
     }
 
     /// The settings of the document at `path`: its configuration file's, then the client's
