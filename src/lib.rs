@@ -16,7 +16,8 @@
 //!
 //! The layers, bottom to top: rule metadata; diagnostics and settings; the rule API; the
 //! shared rule toolkit; the rule files; the registry; the engine; the pipeline; the reports;
-//! the orchestration ([`run`]). No layer imports one above it (`tests/architecture.rs`).
+//! the orchestration ([`run`]) and the server, which resolve settings through one module
+//! (`resolve`). No layer imports one above it (`tests/architecture.rs`).
 
 pub mod config;
 mod container;
@@ -32,6 +33,7 @@ mod parse;
 mod pipeline;
 pub mod reference;
 pub mod report;
+mod resolve;
 mod rule_api;
 mod rule_meta;
 mod rules;

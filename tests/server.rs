@@ -472,6 +472,223 @@ fn a_configuration_error_is_plain_text() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The `file:` URI of a path.
+fn file_uri(path: &Path) -> String {
+    let path = path
+        .display()
+        .to_string()
+        .replace('\\', "/")
+        .replace(' ', "%20");
+    if path.starts_with('/') {
+        format!("file://{path}")
+    } else {
+        format!("file:///{path}")
+    }
+}
+
+/// A document in ASCII, where the command line's character columns and the protocol's UTF-16
+/// ones are the same numbers: infos by default, errors with `express` or an old target.
+const LEDGER: &str = "<WRITER_METADATA version=\"1.2\" xmlns=\"x-schema:#VssWriterMetadataInfo\" backupSchema=\"3\">\n\
+<IDENTIFICATION writerId=\"11111111-2222-3333-4444-555555555555\" instanceId=\"11111111-2222-3333-4444-555555555556\" friendlyName=\"Contoso\" usage=\"USER_DATA\" dataSource=\"OTHER\"/>\n\
+<RESTORE_METHOD method=\"RESTORE_IF_CAN_BE_REPLACED\" writerRestore=\"never\" rebootRequired=\"no\"/>\n\
+<BACKUP_LOCATIONS><FILE_GROUP logicalPath=\"Contoso\" componentName=\"Ledger\" caption=\"Ledger\" restoreMetadata=\"no\" notifyOnBackupComplete=\"no\" selectable=\"yes\" selectableForRestore=\"no\" componentFlags=\"0\">\n\
+<FILE_LIST path=\"C:\\Ledger\" filespec=\"*.dat\" recursive=\"yes\" filespecBackupType=\"3855\"/>\n\
+</FILE_GROUP></BACKUP_LOCATIONS></WRITER_METADATA>\n";
+
+/// A finding as both report it: code, severity, and its range in bytes. (The JSON report's
+/// lines and columns are not compared: with findings hidden by `min-severity` they read 1:1.)
+type Seen = (String, String, u64, u64);
+
+/// What `vsslint check --format json` lists for `file`, run in `dir` with `args`.
+fn check_finds(dir: &Path, file: &Path, args: &[&str]) -> Vec<Seen> {
+    let out = Command::new(env!("CARGO_BIN_EXE_vsslint"))
+        .args(["check", "--format", "json"])
+        .args(args)
+        .arg(file)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(out.status.code().unwrap() <= 1, "{out:?}");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut seen: Vec<Seen> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let offset = d["offset"].as_u64().unwrap();
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                offset,
+                offset + d["length"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    seen.sort();
+    seen
+}
+
+/// What the server publishes for `file` opened as it is on disk, started in `dir` with these
+/// initialization options.
+fn server_finds(dir: &Path, file: &Path, options: Value) -> Vec<Seen> {
+    let mut c = Client::start_in(dir);
+    c.initialize(options);
+    let text = std::fs::read_to_string(file).unwrap();
+    let found = c.open(&file_uri(file), &text);
+    c.shut_down();
+    let mut seen: Vec<Seen> = found
+        .iter()
+        .map(|d| {
+            // In ASCII a UTF-16 column is a byte count.
+            let at = |end: &str| {
+                let line = d["range"][end]["line"].as_u64().unwrap() as usize;
+                let before: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+                before as u64 + d["range"][end]["character"].as_u64().unwrap()
+            };
+            let severity = match d["severity"].as_u64().unwrap() {
+                1 => "error",
+                2 => "warning",
+                _ => "info",
+            };
+            (
+                d["code"].as_str().unwrap().to_string(),
+                severity.to_string(),
+                at("start"),
+                at("end"),
+            )
+        })
+        .collect();
+    seen.sort();
+    seen
+}
+
+/// What a case shows, the root configuration, the nearer one, the flags and the
+/// initialization options.
+type Case<'a> = (&'a str, &'a str, Option<&'a str>, &'a [&'a str], Value);
+
+/// The same file, configuration and options give the same findings from the command line and
+/// from the server: one resolver, one precedence.
+#[test]
+fn the_server_finds_what_check_finds() {
+    let dir = scratch("same");
+    let file = dir.join("writers").join("ledger.xml");
+    std::fs::write(&file, LEDGER).unwrap();
+    let root = "express = true\n\
+                [rules]\n\"id/version-advice\" = \"off\"\n\"lp/dangling-ancestor\" = \"warning\"\n\
+                [[overrides]]\nfiles = [\"writers/**\"]\n\
+                rules = { \"restore/alternate-fallback-missing\" = \"error\" }\n";
+    let nearer = dir.join("writers").join(".vsslint.toml");
+    let cases: [Case; 5] = [
+        ("the file alone", root, None, &[], Value::Null),
+        (
+            "a target over the file",
+            root,
+            None,
+            &["--target-os", "xp"],
+            json!({ "targetOs": "xp" }),
+        ),
+        (
+            "express given, not in the file",
+            "[rules]\n\"id/version-advice\" = \"error\"\n",
+            None,
+            &["--express", "--target-os", "ws2025"],
+            json!({ "express": true, "targetOs": "ws2025" }),
+        ),
+        (
+            "the file's min-severity",
+            "min-severity = \"warning\"\nexpress = true\n",
+            None,
+            &[],
+            Value::Null,
+        ),
+        (
+            "the nearest file, alone",
+            root,
+            Some("[rules]\n\"restore/alternate-fallback-missing\" = \"off\"\n"),
+            &[],
+            Value::Null,
+        ),
+    ];
+    for (what, config, near, args, options) in cases {
+        std::fs::write(dir.join("vsslint.toml"), config).unwrap();
+        match near {
+            Some(near) => std::fs::write(&nearer, near).unwrap(),
+            None => {
+                let _ = std::fs::remove_file(&nearer);
+            }
+        }
+        let check = check_finds(&dir, &file, args);
+        let server = server_finds(&dir, &file, options);
+        assert!(!check.is_empty(), "{what}: nothing found");
+        assert_eq!(check, server, "{what}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Writes `text` over the file at `path` and gives it back its modification time: the same
+/// size and time, a change the server cannot see without being told.
+fn rewrite_unseen(path: &Path, text: &str) {
+    let modified = std::fs::metadata(path).unwrap().modified().unwrap();
+    assert_eq!(std::fs::metadata(path).unwrap().len(), text.len() as u64);
+    std::fs::write(path, text).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+}
+
+/// The server reads a configuration file again when it changed and keeps it when it did not:
+/// a rewrite it cannot see (same size, same time) leaves the findings as they were, until the
+/// client saves the file or reports it changed.
+#[test]
+fn an_edited_configuration_is_read_again_and_an_unchanged_one_is_not() {
+    let dir = scratch("reload");
+    let config = dir.join("vsslint.toml");
+    std::fs::write(&config, "express = true\n").unwrap();
+    let file = dir.join("writers").join("ledger.xml");
+    std::fs::write(&file, LEDGER).unwrap();
+    let uri = file_uri(&file);
+    let express = |found: &[Value]| rules(found).contains(&"express/backup-schema");
+
+    let mut c = Client::start_in(&dir);
+    c.initialize(Value::Null);
+    assert!(express(&c.open(&uri, LEDGER)));
+    let mut version = 1;
+    let mut change = |c: &mut Client| {
+        version += 1;
+        c.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version },
+                    "contentChanges": [{ "text": LEDGER }] }),
+        );
+        c.diagnostics()
+    };
+
+    rewrite_unseen(&config, "express = false");
+    assert!(express(&change(&mut c)), "the kept configuration is used");
+
+    c.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": file_uri(&config) } }),
+    );
+    assert!(!express(&c.diagnostics()), "a saved configuration is read");
+
+    std::fs::write(&config, "express = true\n# on again\n").unwrap();
+    assert!(express(&change(&mut c)), "a changed size is seen");
+
+    rewrite_unseen(&config, "express = false\n# off now\n");
+    assert!(express(&change(&mut c)));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": file_uri(&config), "type": 2 }] }),
+    );
+    assert!(!express(&c.diagnostics()), "a reported change is read");
+    c.shut_down();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A request in a frame whose body cannot be found, each kind the server once lost its stream
 /// on.
 fn broken_frames() -> [(&'static str, String); 5] {

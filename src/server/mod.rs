@@ -5,9 +5,10 @@
 //! nothing is debounced. Positions are in UTF-16 code units, as the protocol requires; the
 //! findings' spans are bytes of the UTF-8 text, converted in one pass over the text.
 //!
-//! The settings of a document are those of the command line: the `vsslint.toml` found from
-//! its file's folder upward, then the client's initialization options over it, as flags are
-//! over the file.
+//! The settings of a document are resolved as the command line's are (`crate::resolve`): the
+//! `vsslint.toml` found from its file's folder upward, then the client's initialization
+//! options over it, as flags are over the file. A configuration file is read again only when
+//! it changed, or when the client saves it or reports it changed.
 
 mod attributes;
 mod cursor;
@@ -16,7 +17,7 @@ mod transport;
 
 pub use transport::{Frame, Frames, Limits, MAX_HEADER_LINE, MAX_MESSAGE};
 
-use crate::config::{Config, ConfigError, FILE_NAMES};
+use crate::config::{ConfigError, FILE_NAMES};
 use crate::decode::{decode, DecodedText, Detection};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::engine::Registry;
@@ -24,6 +25,7 @@ use crate::fix::{compatible, edits_of};
 use crate::flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
 use crate::os::WindowsVersion;
 use crate::pipeline::lint_decoded;
+use crate::resolve::{Given, Problem, Resolver};
 use crate::rule_meta::Severity;
 use crate::settings::Settings;
 use crate::vocab::{
@@ -32,8 +34,9 @@ use crate::vocab::{
 };
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
-    DidChangeConfiguration, DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Exit, Notification as _, PublishDiagnostics, ShowMessage,
+    DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument,
+    DidOpenTextDocument, DidSaveTextDocument, Exit, Notification as _, PublishDiagnostics,
+    ShowMessage,
 };
 use lsp_types::request::{CodeActionRequest, Completion, HoverRequest, Request as _, Shutdown};
 use lsp_types::{
@@ -41,13 +44,13 @@ use lsp_types::{
     CodeActionProviderCapability, CodeDescription, CompletionItem, CompletionItemKind,
     CompletionOptions, CompletionParams, CompletionResponse, CompletionTextEdit,
     DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeConfigurationParams,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, Documentation, Hover, HoverContents, HoverParams,
-    HoverProviderCapability, InitializeParams, InsertTextFormat, Location, MarkupContent,
-    MarkupKind, MessageType, NumberOrString, PositionEncodingKind, PublishDiagnosticsParams,
-    SaveOptions, ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri,
-    WorkspaceEdit,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, Documentation, Hover, HoverContents,
+    HoverParams, HoverProviderCapability, InitializeParams, InsertTextFormat, Location,
+    MarkupContent, MarkupKind, MessageType, NumberOrString, PositionEncodingKind,
+    PublishDiagnosticsParams, SaveOptions, ServerCapabilities, ShowMessageParams,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 use position::Positions;
 use serde::de::DeserializeOwned;
@@ -69,8 +72,20 @@ struct ClientOptions {
     express: Option<bool>,
 }
 
+impl ClientOptions {
+    fn given(&self) -> Given<'static> {
+        Given {
+            target_os: self.target_os,
+            express: self.express,
+            ..Given::default()
+        }
+    }
+}
+
 struct Server {
     options: ClientOptions,
+    /// The configuration files read, each kept until it changes.
+    resolver: Resolver,
     snippets: bool,
     docs: HashMap<Uri, Open>,
     /// Configuration errors already shown, so that one is not shown again on every keystroke.
@@ -134,6 +149,7 @@ fn serve(connection: &Connection) -> Result<(), String> {
         .unwrap_or(false);
     let mut server = Server {
         options,
+        resolver: Resolver::watching(),
         snippets,
         docs: HashMap::new(),
         shown: HashSet::new(),
@@ -257,6 +273,14 @@ fn path_of(uri: &Uri) -> Option<PathBuf> {
     Some(path.into())
 }
 
+/// The configuration file a `file:` URI names, if it names one.
+fn config_path(uri: &Uri) -> Option<PathBuf> {
+    path_of(uri).filter(|p| {
+        p.file_name()
+            .is_some_and(|n| FILE_NAMES.iter().any(|name| n == *name))
+    })
+}
+
 /// `text` with its `%XX` escapes decoded, when the result is UTF-8.
 fn percent_decoded(text: &str) -> Option<String> {
     let b = text.as_bytes();
@@ -329,12 +353,11 @@ impl Server {
             DidSaveTextDocument::METHOD => {
                 if let Ok(p) = params::<DidSaveTextDocumentParams>(&n.params) {
                     let uri = p.text_document.uri;
-                    let is_config = path_of(&uri)
-                        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-                        .is_some_and(|n| FILE_NAMES.contains(&n.as_str()));
+                    let config = config_path(&uri);
                     // A saved configuration may change the findings of every open document;
                     // a saved document, its encoding findings.
-                    let again: Vec<Uri> = if is_config {
+                    let again: Vec<Uri> = if let Some(config) = config {
+                        self.resolver.forget(&config);
                         self.shown.clear();
                         self.docs.keys().cloned().collect()
                     } else {
@@ -361,11 +384,26 @@ impl Server {
                     if options != self.options {
                         self.options = options;
                         self.shown.clear();
-                        let open: Vec<Uri> = self.docs.keys().cloned().collect();
-                        for uri in open {
-                            let doc = self.docs.remove(&uri).expect("open");
-                            self.lint(uri, doc.text, doc.version, &mut out);
+                        self.lint_open(&mut out);
+                    }
+                }
+            }
+            // vsslint registers no watcher; a client that watches files of its own accord
+            // (an extension's file watcher) reports them here. A change of a configuration
+            // file may change the findings of every open document.
+            DidChangeWatchedFiles::METHOD => {
+                if let Ok(p) = params::<DidChangeWatchedFilesParams>(&n.params) {
+                    let configs: Vec<PathBuf> = p
+                        .changes
+                        .iter()
+                        .filter_map(|c| config_path(&c.uri))
+                        .collect();
+                    if !configs.is_empty() {
+                        for config in &configs {
+                            self.resolver.forget(config);
                         }
+                        self.shown.clear();
+                        self.lint_open(&mut out);
                     }
                 }
             }
@@ -381,30 +419,36 @@ impl Server {
         out
     }
 
+    /// Lints every open document again.
+    fn lint_open(&mut self, out: &mut Vec<Notification>) {
+        let open: Vec<Uri> = self.docs.keys().cloned().collect();
+        for uri in open {
+            let doc = self.docs.remove(&uri).expect("open");
+            self.lint(uri, doc.text, doc.version, out);
+        }
+    }
+
     /// The settings of the document at `path`: its configuration file's, then the client's
     /// options over them; a configuration file that cannot be used is shown once and left out.
     fn settings_for(&mut self, path: Option<&Path>, out: &mut Vec<Notification>) -> Settings {
-        let mut s = Settings::default();
-        if let Some(path) = path {
-            if let Some(found) = Config::discover(path) {
-                match Config::load(&found) {
-                    Ok(config) => config.apply(path, &mut s),
-                    Err(e) => {
-                        let message = plain_config_error(&e);
-                        if self.shown.insert(message.clone()) {
-                            out.push(show(MessageType::ERROR, message));
-                        }
+        let given = self.options.given();
+        let resolved = match path {
+            Some(path) => self.resolver.settings_for(path, &given),
+            None => given.over(Settings::default()).map_err(Problem::from),
+        };
+        match resolved {
+            Ok(s) => s,
+            Err(problem) => {
+                if let Problem::Config(e) = problem {
+                    let message = plain_config_error(&e);
+                    if self.shown.insert(message.clone()) {
+                        out.push(show(MessageType::ERROR, message));
                     }
                 }
+                // The client selects no rule, so only the configuration can be the problem.
+                given.over(Settings::default()).unwrap_or_default()
             }
         }
-        if let Some(t) = self.options.target_os {
-            s.target_os = Some(t);
-        }
-        if let Some(e) = self.options.express {
-            s.express = e;
-        }
-        s
     }
 
     /// Lints the client's text. The client sends text without its encoding: when the file on
@@ -440,6 +484,10 @@ impl Server {
         if !saved {
             file.diagnostics.retain(|d| d.rule.slug != "doc/encoding");
         }
+        // What the command line lists: a configured `min-severity` leaves out lower findings
+        // (a document's are otherwise all listed).
+        let (min, _) = settings.listed_from(false);
+        file.diagnostics.retain(|d| d.severity >= min);
         let text = file.text.to_string();
         let diagnostics = to_lsp(&uri, &text, &file.diagnostics);
         out.push(publish(uri.clone(), diagnostics, Some(version)));
