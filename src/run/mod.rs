@@ -16,7 +16,7 @@ mod show_settings;
 
 pub use compat::{compat, CompatOptions};
 use fixes::{fix_file, FixRecord};
-pub use options::{Failure, FixMode, Options, Outcome};
+pub use options::{Failure, FixMode, Options, OptionsError, Outcome};
 pub use show_settings::show_settings;
 
 use crate::container::cab::CabLimits;
@@ -25,7 +25,7 @@ use crate::engine::Registry;
 use crate::pipeline::{
     check_across_with, keeps_text, lint_owned_with, lint_read_transcript, unreadable, LintedFile,
 };
-use crate::report::{self, HiddenBy, Summary};
+use crate::report::{self, EmitContext, Emitter, HiddenBy, Summary};
 use crate::rule_meta::Severity;
 use crate::settings::Settings;
 use configs::{Configs, Selection};
@@ -34,31 +34,9 @@ use rayon::prelude::*;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
-/// Report formats (the command line's `--format` values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// For people: each finding with the lines around it, labels, help and the rule's link.
-    Full,
-    /// One line per finding: path:line:col: severity: message [CODE rule].
-    Concise,
-    /// One JSON object: every finding with its position, help and related places, and a
-    /// summary with counts.
-    Json,
-    /// One JSON object per finding, one per line, for streaming tools.
-    JsonLines,
-    /// SARIF 2.1.0, for code-scanning services (GitHub code scanning, Azure DevOps).
-    Sarif,
-    /// GitHub Actions annotations (workflow commands), then the concise list in a log group.
-    Github,
-}
-
 /// Reports of thousands of findings are megabytes: written in large pieces, they cost few
 /// system calls.
 const OUTPUT_BUFFER: usize = 1 << 16;
-
-/// Most findings of one file whose JSON is rendered while linting: a piece of ~700 bytes a
-/// finding is kept until the report is written.
-const PRERENDER_MAX: usize = 4096;
 
 /// Lints what `opts` names with the built-in rules and writes the report to `out` (or to
 /// `opts.output_file`).
@@ -86,11 +64,8 @@ pub(crate) fn run_with(
     out: &mut dyn Write,
     registry: &Registry,
 ) -> Result<Outcome, Failure> {
-    if opts.statistics && !matches!(opts.format, Format::Full | Format::Concise | Format::Json) {
-        return Err(Failure::Usage(format!(
-            "--statistics cannot be written as --format {}: it is a table (full, concise) or a JSON list (json); use one of those formats, or drop --statistics",
-            clap::ValueEnum::to_possible_value(&opts.format).map_or_else(String::new, |v| v.get_name().to_string())
-        )));
+    if opts.statistics && !opts.format.holds_statistics() {
+        return Err(OptionsError::StatisticsIn(opts.format).into());
     }
     let exclude = Exclusions::new(&opts.exclude)?;
     let found = inputs::inputs(&opts.paths, &exclude)?;
@@ -135,16 +110,11 @@ pub(crate) fn run_with(
         }
     }
     if jobs.is_empty() && skipped.is_empty() && !opts.allow_no_files {
-        let under: Vec<String> = found
-            .empty
-            .iter()
-            .map(|p| format!("`{}`", p.display()))
-            .collect();
-        return Err(Failure::Usage(format!(
-            "no writer metadata documents found under {} (looked for *.xml and *.cab files{}); pass --allow-no-files if an empty run is expected",
-            under.join(", "),
-            if opts.exclude.is_empty() { "" } else { " not excluded by --exclude" }
-        )));
+        return Err(OptionsError::NoDocuments {
+            under: found.empty.clone(),
+            excluding: !opts.exclude.is_empty(),
+        }
+        .into());
     }
     let named: Vec<&std::path::Path> = jobs.iter().filter_map(|j| j.path.as_deref()).collect();
     let mut folders = backups::Folders::of(&named);
@@ -170,18 +140,16 @@ pub(crate) fn run_with(
             .collect()
     };
     jobs.extend(context_jobs(context, &mut configs)?);
-    // A JSON report of many files is rendered by the threads that lint them, each file as
-    // soon as it is linted; the report then only joins the pieces. A file of many findings
-    // is left to be written one finding at a time, so that no piece grows with the report.
-    let prerender = opts.format == Format::Json && !opts.quiet && !opts.statistics;
+    // A report whose format renders files ahead (JSON) has each rendered by the thread that
+    // linted it, as soon as it is linted; writing the report then only joins the pieces.
+    // `--quiet` hides findings only once every file is linted: nothing is rendered ahead.
+    let emitter = report_emitter(opts);
+    let prerender = !opts.quiet;
     // A report that shows positions and no source lines needs no file's text once its
     // findings are located: 20,000 small documents in `concise` peak at 82 MB instead of
     // 112 MB (scripts/bench-memory.sh).
-    let positions_only =
-        matches!(opts.format, Format::Concise | Format::Github) && opts.fix != Some(FixMode::Diff);
-    let render = |f: &LintedFile| {
-        (prerender && f.diagnostics.len() <= PRERENDER_MAX).then(|| report::json::render(f))
-    };
+    let positions_only = !opts.format.emitter().shows_source() && opts.fix != Some(FixMode::Diff);
+    let render = |f: &LintedFile| prerender.then(|| emitter.render(f)).flatten();
     let lint_jobs = |jobs: &[Job]| -> (Vec<Vec<Linted>>, Vec<FixRecord>) {
         let results: Vec<(Vec<Linted>, Option<FixRecord>)> = jobs
             .par_iter()
@@ -495,9 +463,7 @@ fn read_stdin(max: u64) -> Result<Vec<u8>, Failure> {
         .read_to_end(&mut buf)
         .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
     if buf.len() as u64 > max {
-        return Err(Failure::Usage(format!(
-            "standard input is larger than --max-file-size ({max})"
-        )));
+        return Err(OptionsError::StdinTooLarge { max }.into());
     }
     Ok(buf)
 }
@@ -549,41 +515,29 @@ fn write_report(
     files: &[LintedFile],
     parts: &[Option<Vec<u8>>],
 ) -> Result<(), Failure> {
-    if opts.statistics {
-        let json = opts.format == Format::Json;
-        return Ok(report::statistics::write(sink, files, json)?);
-    }
-    let cap = if opts.max_diagnostics == 0 {
-        usize::MAX
-    } else {
-        opts.max_diagnostics
+    let cx = EmitContext {
+        style: opts.style,
+        max_diagnostics: opts.max_diagnostics,
+        rendered: parts,
+        step_summary: opts.step_summary.as_deref(),
     };
-    match opts.format {
-        Format::Full => report::full::write_capped(sink, files, opts.style, cap)?,
-        Format::Concise => report::concise::write_capped(sink, files, cap)?,
-        Format::Json => {
-            let parts: Vec<Option<&[u8]>> = parts.iter().map(Option::as_deref).collect();
-            report::json::write_rendered(sink, files, &parts)?
-        }
-        Format::JsonLines => report::json::write_lines(sink, files)?,
-        Format::Sarif => report::sarif::write(sink, files)?,
-        Format::Github => {
-            report::github::write(sink, files)?;
-            if let Some(path) = &opts.step_summary {
-                let mut f = std::fs::OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(path)?;
-                f.write_all(report::github::step_summary(files).as_bytes())?;
-            }
-        }
+    Ok(report_emitter(opts).emit(sink, files, &cx)?)
+}
+
+/// What writes the report: the findings in the format asked for, or how often each rule
+/// fired.
+fn report_emitter(opts: &Options) -> &'static dyn Emitter {
+    if opts.statistics {
+        opts.format.statistics_emitter()
+    } else {
+        opts.format.emitter()
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Format;
     use crate::rule_api::{Across, AcrossCx, Check, Facts, Member, Rule};
     use crate::rule_meta::{RuleMeta, Severity};
 

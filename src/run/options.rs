@@ -1,10 +1,10 @@
 //! What a run is asked to do ([`Options`], [`FixMode`]), and how it ends ([`Outcome`],
 //! [`Failure`]).
 
-use super::Format;
 use crate::container::cab::CabLimits;
 use crate::os::WindowsVersion;
 use crate::report::full::Style;
+use crate::report::Format;
 use crate::rule_meta::Severity;
 use std::io;
 use std::path::PathBuf;
@@ -122,6 +122,58 @@ pub enum Failure {
     Io(io::Error),
     /// A usage or configuration error, said in full.
     Usage(String),
+    /// Options that cannot do what they ask, said in the library's terms: a front end says
+    /// it in its own (the command line names its flags).
+    Options(OptionsError),
+}
+
+/// What is wrong with the options of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OptionsError {
+    /// `statistics` in a format that has no form for them ([`Format::holds_statistics`]).
+    StatisticsIn(Format),
+    /// The paths name no document (and `allow_no_files` is off): the paths looked under,
+    /// and whether `exclude` names any pattern.
+    NoDocuments {
+        under: Vec<PathBuf>,
+        excluding: bool,
+    },
+    /// Standard input is larger than `max_file_size`.
+    StdinTooLarge { max: u64 },
+}
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptionsError::StatisticsIn(format) => write!(
+                f,
+                "statistics cannot be written as {format}: they are a table (full, concise) or a JSON list (json)"
+            ),
+            OptionsError::NoDocuments { under, excluding } => write!(
+                f,
+                "no writer metadata documents found under {} (looked for *.xml and *.cab files{}); allow no files if an empty run is expected",
+                quoted_paths(under),
+                if *excluding { " not excluded" } else { "" }
+            ),
+            OptionsError::StdinTooLarge { max } => write!(
+                f,
+                "standard input is larger than the largest file allowed ({max} bytes)"
+            ),
+        }
+    }
+}
+
+/// `` `a`, `b` ``.
+fn quoted_paths(paths: &[PathBuf]) -> String {
+    let quoted: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+    quoted.join(", ")
+}
+
+impl From<OptionsError> for Failure {
+    fn from(e: OptionsError) -> Self {
+        Failure::Options(e)
+    }
 }
 
 impl From<io::Error> for Failure {
@@ -135,6 +187,7 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Io(e) => write!(f, "{e}"),
             Failure::Usage(m) => f.write_str(m),
+            Failure::Options(e) => write!(f, "{e}"),
         }
     }
 }
