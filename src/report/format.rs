@@ -125,4 +125,50 @@ mod tests {
             "unknown report format `xml`: the formats are full, concise, json, json-lines, sarif, github"
         );
     }
+
+    /// Each format is written by the emitter of that format, and statistics by theirs.
+    #[test]
+    fn each_format_is_written_by_its_own_module() {
+        use crate::pipeline::{lint_bytes, LintedFile};
+        use crate::report::EmitContext;
+        use crate::settings::Settings;
+        use std::io::{self, Write};
+        /// A format module's own writer.
+        type Writer = fn(&mut dyn Write, &[LintedFile]) -> io::Result<()>;
+        let doc = b"<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" version=\"1.1\">\n  <IDENTIFICATION writerId=\"{not-a-guid}\"/>\n</WRITER_METADATA>\n";
+        let files = [lint_bytes("a.xml", doc, &Settings::default())];
+        assert!(!files[0].diagnostics.is_empty());
+        let emitted = |e: &dyn Emitter| {
+            let mut out = Vec::new();
+            e.emit(&mut out, &files, &EmitContext::default()).unwrap();
+            out
+        };
+        let written = |w: Writer| {
+            let mut out = Vec::new();
+            w(&mut out, &files).unwrap();
+            out
+        };
+        let full = |out: &mut dyn Write, f: &[LintedFile]| {
+            full::write(out, f, crate::report::full::Style::plain(100))
+        };
+        let table = |out: &mut dyn Write, f: &[LintedFile]| statistics::write(out, f, false);
+        let list = |out: &mut dyn Write, f: &[LintedFile]| statistics::write(out, f, true);
+        let expected: [(Format, Writer); 6] = [
+            (Format::Full, full),
+            (Format::Concise, concise::write),
+            (Format::Json, json::write),
+            (Format::JsonLines, json::write_lines),
+            (Format::Sarif, sarif::write),
+            (Format::Github, github::write),
+        ];
+        for (format, write) in expected {
+            assert_eq!(emitted(format.emitter()), written(write), "{format}");
+            let stats = if format == Format::Json { list } else { table };
+            assert_eq!(
+                emitted(format.statistics_emitter()),
+                written(stats),
+                "{format}"
+            );
+        }
+    }
 }

@@ -1,5 +1,7 @@
-//! One run of the linter, as the command line makes it: find the files, settle each one's
-//! settings, lint them in parallel, run the checks across them, and write the report.
+//! One run of the linter, as the command line makes it, in named stages: plan the inputs
+//! (find the files, settle each one's settings), open and lint them in parallel, assemble the
+//! backups, run the checks across documents, settle the fixes, write the report, and say how
+//! the run ended.
 //!
 //! The command line only turns its arguments into [`Options`]; an editor server or a test
 //! harness calls [`run`] the same way.
@@ -482,5 +484,41 @@ mod tests {
         assert!(!String::from_utf8(plain)
             .unwrap()
             .contains("same-writer-class"));
+    }
+
+    /// The library says what is wrong with the options in its own terms; the flags that set
+    /// them are the command line's to name.
+    #[test]
+    fn errors_in_the_options_name_no_flags() {
+        let dir = std::env::temp_dir().join(format!("vsslint-options-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let run_of = |opts: Options| run(&opts, &mut Vec::new()).expect_err("the run fails");
+        let statistics = run_of(Options {
+            paths: vec![dir.clone()],
+            format: Format::Sarif,
+            statistics: true,
+            ..Options::default()
+        });
+        let empty = run_of(Options {
+            paths: vec![dir.clone()],
+            exclude: vec!["*.bak".into()],
+            ..Options::default()
+        });
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(matches!(
+            statistics,
+            Failure::Options(OptionsError::StatisticsIn(Format::Sarif))
+        ));
+        assert_eq!(
+            statistics.to_string(),
+            "statistics cannot be written as sarif: they are a table (full, concise) or a JSON list (json)"
+        );
+        let Failure::Options(OptionsError::NoDocuments { under, excluding }) = &empty else {
+            panic!("{empty}");
+        };
+        assert_eq!((under, *excluding), (&vec![dir.clone()], true));
+        for failure in [statistics, empty] {
+            assert!(!failure.to_string().contains("--"), "{failure}");
+        }
     }
 }

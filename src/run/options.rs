@@ -152,7 +152,7 @@ impl std::fmt::Display for OptionsError {
             ),
             OptionsError::NoDocuments { under, excluding } => write!(
                 f,
-                "no writer metadata documents found under {} (looked for *.xml and *.cab files{}); allow no files if an empty run is expected",
+                "no writer metadata documents found under {} (looked for *.xml and *.cab files{}); set `allow_no_files` if an empty run is expected",
                 quoted_paths(under),
                 if *excluding { " not excluded" } else { "" }
             ),
