@@ -325,6 +325,7 @@ pub(super) fn too_many_warnings_note(opts: &Options, summary: &Summary) -> Optio
     })
 }
 
+/// Writes the report of `files` as `opts` asks, joining the parts rendered ahead.
 fn write_report(
     sink: &mut dyn Write,
     opts: &Options,
