@@ -124,7 +124,7 @@ pub(super) fn escaped(failure: Failure) -> Failure {
 }
 
 /// What is wrong with the options, and which flag to change.
-fn in_flags(e: &OptionsError) -> String {
+pub(super) fn in_flags(e: &OptionsError) -> String {
     match e {
         OptionsError::StatisticsIn(format) => format!(
             "--statistics cannot be written as --format {format}: it is a table (full, concise) or a JSON list (json); use one of those formats, or drop --statistics"
@@ -142,6 +142,9 @@ fn in_flags(e: &OptionsError) -> String {
         }
         OptionsError::StdinTooLarge { max } => {
             format!("standard input is larger than --max-file-size ({max})")
+        }
+        OptionsError::InvalidExclude { glob, why } => {
+            format!("invalid --exclude glob `{glob}`: {why}")
         }
         other => other.to_string(),
     }

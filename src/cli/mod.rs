@@ -536,4 +536,24 @@ mod tests {
         }
         assert_eq!(FormatArg::value_variants().len(), Format::ALL.len());
     }
+
+    /// The library's errors in the options, said with the flags that set them.
+    #[test]
+    fn option_errors_name_their_flags() {
+        use vsslint::OptionsError;
+        let said = |e: OptionsError| check::in_flags(&e);
+        assert_eq!(
+            said(OptionsError::InvalidExclude {
+                glob: "a[".into(),
+                why: "unclosed character class; missing ']'".into(),
+            }),
+            "invalid --exclude glob `a[`: unclosed character class; missing ']'"
+        );
+        assert_eq!(
+            said(OptionsError::StdinTooLarge { max: 10 }),
+            "standard input is larger than --max-file-size (10)"
+        );
+        assert!(said(OptionsError::StatisticsIn(Format::Sarif))
+            .starts_with("--statistics cannot be written as --format sarif:"));
+    }
 }

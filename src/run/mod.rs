@@ -505,7 +505,16 @@ mod tests {
             exclude: vec!["*.bak".into()],
             ..Options::default()
         });
+        let glob = run_of(Options {
+            paths: vec![dir.clone()],
+            exclude: vec!["a[".into()],
+            ..Options::default()
+        });
         std::fs::remove_dir_all(&dir).unwrap();
+        assert!(matches!(
+            glob,
+            Failure::Options(OptionsError::InvalidExclude { .. })
+        ));
         assert!(matches!(
             statistics,
             Failure::Options(OptionsError::StatisticsIn(Format::Sarif))
@@ -518,7 +527,7 @@ mod tests {
             panic!("{empty}");
         };
         assert_eq!((under, *excluding), (&vec![dir.clone()], true));
-        for failure in [statistics, empty] {
+        for failure in [statistics, empty, glob] {
             assert!(!failure.to_string().contains("--"), "{failure}");
         }
     }

@@ -141,6 +141,8 @@ pub enum OptionsError {
     },
     /// Standard input is larger than `max_file_size`.
     StdinTooLarge { max: u64 },
+    /// A pattern of `exclude` is no glob, and why.
+    InvalidExclude { glob: String, why: String },
 }
 
 impl std::fmt::Display for OptionsError {
@@ -160,6 +162,9 @@ impl std::fmt::Display for OptionsError {
                 f,
                 "standard input is larger than the largest file allowed ({max} bytes)"
             ),
+            OptionsError::InvalidExclude { glob, why } => {
+                write!(f, "invalid glob of files to exclude `{glob}`: {why}")
+            }
         }
     }
 }
