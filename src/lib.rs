@@ -57,12 +57,13 @@ pub use pipeline::{
     check_across, compare, lint_bytes, lint_owned, lint_set, lint_transcript, FileKind, LintedFile,
     LintedTranscript,
 };
+pub use report::Format;
 pub use rule_api::Rule;
 pub use rule_meta::{Cost, Profile, RuleMeta, Severity, DOCS_BASE};
 pub use rules::{all as all_rules, find as find_rule};
 pub use run::coverage::{coverage, Coverage};
 pub use run::dump::{dump, schema as dump_schema, BackupDump};
 pub use run::{
-    compat, run, show_settings, CompatOptions, Failure, FixMode, Format, Options, Outcome,
+    compat, run, show_settings, CompatOptions, Failure, FixMode, Options, OptionsError, Outcome,
 };
 pub use settings::{ExtraSpellings, Settings};

@@ -529,11 +529,14 @@ fn run_in_process(scratch: &Scratch, input: &Path) -> i32 {
             check_report(&report, input);
             outcome.code
         }
-        Err(Failure::Usage(message)) => {
-            assert!(!message.trim().is_empty(), "a usage error without words");
+        Err(Failure::Io(e)) => panic!("reading its own input failed: {e}"),
+        Err(failure) => {
+            assert!(
+                !failure.to_string().trim().is_empty(),
+                "a usage error without words"
+            );
             2
         }
-        Err(Failure::Io(e)) => panic!("reading its own input failed: {e}"),
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use vsslint::report::escape::{terminal, terminal_lines};
 use vsslint::report::full::Style;
 use vsslint::Severity;
-use vsslint::{Failure, FixMode, Options};
+use vsslint::{Failure, FixMode, Options, OptionsError};
 
 pub(super) fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
     match choice {
@@ -32,7 +32,7 @@ fn options(args: &CheckArgs) -> Options {
     let color = use_color(args.color, to_terminal) && (!to_terminal || console_takes_ansi());
     Options {
         paths: args.paths.clone(),
-        format: args.format,
+        format: args.format.into(),
         output_file: args.output_file.clone(),
         config: args.config.clone(),
         target_os: args.target_os,
@@ -113,11 +113,40 @@ fn lines_starting<'t>(text: &'t str, next: &'static str) -> impl Iterator<Item =
 
 /// A failure names files and quotes globs and configuration values, escaped for the
 /// terminal. It may be several lines (a configuration error with its snippet, whose texts are
-/// escaped already), so its line feeds are kept.
+/// escaped already), so its line feeds are kept. An error in the options is said with the
+/// flags that set them.
 pub(super) fn escaped(failure: Failure) -> Failure {
     match failure {
         Failure::Usage(m) => Failure::Usage(terminal_lines(&m).into_owned()),
+        Failure::Options(e) => Failure::Usage(terminal_lines(&in_flags(&e)).into_owned()),
         e => e,
+    }
+}
+
+/// What is wrong with the options, and which flag to change.
+pub(super) fn in_flags(e: &OptionsError) -> String {
+    match e {
+        OptionsError::StatisticsIn(format) => format!(
+            "--statistics cannot be written as --format {format}: it is a table (full, concise) or a JSON list (json); use one of those formats, or drop --statistics"
+        ),
+        OptionsError::NoDocuments { under, excluding } => {
+            let under: Vec<String> = under
+                .iter()
+                .map(|p| format!("`{}`", p.display()))
+                .collect();
+            format!(
+                "no writer metadata documents found under {} (looked for *.xml and *.cab files{}); pass --allow-no-files if an empty run is expected",
+                under.join(", "),
+                if *excluding { " not excluded by --exclude" } else { "" }
+            )
+        }
+        OptionsError::StdinTooLarge { max } => {
+            format!("standard input is larger than --max-file-size ({max})")
+        }
+        OptionsError::InvalidExclude { glob, why } => {
+            format!("invalid --exclude glob `{glob}`: {why}")
+        }
+        other => other.to_string(),
     }
 }
 

@@ -15,7 +15,7 @@ pub(super) fn compat(args: &CompatArgs) -> Result<i32, Failure> {
         new: args.new.clone(),
         show_harmless: args.show_harmless,
         options: Options {
-            format: args.format,
+            format: args.format.into(),
             output_file: args.output_file.clone(),
             config: args.config.clone(),
             select: args.select.clone(),

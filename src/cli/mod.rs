@@ -59,8 +59,8 @@ struct CheckArgs {
     show_settings: Option<PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Full)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Full)]
+    format: FormatArg,
 
     /// Write the report to this file instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
@@ -233,8 +233,8 @@ struct CompatArgs {
     show_harmless: bool,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Full)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Full)]
+    format: FormatArg,
 
     /// Write the report to this file instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
@@ -293,6 +293,37 @@ struct CompatArgs {
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+}
+
+/// `--format`: the library's report formats, as the command line names them.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    /// For people: each finding with the lines around it, labels, help and the rule's link.
+    Full,
+    /// One line per finding: path:line:col: severity: message [CODE rule].
+    Concise,
+    /// One JSON object: every finding with its position, help and related places, and a
+    /// summary with counts.
+    Json,
+    /// One JSON object per finding, one per line, for streaming tools.
+    JsonLines,
+    /// SARIF 2.1.0, for code-scanning services (GitHub code scanning, Azure DevOps).
+    Sarif,
+    /// GitHub Actions annotations (workflow commands), then the concise list in a log group.
+    Github,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Full => Format::Full,
+            FormatArg::Concise => Format::Concise,
+            FormatArg::Json => Format::Json,
+            FormatArg::JsonLines => Format::JsonLines,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -489,5 +520,40 @@ pub fn run() -> i32 {
             );
             USAGE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--format` takes the names the library gives its formats, which its errors quote.
+    #[test]
+    fn each_format_flag_value_is_the_library_format_of_that_name() {
+        for arg in FormatArg::value_variants() {
+            let name = arg.to_possible_value().expect("no value is hidden");
+            assert_eq!(name.get_name(), Format::from(*arg).name());
+        }
+        assert_eq!(FormatArg::value_variants().len(), Format::ALL.len());
+    }
+
+    /// The library's errors in the options, said with the flags that set them.
+    #[test]
+    fn option_errors_name_their_flags() {
+        use vsslint::OptionsError;
+        let said = |e: OptionsError| check::in_flags(&e);
+        assert_eq!(
+            said(OptionsError::InvalidExclude {
+                glob: "a[".into(),
+                why: "unclosed character class; missing ']'".into(),
+            }),
+            "invalid --exclude glob `a[`: unclosed character class; missing ']'"
+        );
+        assert_eq!(
+            said(OptionsError::StdinTooLarge { max: 10 }),
+            "standard input is larger than --max-file-size (10)"
+        );
+        assert!(said(OptionsError::StatisticsIn(Format::Sarif))
+            .starts_with("--statistics cannot be written as --format sarif:"));
     }
 }

@@ -1,9 +1,22 @@
 //! One line per finding: `path:line:col: severity: message [CODE slug]`.
 
 use super::escape::terminal;
-use super::{locate, Summary};
+use super::{locate, EmitContext, Emitter, Summary};
 use crate::pipeline::LintedFile;
 use std::io::{self, Write};
+
+/// The `concise` report.
+pub struct Concise;
+
+impl Emitter for Concise {
+    fn emit(&self, out: &mut dyn Write, files: &[LintedFile], cx: &EmitContext) -> io::Result<()> {
+        write_capped(out, files, cx.cap())
+    }
+
+    fn shows_source(&self) -> bool {
+        false
+    }
+}
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     write_capped(out, files, usize::MAX)

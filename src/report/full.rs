@@ -2,7 +2,7 @@
 
 use super::escape::{push_escaped, terminal};
 use super::snippet::Snippet;
-use super::Summary;
+use super::{EmitContext, Emitter, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::pipeline::LintedFile;
 use crate::span::LineIndex;
@@ -327,6 +327,15 @@ fn wrap_labels(labels: &mut [LabeledSpan], drawn: &str, width: usize) -> bool {
         changed = true;
     }
     changed
+}
+
+/// The `full` report.
+pub struct Full;
+
+impl Emitter for Full {
+    fn emit(&self, out: &mut dyn Write, files: &[LintedFile], cx: &EmitContext) -> io::Result<()> {
+        write_capped(out, files, cx.style, cx.cap())
+    }
 }
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile], style: Style) -> io::Result<()> {

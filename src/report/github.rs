@@ -9,7 +9,7 @@
 //! name it but are not placed on it.
 
 use super::escape::{terminal, terminal_lines};
-use super::{concise, locate};
+use super::{concise, locate, EmitContext, Emitter};
 use crate::pipeline::LintedFile;
 use crate::rule_meta::Severity;
 use std::io::{self, Write};
@@ -30,6 +30,27 @@ fn escape_property(s: &str) -> String {
 /// GitHub shows at most this many annotations of each kind per step; more are dropped
 /// silently, so vsslint says how many it left out instead.
 pub const ANNOTATIONS_PER_KIND: usize = 10;
+
+/// The `github` report; with a step summary file, the job summary is added to it.
+pub struct Github;
+
+impl Emitter for Github {
+    fn emit(&self, out: &mut dyn Write, files: &[LintedFile], cx: &EmitContext) -> io::Result<()> {
+        write(out, files)?;
+        if let Some(path) = cx.step_summary {
+            let mut f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)?;
+            f.write_all(step_summary(files).as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn shows_source(&self) -> bool {
+        false
+    }
+}
 
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     // Errors first: GitHub shows only the first few annotations of each kind per step.

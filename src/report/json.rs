@@ -7,7 +7,7 @@
 
 use super::paths::machine_path;
 use super::pretty::Nested;
-use super::Summary;
+use super::{EmitContext, Emitter, Summary};
 use crate::diagnostic::Applicability;
 use crate::pipeline::LintedFile;
 use crate::rule_meta::{RuleMeta, Severity, DOCS_BASE};
@@ -226,6 +226,35 @@ fn for_each_diagnostic<'f>(
         })?;
     }
     Ok(())
+}
+
+/// Most findings of one file whose JSON is rendered ahead: a piece of ~700 bytes a finding is
+/// kept until the report is written, so a file of more is written one finding at a time,
+/// and no piece grows with the report.
+const PRERENDER_MAX: usize = 4096;
+
+/// The `json` report. Each file's findings are rendered ahead, by the thread that linted it;
+/// writing the report then mostly joins the pieces.
+pub struct Json;
+
+impl Emitter for Json {
+    fn emit(&self, out: &mut dyn Write, files: &[LintedFile], cx: &EmitContext) -> io::Result<()> {
+        let parts: Vec<Option<&[u8]>> = (0..files.len()).map(|i| cx.rendered(i)).collect();
+        write_rendered(out, files, &parts)
+    }
+
+    fn render(&self, file: &LintedFile) -> Option<Vec<u8>> {
+        (file.diagnostics.len() <= PRERENDER_MAX).then(|| render(file))
+    }
+}
+
+/// The `json-lines` report.
+pub struct JsonLines;
+
+impl Emitter for JsonLines {
+    fn emit(&self, out: &mut dyn Write, files: &[LintedFile], _: &EmitContext) -> io::Result<()> {
+        write_lines(out, files)
+    }
 }
 
 /// `--format json-lines`: one diagnostic object per line, no envelope.

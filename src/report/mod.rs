@@ -1,7 +1,10 @@
-//! Turning diagnostics into output: positions, the summary, and one module per format.
+//! Turning diagnostics into output: positions, the summary, and one module per format, each
+//! an [`Emitter`] of a [`Format`].
 
 pub mod concise;
+mod emitter;
 pub mod escape;
+mod format;
 pub mod full;
 pub mod github;
 pub mod json;
@@ -15,6 +18,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::pipeline::HiddenBy;
 use crate::pipeline::LintedFile;
 use crate::span::{LineIndex, Position, SharedLineIndex};
+pub use emitter::{EmitContext, Emitter};
+pub use format::{Format, UnknownFormat};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::cell::RefCell;

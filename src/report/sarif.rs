@@ -2,6 +2,7 @@
 
 use super::paths::{machine_path, root_uri, uri_path};
 use super::pretty::Nested;
+use super::{EmitContext, Emitter};
 use crate::pipeline::LintedFile;
 use crate::rule_meta::RuleMeta;
 use crate::rule_meta::Severity;
@@ -262,6 +263,15 @@ pub fn report(files: &[LintedFile]) -> Value {
         .expect("collecting cannot fail");
     }
     envelope(&used, &artifacts, Value::Array(results))
+}
+
+/// The `sarif` report.
+pub struct Sarif;
+
+impl Emitter for Sarif {
+    fn emit(&self, out: &mut dyn Write, files: &[LintedFile], _: &EmitContext) -> io::Result<()> {
+        write(out, files)
+    }
 }
 
 /// Writes the report, one result at a time, with the bytes of [`report`] pretty-printed.

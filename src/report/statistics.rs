@@ -1,8 +1,19 @@
 //! `--statistics`: how often each rule fired, most frequent first.
 
-use super::{rule_counts, Summary};
+use super::{rule_counts, EmitContext, Emitter, Summary};
 use crate::pipeline::LintedFile;
 use std::io::{self, Write};
+
+/// How often each rule fired: a table, or a JSON list.
+pub struct Statistics {
+    pub json: bool,
+}
+
+impl Emitter for Statistics {
+    fn emit(&self, out: &mut dyn Write, files: &[LintedFile], _: &EmitContext) -> io::Result<()> {
+        write(out, files, self.json)
+    }
+}
 
 /// Writes the table (or, with `json`, a JSON list of `{code, rule, count, severity}`).
 pub fn write(out: &mut dyn Write, files: &[LintedFile], json: bool) -> io::Result<()> {

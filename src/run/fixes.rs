@@ -1,7 +1,8 @@
 //! `--fix` and `--diff` for one file of the run: the fixes applied, then the file written
 //! back, its diff kept, or (standard input) the fixed document kept for standard output.
 
-use super::{FixMode, Job, Options};
+use super::plan::Job;
+use super::{FixMode, Options};
 use crate::engine::Registry;
 use crate::pipeline::{lint_owned_with, LintedFile};
 use crate::report;
@@ -67,4 +68,65 @@ pub(super) fn fix_file(
         (FixMode::Apply, Some(_), None) => {}
     }
     (file, record)
+}
+
+/// The record of a cabinet or a transcript whose documents have findings with fixes: the
+/// documents of a container are never rewritten, their fixes are only reported.
+pub(super) fn container_refusal(
+    job: &Job,
+    linted: &[LintedFile],
+    opts: &Options,
+) -> Option<FixRecord> {
+    let fixable = linted
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .filter(|d| {
+            d.fix
+                .as_deref()
+                .is_some_and(|f| crate::fix::allowed(f, opts.unsafe_fixes))
+        })
+        .count();
+    (fixable > 0).then(|| FixRecord {
+        shown: job.shown.clone(),
+        applied: 0,
+        diff: None,
+        stdout: None,
+        refused: Some(format!(
+            "{fixable} fixable {} inside it {} reported, not applied: the documents of a cabinet or a transcript are never rewritten; extract a document to fix it",
+            if fixable == 1 { "finding" } else { "findings" },
+            if fixable == 1 { "is" } else { "are" },
+        )),
+    })
+}
+
+/// How many findings the fixes fixed (or, under `--diff`, would fix).
+pub(super) fn fixed(records: &[FixRecord]) -> usize {
+    records.iter().map(|r| r.applied).sum()
+}
+
+/// The notes of the fixes: how many findings in how many files, and each file left as it
+/// was, with why.
+pub(super) fn notes(records: &[FixRecord], mode: FixMode) -> Vec<String> {
+    let mut notes = Vec::new();
+    let fixed = fixed(records);
+    let in_files = records.iter().filter(|r| r.applied > 0).count();
+    let verb = if mode == FixMode::Diff {
+        "would fix"
+    } else {
+        "fixed"
+    };
+    let plural = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+    if fixed > 0 {
+        notes.push(format!(
+            "vsslint: {verb} {fixed} {} in {in_files} {}",
+            plural(fixed, "finding", "findings"),
+            plural(in_files, "file", "files")
+        ));
+    }
+    for r in records {
+        if let Some(why) = &r.refused {
+            notes.push(format!("vsslint: `{}` left unchanged: {why}", r.shown));
+        }
+    }
+    notes
 }

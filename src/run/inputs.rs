@@ -1,7 +1,7 @@
 //! What to lint: paths, directories, glob patterns and standard input, turned into files;
 //! and reading a file within the size limit.
 
-use super::Failure;
+use super::{Failure, OptionsError};
 use crate::config::portable_glob;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::io::{self, Read};
@@ -29,7 +29,10 @@ pub(crate) struct Exclusions {
 impl Exclusions {
     pub(crate) fn new(globs: &[String]) -> Result<Self, Failure> {
         let invalid = |g: &str, e: globset::Error| {
-            Failure::Usage(format!("invalid --exclude glob `{g}`: {}", e.kind()))
+            Failure::from(OptionsError::InvalidExclude {
+                glob: g.to_string(),
+                why: e.kind().to_string(),
+            })
         };
         let mut names = GlobSetBuilder::new();
         let mut paths = GlobSetBuilder::new();

@@ -1,5 +1,7 @@
-//! One run of the linter, as the command line makes it: find the files, settle each one's
-//! settings, lint them in parallel, run the checks across them, and write the report.
+//! One run of the linter, as the command line makes it, in named stages: plan the inputs
+//! (find the files, settle each one's settings), open and lint them in parallel, assemble the
+//! backups, run the checks across documents, settle the fixes, write the report, and say how
+//! the run ended.
 //!
 //! The command line only turns its arguments into [`Options`]; an editor server or a test
 //! harness calls [`run`] the same way.
@@ -11,183 +13,32 @@ pub mod coverage;
 pub mod dump;
 mod fixes;
 mod inputs;
+mod lint;
+mod options;
+mod plan;
 mod show_settings;
 
 pub use compat::{compat, CompatOptions};
-use fixes::{fix_file, FixRecord};
+use fixes::FixRecord;
+pub use options::{Failure, FixMode, Options, OptionsError, Outcome};
 pub use show_settings::show_settings;
 
-use crate::container::cab::CabLimits;
-use crate::container::{self, Opened, Origin};
+use crate::container::Origin;
 use crate::engine::Registry;
-use crate::os::WindowsVersion;
-use crate::pipeline::{
-    check_across_with, keeps_text, lint_owned_with, lint_read_transcript, unreadable, LintedFile,
-};
-use crate::report::{self, full::Style, HiddenBy, Summary};
+use crate::pipeline::{check_across_with, LintedFile};
+use crate::report::{EmitContext, Emitter, HiddenBy, Summary};
 use crate::rule_meta::Severity;
 use crate::settings::Settings;
-use configs::{Configs, Selection};
-use inputs::{describe_io, read_file, Exclusions, Input};
-use rayon::prelude::*;
-use std::io::{self, Read, Write};
+use inputs::{describe_io, read_file};
+use lint::{Done, Linter};
+use plan::{plan_inputs, Job, Plan};
+use std::io::{self, Write};
 use std::path::PathBuf;
-
-/// Report formats (the command line's `--format` values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// For people: each finding with the lines around it, labels, help and the rule's link.
-    Full,
-    /// One line per finding: path:line:col: severity: message [CODE rule].
-    Concise,
-    /// One JSON object: every finding with its position, help and related places, and a
-    /// summary with counts.
-    Json,
-    /// One JSON object per finding, one per line, for streaming tools.
-    JsonLines,
-    /// SARIF 2.1.0, for code-scanning services (GitHub code scanning, Azure DevOps).
-    Sarif,
-    /// GitHub Actions annotations (workflow commands), then the concise list in a log group.
-    Github,
-}
-
-/// What to lint and how to report it.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// Files, directories (every `*.xml` below) or glob patterns; `-` reads standard input.
-    pub paths: Vec<PathBuf>,
-    pub format: Format,
-    /// Write the report here instead of to the given writer.
-    pub output_file: Option<PathBuf>,
-    /// The configuration file to use instead of looking for one.
-    pub config: Option<PathBuf>,
-    /// Check features against this Windows version (over the configuration's).
-    pub target_os: Option<WindowsVersion>,
-    /// The documents come from express writers (over the configuration's).
-    pub express: bool,
-    /// Globs of files to skip, also when named explicitly.
-    pub exclude: Vec<String>,
-    /// Run only these rules, groups or codes (comma-separated entries allowed).
-    pub select: Vec<String>,
-    /// Run these too, whatever the configuration says.
-    pub extend_select: Vec<String>,
-    /// Do not run these.
-    pub ignore: Vec<String>,
-    /// The name reported for standard input.
-    pub stdin_filename: Option<PathBuf>,
-    /// Fail when there are more warnings than this.
-    pub max_warnings: Option<usize>,
-    /// Exit 0 even with error-level findings.
-    pub exit_zero: bool,
-    /// Report errors only.
-    pub quiet: bool,
-    /// List findings of this severity and above (over the configuration's); lower ones are
-    /// counted, and still fail a run.
-    pub min_severity: Option<Severity>,
-    /// Report how often each rule fired instead of the findings.
-    pub statistics: bool,
-    /// At most this many findings per file in full and concise output (0: all).
-    pub max_diagnostics: usize,
-    /// Refuse larger files.
-    pub max_file_size: u64,
-    /// The most bytes a cabinet's entries may expand to together.
-    pub max_cabinet_expansion: u64,
-    /// Accept paths that name no document at all (exit 0) instead of a usage error.
-    pub allow_no_files: bool,
-    /// Honour `vsslint-ignore` comments.
-    pub inline_suppressions: bool,
-    /// How `full` output and configuration errors look.
-    pub style: Style,
-    /// Where GitHub Actions wants the job summary (`GITHUB_STEP_SUMMARY`), for `github`.
-    pub step_summary: Option<PathBuf>,
-    /// Apply the findings' fixes, or show them as a diff.
-    pub fix: Option<FixMode>,
-    /// Apply unsafe fixes too.
-    pub unsafe_fixes: bool,
-}
-
-/// What to do with the fixes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FixMode {
-    /// Write them into the files (standard input: the fixed document to standard output),
-    /// then report what is left.
-    Apply,
-    /// Print them as a unified diff and write nothing.
-    Diff,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            paths: Vec::new(),
-            format: Format::Full,
-            output_file: None,
-            config: None,
-            target_os: None,
-            express: false,
-            exclude: Vec::new(),
-            select: Vec::new(),
-            extend_select: Vec::new(),
-            ignore: Vec::new(),
-            stdin_filename: None,
-            max_warnings: None,
-            exit_zero: false,
-            quiet: false,
-            min_severity: None,
-            statistics: false,
-            max_diagnostics: 200,
-            max_file_size: 256 * 1024 * 1024,
-            max_cabinet_expansion: CabLimits::default().max_expansion,
-            allow_no_files: false,
-            inline_suppressions: true,
-            style: Style::plain(100),
-            step_summary: None,
-            fix: None,
-            unsafe_fixes: false,
-        }
-    }
-}
-
-/// How a run ended, when it could run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
-    /// 0: no error-level finding (or `exit_zero`); 1: at least one, or too many warnings.
-    pub code: i32,
-    /// Notes for standard error, one line each (more warnings than allowed, fixes left
-    /// unapplied, files skipped); they may quote names from the inputs as they are.
-    pub notes: Vec<String>,
-}
-
-/// Why a run could not finish: exit status 2.
-#[derive(Debug)]
-pub enum Failure {
-    Io(io::Error),
-    /// A usage or configuration error, said in full.
-    Usage(String),
-}
-
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Self {
-        Failure::Io(e)
-    }
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Failure::Io(e) => write!(f, "{e}"),
-            Failure::Usage(m) => f.write_str(m),
-        }
-    }
-}
+use std::sync::Arc;
 
 /// Reports of thousands of findings are megabytes: written in large pieces, they cost few
 /// system calls.
 const OUTPUT_BUFFER: usize = 1 << 16;
-
-/// Most findings of one file whose JSON is rendered while linting: a piece of ~700 bytes a
-/// finding is kept until the report is written.
-const PRERENDER_MAX: usize = 4096;
 
 /// Lints what `opts` names with the built-in rules and writes the report to `out` (or to
 /// `opts.output_file`).
@@ -195,440 +46,242 @@ pub fn run(opts: &Options, out: &mut dyn Write) -> Result<Outcome, Failure> {
     run_with(opts, out, Registry::builtin())
 }
 
-/// One file to lint: the name shown, where to read it (`None`: standard input), its settings.
-struct Job {
-    shown: String,
-    path: Option<PathBuf>,
-    settings: std::sync::Arc<Settings>,
-    /// The backup set it belongs to, as far as file names tell.
-    set: Option<String>,
-    /// A member of a backup that was not named: read for the checks across the backup's
-    /// documents, never reported on.
-    context: bool,
-}
-
-/// A linted file, and its JSON report when the report is rendered as files are linted.
-type Linted = (LintedFile, Option<Vec<u8>>);
-
+/// A run, stage by stage.
 pub(crate) fn run_with(
     opts: &Options,
     out: &mut dyn Write,
     registry: &Registry,
 ) -> Result<Outcome, Failure> {
-    if opts.statistics && !matches!(opts.format, Format::Full | Format::Concise | Format::Json) {
-        return Err(Failure::Usage(format!(
-            "--statistics cannot be written as --format {}: it is a table (full, concise) or a JSON list (json); use one of those formats, or drop --statistics",
-            clap::ValueEnum::to_possible_value(&opts.format).map_or_else(String::new, |v| v.get_name().to_string())
-        )));
-    }
-    let exclude = Exclusions::new(&opts.exclude)?;
-    let found = inputs::inputs(&opts.paths, &exclude)?;
-    let mut configs = Configs::new(opts.config.as_deref(), opts.style.width)?;
-    let selection = Selection::new(opts, registry)?;
-    let stdin_name = opts
-        .stdin_filename
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("<stdin>"));
-    // An editor hands over a buffer by name: the project's exclusions hold for it too.
-    let stdin_excluded = opts
-        .stdin_filename
-        .as_deref()
-        .is_some_and(|p| exclude.excludes(p));
-    let mut skipped: Vec<String> = found
-        .excluded
-        .iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    let mut jobs: Vec<Job> = Vec::with_capacity(found.inputs.len());
-    let mut stdin_bytes = None;
-    for input in &found.inputs {
-        match input {
-            Input::Stdin if stdin_excluded => skipped.push(stdin_name.to_string_lossy().into()),
-            Input::Stdin => {
-                stdin_bytes = Some(read_stdin(opts.max_file_size)?);
-                jobs.push(Job {
-                    shown: stdin_name.to_string_lossy().into_owned(),
-                    path: None,
-                    settings: configs.shared_settings_for(&stdin_name, opts, &selection)?,
-                    set: None,
-                    context: false,
-                });
-            }
-            Input::File(p) => jobs.push(Job {
-                shown: p.to_string_lossy().into_owned(),
-                settings: configs.shared_settings_for(p, opts, &selection)?,
-                path: Some(p.clone()),
-                set: None,
-                context: false,
-            }),
-        }
-    }
-    if jobs.is_empty() && skipped.is_empty() && !opts.allow_no_files {
-        let under: Vec<String> = found
-            .empty
-            .iter()
-            .map(|p| format!("`{}`", p.display()))
-            .collect();
-        return Err(Failure::Usage(format!(
-            "no writer metadata documents found under {} (looked for *.xml and *.cab files{}); pass --allow-no-files if an empty run is expected",
-            under.join(", "),
-            if opts.exclude.is_empty() { "" } else { " not excluded by --exclude" }
-        )));
-    }
-    let named: Vec<&std::path::Path> = jobs.iter().filter_map(|j| j.path.as_deref()).collect();
-    let mut folders = backups::Folders::of(&named);
-    for job in &mut jobs {
-        job.set = job.path.as_deref().and_then(|p| folders.set_by_name(p));
-    }
-    let mut context = Vec::new();
-    for dir in folders.named_backups() {
-        context.extend(folders.take_others(&dir));
-    }
-    let context_jobs = |paths: Vec<PathBuf>, configs: &mut Configs| -> Result<Vec<Job>, Failure> {
-        paths
-            .into_iter()
-            .map(|p| {
-                Ok(Job {
-                    shown: p.to_string_lossy().into_owned(),
-                    settings: configs.shared_settings_for(&p, opts, &selection)?,
-                    set: Some(backups::set_name(backups::folder(&p))),
-                    path: Some(p),
-                    context: true,
-                })
-            })
-            .collect()
-    };
-    jobs.extend(context_jobs(context, &mut configs)?);
-    // A JSON report of many files is rendered by the threads that lint them, each file as
-    // soon as it is linted; the report then only joins the pieces. A file of many findings
-    // is left to be written one finding at a time, so that no piece grows with the report.
-    let prerender = opts.format == Format::Json && !opts.quiet && !opts.statistics;
-    // A report that shows positions and no source lines needs no file's text once its
-    // findings are located: 20,000 small documents in `concise` peak at 82 MB instead of
-    // 112 MB (scripts/bench-memory.sh).
-    let positions_only =
-        matches!(opts.format, Format::Concise | Format::Github) && opts.fix != Some(FixMode::Diff);
-    let render = |f: &LintedFile| {
-        (prerender && f.diagnostics.len() <= PRERENDER_MAX).then(|| report::json::render(f))
-    };
-    let lint_jobs = |jobs: &[Job]| -> (Vec<Vec<Linted>>, Vec<FixRecord>) {
-        let results: Vec<(Vec<Linted>, Option<FixRecord>)> = jobs
-            .par_iter()
-            .map(|job| {
-                let (linted, record) = lint_job(job, stdin_bytes.as_deref(), opts, registry);
-                // Done on the thread that linted the file, so that no more texts are held at
-                // once than files are being linted.
-                let linted = linted
-                    .into_iter()
-                    .map(|mut file| {
-                        let part = (!job.context).then(|| render(&file)).flatten();
-                        let located = positions_only && !job.context;
-                        // Nothing reads a rendered file's text again unless a check across
-                        // files may add to it; freed now, its memory serves the next file's.
-                        if (part.is_some() || located)
-                            && !keeps_text(&file, &job.settings, registry)
-                        {
-                            if located {
-                                report::locate_in_place(&mut file);
-                            }
-                            file.text = std::sync::Arc::from("");
-                        }
-                        (file, part)
-                    })
-                    .collect();
-                (linted, record)
-            })
-            .collect();
-        let mut records = Vec::new();
-        let linted = results
-            .into_iter()
-            .map(|(linted, record)| {
-                records.extend(record);
-                linted
-            })
-            .collect();
-        (linted, records)
-    };
-    let (mut results, mut records) = lint_jobs(&jobs);
-    let mut files = Vec::with_capacity(results.len());
-    let mut parts = Vec::with_capacity(results.len());
-    // Each file's job, whose settings it is linted with.
-    let mut job_of: Vec<usize> = Vec::with_capacity(results.len());
-    let mut paths: Vec<Option<PathBuf>> = Vec::with_capacity(results.len());
-    let mut contexts: Vec<bool> = Vec::with_capacity(results.len());
-    let mut done = 0;
-    loop {
-        for (k, (linted, job)) in results.into_iter().zip(&jobs[done..]).enumerate() {
-            for (file, part) in linted {
-                // Only a file of its own lies in a folder: a cabinet's entries and a
-                // transcript's writers are not their folder's documents.
-                let own = file.origin == Origin::File;
-                files.push(file);
-                parts.push(part);
-                job_of.push(done + k);
-                paths.push(job.path.clone().filter(|_| own));
-                contexts.push(job.context);
-            }
-        }
-        done = jobs.len();
-        // A document named that is a backup's under another name makes its folder a backup:
-        // the folder's other documents are read for context once.
-        let more: Vec<PathBuf> = backups::backups_by_kind(&files, &paths)
-            .iter()
-            .flat_map(|dir| folders.take_others(dir))
-            .collect();
-        if more.is_empty() {
-            break;
-        }
-        jobs.extend(context_jobs(more, &mut configs)?);
-        let (linted, more_records) = lint_jobs(&jobs[done..]);
-        results = linted;
-        records.extend(more_records);
-    }
-    for i in backups::mark(&mut files, &paths) {
-        if files[i].text.is_empty() {
-            if let Some(p) = &paths[i] {
-                let bytes = read_file(p, opts.max_file_size).map_err(|why| {
-                    Failure::Usage(format!("cannot read `{}` again: {why}", files[i].path))
-                })?;
-                if let Ok(decoded) = crate::decode::decode_owned(bytes) {
-                    files[i].text = std::sync::Arc::from(decoded.text);
-                }
-            }
-        }
-        parts[i] = None;
-    }
-    let settings: Vec<&Settings> = job_of.iter().map(|k| &*jobs[*k].settings).collect();
-    let found: Vec<usize> = files.iter().map(|f| f.diagnostics.len()).collect();
-    check_across_with(&mut files, &settings, registry);
-    // Statistics count every finding by rule; what is listed is only the lists' business.
-    if !opts.quiet && !opts.statistics {
-        for ((f, s), part) in files.iter_mut().zip(&settings).zip(&mut parts) {
-            let (min, set) = s.listed_from(f.set.is_some());
-            let by = if set {
-                HiddenBy::MinSeverity(min)
-            } else {
-                HiddenBy::Backup
-            };
-            let before = f.diagnostics.len();
-            f.hide_below(min, by);
-            if f.diagnostics.len() != before {
-                *part = None;
-            }
-        }
-    }
-    // The members read for context leave the report here, with whatever was found in them.
-    let files: Vec<LintedFile> = files
-        .into_iter()
-        .zip(&contexts)
-        .filter_map(|(f, context)| (!context).then_some(f))
-        .collect();
-    let mut parts: Vec<Option<Vec<u8>>> = parts
-        .into_iter()
-        .zip(&contexts)
-        .filter_map(|(p, context)| (!context).then_some(p))
-        .collect();
-    let found: Vec<usize> = found
-        .into_iter()
-        .zip(&contexts)
-        .filter_map(|(n, context)| (!context).then_some(n))
-        .collect();
-    // Checks across files only add findings; a file that gained some is rendered again.
-    for ((f, part), before) in files.iter().zip(&mut parts).zip(found) {
-        if f.diagnostics.len() != before || part.is_none() {
-            *part = render(f);
-        }
-    }
-    let mut order: Vec<usize> = (0..files.len()).collect();
-    order.sort_by(|a, b| files[*a].path.cmp(&files[*b].path));
-    let (mut files, parts): (Vec<LintedFile>, Vec<Option<Vec<u8>>>) = {
-        let mut slots: Vec<Option<Linted>> = files.into_iter().zip(parts).map(Some).collect();
-        order
-            .iter()
-            .map(|i| slots[*i].take().expect("each once"))
-            .unzip()
-    };
+    let emitter = choose_report(opts)?;
+    let mut plan = plan_inputs(opts, registry)?;
+    let stdin = plan.stdin.take();
+    let linter = Linter::new(opts, registry, stdin.as_deref(), emitter);
+    let mut batch = lint_in_parallel(&mut plan, &linter)?;
+    assemble_backups(&mut batch, opts)?;
+    let found = check_across_documents(&mut batch, &plan.jobs, opts, registry);
+    let (fixes, fixed_stdin) = settle_fixes(std::mem::take(&mut batch.fixes));
+    let (files, parts) = reported(batch, found, &linter, opts);
+    let summary = Summary::of(&files);
+    write_output(opts, out, &files, &parts, &fixes, fixed_stdin)?;
+    // The process usually ends right after: freeing every file's text and findings one by
+    // one would only delay the exit.
+    std::mem::forget(files);
+    std::mem::forget(parts);
+    Ok(outcome(opts, &summary, &fixes, &plan.skipped))
+}
 
+/// The files of a run in the order of their jobs, with what the later stages need of each.
+#[derive(Default)]
+struct Batch {
+    files: Vec<LintedFile>,
+    /// Each file's part of the report, rendered ahead.
+    parts: Vec<Option<Vec<u8>>>,
+    /// Each file's job, whose settings it is linted with.
+    job_of: Vec<usize>,
+    /// The path of each file of its own: a cabinet's entries and a transcript's writers are
+    /// not their folder's documents.
+    paths: Vec<Option<PathBuf>>,
+    /// Whether each file is a member of a backup read for context only.
+    contexts: Vec<bool>,
+    /// What fixing each job did, in the order of the jobs.
+    fixes: Vec<FixRecord>,
+}
+
+impl Batch {
+    /// Adds what linting `jobs`, the jobs from the `first`th on, gave.
+    fn add(&mut self, done: Vec<Done>, jobs: &[Job], first: usize) {
+        for (k, (done, job)) in done.into_iter().zip(jobs).enumerate() {
+            for (file, part) in done.files {
+                let own = file.origin == Origin::File;
+                self.files.push(file);
+                self.parts.push(part);
+                self.job_of.push(first + k);
+                self.paths.push(job.path.clone().filter(|_| own));
+                self.contexts.push(job.context);
+            }
+            self.fixes.extend(done.fix);
+        }
+    }
+}
+
+/// The emitter of the report, once the options are known to have one.
+fn choose_report(opts: &Options) -> Result<&'static dyn Emitter, Failure> {
+    if opts.statistics && !opts.format.holds_statistics() {
+        return Err(OptionsError::StatisticsIn(opts.format).into());
+    }
+    Ok(report_emitter(opts))
+}
+
+/// Lints every file planned, in parallel. A document named that turns out to be a backup's
+/// under another name makes its folder a backup: the folder's other documents are then
+/// planned and linted too, for context, once.
+fn lint_in_parallel(plan: &mut Plan, linter: &Linter) -> Result<Batch, Failure> {
+    let mut batch = Batch::default();
+    let mut done = 0;
+    while done < plan.jobs.len() {
+        let jobs = &plan.jobs[done..];
+        batch.add(linter.lint_in_parallel(jobs), jobs, done);
+        done = plan.jobs.len();
+        let backups = backups::backups_by_kind(&batch.files, &batch.paths);
+        plan.add_members_of(&backups)?;
+    }
+    Ok(batch)
+}
+
+/// Marks the files of every backup as its members. A member's text let go as it was linted
+/// is read again, for the checks across the backup's documents; its part of the report is
+/// rendered again after them.
+fn assemble_backups(batch: &mut Batch, opts: &Options) -> Result<(), Failure> {
+    for i in backups::mark(&mut batch.files, &batch.paths) {
+        let file = &mut batch.files[i];
+        if let (true, Some(p)) = (file.text.is_empty(), &batch.paths[i]) {
+            let bytes = read_file(p, opts.max_file_size).map_err(|why| {
+                Failure::Usage(format!("cannot read `{}` again: {why}", file.path))
+            })?;
+            if let Ok(decoded) = crate::decode::decode_owned(bytes) {
+                file.text = Arc::from(decoded.text);
+            }
+        }
+        batch.parts[i] = None;
+    }
+    Ok(())
+}
+
+/// Runs the checks across documents, then hides what each file's settings do not list; how
+/// many findings each file had before.
+fn check_across_documents(
+    batch: &mut Batch,
+    jobs: &[Job],
+    opts: &Options,
+    registry: &Registry,
+) -> Vec<usize> {
+    let settings: Vec<&Settings> = batch.job_of.iter().map(|k| &*jobs[*k].settings).collect();
+    let found = batch.files.iter().map(|f| f.diagnostics.len()).collect();
+    check_across_with(&mut batch.files, &settings, registry);
+    // Statistics count every finding by rule; what is listed is only the lists' business.
+    if opts.quiet || opts.statistics {
+        return found;
+    }
+    for ((f, s), part) in batch.files.iter_mut().zip(&settings).zip(&mut batch.parts) {
+        let (min, set) = s.listed_from(f.set.is_some());
+        let by = if set {
+            HiddenBy::MinSeverity(min)
+        } else {
+            HiddenBy::Backup
+        };
+        let before = f.diagnostics.len();
+        f.hide_below(min, by);
+        if f.diagnostics.len() != before {
+            *part = None;
+        }
+    }
+    found
+}
+
+/// What the fixes did, in the order of the files' names, and the fixed standard input.
+fn settle_fixes(mut fixes: Vec<FixRecord>) -> (Vec<FixRecord>, Option<Vec<u8>>) {
+    fixes.sort_by(|a, b| a.shown.cmp(&b.shown));
+    let stdin = fixes.iter_mut().find_map(|r| r.stdout.take());
+    (fixes, stdin)
+}
+
+/// The files reported on, in the order of their paths, each with its part of the report.
+/// The members read for context leave here, with whatever was found in them; a file the
+/// checks across files added to (they only add) is rendered again.
+fn reported(
+    batch: Batch,
+    found: Vec<usize>,
+    linter: &Linter,
+    opts: &Options,
+) -> (Vec<LintedFile>, Vec<Option<Vec<u8>>>) {
+    let kept: Vec<(LintedFile, Option<Vec<u8>>)> = (batch.files.into_iter())
+        .zip(batch.parts)
+        .zip(found)
+        .zip(&batch.contexts)
+        .filter(|(_, context)| !**context)
+        .map(|(((f, part), before), _)| {
+            let changed = f.diagnostics.len() != before || part.is_none();
+            let part = if changed { linter.render(&f) } else { part };
+            (f, part)
+        })
+        .collect();
+    // Sorted by index: a file is large to move.
+    let mut order: Vec<usize> = (0..kept.len()).collect();
+    order.sort_by(|a, b| kept[*a].0.path.cmp(&kept[*b].0.path));
+    let mut slots: Vec<Option<_>> = kept.into_iter().map(Some).collect();
+    let (mut files, parts): (Vec<LintedFile>, Vec<Option<Vec<u8>>>) = order
+        .iter()
+        .map(|i| slots[*i].take().expect("each once"))
+        .unzip();
     if opts.quiet {
         for f in &mut files {
             f.hide_below(Severity::Error, HiddenBy::Quiet);
         }
     }
-    let summary = Summary::of(&files);
-    records.sort_by(|a, b| a.shown.cmp(&b.shown));
-    // The fixed standard input goes to standard output, so the report goes elsewhere.
-    let fixed_stdin = records.iter_mut().find_map(|r| r.stdout.take());
-    let mut out = out;
-    let mut stderr_sink;
-    if let Some(doc) = &fixed_stdin {
-        out.write_all(doc)?;
-        out.flush()?;
-        if opts.output_file.is_none() {
-            stderr_sink = io::stderr();
-            out = &mut stderr_sink;
-        }
-    }
+    (files, parts)
+}
 
+/// Writes the report, or under `--diff` the diffs. The fixed standard input goes first, to
+/// `out`; the report then goes to standard error, unless it has a file of its own.
+fn write_output(
+    opts: &Options,
+    out: &mut dyn Write,
+    files: &[LintedFile],
+    parts: &[Option<Vec<u8>>],
+    fixes: &[FixRecord],
+    fixed_stdin: Option<Vec<u8>>,
+) -> Result<(), Failure> {
+    let mut stderr;
+    let out: &mut dyn Write = match fixed_stdin {
+        Some(doc) => {
+            out.write_all(&doc)?;
+            out.flush()?;
+            if opts.output_file.is_none() {
+                stderr = io::stderr();
+                &mut stderr
+            } else {
+                out
+            }
+        }
+        None => out,
+    };
     to_sink(opts, out, |sink| {
         if opts.fix == Some(FixMode::Diff) {
-            for diff in records.iter().filter_map(|r| r.diff.as_deref()) {
+            for diff in fixes.iter().filter_map(|r| r.diff.as_deref()) {
                 sink.write_all(diff.as_bytes())?;
             }
             Ok(())
         } else {
-            write_report(sink, opts, &files, &parts)
+            write_report(sink, opts, files, parts)
         }
-    })?;
-    // The process usually ends right after: freeing every file's text and findings one by
-    // one would only delay the exit.
-    std::mem::forget(files);
-    std::mem::forget(parts);
-
-    let too_many_warnings = opts.max_warnings.is_some_and(|max| summary.warnings > max);
-    let mut failed = summary.errors > 0 || too_many_warnings;
-    // With --exit-zero nothing fails, so nothing is announced as a failure.
-    let mut notes = Vec::new();
-    if let Some(mode) = opts.fix {
-        let fixed: usize = records.iter().map(|r| r.applied).sum();
-        let in_files = records.iter().filter(|r| r.applied > 0).count();
-        let (verb, plural) = (
-            if mode == FixMode::Diff {
-                "would fix"
-            } else {
-                "fixed"
-            },
-            |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many },
-        );
-        if fixed > 0 {
-            notes.push(format!(
-                "vsslint: {verb} {fixed} {} in {in_files} {}",
-                plural(fixed, "finding", "findings"),
-                plural(in_files, "file", "files")
-            ));
-        }
-        for r in &records {
-            if let Some(why) = &r.refused {
-                notes.push(format!("vsslint: `{}` left unchanged: {why}", r.shown));
-            }
-        }
-        if mode == FixMode::Diff {
-            // --diff answers one question: is there anything to fix?
-            failed = fixed > 0;
-        }
-    }
-    if !skipped.is_empty() {
-        notes.push(format!(
-            "vsslint: skipped {} (excluded by --exclude)",
-            skipped
-                .iter()
-                .map(|p| format!("`{p}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    notes.extend(too_many_warnings_note(opts, &summary));
-
-    Ok(Outcome {
-        code: if failed && !opts.exit_zero { 1 } else { 0 },
-        notes,
     })
 }
 
-/// Lints one input through the container entrance: a document (fixed when asked), each
-/// document of a cabinet as one backup (`backup.cab!/WM3.xml`), each writer of a transcript.
-/// An input that yields no document is one `doc/unreadable` finding, and the run goes on.
-fn lint_job(
-    job: &Job,
-    stdin: Option<&[u8]>,
-    opts: &Options,
-    registry: &Registry,
-) -> (Vec<LintedFile>, Option<FixRecord>) {
-    let settings = &job.settings;
-    let bytes = match &job.path {
-        None => stdin.unwrap_or_default().to_vec(),
-        Some(p) => match read_file(p, opts.max_file_size) {
-            Ok(bytes) => bytes,
-            Err(why) => return (vec![unreadable(&job.shown, &why, settings)], None),
-        },
-    };
-    let limits = CabLimits {
-        max_bytes: opts.max_file_size,
-        max_expansion: opts.max_cabinet_expansion,
-        ..CabLimits::default()
-    };
-    let linted: Vec<LintedFile> = match container::open(bytes, &limits) {
-        Err(why) => vec![unreadable(&job.shown, &why, settings)],
-        Ok(Opened::Document(bytes)) => {
-            let (mut file, record) = match opts.fix.filter(|_| !job.context) {
-                None => (lint_owned_with(&job.shown, bytes, settings, registry), None),
-                Some(mode) => {
-                    let (file, record) = fix_file(job, &bytes, mode, opts, registry);
-                    (file, Some(record))
-                }
-            };
-            file.set = job.set.clone();
-            return (vec![file], record);
+/// How the run ends: the exit code, and the notes for standard error.
+fn outcome(opts: &Options, summary: &Summary, fixes: &[FixRecord], skipped: &[String]) -> Outcome {
+    let too_many_warnings = opts.max_warnings.is_some_and(|max| summary.warnings > max);
+    let mut failed = summary.errors > 0 || too_many_warnings;
+    let mut notes = Vec::new();
+    if let Some(mode) = opts.fix {
+        notes.extend(fixes::notes(fixes, mode));
+        if mode == FixMode::Diff {
+            // --diff answers one question: is there anything to fix?
+            failed = fixes::fixed(fixes) > 0;
         }
-        Ok(Opened::Cabinet(entries)) => entries
-            .into_par_iter()
-            .map(|entry| {
-                let path = format!("{}!/{}", job.shown, entry.name);
-                let mut file = match entry.bytes {
-                    Ok(bytes) => lint_owned_with(&path, bytes, settings, registry),
-                    Err(why) => unreadable(&path, &why, settings),
-                };
-                file.set = Some(job.shown.clone());
-                file.origin = Origin::CabinetEntry;
-                file
-            })
-            .collect(),
-        Ok(Opened::Transcript(transcript)) => {
-            lint_read_transcript(&job.shown, transcript, settings, registry)
-                .writers
-                .into_iter()
-                .map(|(_, f)| f)
-                .collect()
-        }
-    };
-    // The documents of a container are never rewritten: their fixes are only reported.
-    if opts.fix.is_none() || job.context {
-        return (linted, None);
     }
-    let fixable = linted
-        .iter()
-        .flat_map(|f| &f.diagnostics)
-        .filter(|d| {
-            d.fix
-                .as_deref()
-                .is_some_and(|f| crate::fix::allowed(f, opts.unsafe_fixes))
-        })
-        .count();
-    let record = (fixable > 0).then(|| FixRecord {
-        shown: job.shown.clone(),
-        applied: 0,
-        diff: None,
-        stdout: None,
-        refused: Some(format!(
-            "{fixable} fixable {} inside it {} reported, not applied: the documents of a cabinet or a transcript are never rewritten; extract a document to fix it",
-            if fixable == 1 { "finding" } else { "findings" },
-            if fixable == 1 { "is" } else { "are" },
-        )),
-    });
-    (linted, record)
-}
-
-fn read_stdin(max: u64) -> Result<Vec<u8>, Failure> {
-    let mut buf = Vec::new();
-    io::stdin()
-        .take(max + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
-    if buf.len() as u64 > max {
-        return Err(Failure::Usage(format!(
-            "standard input is larger than --max-file-size ({max})"
-        )));
+    if !skipped.is_empty() {
+        let skipped: Vec<String> = skipped.iter().map(|p| format!("`{p}`")).collect();
+        notes.push(format!(
+            "vsslint: skipped {} (excluded by --exclude)",
+            skipped.join(", ")
+        ));
     }
-    Ok(buf)
+    // With --exit-zero nothing fails, so nothing is announced as a failure.
+    notes.extend(too_many_warnings_note(opts, summary));
+    Outcome {
+        code: if failed && !opts.exit_zero { 1 } else { 0 },
+        notes,
+    }
 }
 
 /// Writes through `write` to `--output-file` when one is given, otherwise to `out`,
@@ -672,47 +325,36 @@ pub(super) fn too_many_warnings_note(opts: &Options, summary: &Summary) -> Optio
     })
 }
 
+/// Writes the report of `files` as `opts` asks, joining the parts rendered ahead.
 fn write_report(
     sink: &mut dyn Write,
     opts: &Options,
     files: &[LintedFile],
     parts: &[Option<Vec<u8>>],
 ) -> Result<(), Failure> {
-    if opts.statistics {
-        let json = opts.format == Format::Json;
-        return Ok(report::statistics::write(sink, files, json)?);
-    }
-    let cap = if opts.max_diagnostics == 0 {
-        usize::MAX
-    } else {
-        opts.max_diagnostics
+    let cx = EmitContext {
+        style: opts.style,
+        max_diagnostics: opts.max_diagnostics,
+        rendered: parts,
+        step_summary: opts.step_summary.as_deref(),
     };
-    match opts.format {
-        Format::Full => report::full::write_capped(sink, files, opts.style, cap)?,
-        Format::Concise => report::concise::write_capped(sink, files, cap)?,
-        Format::Json => {
-            let parts: Vec<Option<&[u8]>> = parts.iter().map(Option::as_deref).collect();
-            report::json::write_rendered(sink, files, &parts)?
-        }
-        Format::JsonLines => report::json::write_lines(sink, files)?,
-        Format::Sarif => report::sarif::write(sink, files)?,
-        Format::Github => {
-            report::github::write(sink, files)?;
-            if let Some(path) = &opts.step_summary {
-                let mut f = std::fs::OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(path)?;
-                f.write_all(report::github::step_summary(files).as_bytes())?;
-            }
-        }
+    Ok(report_emitter(opts).emit(sink, files, &cx)?)
+}
+
+/// What writes the report: the findings in the format asked for, or how often each rule
+/// fired.
+fn report_emitter(opts: &Options) -> &'static dyn Emitter {
+    if opts.statistics {
+        opts.format.statistics_emitter()
+    } else {
+        opts.format.emitter()
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Format;
     use crate::rule_api::{Across, AcrossCx, Check, Facts, Member, Rule};
     use crate::rule_meta::{RuleMeta, Severity};
 
@@ -843,5 +485,50 @@ mod tests {
         assert!(!String::from_utf8(plain)
             .unwrap()
             .contains("same-writer-class"));
+    }
+
+    /// The library says what is wrong with the options in its own terms; the flags that set
+    /// them are the command line's to name.
+    #[test]
+    fn errors_in_the_options_name_no_flags() {
+        let dir = std::env::temp_dir().join(format!("vsslint-options-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let run_of = |opts: Options| run(&opts, &mut Vec::new()).expect_err("the run fails");
+        let statistics = run_of(Options {
+            paths: vec![dir.clone()],
+            format: Format::Sarif,
+            statistics: true,
+            ..Options::default()
+        });
+        let empty = run_of(Options {
+            paths: vec![dir.clone()],
+            exclude: vec!["*.bak".into()],
+            ..Options::default()
+        });
+        let glob = run_of(Options {
+            paths: vec![dir.clone()],
+            exclude: vec!["a[".into()],
+            ..Options::default()
+        });
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(matches!(
+            glob,
+            Failure::Options(OptionsError::InvalidExclude { .. })
+        ));
+        assert!(matches!(
+            statistics,
+            Failure::Options(OptionsError::StatisticsIn(Format::Sarif))
+        ));
+        assert_eq!(
+            statistics.to_string(),
+            "statistics cannot be written as sarif: they are a table (full, concise) or a JSON list (json)"
+        );
+        let Failure::Options(OptionsError::NoDocuments { under, excluding }) = &empty else {
+            panic!("{empty}");
+        };
+        assert_eq!((under, *excluding), (&vec![dir.clone()], true));
+        for failure in [statistics, empty, glob] {
+            assert!(!failure.to_string().contains("--"), "{failure}");
+        }
     }
 }

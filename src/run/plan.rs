@@ -1,0 +1,165 @@
+//! The first stage of a run: what to lint, each file with its settings, and the members of
+//! the backups named that were not named themselves.
+
+use super::backups::{self, Folders};
+use super::configs::{Configs, Selection};
+use super::inputs::{self, Exclusions, Input};
+use super::{Failure, Options, OptionsError};
+use crate::engine::Registry;
+use crate::settings::Settings;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One file to lint: the name shown, where to read it (`None`: standard input), its settings.
+pub(super) struct Job {
+    pub(super) shown: String,
+    pub(super) path: Option<PathBuf>,
+    pub(super) settings: Arc<Settings>,
+    /// The backup set it belongs to, as far as file names tell.
+    pub(super) set: Option<String>,
+    /// A member of a backup that was not named: read for the checks across the backup's
+    /// documents, never reported on.
+    pub(super) context: bool,
+}
+
+/// The files of a run, and what finds more of them once some are linted.
+pub(super) struct Plan<'o> {
+    opts: &'o Options,
+    configs: Configs,
+    selection: Selection,
+    /// The folders of the files named, with their files not named.
+    folders: Folders,
+    pub(super) jobs: Vec<Job>,
+    /// The files named and left out by `exclude`, as shown.
+    pub(super) skipped: Vec<String>,
+    /// Standard input, when it is one of the inputs.
+    pub(super) stdin: Option<Vec<u8>>,
+}
+
+/// Finds the files `opts` names and settles each one's settings; then adds, for context,
+/// the other documents of every folder that is a backup by its file names.
+pub(super) fn plan_inputs<'o>(opts: &'o Options, registry: &Registry) -> Result<Plan<'o>, Failure> {
+    let exclude = Exclusions::new(&opts.exclude)?;
+    let found = inputs::inputs(&opts.paths, &exclude)?;
+    let mut plan = Plan {
+        opts,
+        configs: Configs::new(opts.config.as_deref(), opts.style.width)?,
+        selection: Selection::new(opts, registry)?,
+        folders: Folders::of(&[]),
+        jobs: Vec::with_capacity(found.inputs.len()),
+        skipped: found
+            .excluded
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect(),
+        stdin: None,
+    };
+    let stdin_name = opts
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("<stdin>"));
+    // An editor hands over a buffer by name: the project's exclusions hold for it too.
+    let stdin_excluded = opts
+        .stdin_filename
+        .as_deref()
+        .is_some_and(|p| exclude.excludes(p));
+    for input in &found.inputs {
+        match input {
+            Input::Stdin if stdin_excluded => {
+                plan.skipped.push(stdin_name.to_string_lossy().into())
+            }
+            Input::Stdin => {
+                plan.stdin = Some(read_stdin(opts.max_file_size)?);
+                let job = plan.job(&stdin_name, None, None)?;
+                plan.jobs.push(job);
+            }
+            Input::File(p) => {
+                let job = plan.job(p, Some(p.clone()), None)?;
+                plan.jobs.push(job);
+            }
+        }
+    }
+    if plan.jobs.is_empty() && plan.skipped.is_empty() && !opts.allow_no_files {
+        let excluding = !opts.exclude.is_empty();
+        return Err(OptionsError::NoDocuments {
+            under: found.empty,
+            excluding,
+        }
+        .into());
+    }
+    plan.add_named_backups()?;
+    Ok(plan)
+}
+
+impl Plan<'_> {
+    /// The job of a file shown as `shown`, read from `path`; a member of the backup `set`
+    /// read for context when there is one.
+    fn job(
+        &mut self,
+        shown: &Path,
+        path: Option<PathBuf>,
+        set: Option<String>,
+    ) -> Result<Job, Failure> {
+        Ok(Job {
+            shown: shown.to_string_lossy().into_owned(),
+            settings: self
+                .configs
+                .shared_settings_for(shown, self.opts, &self.selection)?,
+            path,
+            context: set.is_some(),
+            set,
+        })
+    }
+
+    /// Reads the folders of the files named: a file in a folder named like a backup is that
+    /// backup's, and the folder's other documents are read for context.
+    fn add_named_backups(&mut self) -> Result<(), Failure> {
+        let named: Vec<&Path> = self.jobs.iter().filter_map(|j| j.path.as_deref()).collect();
+        self.folders = Folders::of(&named);
+        for job in &mut self.jobs {
+            job.set = job
+                .path
+                .as_deref()
+                .and_then(|p| self.folders.set_by_name(p));
+        }
+        let mut members = Vec::new();
+        for dir in self.folders.named_backups() {
+            members.extend(self.folders.take_others(&dir));
+        }
+        self.add_members(members)
+    }
+
+    /// Adds the files of `dirs` not named, once each folder, to be read for context; whether
+    /// there were any.
+    pub(super) fn add_members_of(&mut self, dirs: &[PathBuf]) -> Result<bool, Failure> {
+        let members: Vec<PathBuf> = dirs
+            .iter()
+            .flat_map(|dir| self.folders.take_others(dir))
+            .collect();
+        let any = !members.is_empty();
+        self.add_members(members)?;
+        Ok(any)
+    }
+
+    fn add_members(&mut self, paths: Vec<PathBuf>) -> Result<(), Failure> {
+        for p in paths {
+            let set = backups::set_name(backups::folder(&p));
+            let job = self.job(&p, Some(p.clone()), Some(set))?;
+            self.jobs.push(job);
+        }
+        Ok(())
+    }
+}
+
+fn read_stdin(max: u64) -> Result<Vec<u8>, Failure> {
+    let mut buf = Vec::new();
+    io::stdin()
+        .take(max + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+    if buf.len() as u64 > max {
+        return Err(OptionsError::StdinTooLarge { max }.into());
+    }
+    Ok(buf)
+}
