@@ -281,6 +281,20 @@ pub struct Hidden {
 }
 
 impl LintedFile {
+    /// Leaves out of the lists what `settings` does not list for this file (a backup's
+    /// members list from warnings unless told otherwise); whether it left anything out.
+    pub fn hide_unlisted(&mut self, settings: &Settings) -> bool {
+        let (min, set) = settings.listed_from(self.set.is_some());
+        let by = if set {
+            HiddenBy::MinSeverity(min)
+        } else {
+            HiddenBy::Backup
+        };
+        let before = self.diagnostics.len();
+        self.hide_below(min, by);
+        self.diagnostics.len() != before
+    }
+
     /// Keeps only the findings of `min` and above in the lists, counting what it leaves out.
     pub fn hide_below(&mut self, min: Severity, by: HiddenBy) {
         let before = self.hidden.warnings + self.hidden.infos;

@@ -297,3 +297,26 @@ fn a_cabinet_lists_no_infos_by_default_and_the_configuration_brings_them_back() 
     let v = json(&vsslint(&["--format", "json", &cab]));
     assert_eq!(listed(&v), infos, "{v:#}");
 }
+
+#[test]
+fn json_places_what_it_lists_as_without_the_option() {
+    let (_dir, doc) = mixed("min-severity-json-places");
+    let place = |args: &[&str]| -> Vec<(String, u64, u64, u64, u64)> {
+        let o = vsslint(args);
+        json(&o)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let n = |k: &str| d[k].as_u64().unwrap();
+                let code = d["code"].as_str().unwrap().to_string();
+                (code, n("line"), n("column"), n("end_line"), n("end_column"))
+            })
+            .collect()
+    };
+    let all = place(&["--format", "json", &doc]);
+    let listed = place(&["--format", "json", "--min-severity", "warning", &doc]);
+    let expected: Vec<_> = all.into_iter().filter(|p| p.0 != INFO).collect();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(listed, expected);
+}

@@ -77,6 +77,12 @@ impl<'r> Linter<'r> {
     /// text again unless a check across files may add to it: freed now, its memory serves
     /// the next file's.
     fn ready(&self, job: &Job, mut file: LintedFile) -> (LintedFile, Option<Vec<u8>>) {
+        // What the settings do not list leaves before the part is rendered: rendered with it,
+        // the part would be rendered again once it left, without the text that places the
+        // findings. What checks across files add is left out after them.
+        if !job.context && !self.opts.quiet && !self.opts.statistics {
+            file.hide_unlisted(&job.settings);
+        }
         let part = (!job.context).then(|| self.render(&file)).flatten();
         let located = self.positions_only && !job.context;
         if (part.is_some() || located) && !keeps_text(&file, &job.settings, self.registry) {

@@ -163,15 +163,7 @@ fn check_across_documents(
         return found;
     }
     for ((f, s), part) in batch.files.iter_mut().zip(&settings).zip(&mut batch.parts) {
-        let (min, set) = s.listed_from(f.set.is_some());
-        let by = if set {
-            HiddenBy::MinSeverity(min)
-        } else {
-            HiddenBy::Backup
-        };
-        let before = f.diagnostics.len();
-        f.hide_below(min, by);
-        if f.diagnostics.len() != before {
+        if f.hide_unlisted(s) {
             *part = None;
         }
     }
