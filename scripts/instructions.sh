@@ -26,7 +26,7 @@
 # it was recorded with (`rustc:`, `valgrind:`, `glibc:`, `cpu:`), and a `<workload> <count>`
 # line each. A change that costs more than 3% passes only when the same commit records a new
 # baseline with a reason saying why:
-#     scripts/instructions.sh --record "the parse keeps entity positions (#31): +4% on many-2000"
+#     scripts/instructions.sh --record "each finding keeps its related places: +4% on many-2000"
 #     git add benches/instructions.baseline && git commit …
 # --check compares with the baseline in the working tree. When `git diff HEAD^ HEAD` shows that
 # HEAD's commit changed the baseline file, the new numbers are accepted only if its `reason:`
@@ -46,7 +46,7 @@
 # cuts the System writer document in more pieces and the count changes), the process gets an
 # empty environment but for PATH and that variable, and the inputs are copied under one
 # temporary folder and named by relative paths, so that the report's bytes do not depend on
-# where the corpus is. Three runs differ by about 0.001%.
+# where the corpus is. Three runs differ by under 0.01%.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
