@@ -54,48 +54,8 @@ BIN=$PWD/target/release/vsslint
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-# 2,000 small documents and the ten-fold System writer document.
-python3 - "$CORPUS" "$SYSTEM" "$TMP" <<'PY'
-import pathlib, re, sys, uuid
-
-corpus, system, tmp = map(pathlib.Path, sys.argv[1:])
-small = []
-for p in sorted(corpus.glob("*.xml")):
-    data = p.read_bytes()
-    if p != system and b"<WRITER_METADATA" in data and b"instanceId=" in data:
-        small.append(data.decode("utf-8"))
-many = tmp / "many"
-many.mkdir()
-for i in range(2000):
-    doc = small[i % len(small)]
-    doc = re.sub(r'instanceId="[^"]*"', f'instanceId="{uuid.UUID(int=i + 1)}"', doc, count=1)
-    (many / f"wm{i:04}.xml").write_text(doc, encoding="utf-8")
-
-text = system.read_text(encoding="utf-8")
-start = text.index("<BACKUP_LOCATIONS>") + len("<BACKUP_LOCATIONS>")
-end = text.index("</BACKUP_LOCATIONS>")
-body = text[start:end]
-copies = []
-for k in range(10):
-    copy = re.sub(r'componentName="([^"]*)"', lambda m: f'componentName="{m.group(1)} {k}"', body)
-    copy = copy.replace('path="', f'path="D:\\copy{k}')
-    copies.append(copy)
-(tmp / "system-x10.xml").write_text(text[:start] + "".join(copies) + text[end:], encoding="utf-8")
-
-lists = "".join(
-    f'<FILE_LIST path="C:\\Data\\d{i}" filespec="f{i}.dat" recursive="1" filespecBackupType="3855"/>\n'
-    for i in range(150_000)
-)
-(tmp / "findings-150k.xml").write_text(
-    '<WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2">'
-    '<IDENTIFICATION writerId="3c2d1e0f-5a6b-4c7d-8e9f-a0b1c2d3e4f5" friendlyName="Large" '
-    'usage="USER_DATA" dataSource="OTHER"/><RESTORE_METHOD method="RESTORE_IF_NOT_THERE" '
-    'writerRestore="never" rebootRequired="no"/><BACKUP_LOCATIONS>'
-    f'<FILE_GROUP componentName="Data" selectable="yes">\n{lists}</FILE_GROUP>'
-    "</BACKUP_LOCATIONS></WRITER_METADATA>",
-    encoding="utf-8",
-)
-PY
+# 2,000 small documents, the ten-fold System writer document and the 150,000 findings.
+python3 scripts/bench-inputs.py "$CORPUS" "$SYSTEM" "$TMP"
 
 # Wall times in milliseconds of `runs` runs of a command line, one a line, appended to
 # file `out`.
