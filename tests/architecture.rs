@@ -760,9 +760,17 @@ fn the_scan_sees_the_whole_package() {
         let found = g.krate.modules.contains_key(&mod_path(layer));
         assert!(found, "module `{layer}` not found: {broken}");
     }
-    for missing in p.lib.krate.missing.iter().chain(&p.bin.krate.missing) {
-        panic!("{missing}: declared, not found: {broken}");
-    }
+    let missing: Vec<&String> = p
+        .lib
+        .krate
+        .missing
+        .iter()
+        .chain(&p.bin.krate.missing)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "declared, not found: {missing:?}: {broken}"
+    );
     let test = g.edges.iter().any(|e| e.test);
     assert!(
         test,
