@@ -1,26 +1,37 @@
-//! The library's module graph is one-way, and the rules sit where `src/lib.rs` says they do.
+//! The module graph is one-way, and the rules sit where `src/lib.rs` says they do.
 //!
-//! Every `src/**/*.rs` file of the library is read and scanned for the paths it names
-//! (`crate::…`, `super::…`, `self::…`, `$crate::…`, in `use` lines and in code alike). Each
-//! path is resolved to the deepest module it names, which gives the edges of the module
-//! graph. The tests below then check the layering:
+//! Both crates of the package are read as Rust (with `syn`), from their roots (`src/lib.rs`,
+//! `src/main.rs`) through every `mod` they declare. Every path a module names, in `use` trees,
+//! expressions, types, patterns and macros, is resolved against that module tree: `crate::`,
+//! `$crate::`, `self::`, `super::`, and a bare first segment that is a child module of the
+//! current module, a name its `use`s bring in, or a name one of its glob imports brings in
+//! (`inputs::read_file` in `run/mod.rs` is `run::inputs`). Each path then points at the deepest
+//! module it names, which gives the edges of the graph. The tests below check:
 //!
-//! - no cycles;
-//! - nothing names the crate root (its re-exports hide which layer an item comes from);
+//! - no cycles, in either crate (but for the back-arrows listed in `KNOWN_BACK_ARROWS`);
+//! - nothing names the library's root (its re-exports hide which layer an item comes from);
 //! - no rule file imports another rule file;
-//! - only the registry (`src/rules/mod.rs`) names the rule groups;
-//! - rule files import only the rule API, the rule metadata, the toolkit and the domain.
+//! - only the registry (`src/rules/mod.rs`) names the rule groups (`compat/` among them);
+//! - rule files import only the rule API, the rule metadata, the toolkit and the domain;
+//! - no rule tests a file name's extension, and only `container` opens a cabinet.
 //!
-//! A scanner that silently finds nothing would pass all of that, hence the unit tests of the
-//! scanner at the end and the lower bounds on what the scan finds.
+//! Every check reads a `Sources` map, so the tests at the end plant violations in small
+//! trees held in memory and see them fail; a scan that silently finds nothing would pass, hence
+//! also the lower bounds on what the scan of the real tree finds.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
+
+use proc_macro2::{Spacing, TokenStream, TokenTree};
+use syn::visit::{self, Visit};
 
 /// A module path from the crate root; the root itself is empty.
 type ModPath = Vec<String>;
+
+/// Source files by their path in the package (`src/run/mod.rs`).
+type Sources = BTreeMap<String, String>;
 
 fn show(m: &[String]) -> String {
     if m.is_empty() {
@@ -30,231 +41,11 @@ fn show(m: &[String]) -> String {
     }
 }
 
-/// A path as code names it from the root.
-fn show_path(p: &[String]) -> String {
-    std::iter::once("crate")
-        .chain(p.iter().map(String::as_str))
-        .collect::<Vec<_>>()
-        .join("::")
-}
-
-// ----------------------------------------------------------------------------------------
-// Lexer: just enough of Rust's to tell code from comments and literals.
-
-#[derive(Debug, Clone, PartialEq)]
-enum Tok {
-    Ident(String),
-    PathSep,
-    Open(char),
-    Close(char),
-    Punct(char),
-    /// A string, char or number literal: its contents never name a module.
-    Lit,
-}
-
-#[derive(Debug, Clone)]
-struct Token {
-    tok: Tok,
-    line: usize,
-}
-
-fn is_ident_start(c: char) -> bool {
-    c == '_' || c.is_alphabetic()
-}
-
-fn is_ident_continue(c: char) -> bool {
-    c == '_' || c.is_alphanumeric()
-}
-
-fn lex(src: &str) -> Vec<Token> {
-    let c: Vec<char> = src.chars().collect();
-    let at = |k: usize| c.get(k).copied().unwrap_or('\0');
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut line = 1;
-    // Advances over `c[from..to]`, counting the lines it spans.
-    let count_lines = |from: usize, to: usize, line: &mut usize| {
-        *line += c[from..to.min(c.len())]
-            .iter()
-            .filter(|&&x| x == '\n')
-            .count();
-    };
-    // The index just past a (non-raw) string whose opening quote is at `open`.
-    let string_end = |open: usize| {
-        let mut k = open + 1;
-        while k < c.len() {
-            match c[k] {
-                '\\' => k += 2,
-                '"' => return k + 1,
-                _ => k += 1,
-            }
-        }
-        c.len()
-    };
-    // The index just past a raw string whose hashes start at `hashes`, or None if none is there.
-    let raw_string_end = |hashes: usize| {
-        let mut k = hashes;
-        while at(k) == '#' {
-            k += 1;
-        }
-        let n = k - hashes;
-        if at(k) != '"' {
-            return None;
-        }
-        k += 1;
-        while k < c.len() {
-            if c[k] == '"' && (1..=n).all(|h| at(k + h) == '#') {
-                return Some(k + 1 + n);
-            }
-            k += 1;
-        }
-        Some(c.len())
-    };
-    // The index just past a char literal whose opening quote is at `open`, or None for a
-    // lifetime or label.
-    let char_end = |open: usize| {
-        if at(open + 1) == '\\' {
-            let mut k = open + 3;
-            while k < c.len() && c[k] != '\'' {
-                k += 1;
-            }
-            Some(k + 1)
-        } else if at(open + 2) == '\'' {
-            Some(open + 3)
-        } else {
-            None
-        }
-    };
-
-    while i < c.len() {
-        let ch = c[i];
-        let start_line = line;
-        let push = |out: &mut Vec<Token>, tok: Tok| {
-            out.push(Token {
-                tok,
-                line: start_line,
-            })
-        };
-        if ch.is_whitespace() {
-            if ch == '\n' {
-                line += 1;
-            }
-            i += 1;
-        } else if ch == '/' && at(i + 1) == '/' {
-            while i < c.len() && c[i] != '\n' {
-                i += 1;
-            }
-        } else if ch == '/' && at(i + 1) == '*' {
-            // Block comments nest.
-            let mut depth = 0;
-            let start = i;
-            while i < c.len() {
-                if c[i] == '/' && at(i + 1) == '*' {
-                    depth += 1;
-                    i += 2;
-                } else if c[i] == '*' && at(i + 1) == '/' {
-                    depth -= 1;
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    i += 1;
-                }
-            }
-            count_lines(start, i, &mut line);
-        } else if ch == '"' {
-            let end = string_end(i);
-            count_lines(i, end, &mut line);
-            i = end;
-            push(&mut out, Tok::Lit);
-        } else if ch == '\'' {
-            match char_end(i) {
-                Some(end) => {
-                    i = end;
-                    push(&mut out, Tok::Lit);
-                }
-                None => {
-                    i += 1;
-                    while i < c.len() && is_ident_continue(c[i]) {
-                        i += 1;
-                    }
-                }
-            }
-        } else if ch.is_ascii_digit() {
-            while i < c.len() && is_ident_continue(c[i]) {
-                i += 1;
-            }
-            push(&mut out, Tok::Lit);
-        } else if is_ident_start(ch) {
-            let start = i;
-            while i < c.len() && is_ident_continue(c[i]) {
-                i += 1;
-            }
-            let word: String = c[start..i].iter().collect();
-            let raw_prefix = matches!(word.as_str(), "r" | "br" | "cr");
-            if raw_prefix && (at(i) == '"' || at(i) == '#') {
-                if let Some(end) = raw_string_end(i) {
-                    count_lines(i, end, &mut line);
-                    i = end;
-                    push(&mut out, Tok::Lit);
-                    continue;
-                }
-            }
-            if word == "r" && at(i) == '#' && is_ident_start(at(i + 1)) {
-                // A raw identifier such as `r#type` names the module in `type.rs`.
-                let s = i + 1;
-                i = s;
-                while i < c.len() && is_ident_continue(c[i]) {
-                    i += 1;
-                }
-                push(&mut out, Tok::Ident(c[s..i].iter().collect()));
-                continue;
-            }
-            if matches!(word.as_str(), "b" | "c") && at(i) == '"' {
-                let end = string_end(i);
-                count_lines(i, end, &mut line);
-                i = end;
-                push(&mut out, Tok::Lit);
-                continue;
-            }
-            if word == "b" && at(i) == '\'' {
-                if let Some(end) = char_end(i) {
-                    i = end;
-                    push(&mut out, Tok::Lit);
-                    continue;
-                }
-            }
-            push(&mut out, Tok::Ident(word));
-        } else if ch == ':' && at(i + 1) == ':' {
-            i += 2;
-            push(&mut out, Tok::PathSep);
-        } else {
-            i += 1;
-            let tok = match ch {
-                '{' | '(' | '[' => Tok::Open(ch),
-                '}' | ')' | ']' => Tok::Close(ch),
-                _ => Tok::Punct(ch),
-            };
-            push(&mut out, tok);
-        }
-    }
-    out
-}
-
-// ----------------------------------------------------------------------------------------
-// Paths: `a::b::{c, d::{e, f}}` and its kin, to the module paths they name.
-
-/// One path a file names, made absolute (from the crate root).
-#[derive(Debug, Clone)]
-struct Leaf {
-    path: ModPath,
-    line: usize,
-    alias: Option<String>,
-}
-
-fn tok_at(toks: &[Token], j: usize) -> Option<&Tok> {
-    toks.get(j).map(|t| &t.tok)
+fn mod_path(s: &str) -> ModPath {
+    s.split("::")
+        .filter(|x| !x.is_empty() && *x != "crate")
+        .map(str::to_owned)
+        .collect()
 }
 
 fn step(cur: &mut ModPath, seg: &str) {
@@ -267,292 +58,350 @@ fn step(cur: &mut ModPath, seg: &str) {
     }
 }
 
-/// The rest of a path whose segments so far are `cur`; `j` is just past the last of them.
-/// Returns the index just past the path.
-fn path_tail(
-    toks: &[Token],
-    mut j: usize,
-    mut cur: ModPath,
-    mut line: usize,
-    out: &mut Vec<Leaf>,
-) -> usize {
-    while tok_at(toks, j) == Some(&Tok::PathSep) {
-        match tok_at(toks, j + 1) {
-            Some(Tok::Ident(s)) => {
-                step(&mut cur, s);
-                line = toks[j + 1].line;
-                j += 2;
-            }
-            Some(Tok::Open('{')) => return group(toks, j + 2, &cur, out),
-            Some(Tok::Punct('*')) => {
-                out.push(Leaf {
-                    path: cur,
-                    line: toks[j + 1].line,
-                    alias: None,
-                });
-                return j + 2;
-            }
-            // A turbofish or something else that is no longer a module path.
-            _ => break,
-        }
-    }
-    let mut alias = None;
-    if let (Some(Tok::Ident(kw)), Some(Tok::Ident(a))) = (tok_at(toks, j), tok_at(toks, j + 1)) {
-        if kw == "as" {
-            alias = Some(a.clone());
-            j += 2;
-        }
-    }
-    out.push(Leaf {
-        path: cur,
-        line,
-        alias,
-    });
-    j
-}
-
-/// The inside of `prefix::{…}`; `j` is just past the `{`. Returns the index past the `}`.
-fn group(toks: &[Token], mut j: usize, prefix: &[String], out: &mut Vec<Leaf>) -> usize {
-    loop {
-        match tok_at(toks, j) {
-            None | Some(Tok::Punct(';')) => return j,
-            Some(Tok::Close('}')) => return j + 1,
-            Some(Tok::Open('{')) => j = group(toks, j + 1, prefix, out),
-            Some(Tok::Punct('*')) => {
-                out.push(Leaf {
-                    path: prefix.to_vec(),
-                    line: toks[j].line,
-                    alias: None,
-                });
-                j += 1;
-            }
-            Some(Tok::Ident(s)) => {
-                let mut cur = prefix.to_vec();
-                step(&mut cur, s);
-                j = path_tail(toks, j + 1, cur, toks[j].line, out);
-            }
-            _ => j += 1,
-        }
-    }
-}
-
 // ----------------------------------------------------------------------------------------
-// Scanning one file.
+// Reading a crate: its modules, and the paths each names.
 
-/// A path named in a file, before it is resolved against the module tree.
+#[derive(Debug, Default)]
+struct Module {
+    /// The file it is written in.
+    file: String,
+    /// The file module it is or is inside.
+    owner: ModPath,
+    children: BTreeSet<String>,
+    /// The names its `use`s bring in, with the path as written.
+    uses: BTreeMap<String, Vec<String>>,
+    /// The paths of its glob imports, as written.
+    globs: Vec<Vec<String>>,
+    /// Compiled for tests only (`#[cfg(test)]` on it or an ancestor).
+    test: bool,
+}
+
+/// A path as a module names it, before it is resolved.
 #[derive(Debug, Clone)]
-struct RawRef {
+struct Named {
+    module: ModPath,
+    /// Its segments as written: `crate`, `$crate`, `self`, `super` or a name first.
+    segs: Vec<String>,
     line: usize,
-    path: ModPath,
-    /// Inside `#[cfg(test)]` code of this file.
+    /// In `#[cfg(test)]` code.
     test: bool,
 }
 
 #[derive(Debug, Default)]
-struct FileScan {
-    refs: Vec<RawRef>,
-    /// Inline modules (`mod x { … }`), absolute.
-    inline_mods: Vec<ModPath>,
-    /// File modules declared under `#[cfg(test)]` (`#[cfg(test)] mod x;`), absolute.
-    test_mods: Vec<ModPath>,
-    /// File modules declared here (`mod x;`), absolute.
-    declared: Vec<ModPath>,
-    /// `#![cfg(test)]` at the top of the file.
-    file_is_test: bool,
+struct Crate {
+    modules: BTreeMap<ModPath, Module>,
+    named: Vec<Named>,
+    /// The files of declared modules that do not exist, read as empty.
+    missing: Vec<String>,
 }
 
-fn is_cfg_test(attr: &[Token]) -> bool {
-    let ident = |s: &str| attr.iter().any(|t| t.tok == Tok::Ident(s.to_owned()));
-    tok_at(attr, 0) == Some(&Tok::Ident("cfg".to_owned())) && ident("test") && !ident("not")
+fn ident(i: &proc_macro2::Ident) -> String {
+    let s = i.to_string();
+    s.strip_prefix("r#").map(str::to_owned).unwrap_or(s)
 }
 
-/// The index of the delimiter closing the one opened at `open`.
-fn matching(toks: &[Token], open: usize) -> usize {
-    let mut depth = 0usize;
-    for (k, t) in toks.iter().enumerate().skip(open) {
-        match t.tok {
-            Tok::Open(_) => depth += 1,
-            Tok::Close(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return k;
-                }
-            }
-            _ => {}
-        }
-    }
-    toks.len()
+fn line_of(i: &proc_macro2::Ident) -> usize {
+    i.span().start().line
 }
 
-/// If an attribute (`#[…]` or `#![…]`) starts at `i`: whether it is inner, and the range of
-/// its contents.
-fn attribute_at(toks: &[Token], i: usize) -> Option<(bool, usize, usize)> {
-    if tok_at(toks, i) != Some(&Tok::Punct('#')) {
-        return None;
-    }
-    let inner = tok_at(toks, i + 1) == Some(&Tok::Punct('!'));
-    let open = if inner { i + 2 } else { i + 1 };
-    if tok_at(toks, open) != Some(&Tok::Open('[')) {
-        return None;
-    }
-    Some((inner, open + 1, matching(toks, open)))
-}
-
-/// Scans the file of module `module`.
-fn scan(src: &str, module: &[String]) -> FileScan {
-    let toks = lex(src);
-    let mut scan = FileScan::default();
-    // Depth in delimiters of all kinds; they balance in any file that compiles.
-    let mut depth = 0usize;
-    // The inline modules open here, with the depth of their contents.
-    let mut inline: Vec<(String, usize)> = Vec::new();
-    let mut pending_inline: Option<(usize, String)> = None;
-    // The item `#[cfg(test)]` applies to: where it starts, then the depth it started at.
-    let mut test_start: Option<usize> = None;
-    let mut test_item: Option<usize> = None;
-    let current = |inline: &[(String, usize)]| -> ModPath {
-        let mut m = module.to_vec();
-        m.extend(inline.iter().map(|(n, _)| n.clone()));
-        m
+fn is_cfg_test(attr: &syn::Attribute) -> bool {
+    let syn::Meta::List(list) = &attr.meta else {
+        return false;
     };
-
-    let mut i = 0;
-    while i < toks.len() {
-        if test_start == Some(i) && test_item.is_none() {
-            test_item = Some(depth);
-        }
-        let in_test = scan.file_is_test || test_item.is_some();
-        let t = &toks[i];
-        let mut next = i + 1;
-        match &t.tok {
-            Tok::Punct('#') => {
-                if let Some((inner, from, to)) = attribute_at(&toks, i) {
-                    if is_cfg_test(&toks[from..to]) {
-                        if !inner {
-                            // The item starts after this attribute and any that follow it.
-                            let mut k = to + 1;
-                            while let Some((_, _, end)) = attribute_at(&toks, k) {
-                                k = end + 1;
-                            }
-                            test_start = Some(k);
-                        } else if depth == 0 {
-                            scan.file_is_test = true;
-                        } else if test_item.is_none() {
-                            // `#![cfg(test)]` inside `mod x { … }`: the rest of that block.
-                            test_item = Some(depth - 1);
-                        }
-                    }
-                }
-            }
-            Tok::Ident(kw) if kw == "mod" => {
-                if let Some(Tok::Ident(name)) = tok_at(&toks, i + 1) {
-                    let mut path = current(&inline);
-                    path.push(name.clone());
-                    match tok_at(&toks, i + 2) {
-                        Some(Tok::Punct(';')) => {
-                            if in_test {
-                                scan.test_mods.push(path.clone());
-                            }
-                            scan.declared.push(path);
-                        }
-                        Some(Tok::Open('{')) => {
-                            pending_inline = Some((i + 2, name.clone()));
-                            scan.inline_mods.push(path);
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            Tok::Ident(kw)
-                if matches!(kw.as_str(), "crate" | "self" | "super")
-                    && tok_at(&toks, i + 1) == Some(&Tok::PathSep) =>
-            {
-                let mut start = current(&inline);
-                match kw.as_str() {
-                    "crate" => start.clear(),
-                    "super" => {
-                        start.pop();
-                    }
-                    _ => {}
-                }
-                let mut leaves = Vec::new();
-                next = path_tail(&toks, i + 1, start, t.line, &mut leaves);
-                scan.refs.extend(leaves.into_iter().map(|l| RawRef {
-                    line: l.line,
-                    path: l.path,
-                    test: in_test,
-                }));
-            }
-            Tok::Open(_) => {
-                depth += 1;
-                if let Some((at, name)) = pending_inline.take() {
-                    if at == i {
-                        inline.push((name, depth));
-                    }
-                }
-            }
-            Tok::Close(_) => {
-                if inline.last().is_some_and(|&(_, d)| d == depth) {
-                    inline.pop();
-                }
-                depth = depth.saturating_sub(1);
-            }
-            _ => {}
-        }
-        if let Some(d) = test_item {
-            let ends = match t.tok {
-                Tok::Punct(';') => depth == d,
-                Tok::Close('}') => depth <= d,
-                Tok::Close(_) => depth < d,
-                _ => false,
-            };
-            if ends {
-                test_item = None;
-                test_start = None;
-            }
-        }
-        i = next;
-    }
-    scan
+    let text = list.tokens.to_string();
+    let mut words = text.split(|c: char| !c.is_alphanumeric() && c != '_');
+    list.path.is_ident("cfg") && words.clone().any(|w| w == "test") && !words.any(|w| w == "not")
 }
 
-/// The items `src/lib.rs` re-exports, by the name they have at the root, with the path of
-/// the module they come from: for the advice given to code that imports them from the root.
-fn root_reexports(src: &str) -> BTreeMap<String, ModPath> {
-    let toks = lex(src);
-    let mut out = BTreeMap::new();
-    for i in 0..toks.len() {
-        let is = |k: usize, s: &str| tok_at(&toks, k) == Some(&Tok::Ident(s.to_owned()));
-        if !(is(i, "pub") && is(i + 1, "use")) {
-            continue;
-        }
-        let mut leaves = Vec::new();
-        if let Some(Tok::Ident(first)) = tok_at(&toks, i + 2) {
-            let mut start = Vec::new();
-            step(&mut start, first);
-            path_tail(&toks, i + 3, start, toks[i].line, &mut leaves);
-        }
-        for mut leaf in leaves {
-            if let Some(item) = leaf.path.pop() {
-                out.insert(leaf.alias.unwrap_or(item), leaf.path);
+/// Walks one file module and the inline modules in it.
+struct Scanner<'a> {
+    krate: &'a mut Crate,
+    file: String,
+    owner: ModPath,
+    module: ModPath,
+    /// How many `#[cfg(test)]` items (or test modules) the walk is inside.
+    test: usize,
+    /// The file modules declared here (`mod x;`), and whether they are test code.
+    declared: Vec<(ModPath, bool)>,
+}
+
+impl Scanner<'_> {
+    fn name(&mut self, segs: Vec<String>, line: usize) {
+        self.krate.named.push(Named {
+            module: self.module.clone(),
+            segs,
+            line,
+            test: self.test > 0,
+        });
+    }
+
+    fn use_tree(&mut self, prefix: &mut Vec<String>, tree: &syn::UseTree) {
+        let module = self.krate.modules.get_mut(&self.module).unwrap();
+        let (id, name) = match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(ident(&p.ident));
+                self.use_tree(prefix, &p.tree);
+                prefix.pop();
+                return;
             }
+            syn::UseTree::Group(g) => return g.items.iter().for_each(|t| self.use_tree(prefix, t)),
+            syn::UseTree::Glob(g) => {
+                module.globs.push(prefix.clone());
+                return self.name(prefix.clone(), g.star_token.span.start().line);
+            }
+            syn::UseTree::Name(n) => (&n.ident, &n.ident),
+            syn::UseTree::Rename(r) => (&r.ident, &r.rename),
+        };
+        let mut path = prefix.clone();
+        if id != "self" {
+            path.push(ident(id));
+        }
+        let binding = if name == "self" {
+            prefix.last().cloned()
+        } else {
+            Some(ident(name))
+        };
+        if let Some(b) = binding.filter(|b| b != "_") {
+            module.uses.insert(b, path.clone());
+        }
+        self.name(path, line_of(id));
+    }
+
+    /// The paths in a macro's tokens, which `syn` leaves unparsed: every `a::b…` sequence, and
+    /// `use` items whole. A `macro_rules!` body expands where it is called, so only its
+    /// `$crate::` and `crate::` paths say anything about the module that defines it.
+    fn tokens(&mut self, ts: TokenStream, macro_rules: bool) {
+        let tts: Vec<TokenTree> = ts.into_iter().collect();
+        let punct =
+            |k: usize, c: char| matches!(tts.get(k), Some(TokenTree::Punct(p)) if p.as_char() == c);
+        let sep = |k: usize| {
+            matches!(tts.get(k), Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Joint)
+                && punct(k + 1, ':')
+        };
+        let mut i = 0;
+        while i < tts.len() {
+            let TokenTree::Ident(id) = &tts[i] else {
+                if let TokenTree::Group(g) = &tts[i] {
+                    self.tokens(g.stream(), macro_rules);
+                }
+                i += 1;
+                continue;
+            };
+            if id == "use" && !macro_rules {
+                if let Some(end) = (i..tts.len()).find(|&k| punct(k, ';')) {
+                    let item: TokenStream = tts[i..=end].iter().cloned().collect();
+                    if let Ok(u) = syn::parse2::<syn::ItemUse>(item) {
+                        self.visit_item_use(&u);
+                        i = end + 1;
+                        continue;
+                    }
+                }
+            }
+            let mut segs = vec![ident(id)];
+            let mut k = i + 1;
+            while sep(k) {
+                match tts.get(k + 2) {
+                    Some(TokenTree::Ident(next)) => segs.push(ident(next)),
+                    _ => break,
+                }
+                k += 3;
+            }
+            let dollar = i > 0 && punct(i - 1, '$');
+            let continues = i >= 2 && sep(i - 2);
+            if dollar && segs[0] == "crate" {
+                segs[0] = "$crate".to_owned();
+            }
+            let first = segs[0].as_str();
+            let counts = if macro_rules {
+                first == "$crate" || (first == "crate" && !dollar)
+            } else {
+                !dollar
+            };
+            if segs.len() >= 2 && !continues && counts {
+                self.name(segs, line_of(id));
+            }
+            i = k;
         }
     }
-    out
+}
+
+fn attrs_of(item: &syn::Item) -> &[syn::Attribute] {
+    macro_rules! attrs {
+        ($($kind:ident)*) => { match item { $(syn::Item::$kind(i) => &i.attrs,)* _ => &[] } };
+    }
+    attrs!(Const Enum ExternCrate Fn ForeignMod Impl Macro Mod Static Struct Trait Type Union Use)
+}
+
+impl<'ast> Visit<'ast> for Scanner<'_> {
+    fn visit_item(&mut self, i: &'ast syn::Item) {
+        let test = attrs_of(i).iter().any(is_cfg_test);
+        self.test += usize::from(test);
+        visit::visit_item(self, i);
+        self.test -= usize::from(test);
+    }
+
+    fn visit_impl_item(&mut self, i: &'ast syn::ImplItem) {
+        let test = matches!(i, syn::ImplItem::Fn(f) if f.attrs.iter().any(is_cfg_test));
+        self.test += usize::from(test);
+        visit::visit_impl_item(self, i);
+        self.test -= usize::from(test);
+    }
+
+    fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
+        let name = ident(&i.ident);
+        let mut child = self.module.clone();
+        child.push(name.clone());
+        let parent = self.krate.modules.get_mut(&self.module).unwrap();
+        parent.children.insert(name);
+        let test = self.test > 0 || i.attrs.iter().any(is_cfg_test);
+        assert!(
+            !i.attrs.iter().any(|a| a.path().is_ident("path")),
+            "{}: `#[path]` on `mod {}`: the scan finds a module's file by its path only",
+            self.file,
+            i.ident
+        );
+        let Some((_, items)) = &i.content else {
+            self.declared.push((child, test));
+            return;
+        };
+        self.krate.modules.insert(
+            child.clone(),
+            Module {
+                file: self.file.clone(),
+                owner: self.owner.clone(),
+                test,
+                ..Module::default()
+            },
+        );
+        let outer = std::mem::replace(&mut self.module, child);
+        for item in items {
+            self.visit_item(item);
+        }
+        self.module = outer;
+    }
+
+    fn visit_item_use(&mut self, i: &'ast syn::ItemUse) {
+        if i.leading_colon.is_none() {
+            self.use_tree(&mut Vec::new(), &i.tree);
+        }
+    }
+
+    fn visit_path(&mut self, p: &'ast syn::Path) {
+        // A path of one segment names a local, a type in scope, or what a `use` brought in,
+        // which the `use` itself already counts.
+        if p.leading_colon.is_none() && p.segments.len() >= 2 {
+            let segs = p.segments.iter().map(|s| ident(&s.ident)).collect();
+            self.name(segs, line_of(&p.segments[0].ident));
+        }
+        visit::visit_path(self, p);
+    }
+
+    fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
+
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        self.visit_path(&m.path);
+        self.tokens(m.tokens.clone(), m.path.is_ident("macro_rules"));
+    }
+}
+
+/// Reads the crate whose root is `root` (`src/lib.rs`), following its `mod` declarations: the
+/// module `a::b` is `src/a/b.rs` or `src/a/b/mod.rs`, and empty when neither exists.
+fn read_crate(sources: &Sources, root: &str) -> Crate {
+    let mut krate = Crate::default();
+    let mut queue = vec![(ModPath::new(), false)];
+    while let Some((module, test)) = queue.pop() {
+        let base = format!("src/{}", module.join("/"));
+        let file = if module.is_empty() {
+            root.to_owned()
+        } else {
+            let candidates = [format!("{base}.rs"), format!("{base}/mod.rs")];
+            let found = candidates.iter().find(|f| sources.contains_key(*f));
+            found
+                .unwrap_or_else(|| {
+                    krate.missing.push(candidates[0].clone());
+                    &candidates[0]
+                })
+                .clone()
+        };
+        let text = sources.get(&file).map_or("", String::as_str);
+        let ast = syn::parse_file(text)
+            .unwrap_or_else(|e| panic!("{file}:{}: {e}", e.span().start().line));
+        let test = test || ast.attrs.iter().any(is_cfg_test);
+        krate.modules.insert(
+            module.clone(),
+            Module {
+                file: file.clone(),
+                owner: module.clone(),
+                test,
+                ..Module::default()
+            },
+        );
+        let mut s = Scanner {
+            krate: &mut krate,
+            file,
+            owner: module.clone(),
+            module,
+            test: usize::from(test),
+            declared: Vec::new(),
+        };
+        for item in &ast.items {
+            s.visit_item(item);
+        }
+        queue.extend(s.declared);
+    }
+    krate
+}
+
+impl Crate {
+    /// The absolute path `segs` names in `from`; `None` for what is outside the crate (other
+    /// crates, the standard library) or local to a function.
+    fn resolve(&self, from: &[String], segs: &[String], depth: usize) -> Option<ModPath> {
+        let (mut cur, rest) = match segs.first()?.as_str() {
+            "crate" | "$crate" => (ModPath::new(), &segs[1..]),
+            "self" | "super" => (from.to_vec(), segs),
+            _ if depth > 8 => return None,
+            name => {
+                let m = self.modules.get(from)?;
+                if m.children.contains(name) {
+                    (from.to_vec(), segs)
+                } else if let Some(target) = m.uses.get(name) {
+                    (self.resolve(from, target, depth + 1)?, &segs[1..])
+                } else {
+                    return m.globs.iter().find_map(|g| {
+                        let source = self.resolve(from, g, depth + 1)?;
+                        let s = self.modules.get(&source)?;
+                        (s.children.contains(name) || s.uses.contains_key(name))
+                            .then(|| self.resolve(&source, segs, depth + 1))?
+                    });
+                }
+            }
+        };
+        for s in rest {
+            step(&mut cur, s);
+        }
+        Some(cur)
+    }
+
+    /// The deepest module `path` names.
+    fn deepest(&self, path: &[String]) -> &ModPath {
+        (0..=path.len())
+            .rev()
+            .find_map(|n| self.modules.get_key_value(&path[..n]).map(|(k, _)| k))
+            .expect("the crate root is a module")
+    }
 }
 
 // ----------------------------------------------------------------------------------------
 // The module graph.
 
-/// A reference from one module to another.
+/// A reference from one file module to another.
 #[derive(Debug, Clone)]
 struct Edge {
     from: ModPath,
     to: ModPath,
-    /// `src/…`, relative to the package.
     file: String,
     line: usize,
-    /// The path as named, made absolute.
+    /// The path named, made absolute.
     path: ModPath,
     /// In `#[cfg(test)]` code.
     test: bool,
@@ -560,212 +409,167 @@ struct Edge {
 
 impl Edge {
     fn at(&self) -> String {
-        format!("{}:{}: `{}`", self.file, self.line, show_path(&self.path))
+        let path = std::iter::once("crate").chain(self.path.iter().map(String::as_str));
+        let path = path.collect::<Vec<_>>().join("::");
+        format!("{}:{}: `{path}`", self.file, self.line)
     }
 }
 
 struct Graph {
-    /// Every module of the library that is a file, with that file.
-    files: BTreeMap<ModPath, String>,
-    /// Every module, files and inline ones, with the file module it belongs to.
-    owner: BTreeMap<ModPath, ModPath>,
+    krate: Crate,
     edges: Vec<Edge>,
-    root_reexports: BTreeMap<String, ModPath>,
+    /// The items the root re-exports, by the name they have there, with the module they come
+    /// from: for the advice given to code that imports them from the root.
+    reexports: BTreeMap<String, ModPath>,
 }
 
-fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rs_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
-/// The module a file is, from its path under `src/`: `a.rs` and `a/mod.rs` are `a`,
-/// `a/b.rs` is `a::b`, `lib.rs` is the root.
-fn module_of_file(rel: &Path) -> ModPath {
-    let mut m: ModPath = rel
-        .with_extension("")
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    if m.last().is_some_and(|l| l == "mod") || m == ["lib"] {
-        m.pop();
-    }
-    m
-}
-
-/// The deepest module `path` names.
-fn resolve<'a>(path: &[String], modules: &'a BTreeMap<ModPath, ModPath>) -> &'a ModPath {
-    (0..=path.len())
-        .rev()
-        .find_map(|n| modules.get_key_value(&path[..n]).map(|(k, _)| k))
-        .expect("the crate root is a module")
-}
-
-fn build_graph() -> Graph {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let src = root.join("src");
-    let mut paths = Vec::new();
-    rs_files(&src, &mut paths);
-    paths.sort();
-
-    // `src/main.rs` is the root of the binary crate, and the modules it declares (`cli`)
-    // belong to that crate. Its `vsslint::` paths name the library as an external crate,
-    // which cannot be part of a cycle of the library's modules, so the binary is left out.
-    let main = std::fs::read_to_string(src.join("main.rs")).expect("src/main.rs");
-    let binary: BTreeSet<String> = scan(&main, &[])
-        .declared
-        .into_iter()
-        .map(|m| m[0].clone())
-        .collect();
-
-    let mut files = BTreeMap::new();
-    let mut scans = Vec::new();
-    for path in &paths {
-        let rel = path.strip_prefix(&src).unwrap();
-        let module = module_of_file(rel);
-        if module == ["main"] || module.first().is_some_and(|f| binary.contains(f)) {
-            continue;
-        }
-        let text = std::fs::read_to_string(path).unwrap();
-        let display = format!("src/{}", rel.to_string_lossy().replace('\\', "/"));
-        let scanned = scan(&text, &module);
-        files.insert(module.clone(), display.clone());
-        scans.push((module, display, text, scanned));
-    }
-
-    let mut owner: BTreeMap<ModPath, ModPath> =
-        files.keys().map(|m| (m.clone(), m.clone())).collect();
-    let mut test_mods = BTreeSet::new();
-    for (module, _, _, s) in &scans {
-        for m in &s.inline_mods {
-            owner.insert(m.clone(), module.clone());
-        }
-        test_mods.extend(s.test_mods.iter().cloned());
-        if s.file_is_test {
-            test_mods.insert(module.clone());
-        }
-    }
-
-    let mut edges = Vec::new();
-    let mut root_reexports = BTreeMap::new();
-    for (module, file, text, s) in &scans {
-        if module.is_empty() {
-            // The root re-exports from every layer: its own edges say nothing about the
-            // layering, and the edges into it are checked on their own.
-            root_reexports = self::root_reexports(text);
-            continue;
-        }
-        let module_is_test = (1..=module.len()).any(|n| test_mods.contains(&module[..n]));
-        for r in &s.refs {
-            let target = resolve(&r.path, &owner);
-            let to = owner[target].clone();
-            if &to == module {
+impl Graph {
+    /// The graph of the crate whose root is `root`. The root's own edges are left out: a
+    /// library root re-exports from every layer, which says nothing about the layering.
+    fn of(sources: &Sources, root: &str) -> Graph {
+        let krate = read_crate(sources, root);
+        let mut edges = Vec::new();
+        for n in &krate.named {
+            let Some(path) = krate.resolve(&n.module, &n.segs, 0) else {
+                continue;
+            };
+            let (from, to) = (
+                &krate.modules[&n.module],
+                &krate.modules[krate.deepest(&path)],
+            );
+            if from.owner.is_empty() || from.owner == to.owner {
                 continue;
             }
             edges.push(Edge {
-                from: module.clone(),
-                to,
-                file: file.clone(),
-                line: r.line,
-                path: r.path.clone(),
-                test: r.test || module_is_test,
+                from: from.owner.clone(),
+                to: to.owner.clone(),
+                file: from.file.clone(),
+                line: n.line,
+                path,
+                test: n.test || from.test,
             });
         }
+        edges.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        let root = &krate.modules[&ModPath::new()];
+        let reexports = root
+            .uses
+            .iter()
+            .filter_map(|(name, segs)| {
+                let path = krate.resolve(&[], segs, 0)?;
+                Some((name.clone(), krate.deepest(&path).clone()))
+            })
+            .collect();
+        Graph {
+            krate,
+            edges,
+            reexports,
+        }
     }
-    Graph {
-        files,
-        owner,
-        edges,
-        root_reexports,
+
+    fn files(&self) -> Vec<ModPath> {
+        let m = &self.krate.modules;
+        m.iter()
+            .filter(|(k, v)| &v.owner == *k)
+            .map(|(k, _)| k.clone())
+            .collect()
     }
 }
 
-fn graph() -> &'static Graph {
-    static GRAPH: OnceLock<Graph> = OnceLock::new();
-    GRAPH.get_or_init(build_graph)
+/// The library, the binary, and the sources they are read from.
+struct Package {
+    lib: Graph,
+    bin: Graph,
+    sources: Sources,
 }
 
-/// The strongly connected components of more than one module (Tarjan's algorithm).
-fn cycles(nodes: &[ModPath], edges: &[Edge]) -> Vec<Vec<ModPath>> {
-    let index: BTreeMap<&ModPath, usize> = nodes.iter().enumerate().map(|(i, m)| (m, i)).collect();
-    let mut succ = vec![BTreeSet::new(); nodes.len()];
+fn real() -> &'static Package {
+    static PACKAGE: OnceLock<Package> = OnceLock::new();
+    PACKAGE.get_or_init(|| {
+        fn walk(dir: &Path, root: &Path, out: &mut Sources) {
+            for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, root, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let rel = path.strip_prefix(root).unwrap().to_string_lossy();
+                    out.insert(
+                        rel.replace('\\', "/"),
+                        std::fs::read_to_string(&path).unwrap(),
+                    );
+                }
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = Sources::new();
+        walk(&root.join("src"), root, &mut sources);
+        let (lib, bin) = (
+            Graph::of(&sources, "src/lib.rs"),
+            Graph::of(&sources, "src/main.rs"),
+        );
+        Package { lib, bin, sources }
+    })
+}
+
+/// The strongly connected components of more than one module: the modules each reaches and
+/// is reached from (a few hundred modules: a walk from each is quick enough).
+fn cycles(nodes: &[ModPath], edges: &[&Edge]) -> Vec<Vec<ModPath>> {
+    let mut succ: BTreeMap<&ModPath, BTreeSet<&ModPath>> = BTreeMap::new();
     for e in edges {
-        succ[index[&e.from]].insert(index[&e.to]);
+        succ.entry(&e.from).or_default().insert(&e.to);
     }
-
-    struct State<'a> {
-        succ: &'a [BTreeSet<usize>],
-        next: usize,
-        index: Vec<Option<usize>>,
-        low: Vec<usize>,
-        stack: Vec<usize>,
-        on_stack: Vec<bool>,
-        out: Vec<Vec<usize>>,
-    }
-    fn visit(s: &mut State, v: usize) {
-        s.index[v] = Some(s.next);
-        s.low[v] = s.next;
-        s.next += 1;
-        s.stack.push(v);
-        s.on_stack[v] = true;
-        for &w in s.succ[v].clone().iter() {
-            match s.index[w] {
-                None => {
-                    visit(s, w);
-                    s.low[v] = s.low[v].min(s.low[w]);
-                }
-                Some(iw) if s.on_stack[w] => s.low[v] = s.low[v].min(iw),
-                Some(_) => {}
-            }
-        }
-        if Some(s.low[v]) == s.index[v] {
-            let mut scc = Vec::new();
-            loop {
-                let w = s.stack.pop().unwrap();
-                s.on_stack[w] = false;
-                scc.push(w);
-                if w == v {
-                    break;
+    let reach = |from: &ModPath| {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![from];
+        while let Some(m) = stack.pop() {
+            for &n in succ.get(m).into_iter().flatten() {
+                if seen.insert(n) {
+                    stack.push(n);
                 }
             }
-            if scc.len() > 1 {
-                s.out.push(scc);
-            }
         }
-    }
-
-    let n = nodes.len();
-    let mut s = State {
-        succ: &succ,
-        next: 0,
-        index: vec![None; n],
-        low: vec![0; n],
-        stack: Vec::new(),
-        on_stack: vec![false; n],
-        out: Vec::new(),
+        seen
     };
-    for v in 0..n {
-        if s.index[v].is_none() {
-            visit(&mut s, v);
+    let reached: BTreeMap<&ModPath, BTreeSet<&ModPath>> =
+        nodes.iter().map(|m| (m, reach(m))).collect();
+    let mut out: Vec<Vec<ModPath>> = Vec::new();
+    for m in nodes.iter().filter(|m| reached[m].contains(m)) {
+        if !out.iter().any(|c| c.contains(m)) {
+            let scc = nodes
+                .iter()
+                .filter(|n| reached[m].contains(n) && reached[n].contains(m));
+            out.push(scc.cloned().collect());
         }
     }
-    s.out
-        .into_iter()
-        .map(|scc| {
-            let mut c: Vec<ModPath> = scc.into_iter().map(|i| nodes[i].clone()).collect();
-            c.sort();
-            c
-        })
-        .collect()
+    out
 }
 
 // ----------------------------------------------------------------------------------------
 // The layering.
+
+/// Arrows that close a cycle, passed over by the cycle check while the modules they leave are
+/// rebuilt (issue 25). An arrow that no longer exists fails the check, so that it leaves this
+/// list when it goes.
+const KNOWN_BACK_ARROWS: &[(&str, &str)] = &[
+    // The stages of a run take `Options`, `Failure`, `FixMode` and the report helpers from
+    // run/mod.rs, which calls them: named stages give those a module of their own.
+    ("run::compat", "run"),
+    ("run::configs", "run"),
+    ("run::fixes", "run"),
+    ("run::inputs", "run"),
+    ("run::show_settings", "run"),
+    // The formats take `locate`, `container_entry` and the like from report/mod.rs, which
+    // dispatches to them: reports behind one interface move the dispatch.
+    ("report::concise", "report"),
+    ("report::github", "report"),
+    ("report::paths", "report"),
+    // In `#[cfg(test)]` code only: the test helpers of the `compat/` rules compare two
+    // documents through the pipeline, which runs those rules.
+    ("toolkit::compat_components", "pipeline"),
+    ("toolkit::compat_components", "rules"),
+    ("toolkit::compat_writer", "pipeline"),
+    ("toolkit::compat_writer", "rules"),
+];
 
 /// The rule file a module is or is inside: `rules::<group>::<name>`.
 fn rule_file(m: &[String]) -> Option<&[String]> {
@@ -811,173 +615,105 @@ fn check(rule: &str, fix: &str, offences: Vec<String>) {
     panic!("{msg}");
 }
 
-#[test]
-fn the_scan_sees_the_whole_library() {
-    let g = graph();
-    let distinct: BTreeSet<(&ModPath, &ModPath)> =
-        g.edges.iter().map(|e| (&e.from, &e.to)).collect();
-    println!(
-        "{} file modules, {} inline modules, {} references between modules, {} distinct edges",
-        g.files.len(),
-        g.owner.len() - g.files.len(),
-        g.edges.len(),
-        distinct.len()
-    );
-    assert!(
-        g.files.len() > 150,
-        "only {} modules found: is the scan broken?",
-        g.files.len()
-    );
-    assert!(
-        distinct.len() > 200,
-        "only {} edges found: is the scan broken?",
-        distinct.len()
-    );
-    for layer in [
-        "rule_api",
-        "rule_meta",
-        "toolkit",
-        "rules",
-        "engine",
-        "pipeline",
-        "report",
-        "run",
-    ] {
-        assert!(
-            g.owner.contains_key(&vec![layer.to_owned()]),
-            "module `{layer}` not found: is the scan broken?"
-        );
-    }
-    assert!(
-        g.edges.iter().any(|e| e.test),
-        "no test code found: is the #[cfg(test)] tracking broken?"
-    );
-}
-
-#[test]
-fn the_module_graph_has_no_cycles() {
-    let g = graph();
-    let nodes: Vec<ModPath> = g.files.keys().cloned().collect();
-    let offences = cycles(&nodes, &g.edges)
-        .into_iter()
-        .map(|scc| {
-            let members: BTreeSet<&ModPath> = scc.iter().collect();
-            let mut o = format!(
-                "cycle between {}:",
-                scc.iter()
-                    .map(|m| format!("`{}`", show(m)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            for e in &g.edges {
-                if members.contains(&e.from) && members.contains(&e.to) {
-                    let _ = write!(
-                        o,
-                        "\n    {} -> {} at {}",
-                        show(&e.from),
-                        show(&e.to),
-                        e.at()
-                    );
-                }
-            }
-            o
+fn cycle_offences(g: &Graph, known: &[(&str, &str)]) -> Vec<String> {
+    let known: BTreeSet<(ModPath, ModPath)> = known
+        .iter()
+        .map(|(f, t)| (mod_path(f), mod_path(t)))
+        .collect();
+    // A module's tests may drive the modules of its own tree, its parent's entry point
+    // among them (a parse in pieces checked against the whole parse); across top-level
+    // modules, test code keeps to the layers like the rest.
+    let within = |e: &Edge| e.test && e.from.first() == e.to.first();
+    let edges: Vec<&Edge> = g
+        .edges
+        .iter()
+        .filter(|e| !within(e) && !known.contains(&(e.from.clone(), e.to.clone())))
+        .collect();
+    let mut offences: Vec<String> = known
+        .iter()
+        .filter(|(f, t)| !g.edges.iter().any(|e| &e.from == f && &e.to == t))
+        .map(|(f, t)| {
+            format!(
+                "`{}` -> `{}` is gone: take it off the list",
+                show(f),
+                show(t)
+            )
         })
         .collect();
-    check(
-        "the module graph must be one-way (no cycles)",
-        "of each cycle, find the edge that points up a layer (a lower module naming a higher one) \
-         and move what it needs down into the lower layer, or pass it in from above",
-        offences,
-    );
+    for scc in cycles(&g.files(), &edges) {
+        let members: BTreeSet<&ModPath> = scc.iter().collect();
+        let names: Vec<String> = scc.iter().map(|m| format!("`{}`", show(m))).collect();
+        let mut o = format!("cycle between {}:", names.join(", "));
+        // One line an arrow: where it is first named, and how many more times.
+        let mut arrows: BTreeMap<(&ModPath, &ModPath), (&Edge, usize)> = BTreeMap::new();
+        for e in edges
+            .iter()
+            .filter(|e| members.contains(&e.from) && members.contains(&e.to))
+        {
+            arrows.entry((&e.from, &e.to)).or_insert((e, 0)).1 += 1;
+        }
+        for ((from, to), (e, n)) in arrows {
+            let up = if from.starts_with(to) {
+                " (back up the module tree)"
+            } else {
+                ""
+            };
+            let more = if n > 1 {
+                format!(" and {} more", n - 1)
+            } else {
+                String::new()
+            };
+            let (from, to) = (show(from), show(to));
+            let _ = write!(o, "\n    {from} -> {to} at {}{more}{up}", e.at());
+        }
+        offences.push(o);
+    }
+    offences
 }
 
-#[test]
-fn nothing_imports_the_crate_root() {
-    let g = graph();
-    let offences = g
-        .edges
+fn root_offences(g: &Graph) -> Vec<String> {
+    g.edges
         .iter()
         .filter(|e| e.to.is_empty())
         .map(|e| {
-            let instead = match e
-                .path
-                .first()
-                .and_then(|i| Some((i, g.root_reexports.get(i)?)))
-            {
+            let item = e.path.first();
+            let instead = match item.and_then(|i| Some((i, g.reexports.get(i)?))) {
                 Some((item, m)) => format!("; use `crate::{}::{item}`", show(m)),
                 None => String::new(),
             };
             format!("{} in `{}`{instead}", e.at(), show(&e.from))
         })
-        .collect();
-    check(
-        "no module imports through the crate root (src/lib.rs)",
-        "use the module path, not the crate root's re-export: lib.rs re-exports from every layer, \
-         so `crate::Item` hides which layer it comes from (and makes every module depend on all \
-         of them); name the defining module, e.g. `crate::rule_meta::Severity`",
-        offences,
-    );
+        .collect()
 }
 
-#[test]
-fn rule_files_do_not_import_each_other() {
-    let g = graph();
-    let offences = g
-        .edges
+fn sibling_rule_offences(g: &Graph) -> Vec<String> {
+    g.edges
         .iter()
         .filter_map(|e| {
             let (from, to) = (rule_file(&e.from)?, rule_file(&e.to)?);
-            (from != to).then(|| {
-                format!(
-                    "{}: rule `{}` imports rule `{}`",
-                    e.at(),
-                    show(from),
-                    show(to)
-                )
-            })
+            let (f, t) = (show(from), show(to));
+            (from != to).then(|| format!("{}: rule `{f}` imports rule `{t}`", e.at()))
         })
-        .collect();
-    check(
-        "no rule file imports another rule file",
-        "move what both rules need into a module of src/toolkit/ (the shared rule toolkit) and \
-         import it from there in both",
-        offences,
-    );
+        .collect()
 }
 
-#[test]
-fn only_the_registry_names_the_rule_groups() {
-    let g = graph();
-    let offences = g
-        .edges
+fn group_offences(g: &Graph) -> Vec<String> {
+    g.edges
         .iter()
         .filter_map(|e| {
             let to = rule_group(&e.to)?;
             let outside = e.from.first().is_none_or(|f| f != "rules");
             let other_group = e.from.len() == 2 && rule_group(&e.from).is_some_and(|f| f != to);
             (outside || other_group).then(|| {
-                format!(
-                    "{}: `{}` reaches into rule group `{}`",
-                    e.at(),
-                    show(&e.from),
-                    show(to)
-                )
+                let (f, t) = (show(&e.from), show(to));
+                format!("{}: `{f}` reaches into rule group `{t}`", e.at())
             })
         })
-        .collect();
-    check(
-        "only the registry (src/rules/mod.rs) names the rule groups",
-        "reach the rules through the registry's API (`crate::rules::Registry`, `Stage`, `all`, \
-         `find`); if that lacks something, add it to src/rules/mod.rs",
-        offences,
-    );
+        .collect()
 }
 
-#[test]
-fn rule_files_import_only_the_rule_api_toolkit_and_domain() {
-    let g = graph();
-    let offences = g
-        .edges
+fn rule_import_offences(g: &Graph) -> Vec<String> {
+    g.edges
         .iter()
         .filter_map(|e| {
             rule_file(&e.from)?;
@@ -988,31 +724,115 @@ fn rule_files_import_only_the_rule_api_toolkit_and_domain() {
             // Naming the root fails its own test too, but fixing that by naming the module
             // re-exported from must not trade it for an import this test forbids.
             let (to, through_root) = if e.to.is_empty() {
-                (
-                    g.root_reexports.get(e.path.first()?)?,
-                    " (through the crate root)",
-                )
+                let m = g.reexports.get(e.path.first()?)?;
+                (m, " (through the crate root)")
             } else {
                 (&e.to, "")
             };
             let layer = to.first()?.as_str();
-            let allowed = RULE_FILE_IMPORTS.contains(&layer)
-                || (e.test && RULE_FILE_TEST_IMPORTS.contains(&layer));
-            (!allowed).then(|| {
-                let why = if RULE_FILE_TEST_IMPORTS.contains(&layer) {
-                    " (allowed only in #[cfg(test)] code)"
-                } else {
-                    ""
-                };
-                format!(
-                    "{}: `{}` imports `{}`{through_root}{why}",
-                    e.at(),
-                    show(&e.from),
-                    show(to)
-                )
-            })
+            let test_only = RULE_FILE_TEST_IMPORTS.contains(&layer);
+            let allowed = RULE_FILE_IMPORTS.contains(&layer) || (e.test && test_only);
+            let why = if test_only {
+                " (allowed only in #[cfg(test)] code)"
+            } else {
+                ""
+            };
+            let (f, t) = (show(&e.from), show(to));
+            (!allowed).then(|| format!("{}: `{f}` imports `{t}`{through_root}{why}", e.at()))
         })
+        .collect()
+}
+
+#[test]
+fn the_scan_sees_the_whole_package() {
+    let (p, broken) = (real(), "is the scan broken?");
+    let g = &p.lib;
+    let distinct: BTreeSet<(&ModPath, &ModPath)> =
+        g.edges.iter().map(|e| (&e.from, &e.to)).collect();
+    let (files, edges) = (g.files().len(), distinct.len());
+    println!(
+        "{files} file modules, {} references, {edges} edges",
+        g.edges.len()
+    );
+    assert!(files > 150, "only {files} modules: {broken}");
+    assert!(edges > 200, "only {edges} edges: {broken}");
+    for layer in "rule_api rule_meta toolkit rules engine pipeline report run".split(' ') {
+        let found = g.krate.modules.contains_key(&mod_path(layer));
+        assert!(found, "module `{layer}` not found: {broken}");
+    }
+    let missing: Vec<&String> = p
+        .lib
+        .krate
+        .missing
+        .iter()
+        .chain(&p.bin.krate.missing)
         .collect();
+    assert!(
+        missing.is_empty(),
+        "declared, not found: {missing:?}: {broken}"
+    );
+    let test = g.edges.iter().any(|e| e.test);
+    assert!(
+        test,
+        "no test code found: is the #[cfg(test)] tracking broken?"
+    );
+    // The registry names its groups by bare child paths only (`alm::RULES`).
+    let bare = g
+        .edges
+        .iter()
+        .any(|e| e.from == ["rules"] && e.to == ["rules", "alm"]);
+    assert!(bare, "`rules` -> `rules::alm` not found: {broken}");
+    let cli = p.bin.edges.iter().any(|e| e.from == ["cli"]);
+    assert!(cli, "no edge out of `cli` found: {broken}");
+}
+
+#[test]
+fn the_module_graph_has_no_cycles() {
+    let p = real();
+    let mut offences = cycle_offences(&p.lib, KNOWN_BACK_ARROWS);
+    offences.extend(cycle_offences(&p.bin, &[]));
+    check(
+        "the module graph must be one-way (no cycles)",
+        "of each cycle, find the edge that points up (a lower module naming a higher one, or \
+         a child naming its parent) and move what it needs down into the lower module (a \
+         parent's shared items into a child module of their own), or pass it in from above",
+        offences,
+    );
+}
+
+#[test]
+fn nothing_imports_the_crate_root() {
+    check(
+        "no module imports through the crate root (src/lib.rs)",
+        "use the module path, not the crate root's re-export: lib.rs re-exports from every layer, \
+         so `crate::Item` hides which layer it comes from (and makes every module depend on all \
+         of them); name the defining module, e.g. `crate::rule_meta::Severity`",
+        root_offences(&real().lib),
+    );
+}
+
+#[test]
+fn rule_files_do_not_import_each_other() {
+    check(
+        "no rule file imports another rule file",
+        "move what both rules need into a module of src/toolkit/ (the shared rule toolkit) and \
+         import it from there in both",
+        sibling_rule_offences(&real().lib),
+    );
+}
+
+#[test]
+fn only_the_registry_names_the_rule_groups() {
+    check(
+        "only the registry (src/rules/mod.rs) names the rule groups",
+        "reach the rules through the registry's API (`crate::rules::Registry`, `Stage`, `all`, \
+         `find`); if that lacks something, add it to src/rules/mod.rs",
+        group_offences(&real().lib),
+    );
+}
+
+#[test]
+fn rule_files_import_only_the_rule_api_toolkit_and_domain() {
     check(
         "rule files import only the rule API, rule metadata, toolkit and domain modules",
         &format!(
@@ -1023,149 +843,8 @@ fn rule_files_import_only_the_rule_api_toolkit_and_domain() {
             RULE_FILE_IMPORTS.join(", "),
             RULE_FILE_TEST_IMPORTS.join(", ")
         ),
-        offences,
+        rule_import_offences(&real().lib),
     );
-}
-
-// ----------------------------------------------------------------------------------------
-// The scanner itself.
-
-fn paths_in(src: &str, module: &[&str]) -> Vec<String> {
-    let module: ModPath = module.iter().map(|s| s.to_string()).collect();
-    scan(src, &module)
-        .refs
-        .into_iter()
-        .map(|r| show(&r.path))
-        .collect()
-}
-
-#[test]
-fn scanner_ignores_comments_and_literals() {
-    let src = r####"
-        // crate::a::line_comment
-        /// crate::a::doc_comment
-        /* crate::a::block /* nested crate::a::inner */ crate::a::still_comment */
-        const S: &str = "crate::a::string { \" crate::a::escaped";
-        const R: &str = r#"crate::a::raw { "quoted" } <x>"#;
-        const B: &[u8] = br##"crate::a::raw_bytes "# {"##;
-        const C: char = '{';
-        const Q: char = '\'';
-        fn f<'a>(x: &'a str) -> &'a str { x }
-        mod inner { pub fn g() { super::h() } }
-    "####;
-    assert_eq!(paths_in(src, &["m"]), ["m::h"]);
-}
-
-#[test]
-fn scanner_finds_paths_in_expressions() {
-    let src = "fn f() -> bool { crate::rules::fs::fsbt_format::decimal_hint(1) && \
-               $crate::x::y::<u8>() && self::z::W { a: 1 }.ok() }";
-    assert_eq!(
-        paths_in(src, &["m"]),
-        ["rules::fs::fsbt_format::decimal_hint", "x::y", "m::z::W"]
-    );
-}
-
-#[test]
-fn scanner_expands_grouped_uses() {
-    let src = "use crate::{a::{b, c as cc}, d};\nuse super::{x, y::{self, *}};";
-    assert_eq!(
-        paths_in(src, &["p", "q"]),
-        ["a::b", "a::c", "d", "p::x", "p::y", "p::y"]
-    );
-}
-
-#[test]
-fn scanner_resolves_super_in_inline_modules_to_the_file_module() {
-    let src = "const S: &str = r#\"}\"#;\n#[cfg(test)]\nmod tests {\n    use super::*;\n    fn t() { super::helper(); }\n}\nuse super::after;";
-    let s = scan(src, &["a".to_owned(), "b".to_owned()]);
-    let found: Vec<(String, usize, bool)> = s
-        .refs
-        .iter()
-        .map(|r| (show(&r.path), r.line, r.test))
-        .collect();
-    assert_eq!(
-        found,
-        [
-            ("a::b".to_owned(), 4, true),
-            ("a::b::helper".to_owned(), 5, true),
-            ("a::after".to_owned(), 7, false)
-        ]
-    );
-    assert_eq!(
-        s.inline_mods,
-        [vec!["a".to_owned(), "b".to_owned(), "tests".to_owned()]]
-    );
-}
-
-#[test]
-fn scanner_tracks_cfg_test_items_and_declarations() {
-    let src = "#[cfg(test)]\n#[allow(dead_code)]\npub(crate) mod testing;\nmod real;\n\
-               #[cfg(test)]\nfn t() -> [u8; 2] { crate::parse::x(); [0; 2] }\nfn u() { crate::parse::y(); }";
-    let s = scan(src, &["t".to_owned()]);
-    assert_eq!(s.test_mods, [vec!["t".to_owned(), "testing".to_owned()]]);
-    assert_eq!(s.declared.len(), 2);
-    let tests: Vec<bool> = s.refs.iter().map(|r| r.test).collect();
-    assert_eq!(tests, [true, false]);
-}
-
-#[test]
-fn resolution_stops_at_the_deepest_module() {
-    let owner: BTreeMap<ModPath, ModPath> = [
-        vec![],
-        vec!["a".to_owned()],
-        vec!["a".to_owned(), "b".to_owned()],
-    ]
-    .into_iter()
-    .map(|m| (m.clone(), m))
-    .collect();
-    let p = |s: &str| -> ModPath {
-        s.split("::")
-            .filter(|x| !x.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    assert_eq!(resolve(&p("a::b::Item"), &owner), &p("a::b"));
-    assert_eq!(resolve(&p("a::Item"), &owner), &p("a"));
-    assert_eq!(resolve(&p("Settings"), &owner), &p(""));
-}
-
-#[test]
-fn root_reexports_map_names_to_their_modules() {
-    let r = root_reexports(
-        "pub use rules::{all as all_rules, find};\npub use rule_meta::Severity;\nmod x;",
-    );
-    assert_eq!(r["all_rules"], ["rules"]);
-    assert_eq!(r["find"], ["rules"]);
-    assert_eq!(r["Severity"], ["rule_meta"]);
-}
-
-#[test]
-fn cycles_are_found_and_one_way_graphs_pass() {
-    let m = |s: &str| -> ModPath { vec![s.to_owned()] };
-    let edge = |a: &str, b: &str| Edge {
-        from: m(a),
-        to: m(b),
-        file: String::new(),
-        line: 0,
-        path: m(b),
-        test: false,
-    };
-    let nodes = [m("a"), m("b"), m("c"), m("d")];
-    let one_way = [
-        edge("a", "b"),
-        edge("b", "c"),
-        edge("a", "c"),
-        edge("d", "c"),
-    ];
-    assert!(cycles(&nodes, &one_way).is_empty());
-    let looped = [
-        edge("a", "b"),
-        edge("b", "c"),
-        edge("c", "a"),
-        edge("d", "c"),
-    ];
-    assert_eq!(cycles(&nodes, &looped), [vec![m("a"), m("b"), m("c")]]);
 }
 
 // ----------------------------------------------------------------------------------------
@@ -1178,17 +857,14 @@ fn code_of(src: &str) -> String {
         Some(at) => &src[..at],
         None => src,
     };
-    src.lines()
-        .map(|l| {
-            let t = l.trim_start();
-            if t.starts_with("//") {
-                ""
-            } else {
-                l
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    let code = src.lines().map(|l| {
+        if l.trim_start().starts_with("//") {
+            ""
+        } else {
+            l
+        }
+    });
+    code.collect::<Vec<_>>().join("\n")
 }
 
 /// Where `code` tests a file name's extension: `.extension()`, `ends_with(".…")`, or a string
@@ -1209,27 +885,287 @@ fn extension_tests(code: &str) -> Vec<String> {
     found
 }
 
+/// Where `code` opens a cabinet: the cabinet reader, or its magic number.
+fn cabinet_openings(code: &str) -> Vec<String> {
+    code.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("read_cab") || l.contains("MSCF"))
+        .map(|(n, l)| format!("line {}: {}", n + 1, l.trim()))
+        .collect()
+}
+
+/// `find` in the code of each source file `which` selects.
+fn found_in(
+    sources: &Sources,
+    which: impl Fn(&str) -> bool,
+    find: fn(&str) -> Vec<String>,
+) -> Vec<String> {
+    let files = sources.iter().filter(|(f, _)| which(f));
+    files
+        .flat_map(|(f, text)| {
+            find(&code_of(text))
+                .into_iter()
+                .map(move |o| format!("{f}: {o}"))
+        })
+        .collect()
+}
+
 #[test]
 fn no_rule_tests_a_file_name_extension() {
-    let mut files = Vec::new();
-    rs_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules"),
-        &mut files,
-    );
-    let offences: Vec<String> = files
-        .iter()
-        .flat_map(|f| {
-            let code = code_of(&std::fs::read_to_string(f).unwrap());
-            extension_tests(&code)
-                .into_iter()
-                .map(move |o| format!("{}: {o}", f.display()))
-        })
-        .collect();
     check(
         "no rule decides by a file name's extension",
         "what an input is comes from crate::container (its bytes), and reaches rules as \
          `Facts::origin`; test that instead",
-        offences,
+        found_in(
+            &real().sources,
+            |f| f.starts_with("src/rules/"),
+            extension_tests,
+        ),
+    );
+}
+
+#[test]
+fn only_the_container_entrance_opens_cabinets() {
+    // The library's public API re-exports the reader for its own users.
+    let outside = |f: &str| !f.starts_with("src/container/") && f != "src/lib.rs";
+    check(
+        "only crate::container opens a cabinet",
+        "open inputs with container::open, which says what the bytes hold",
+        found_in(&real().sources, outside, cabinet_openings),
+    );
+}
+
+// ----------------------------------------------------------------------------------------
+// The checks themselves, on planted trees.
+
+fn tree(files: &[(&str, &str)]) -> Sources {
+    files
+        .iter()
+        .map(|(f, s)| ((*f).to_owned(), (*s).to_owned()))
+        .collect()
+}
+
+/// The edges of a library made of `files`, as `from -> to (path) line`, with ` test` for
+/// test code.
+fn edges_of(files: &[(&str, &str)]) -> Vec<String> {
+    let g = Graph::of(&tree(files), "src/lib.rs");
+    let show_edge = |e: &Edge| {
+        let test = if e.test { " test" } else { "" };
+        let (f, t, p) = (show(&e.from), show(&e.to), show(&e.path));
+        format!("{f} -> {t} ({p}) {}{test}", e.line)
+    };
+    g.edges.iter().map(show_edge).collect()
+}
+
+#[test]
+fn scanner_ignores_comments_and_literals() {
+    let src = r####"
+        // crate::a::line_comment
+        /// crate::a::doc_comment
+        /* crate::a::block /* nested crate::a::inner */ crate::a::still_comment */
+        const S: &str = "crate::a::string { \" crate::a::escaped";
+        const R: &str = r#"crate::a::raw { "quoted" } <x>"#;
+        const B: &[u8] = br##"crate::a::raw_bytes "# {"##;
+        const C: char = '{';
+        fn f<'a>(x: &'a str) -> &'a str { format!("crate::a::in_macro_literal"); x }
+        fn g() { crate::b::h() }
+    "####;
+    let files = [("src/lib.rs", "mod a; mod b; mod m;"), ("src/m.rs", src)];
+    assert_eq!(edges_of(&files), ["m -> b (b::h) 10"]);
+}
+
+#[test]
+fn scanner_finds_paths_in_code_types_patterns_and_macros() {
+    let src = "use crate::a::{b::{self, C as D}, e};\n\
+               fn f(x: crate::t::T) -> bool {\n\
+               if let crate::p::P::Q = x {}\n\
+               assert!(crate::mac::ok(), \"{}\", Vec::<crate::g::G>::new().len());\n\
+               b::inner() && e::x()\n\
+               }\n\
+               macro_rules! m { () => { $crate::dollar::f(); $x::not_a_path(); other::name() } }\n\
+               mod inline { pub fn g() { super::super::up::f() } }";
+    let files = [
+        (
+            "src/lib.rs",
+            "mod a; mod t; mod p; mod mac; mod g; mod dollar; mod up; mod m;",
+        ),
+        ("src/a.rs", "pub mod b; pub mod e;"),
+        ("src/m.rs", src),
+    ];
+    assert_eq!(
+        edges_of(&files),
+        [
+            "m -> a::b (a::b) 1",
+            "m -> a::b (a::b::C) 1",
+            "m -> a::e (a::e) 1",
+            "m -> t (t::T) 2",
+            "m -> p (p::P::Q) 3",
+            "m -> mac (mac::ok) 4",
+            "m -> g (g::G) 4",
+            "m -> a::b (a::b::inner) 5",
+            "m -> a::e (a::e::x) 5",
+            "m -> dollar (dollar::f) 7",
+            "m -> up (up::f) 8",
+        ]
+    );
+}
+
+#[test]
+fn scanner_resolves_bare_child_paths_uses_and_globs() {
+    let files = [
+        ("src/lib.rs", "mod low; mod run;"),
+        ("src/low.rs", "pub mod deep;"),
+        (
+            "src/run/mod.rs",
+            "mod inputs;\nuse crate::low;\nfn f() { inputs::read(); low::deep::x(); std::mem::drop(1); }\n\
+             #[cfg(test)]\nmod tests {\n    use super::*;\n    fn t() { inputs::read() }\n}",
+        ),
+        ("src/run/inputs.rs", "pub fn read() {}"),
+    ];
+    assert_eq!(
+        edges_of(&files),
+        [
+            "run -> low (low) 2",
+            "run -> run::inputs (run::inputs::read) 3",
+            "run -> low::deep (low::deep::x) 3",
+            "run -> run::inputs (run::inputs::read) 7 test",
+        ]
+    );
+}
+
+#[test]
+fn scanner_tracks_cfg_test_items_and_modules() {
+    let files = [
+        (
+            "src/lib.rs",
+            "mod p; mod t; #[cfg(test)]\n#[allow(dead_code)]\nmod testing;",
+        ),
+        (
+            "src/t.rs",
+            "#[cfg(test)]\nfn t() -> [u8; 2] { crate::p::x(); [0; 2] }\nfn u() { crate::p::y(); }\n\
+             #[cfg(not(test))]\nfn v() { crate::p::z(); }",
+        ),
+        ("src/testing.rs", "fn w() { crate::p::w(); }"),
+    ];
+    assert_eq!(
+        edges_of(&files),
+        [
+            "t -> p (p::x) 2 test",
+            "t -> p (p::y) 3",
+            "t -> p (p::z) 5",
+            "testing -> p (p::w) 1 test",
+        ]
+    );
+}
+
+#[test]
+fn resolution_stops_at_the_deepest_module() {
+    let files = [("src/lib.rs", "mod a { mod b {} }")];
+    let krate = read_crate(&tree(&files), "src/lib.rs");
+    let deepest = |p: &str| show(krate.deepest(&mod_path(p)));
+    assert_eq!(deepest("a::b::Item"), "a::b");
+    assert_eq!(deepest("a::Item"), "a");
+    assert_eq!(deepest("Settings"), "crate");
+}
+
+#[test]
+fn root_reexports_map_names_to_their_modules() {
+    let files = [
+        (
+            "src/lib.rs",
+            "mod rules; mod rule_meta;\npub use rules::{all as all_rules, find};\npub use rule_meta::Severity;",
+        ),
+    ];
+    let r = Graph::of(&tree(&files), "src/lib.rs").reexports;
+    assert_eq!(r["all_rules"], ["rules"]);
+    assert_eq!(r["find"], ["rules"]);
+    assert_eq!(r["Severity"], ["rule_meta"]);
+}
+
+/// A library with a rule group of two rules, `b` as given.
+fn rules_tree(b: &str) -> Sources {
+    tree(&[
+        ("src/lib.rs", "mod rule_api; mod rules;"),
+        ("src/rule_api.rs", "pub struct Rule;"),
+        (
+            "src/rules/mod.rs",
+            "mod alm;\npub fn all() -> usize { alm::RULES.len() }",
+        ),
+        (
+            "src/rules/alm/mod.rs",
+            "pub mod a;\npub mod b;\npub static RULES: &[&crate::rule_api::Rule] = &[&a::RULE, &b::RULE];",
+        ),
+        (
+            "src/rules/alm/a.rs",
+            "use crate::rule_api::Rule;\npub static RULE: Rule = Rule;\npub fn shared() {}",
+        ),
+        ("src/rules/alm/b.rs", b),
+    ])
+}
+
+#[test]
+fn a_planted_sibling_rule_import_fails() {
+    let fine = "use crate::rule_api::Rule;\npub static RULE: Rule = Rule;";
+    let g = Graph::of(&rules_tree(fine), "src/lib.rs");
+    assert!(sibling_rule_offences(&g).is_empty());
+    assert!(rule_import_offences(&g).is_empty());
+    assert!(group_offences(&g).is_empty());
+
+    let planted = "use crate::rule_api::Rule;\nuse super::a;\n\
+                   pub static RULE: Rule = Rule;\nfn check() { a::shared() }";
+    let g = Graph::of(&rules_tree(planted), "src/lib.rs");
+    assert_eq!(
+        sibling_rule_offences(&g),
+        [
+            "src/rules/alm/b.rs:2: `crate::rules::alm::a`: rule `rules::alm::b` imports rule \
+             `rules::alm::a`",
+            "src/rules/alm/b.rs:4: `crate::rules::alm::a::shared`: rule `rules::alm::b` imports \
+             rule `rules::alm::a`",
+        ]
+    );
+}
+
+/// A library where `pipeline` uses `parse`, whose child `x` names `pipeline` back (through
+/// a name its `use` brings in), and `parse` names `x` as `parse_x`.
+fn back_arrow_tree(parse_x: &str) -> Sources {
+    let parse = format!("mod x;\npub fn parse_xml() {{ {parse_x} }}");
+    tree(&[
+        ("src/lib.rs", "mod parse; mod pipeline;"),
+        (
+            "src/pipeline.rs",
+            "pub fn lint() { crate::parse::parse_xml() }",
+        ),
+        ("src/parse/mod.rs", &parse),
+        (
+            "src/parse/x.rs",
+            "use crate::pipeline as upstream;\npub fn walk() { upstream::lint() }",
+        ),
+    ])
+}
+
+#[test]
+fn a_planted_bare_path_back_arrow_fails() {
+    // Without `parse`'s arrow to `x`, `x -> pipeline -> parse` is one-way.
+    let g = Graph::of(&back_arrow_tree(""), "src/lib.rs");
+    assert!(cycle_offences(&g, &[]).is_empty());
+
+    // With it named as a bare child path, which `crate::`, `self::` and `super::` alone
+    // would miss, `x` points back up at a layer above its parent.
+    let g = Graph::of(&back_arrow_tree("x::walk()"), "src/lib.rs");
+    assert_eq!(
+        cycle_offences(&g, &[]),
+        ["cycle between `parse`, `parse::x`, `pipeline`:\n    \
+          parse -> parse::x at src/parse/mod.rs:2: `crate::parse::x::walk`\n    \
+          parse::x -> pipeline at src/parse/x.rs:1: `crate::pipeline` and 1 more\n    \
+          pipeline -> parse at src/pipeline.rs:1: `crate::parse::parse_xml`"]
+    );
+
+    // An arrow on the allow-list is passed over while it exists, and fails once it is gone.
+    assert!(cycle_offences(&g, &[("parse::x", "pipeline")]).is_empty());
+    let one_way = Graph::of(&back_arrow_tree(""), "src/lib.rs");
+    assert_eq!(
+        cycle_offences(&one_way, &[("parse::x", "parse")]),
+        ["`parse::x` -> `parse` is gone: take it off the list"]
     );
 }
 
@@ -1240,7 +1176,9 @@ fn the_extension_check_finds_planted_tests() {
         "if path.extension() == Some(\"xml\") {}",
         "const EXT: &str = \".CAB\";",
     ] {
-        assert_eq!(extension_tests(planted).len(), 1, "{planted}");
+        let sources = tree(&[("src/rules/fs/x.rs", planted)]);
+        let found = found_in(&sources, |f| f.starts_with("src/rules/"), extension_tests);
+        assert_eq!(found, [format!("src/rules/fs/x.rs: line 1: {planted}")]);
     }
     for fine in [
         "// ends_with(\".cab\") in a comment",
@@ -1248,41 +1186,6 @@ fn the_extension_check_finds_planted_tests() {
     ] {
         assert!(extension_tests(&code_of(fine)).is_empty(), "{fine}");
     }
-}
-
-/// Where `code` opens a cabinet: the cabinet reader, or its magic number.
-fn cabinet_openings(code: &str) -> Vec<String> {
-    code.lines()
-        .enumerate()
-        .filter(|(_, l)| l.contains("read_cab") || l.contains("MSCF"))
-        .map(|(n, l)| format!("line {}: {}", n + 1, l.trim()))
-        .collect()
-}
-
-#[test]
-fn only_the_container_entrance_opens_cabinets() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rs_files(&src, &mut files);
-    let offences: Vec<String> = files
-        .iter()
-        .filter(|f| {
-            let rel = f.strip_prefix(&src).unwrap();
-            // The library's public API re-exports the reader for its own users.
-            !rel.starts_with("container") && rel != Path::new("lib.rs")
-        })
-        .flat_map(|f| {
-            let code = code_of(&std::fs::read_to_string(f).unwrap());
-            cabinet_openings(&code)
-                .into_iter()
-                .map(move |o| format!("{}: {o}", f.display()))
-        })
-        .collect();
-    check(
-        "only crate::container opens a cabinet",
-        "open inputs with container::open, which says what the bytes hold",
-        offences,
-    );
 }
 
 #[test]

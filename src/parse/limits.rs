@@ -1,11 +1,22 @@
 //! Limits that keep the XML parser linear and its memory bounded on hostile input, and the
 //! scan that enforces the ones roxmltree does not.
 
-use super::SyntaxError;
+use super::error::SyntaxError;
+use roxmltree::ParsingOptions;
 
 /// The node limit keeps memory bounded on hostile input; the System writer's 2 MB
 /// document has about 40,000 nodes.
 pub const NODES_LIMIT: u32 = 20_000_000;
+
+/// How every text is parsed: no DTD (so no entity is ever expanded or fetched), at most
+/// `nodes_limit` nodes.
+pub(super) fn parsing_options<'input>(nodes_limit: u32) -> ParsingOptions<'input> {
+    ParsingOptions {
+        allow_dtd: false,
+        nodes_limit,
+        ..ParsingOptions::default()
+    }
+}
 
 /// Namespace declarations in one document: real ones have one or two. The XML parser's work
 /// grows with the square of nested declarations, so a flood of them would hang it.

@@ -1,7 +1,7 @@
 //! What a parse error means, in words a writer author can act on.
 
+use super::error::SyntaxError;
 use super::limits::NODES_LIMIT;
-use super::SyntaxError;
 use roxmltree::Error as XmlError;
 
 /// The finding for roxmltree's error `e` on `text`: where it is, what is wrong, how to fix it.

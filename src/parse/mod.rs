@@ -1,6 +1,7 @@
 //! XML text to the typed model, in one walk over the tree.
 
 mod backup;
+mod error;
 mod limits;
 mod messages;
 #[cfg(feature = "split-parse")]
@@ -8,23 +9,14 @@ mod split;
 mod walk;
 
 use crate::model::Document;
-use limits::{prescan, NODES_LIMIT};
+pub use error::SyntaxError;
+use limits::{parsing_options, prescan, NODES_LIMIT};
 use messages::explain;
-use roxmltree::ParsingOptions;
 use std::ops::Range;
 pub use walk::attributes_of;
 use walk::Loc;
 #[cfg(test)]
 pub(crate) use walk::KNOWN_ELEMENTS;
-
-/// A document that is not well-formed XML.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub message: String,
-    pub help: String,
-    /// Byte offset in the text.
-    pub offset: usize,
-}
 
 /// Parses `text` and builds its model, then hands the result to `f`. A large document is
 /// parsed in pieces on several threads (see `split`), with the same result as a whole parse.
@@ -60,7 +52,7 @@ pub fn with_model_in<R>(
     #[cfg(feature = "split-parse")]
     if base == 0 {
         if let Some(layout) = split::Layout::find(text) {
-            if text.len() >= split::lean::FROM {
+            if text.len() >= split::LEAN_FROM {
                 match split::lean::with_model(&layout, text, f) {
                     Ok(r) => return r,
                     Err(back) => f = back,
@@ -139,16 +131,6 @@ pub fn parse_xml(text: &str) -> Result<roxmltree::Document<'_>, SyntaxError> {
 fn parse_checked(text: &str) -> Result<roxmltree::Document<'_>, SyntaxError> {
     roxmltree::Document::parse_with_options(text, parsing_options(NODES_LIMIT))
         .map_err(|e| explain(text, &e))
-}
-
-/// How every text is parsed: no DTD (so no entity is ever expanded or fetched), at most
-/// `nodes_limit` nodes.
-fn parsing_options<'input>(nodes_limit: u32) -> ParsingOptions<'input> {
-    ParsingOptions {
-        allow_dtd: false,
-        nodes_limit,
-        ..ParsingOptions::default()
-    }
 }
 
 /// Builds the model of a parsed document.

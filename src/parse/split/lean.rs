@@ -4,11 +4,11 @@
 //! roxmltree's tree of a writer metadata document is about four times the size of its text
 //! (each `FILE_LIST` is two nodes and four attributes), and the model borrows from it, so
 //! the split parse held the text, a copy of it in pieces, every piece's tree and the whole
-//! model at once. Here the later pieces, each of at most [`PIECE`] bytes, are parsed and
-//! modelled side by side, a few at a time; the strings of each part of the model are then
-//! taken from the document's own text, where their bytes also are (a piece is copied from
-//! it), and the piece's text and tree are dropped. Only the first piece, which holds the start
-//! and the end of the document, is kept with the model.
+//! model at once. Here the later pieces, each of at most `LEAN_PIECE` bytes (`split.rs`),
+//! are parsed and modelled side by side, a few at a time; the strings of each part of the
+//! model are then taken from the document's own text, where their bytes also are (a piece is
+//! copied from it), and the piece's text and tree are dropped. Only the first piece, which
+//! holds the start and the end of the document, is kept with the model.
 //!
 //! Measured with `scripts/bench-memory.sh` (peak RSS, release build, two cores): the 50 MB
 //! document of 526,507 file sets peaks at 256 MB against 502 MB (10.0× its size before, 5.1×
@@ -24,27 +24,11 @@ use super::{build_first, build_part, Join, Layout, Part};
 use crate::model::{
     Attr, Comment, Component, Dependency, Document, Exclude, FileSet, Foreign, Mapping, Node, Stray,
 };
-use crate::parse::limits::NODES_LIMIT;
-use crate::parse::parsing_options;
+use crate::parse::error::SyntaxError;
+use crate::parse::limits::{parsing_options, NODES_LIMIT};
 use crate::parse::walk::Loc;
-use crate::parse::SyntaxError;
 use crate::span::Span;
 use rayon::prelude::*;
-
-/// Documents from this size on are modelled a piece at a time. From 8 MB rather than 16: the
-/// 14 MB document of 150,000 file sets (150,000 findings) peaks at 154 MB in JSON and 139 MB
-/// in SARIF against 204 MB and 192 MB, and the System writer's components five times (11 MB)
-/// at 88 MB against 99 MB, in the same time (medians of 15 runs, within 5% either way).
-pub(in crate::parse) const FROM: usize = 8 * 1024 * 1024;
-
-/// The largest piece: its tree and its copy of the text are what a thread holds besides the
-/// model.
-const PIECE: usize = 4 * 1024 * 1024;
-
-/// Pieces to cut a document of `len` bytes into.
-pub(super) fn pieces(len: usize) -> usize {
-    len.div_ceil(PIECE)
-}
 
 /// A later piece, modelled: its part of the model with its strings in the document's text.
 struct Modelled<'x> {
