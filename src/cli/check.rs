@@ -1,6 +1,6 @@
 //! `vsslint PATH…`: the arguments turned into the library's [`Options`], and the run.
 
-use super::{CheckArgs, ColorChoice};
+use super::args::{CheckArgs, ColorChoice};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use vsslint::report::escape::{terminal, terminal_lines};

@@ -1,7 +1,7 @@
 //! `vsslint compat OLD NEW`: the arguments turned into the library's options, and the run.
 
+use super::args::CompatArgs;
 use super::check::{console_takes_ansi, escaped, hyperlinks_shown, terminal_width, use_color};
-use super::CompatArgs;
 use std::io::{self, IsTerminal};
 use vsslint::report::escape::terminal;
 use vsslint::report::full::Style;

@@ -1,7 +1,7 @@
 //! `vsslint dump FILE`: the typed model of a document as JSON.
 
+use super::args::{DumpFormat, FINDINGS, OK};
 use super::check::terminal_width;
-use super::{DumpFormat, FINDINGS, OK};
 use std::io::{self, Read, Write};
 use std::path::Path;
 use vsslint::report::escape::terminal;

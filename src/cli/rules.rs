@@ -1,6 +1,6 @@
 //! `vsslint rules` and `vsslint explain RULE`: the rule list and a rule's documentation.
 
-use super::{ListFormat, OK};
+use super::args::{ListFormat, OK};
 use std::io::{self, Write};
 use std::path::Path;
 use vsslint::{Failure, Profile};

@@ -1,6 +1,6 @@
 //! The one interface every report format implements.
 
-use super::full::Style;
+use super::style::Style;
 use crate::pipeline::LintedFile;
 use std::io::{self, Write};
 use std::path::Path;

@@ -1,53 +1,16 @@
 //! `--format full`: miette's graphical report, one block per finding.
 
+use super::emitter::{EmitContext, Emitter};
 use super::escape::{push_escaped, terminal};
 use super::snippet::Snippet;
-use super::{EmitContext, Emitter, Summary};
+pub use super::style::Style;
+use super::Summary;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::pipeline::LintedFile;
 use crate::span::LineIndex;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+use miette::LabeledSpan;
 use std::fmt;
 use std::io::{self, Write};
-
-/// How the graphical report looks.
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    pub color: bool,
-    pub unicode: bool,
-    /// The rule's URL, printed in full, is also an OSC 8 hyperlink (for terminals known to
-    /// support them).
-    pub links: bool,
-    pub width: usize,
-}
-
-impl Style {
-    /// What tests and pipes get: no colour, ASCII-free of escapes, fixed width.
-    pub fn plain(width: usize) -> Self {
-        Style {
-            color: false,
-            unicode: true,
-            links: false,
-            width,
-        }
-    }
-
-    pub fn handler(self) -> GraphicalReportHandler {
-        let theme = match (self.unicode, self.color) {
-            (true, true) => GraphicalTheme::unicode(),
-            (true, false) => GraphicalTheme::unicode_nocolor(),
-            (false, true) => GraphicalTheme::ascii(),
-            (false, false) => GraphicalTheme::none(),
-        };
-        GraphicalReportHandler::new_themed(theme)
-            .with_width(self.width)
-            .with_links(false)
-            // A URL or a path cut at a hyphen or in the middle can no longer be copied.
-            .with_break_words(false)
-            .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
-            .with_context_lines(1)
-    }
-}
 
 struct Rendered<'d> {
     d: &'d Diagnostic,

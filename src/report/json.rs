@@ -5,9 +5,10 @@
 //! 0.3% faster on the System writer document and 2.4% on 2,000 small documents, under the
 //! 5% that would pay for its escaping and number formatting, so serde_json does it all.
 
+use super::emitter::{EmitContext, Emitter};
 use super::paths::machine_path;
 use super::pretty::Nested;
-use super::{EmitContext, Emitter, Summary};
+use super::Summary;
 use crate::diagnostic::Applicability;
 use crate::pipeline::LintedFile;
 use crate::rule_meta::{RuleMeta, Severity, DOCS_BASE};

@@ -13,6 +13,7 @@ mod pretty;
 pub mod sarif;
 mod snippet;
 pub mod statistics;
+mod style;
 
 use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::pipeline::HiddenBy;

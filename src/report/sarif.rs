@@ -1,8 +1,8 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning services.
 
+use super::emitter::{EmitContext, Emitter};
 use super::paths::{machine_path, root_uri, uri_path};
 use super::pretty::Nested;
-use super::{EmitContext, Emitter};
 use crate::pipeline::LintedFile;
 use crate::rule_meta::RuleMeta;
 use crate::rule_meta::Severity;

@@ -1,6 +1,7 @@
 //! `--statistics`: how often each rule fired, most frequent first.
 
-use super::{rule_counts, EmitContext, Emitter, Summary};
+use super::emitter::{EmitContext, Emitter};
+use super::{rule_counts, Summary};
 use crate::pipeline::LintedFile;
 use std::io::{self, Write};
 

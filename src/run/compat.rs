@@ -4,7 +4,8 @@
 //! codes are `check`'s.
 
 use super::inputs::{describe_io, inputs, read_file, Exclusions, Input};
-use super::{to_sink, too_many_warnings_note, write_report, Failure, Options, Outcome};
+use super::options::{Failure, Options, Outcome};
+use super::sink::{to_sink, too_many_warnings_note, write_report};
 use crate::container::cab::CabLimits;
 use crate::container::{self, Opened, Origin};
 use crate::decode::decode_owned;

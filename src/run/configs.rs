@@ -2,7 +2,7 @@
 //! with the server (`crate::resolve`, which holds the precedence), given the command line's
 //! options, with its errors said in flags.
 
-use super::{Failure, Options};
+use super::options::{Failure, Options};
 use crate::config::ConfigError;
 use crate::engine::Registry;
 use crate::report::full::Style;

@@ -1,8 +1,8 @@
 //! `--fix` and `--diff` for one file of the run: the fixes applied, then the file written
 //! back, its diff kept, or (standard input) the fixed document kept for standard output.
 
+use super::options::{FixMode, Options};
 use super::plan::Job;
-use super::{FixMode, Options};
 use crate::engine::Registry;
 use crate::pipeline::{lint_owned_with, LintedFile};
 use crate::report;

@@ -1,7 +1,7 @@
 //! What to lint: paths, directories, glob patterns and standard input, turned into files;
 //! and reading a file within the size limit.
 
-use super::{Failure, OptionsError};
+use super::options::{Failure, OptionsError};
 use crate::config::portable_glob;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::io::{self, Read};

@@ -3,8 +3,8 @@
 
 use super::fixes::{container_refusal, fix_file, FixRecord};
 use super::inputs::read_file;
+use super::options::{FixMode, Options};
 use super::plan::Job;
-use super::{FixMode, Options};
 use crate::container::cab::CabLimits;
 use crate::container::{self, Opened, Origin};
 use crate::engine::Registry;

@@ -17,6 +17,7 @@ mod lint;
 mod options;
 mod plan;
 mod show_settings;
+mod sink;
 
 pub use compat::{compat, CompatOptions};
 use fixes::FixRecord;
@@ -26,19 +27,16 @@ pub use show_settings::show_settings;
 use crate::container::Origin;
 use crate::engine::Registry;
 use crate::pipeline::{check_across_with, LintedFile};
-use crate::report::{EmitContext, Emitter, HiddenBy, Summary};
+use crate::report::{Emitter, HiddenBy, Summary};
 use crate::rule_meta::Severity;
 use crate::settings::Settings;
-use inputs::{describe_io, read_file};
+use inputs::read_file;
 use lint::{Done, Linter};
 use plan::{plan_inputs, Job, Plan};
+use sink::{report_emitter, to_sink, too_many_warnings_note, write_report};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
-
-/// Reports of thousands of findings are megabytes: written in large pieces, they cost few
-/// system calls.
-const OUTPUT_BUFFER: usize = 1 << 16;
 
 /// Lints what `opts` names with the built-in rules and writes the report to `out` (or to
 /// `opts.output_file`).
@@ -273,73 +271,6 @@ fn outcome(opts: &Options, summary: &Summary, fixes: &[FixRecord], skipped: &[St
     Outcome {
         code: if failed && !opts.exit_zero { 1 } else { 0 },
         notes,
-    }
-}
-
-/// Writes through `write` to `--output-file` when one is given, otherwise to `out`,
-/// buffered either way.
-pub(super) fn to_sink(
-    opts: &Options,
-    out: &mut dyn Write,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
-) -> Result<(), Failure> {
-    match &opts.output_file {
-        Some(p) => {
-            let file = std::fs::File::create(p).map_err(|e| {
-                Failure::Usage(format!(
-                    "cannot write `{}`: {}",
-                    p.display(),
-                    describe_io(&e)
-                ))
-            })?;
-            let mut sink = io::BufWriter::with_capacity(OUTPUT_BUFFER, file);
-            write(&mut sink)?;
-            sink.flush()?;
-        }
-        None => {
-            let mut sink = io::BufWriter::with_capacity(OUTPUT_BUFFER, out);
-            write(&mut sink)?;
-            sink.flush()?;
-        }
-    }
-    Ok(())
-}
-
-/// The note of a run with more warnings than `--max-warnings`, unless `--exit-zero`.
-pub(super) fn too_many_warnings_note(opts: &Options, summary: &Summary) -> Option<String> {
-    let max = opts.max_warnings?;
-    (summary.warnings > max && !opts.exit_zero).then(|| {
-        format!(
-            "vsslint: {} warning{}, more than --max-warnings {max}",
-            summary.warnings,
-            if summary.warnings == 1 { "" } else { "s" },
-        )
-    })
-}
-
-/// Writes the report of `files` as `opts` asks, joining the parts rendered ahead.
-fn write_report(
-    sink: &mut dyn Write,
-    opts: &Options,
-    files: &[LintedFile],
-    parts: &[Option<Vec<u8>>],
-) -> Result<(), Failure> {
-    let cx = EmitContext {
-        style: opts.style,
-        max_diagnostics: opts.max_diagnostics,
-        rendered: parts,
-        step_summary: opts.step_summary.as_deref(),
-    };
-    Ok(report_emitter(opts).emit(sink, files, &cx)?)
-}
-
-/// What writes the report: the findings in the format asked for, or how often each rule
-/// fired.
-fn report_emitter(opts: &Options) -> &'static dyn Emitter {
-    if opts.statistics {
-        opts.format.statistics_emitter()
-    } else {
-        opts.format.emitter()
     }
 }
 

@@ -4,7 +4,7 @@
 use super::backups::{self, Folders};
 use super::configs::{Configs, Selection};
 use super::inputs::{self, Exclusions, Input};
-use super::{Failure, Options, OptionsError};
+use super::options::{Failure, Options, OptionsError};
 use crate::engine::Registry;
 use crate::settings::Settings;
 use std::io::{self, Read};

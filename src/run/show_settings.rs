@@ -2,7 +2,7 @@
 //! from.
 
 use super::configs::{Configs, Selection};
-use super::{Failure, Options};
+use super::options::{Failure, Options};
 use crate::engine::Registry;
 use crate::rule_meta::Severity;
 
