@@ -19,51 +19,33 @@
 //! the orchestration ([`run`]) and the server, which resolve settings through one module
 //! (`resolve`). No layer imports one above it (`tests/architecture.rs`).
 
-pub mod config;
-mod container;
-mod decode;
-mod diagnostic;
-mod engine;
-pub mod fix;
-mod flags;
-mod inbox;
-pub mod model;
-pub mod os;
-mod parse;
-mod pipeline;
-pub mod reference;
-pub mod report;
-mod resolve;
-mod rule_api;
-mod rule_meta;
-mod rules;
 mod run;
 pub mod server;
-mod settings;
-pub mod span;
-pub mod suggest;
-mod toolkit;
-pub mod vocab;
 
-pub use container::cab::{
-    read_cab, read_cab_with_stats, CabEntry, CabError, CabLimits, CabStats, EntryRef, Place,
-};
-pub use container::{open as open_input, Entry, Frame, Opened, Origin, Transcript};
-pub use decode::{decode, decode_owned, DecodeError, Decoded, DecodedText, Detection};
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
-pub use flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
-pub use parse::{build, parse_xml, with_model, with_model_in, SyntaxError};
-pub use pipeline::{
-    check_across, compare, lint_bytes, lint_owned, lint_set, lint_transcript, FileKind, LintedFile,
-    LintedTranscript,
-};
-pub use report::Format;
-pub use rule_api::Rule;
-pub use rule_meta::{Cost, Profile, RuleMeta, Severity, DOCS_BASE};
-pub use rules::{all as all_rules, find as find_rule};
+pub use vsslint_lint::{config, fix, reference, report};
+pub use vsslint_model::{model, os, span, suggest, vocab};
+
 pub use run::coverage::{coverage, Coverage};
 pub use run::dump::{dump, schema as dump_schema, BackupDump};
 pub use run::{
     compat, run, show_settings, CompatOptions, Failure, FixMode, Options, OptionsError, Outcome,
 };
-pub use settings::{ExtraSpellings, Settings};
+pub use vsslint_container::cab::{
+    read_cab, read_cab_with_stats, CabEntry, CabError, CabLimits, CabStats, EntryRef, Place,
+};
+pub use vsslint_container::{open as open_input, Entry, Frame, Opened, Origin, Transcript};
+pub use vsslint_lint::diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
+pub use vsslint_lint::pipeline::{
+    check_across, compare, lint_bytes, lint_owned, lint_set, lint_transcript, FileKind, LintedFile,
+    LintedTranscript,
+};
+pub use vsslint_lint::report::Format;
+pub use vsslint_lint::rule_api::Rule;
+pub use vsslint_lint::rule_meta::{Cost, Profile, RuleMeta, Severity, DOCS_BASE};
+pub use vsslint_lint::rules::{all as all_rules, find as find_rule};
+pub use vsslint_lint::settings::{ExtraSpellings, Settings};
+pub use vsslint_model::decode::{
+    decode, decode_owned, DecodeError, Decoded, DecodedText, Detection,
+};
+pub use vsslint_model::flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
+pub use vsslint_model::parse::{build, parse_xml, with_model, with_model_in, SyntaxError};

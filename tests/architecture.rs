@@ -1,7 +1,10 @@
-//! The module graph is one-way, and the rules sit where `src/lib.rs` says they do.
+//! The module graph is one-way, and the rules sit where the linter's `lib.rs` says they do.
 //!
-//! Both crates of the package are read as Rust (with `syn`), from their roots (`src/lib.rs`,
-//! `src/main.rs`) through every `mod` they declare. Every path a module names, in `use` trees,
+//! Cargo keeps the workspace's crates one-way (model and containers, then the linter, then the
+//! `vsslint` package); this test keeps what Cargo cannot see, inside each crate. The package's
+//! library and the library crates are read as one tree (see [`real`]), its binary on its own,
+//! as Rust (with `syn`), from their roots (`src/lib.rs`, `src/main.rs`) through every `mod`
+//! they declare. Every path a module names, in `use` trees,
 //! expressions, types, patterns and macros, is resolved against that module tree: `crate::`,
 //! `$crate::`, `self::`, `super::`, and a bare first segment that is a child module of the
 //! current module, a name its `use`s bring in, or a name one of its glob imports brings in
@@ -482,33 +485,151 @@ struct Package {
     sources: Sources,
 }
 
+/// The library crates, each with where its modules sit in the one module tree the checks
+/// read: the model's and the linter's at the top, the container readers' under `container`.
+const CRATES: &[(&str, &str, &str)] = &[
+    ("vsslint_model", "crates/vsslint-model/src", ""),
+    (
+        "vsslint_container",
+        "crates/vsslint-container/src",
+        "container",
+    ),
+    ("vsslint_lint", "crates/vsslint-lint/src", ""),
+];
+
+/// The package's library and the library crates it is built on, read as one crate: Cargo
+/// forbids the arrows between the crates that point up, and this tree lets the checks see
+/// the arrows inside each crate and the rules' sources alike. A crate's modules are filed
+/// under `src/` as though they were the package's own (`crates/vsslint-model/src/parse/mod.rs`
+/// as `src/parse/mod.rs`, the container crate's root as `src/container/mod.rs`), and the
+/// crates' names in paths (`vsslint_model::parse`) read as `crate::parse`; [`shown`] turns a
+/// filed path back into the file's.
 fn real() -> &'static Package {
     static PACKAGE: OnceLock<Package> = OnceLock::new();
     PACKAGE.get_or_init(|| {
-        fn walk(dir: &Path, root: &Path, out: &mut Sources) {
+        fn walk(dir: &Path, root: &Path, under: &str, out: &mut Vec<(String, String)>) {
             for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
             {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
-                    walk(&path, root, out);
+                    walk(&path, root, under, out);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let rel = path.strip_prefix(root).unwrap().to_string_lossy();
-                    out.insert(
-                        rel.replace('\\', "/"),
+                    let rel = rel.replace('\\', "/");
+                    out.push((
+                        format!("{under}{rel}"),
                         std::fs::read_to_string(&path).unwrap(),
-                    );
+                    ));
                 }
             }
         }
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        walk(&root.join("src"), root, "", &mut files);
+        let mut lib_mods = String::new();
+        for (_, dir, at) in CRATES {
+            let mut own = Vec::new();
+            walk(&root.join(dir), &root.join(dir), "", &mut own);
+            for (rel, text) in own {
+                let filed = match (*at, rel.as_str()) {
+                    ("", "lib.rs") => {
+                        // Its items, without the inner attributes and docs only a root has.
+                        for line in text.lines() {
+                            if !line.starts_with("//!") && !line.starts_with("#!") {
+                                lib_mods.push_str(line);
+                                lib_mods.push('\n');
+                            }
+                        }
+                        continue;
+                    }
+                    ("", _) => format!("src/{rel}"),
+                    (at, "lib.rs") => {
+                        let _ = writeln!(lib_mods, "pub mod {at};");
+                        format!("src/{at}/mod.rs")
+                    }
+                    (at, _) => format!("src/{at}/{rel}"),
+                };
+                let text = if at.is_empty() {
+                    text
+                } else {
+                    in_tree(&text, &format!("crate::{at}"))
+                };
+                files.push((filed, text));
+            }
+        }
         let mut sources = Sources::new();
-        walk(&root.join("src"), root, &mut sources);
+        for (path, text) in files {
+            let mut text = text;
+            for (name, _, at) in CRATES {
+                let to = if at.is_empty() {
+                    "crate".to_owned()
+                } else {
+                    format!("crate::{at}")
+                };
+                text = text.replace(name, &to);
+            }
+            if path == "src/lib.rs" {
+                text.push_str(&lib_mods);
+            }
+            sources.insert(path, text);
+        }
         let (lib, bin) = (
             Graph::of(&sources, "src/lib.rs"),
             Graph::of(&sources, "src/main.rs"),
         );
         Package { lib, bin, sources }
     })
+}
+
+/// A crate's text with its own root, `crate`, read as `root`.
+fn in_tree(text: &str, root: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("crate::") {
+        let before = rest[..i].chars().last();
+        out.push_str(&rest[..i]);
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+            out.push_str("crate::");
+        } else {
+            out.push_str(root);
+            out.push_str("::");
+        }
+        rest = &rest[i + "crate::".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where a file filed under `src/` by [`real`] is: the crate that holds its top-level module.
+fn shown(line: &str) -> String {
+    static OWNERS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let owners = OWNERS.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut owners = Vec::new();
+        for (_, dir, at) in CRATES {
+            if !at.is_empty() {
+                owners.push((format!("src/{at}/mod.rs"), format!("{dir}/lib.rs")));
+                owners.push((format!("src/{at}/"), format!("{dir}/")));
+                continue;
+            }
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                if name != "lib.rs" {
+                    let sep = if name.ends_with(".rs") { "" } else { "/" };
+                    owners.push((format!("src/{name}{sep}"), format!("{dir}/{name}{sep}")));
+                }
+            }
+        }
+        owners
+    });
+    let mut out = line.to_owned();
+    for (filed, real) in owners {
+        if out.contains(filed.as_str()) {
+            out = out.replace(filed.as_str(), real);
+            break;
+        }
+    }
+    out
 }
 
 /// The strongly connected components of more than one module: the modules each reaches and
@@ -604,7 +725,7 @@ fn check(rule: &str, fix: &str, offences: Vec<String>) {
     }
     let mut msg = format!("layering rule broken: {rule}\n");
     for o in &offences {
-        let _ = writeln!(msg, "  {o}");
+        let _ = writeln!(msg, "  {}", shown(o));
     }
     let _ = write!(
         msg,
@@ -669,10 +790,19 @@ fn cycle_offences(g: &Graph, known: &[(&str, &str)]) -> Vec<String> {
     offences
 }
 
+/// Macros a crate exports, which Rust puts at its root whatever module defines them: the
+/// module re-exports its own macro from there.
+const EXPORTED_MACROS: &[&str] = &["os_doc"];
+
 fn root_offences(g: &Graph) -> Vec<String> {
     g.edges
         .iter()
         .filter(|e| e.to.is_empty())
+        .filter(|e| {
+            !e.path
+                .first()
+                .is_some_and(|item| EXPORTED_MACROS.contains(&item.as_str()))
+        })
         .map(|e| {
             let item = e.path.first();
             let instead = match item.and_then(|i| Some((i, g.reexports.get(i)?))) {

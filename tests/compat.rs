@@ -541,14 +541,15 @@ fn layout_encoding_guid_case_and_order_never_give_a_finding() {
 /// orchestration, the command line and the engine name none of them.
 #[test]
 fn no_comparison_rule_is_named_outside_the_rules() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![root.join("pipeline.rs")];
-    for dir in ["run", "cli", "engine"] {
-        files.extend(
-            std::fs::read_dir(root.join(dir))
-                .unwrap()
-                .map(|e| e.unwrap().path()),
-        );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lint = root.join("crates/vsslint-lint/src");
+    let mut files = vec![lint.join("pipeline.rs")];
+    for dir in [
+        root.join("src/run"),
+        root.join("src/cli"),
+        lint.join("engine"),
+    ] {
+        files.extend(std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()));
     }
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();

@@ -11,12 +11,12 @@
 //! its backup documents (`BCDocument.xml`, `Manifest.xml`); after linting, when a document named
 //! turns out to be a backup components document or a manifest under another name (BETest and
 //! vshadow save the former under any name). A cabinet's members are its entries
-//! (`crate::container`), never its folder's files.
+//! (`vsslint_container`), never its folder's files.
 
-use crate::container::Origin;
-use crate::pipeline::{FileKind, LintedFile};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use vsslint_container::Origin;
+use vsslint_lint::pipeline::{FileKind, LintedFile};
 
 /// The names DiskShadow gives the documents it saves beside the writers' documents.
 const SET_NAMES: &[&str] = &["bcdocument.xml", "manifest.xml"];

@@ -6,17 +6,17 @@
 use super::inputs::{describe_io, inputs, read_file, Exclusions, Input};
 use super::options::{Failure, Options, Outcome};
 use super::sink::{to_sink, too_many_warnings_note, write_report};
-use crate::container::cab::CabLimits;
-use crate::container::{self, Opened, Origin};
-use crate::decode::decode_owned;
-use crate::engine::Registry;
-use crate::pipeline::{compare_with, unreadable, HiddenBy, Unparsed};
-use crate::report::Summary;
-use crate::rule_api::Check;
-use crate::rule_meta::{Profile, Severity};
-use crate::settings::Settings;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use vsslint_container::cab::CabLimits;
+use vsslint_container::{self, Opened, Origin};
+use vsslint_lint::engine::Registry;
+use vsslint_lint::pipeline::{compare_with, unreadable, HiddenBy, Unparsed};
+use vsslint_lint::report::Summary;
+use vsslint_lint::rule_api::Check;
+use vsslint_lint::rule_meta::{Profile, Severity};
+use vsslint_lint::settings::Settings;
+use vsslint_model::decode::decode_owned;
 
 /// What to compare and how to report it.
 #[derive(Debug, Clone)]
@@ -181,7 +181,7 @@ fn read_side(
 /// Decodes the documents of one input: a document, a cabinet's entries, a transcript's
 /// writers. They are parsed and linted with the other side's.
 fn open_one(shown: &str, bytes: Vec<u8>, settings: Settings, limits: &CabLimits) -> Read {
-    let (collection, files) = match container::open(bytes, limits) {
+    let (collection, files) = match vsslint_container::open(bytes, limits) {
         Err(why) => (
             false,
             vec![Unparsed::linted(unreadable(shown, &why, &settings))],

@@ -1,16 +1,16 @@
 //! The settings of each linted file as the command line gives them: the resolver shared
-//! with the server (`crate::resolve`, which holds the precedence), given the command line's
+//! with the server (`vsslint_lint::resolve`, which holds the precedence), given the command line's
 //! options, with its errors said in flags.
 
 use super::options::{Failure, Options};
-use crate::config::ConfigError;
-use crate::engine::Registry;
-use crate::report::full::Style;
-use crate::resolve::{Given, Problem, Resolver, Unavailable};
-use crate::rule_meta::Profile;
-use crate::settings::Settings;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use vsslint_lint::config::ConfigError;
+use vsslint_lint::engine::Registry;
+use vsslint_lint::report::full::Style;
+use vsslint_lint::resolve::{Given, Problem, Resolver, Unavailable};
+use vsslint_lint::rule_meta::Profile;
+use vsslint_lint::settings::Settings;
 
 /// Configuration files by path, loaded once each.
 pub(crate) struct Configs {
@@ -77,13 +77,18 @@ fn given<'s>(opts: &Options, selection: &'s Selection) -> Given<'s> {
 
 /// `--select`, `--extend-select` and `--ignore`, resolved to rules, over what the
 /// configuration says.
-pub(crate) struct Selection(crate::resolve::Selection);
+pub(crate) struct Selection(vsslint_lint::resolve::Selection);
 
 impl Selection {
     pub(crate) fn new(opts: &Options, registry: &Registry) -> Result<Self, Failure> {
-        crate::resolve::Selection::new(&opts.select, &opts.extend_select, &opts.ignore, registry)
-            .map(Selection)
-            .map_err(Failure::Usage)
+        vsslint_lint::resolve::Selection::new(
+            &opts.select,
+            &opts.extend_select,
+            &opts.ignore,
+            registry,
+        )
+        .map(Selection)
+        .map_err(Failure::Usage)
     }
 }
 

@@ -3,16 +3,16 @@
 //! and the volumes those lie on, and the files each writer excludes. The question backup
 //! engineers ask most, answered from the documents alone.
 
-use crate::decode::decode;
-use crate::model::{
-    Attr, BackupComponents, Component, Document, ExcludeKind, Manifest, WriterMetadata, YesNo,
-};
-use crate::parse::{build, parse_xml};
-use crate::toolkit::backup_set::{descendants, full_name};
-use crate::toolkit::file_paths::{classify, drive, is_unc, PathForm, LONG_PREFIX};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::fmt::Write as _;
+use vsslint_lint::toolkit::backup_set::{descendants, full_name};
+use vsslint_lint::toolkit::file_paths::{classify, drive, is_unc, PathForm, LONG_PREFIX};
+use vsslint_model::decode::decode;
+use vsslint_model::model::{
+    Attr, BackupComponents, Component, Document, ExcludeKind, Manifest, WriterMetadata, YesNo,
+};
+use vsslint_model::parse::{build, parse_xml};
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Coverage {

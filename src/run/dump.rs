@@ -6,15 +6,15 @@
 //! committed in `schemas/vsslint-dump.schema.json`.
 
 use super::coverage::Coverage;
-use crate::decode::{decode, DecodedText, Detection};
-use crate::engine::Registry;
-use crate::model::Document;
-use crate::parse::{build, parse_xml};
-use crate::pipeline::{lint_decoded, LintedFile};
-use crate::settings::Settings;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::Serialize;
 use std::borrow::Cow;
+use vsslint_lint::engine::Registry;
+use vsslint_lint::pipeline::{lint_decoded, LintedFile};
+use vsslint_lint::settings::Settings;
+use vsslint_model::decode::{decode, DecodedText, Detection};
+use vsslint_model::model::Document;
+use vsslint_model::parse::{build, parse_xml};
 
 /// The dump format's version: bumped when a field changes meaning or disappears.
 pub const VERSION: u32 = 1;

@@ -3,9 +3,9 @@
 
 use super::options::{FixMode, Options};
 use super::plan::Job;
-use crate::engine::Registry;
-use crate::pipeline::{lint_owned_with, LintedFile};
-use crate::report;
+use vsslint_lint::engine::Registry;
+use vsslint_lint::pipeline::{lint_owned_with, LintedFile};
+use vsslint_lint::report;
 
 /// What fixing one file did.
 pub(super) struct FixRecord {
@@ -28,7 +28,7 @@ pub(super) fn fix_file(
     opts: &Options,
     registry: &Registry,
 ) -> (LintedFile, FixRecord) {
-    let fixed = crate::fix::fix_bytes(
+    let fixed = vsslint_lint::fix::fix_bytes(
         &job.shown,
         bytes,
         &job.settings,
@@ -47,7 +47,7 @@ pub(super) fn fix_file(
         (FixMode::Diff, _, Some(_)) => {
             // A header line is the one place a name reaches the diff: escaped, a name cannot
             // end the line and start another.
-            record.diff = Some(crate::fix::unified_diff(
+            record.diff = Some(vsslint_lint::fix::unified_diff(
                 &report::escape::terminal(&report::paths::machine_path(&job.shown)),
                 &fixed.original,
                 &fixed.text,
@@ -58,7 +58,7 @@ pub(super) fn fix_file(
             record.stdout = Some(new.unwrap_or_else(|| bytes.to_vec()));
         }
         (FixMode::Apply, Some(path), Some(new)) => {
-            if let Err(why) = crate::fix::write_back(path, &new) {
+            if let Err(why) = vsslint_lint::fix::write_back(path, &new) {
                 record.refused = Some(why);
                 record.applied = 0;
                 // The file is as it was: so are its findings.
@@ -83,7 +83,7 @@ pub(super) fn container_refusal(
         .filter(|d| {
             d.fix
                 .as_deref()
-                .is_some_and(|f| crate::fix::allowed(f, opts.unsafe_fixes))
+                .is_some_and(|f| vsslint_lint::fix::allowed(f, opts.unsafe_fixes))
         })
         .count();
     (fixable > 0).then(|| FixRecord {

@@ -2,10 +2,10 @@
 //! and reading a file within the size limit.
 
 use super::options::{Failure, OptionsError};
-use crate::config::portable_glob;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use vsslint_lint::config::portable_glob;
 
 /// One document to lint.
 pub(crate) enum Input {

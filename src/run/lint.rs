@@ -5,13 +5,15 @@ use super::fixes::{container_refusal, fix_file, FixRecord};
 use super::inputs::read_file;
 use super::options::{FixMode, Options};
 use super::plan::Job;
-use crate::container::cab::CabLimits;
-use crate::container::{self, Opened, Origin};
-use crate::engine::Registry;
-use crate::pipeline::{keeps_text, lint_owned_with, lint_read_transcript, unreadable, LintedFile};
-use crate::report::{self, Emitter};
 use rayon::prelude::*;
 use std::sync::Arc;
+use vsslint_container::cab::CabLimits;
+use vsslint_container::{self, Opened, Origin};
+use vsslint_lint::engine::Registry;
+use vsslint_lint::pipeline::{
+    keeps_text, lint_owned_with, lint_read_transcript, unreadable, LintedFile,
+};
+use vsslint_lint::report::{self, Emitter};
 
 /// How the files of a run are linted, and what is kept of each.
 pub(super) struct Linter<'r> {
@@ -106,7 +108,7 @@ impl<'r> Linter<'r> {
             max_expansion: self.opts.max_cabinet_expansion,
             ..CabLimits::default()
         };
-        container::open(bytes, &limits)
+        vsslint_container::open(bytes, &limits)
     }
 
     /// Lints what an input holds: a document (fixed when asked), each document of a cabinet

@@ -24,12 +24,6 @@ use fixes::FixRecord;
 pub use options::{Failure, FixMode, Options, OptionsError, Outcome};
 pub use show_settings::show_settings;
 
-use crate::container::Origin;
-use crate::engine::Registry;
-use crate::pipeline::{check_across_with, LintedFile};
-use crate::report::{Emitter, HiddenBy, Summary};
-use crate::rule_meta::Severity;
-use crate::settings::Settings;
 use inputs::read_file;
 use lint::{Done, Linter};
 use plan::{plan_inputs, Job, Plan};
@@ -37,6 +31,12 @@ use sink::{report_emitter, to_sink, too_many_warnings_note, write_report};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
+use vsslint_container::Origin;
+use vsslint_lint::engine::Registry;
+use vsslint_lint::pipeline::{check_across_with, LintedFile};
+use vsslint_lint::report::{Emitter, HiddenBy, Summary};
+use vsslint_lint::rule_meta::Severity;
+use vsslint_lint::settings::Settings;
 
 /// Lints what `opts` names with the built-in rules and writes the report to `out` (or to
 /// `opts.output_file`).
@@ -136,7 +136,7 @@ fn assemble_backups(batch: &mut Batch, opts: &Options) -> Result<(), Failure> {
             let bytes = read_file(p, opts.max_file_size).map_err(|why| {
                 Failure::Usage(format!("cannot read `{}` again: {why}", file.path))
             })?;
-            if let Ok(decoded) = crate::decode::decode_owned(bytes) {
+            if let Ok(decoded) = vsslint_model::decode::decode_owned(bytes) {
                 file.text = Arc::from(decoded.text);
             }
         }
@@ -277,9 +277,9 @@ fn outcome(opts: &Options, summary: &Summary, fixes: &[FixRecord], skipped: &[St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Format;
-    use crate::rule_api::{Across, AcrossCx, Check, Facts, Member, Rule};
-    use crate::rule_meta::{RuleMeta, Severity};
+    use vsslint_lint::report::Format;
+    use vsslint_lint::rule_api::{Across, AcrossCx, Check, Facts, Member, Rule};
+    use vsslint_lint::rule_meta::{RuleMeta, Severity};
 
     /// A second check across documents, registered only here: it involves the documents that
     /// do not name their instance (which `lp/global-uniqueness` leaves alone), and reports in

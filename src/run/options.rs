@@ -1,13 +1,13 @@
 //! What a run is asked to do ([`Options`], [`FixMode`]), and how it ends ([`Outcome`],
 //! [`Failure`]).
 
-use crate::container::cab::CabLimits;
-use crate::os::WindowsVersion;
-use crate::report::full::Style;
-use crate::report::Format;
-use crate::rule_meta::Severity;
 use std::io;
 use std::path::PathBuf;
+use vsslint_container::cab::CabLimits;
+use vsslint_lint::report::full::Style;
+use vsslint_lint::report::Format;
+use vsslint_lint::rule_meta::Severity;
+use vsslint_model::os::WindowsVersion;
 
 /// What to lint and how to report it.
 #[derive(Debug, Clone)]

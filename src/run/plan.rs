@@ -5,11 +5,11 @@ use super::backups::{self, Folders};
 use super::configs::{Configs, Selection};
 use super::inputs::{self, Exclusions, Input};
 use super::options::{Failure, Options, OptionsError};
-use crate::engine::Registry;
-use crate::settings::Settings;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use vsslint_lint::engine::Registry;
+use vsslint_lint::settings::Settings;
 
 /// One file to lint: the name shown, where to read it (`None`: standard input), its settings.
 pub(super) struct Job {

@@ -3,8 +3,8 @@
 
 use super::configs::{Configs, Selection};
 use super::options::{Failure, Options};
-use crate::engine::Registry;
-use crate::rule_meta::Severity;
+use vsslint_lint::engine::Registry;
+use vsslint_lint::rule_meta::Severity;
 
 /// What `file` would be linted with, as text: the configuration file that applies, the
 /// profiles, and every rule's severity after the configuration and the command line.

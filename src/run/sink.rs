@@ -2,9 +2,9 @@
 
 use super::inputs::describe_io;
 use super::options::{Failure, Options};
-use crate::pipeline::LintedFile;
-use crate::report::{EmitContext, Emitter, Summary};
 use std::io::{self, Write};
+use vsslint_lint::pipeline::LintedFile;
+use vsslint_lint::report::{EmitContext, Emitter, Summary};
 
 /// Reports of thousands of findings are megabytes: written in large pieces, they cost few
 /// system calls.

@@ -205,8 +205,8 @@ mod tests {
 
     #[test]
     fn every_attribute_the_walk_reads_is_described() {
-        for &element in crate::parse::KNOWN_ELEMENTS {
-            for a in crate::parse::attributes_of(element).unwrap_or_default() {
+        for &element in vsslint_model::parse::KNOWN_ELEMENTS {
+            for a in vsslint_model::parse::attributes_of(element).unwrap_or_default() {
                 assert!(about_attribute(element, a).is_some(), "{element}/@{a}");
             }
         }

@@ -5,7 +5,7 @@
 //! nothing is debounced. Positions are in UTF-16 code units, as the protocol requires; the
 //! findings' spans are bytes of the UTF-8 text, converted in one pass over the text.
 //!
-//! The settings of a document are resolved as the command line's are (`crate::resolve`): the
+//! The settings of a document are resolved as the command line's are (`vsslint_lint::resolve`): the
 //! `vsslint.toml` found from its file's folder upward, then the client's initialization
 //! options over it, as flags are over the file. A configuration file is read again only when
 //! it changed, or when the client saves it or reports it changed.
@@ -17,21 +17,6 @@ mod transport;
 
 pub use transport::{Frame, Frames, Limits, MAX_HEADER_LINE, MAX_MESSAGE};
 
-use crate::config::{ConfigError, FILE_NAMES};
-use crate::decode::{decode, DecodedText, Detection};
-use crate::diagnostic::{Applicability, Diagnostic, Fix};
-use crate::engine::Registry;
-use crate::fix::{compatible, edits_of};
-use crate::flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
-use crate::os::WindowsVersion;
-use crate::pipeline::lint_decoded;
-use crate::resolve::{Given, Problem, Resolver};
-use crate::rule_meta::Severity;
-use crate::settings::Settings;
-use crate::vocab::{
-    Basis, Spelling, DATA_SOURCE_SPELLINGS, METHOD_SPELLINGS, USAGE_SPELLINGS,
-    WRITER_RESTORE_SPELLINGS,
-};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument,
@@ -57,6 +42,21 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use vsslint_lint::config::{ConfigError, FILE_NAMES};
+use vsslint_lint::diagnostic::{Applicability, Diagnostic, Fix};
+use vsslint_lint::engine::Registry;
+use vsslint_lint::fix::{compatible, edits_of};
+use vsslint_lint::pipeline::lint_decoded;
+use vsslint_lint::resolve::{Given, Problem, Resolver};
+use vsslint_lint::rule_meta::Severity;
+use vsslint_lint::settings::Settings;
+use vsslint_model::decode::{decode, DecodedText, Detection};
+use vsslint_model::flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
+use vsslint_model::os::WindowsVersion;
+use vsslint_model::vocab::{
+    Basis, Spelling, DATA_SOURCE_SPELLINGS, METHOD_SPELLINGS, USAGE_SPELLINGS,
+    WRITER_RESTORE_SPELLINGS,
+};
 
 /// An open document: the client's text and the findings of its last lint.
 struct Open {
@@ -602,7 +602,7 @@ impl Server {
         }
         for d in &doc.diagnostics {
             if d.span.start <= offset && offset <= d.span.end {
-                parts.push(crate::reference::page(d.rule));
+                parts.push(vsslint_lint::reference::page(d.rule));
             }
         }
         if parts.is_empty() {
@@ -635,7 +635,7 @@ impl Server {
                 let range =
                     Positions::new(text, [typed.start, typed.end]).range(typed.start, typed.end);
                 let with_value = editing.is_some_and(|e| e.value.is_some());
-                for name in crate::parse::attributes_of(c.element)? {
+                for name in vsslint_model::parse::attributes_of(c.element)? {
                     if present.contains(name) {
                         continue;
                     }

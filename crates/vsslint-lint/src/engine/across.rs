@@ -1,0 +1,202 @@
+//! Running the checks across documents, once every document is linted.
+//!
+//! Each check declares which documents it involves; it is given only those, so it can read
+//! or report on nothing else. That also tells the orchestration which texts it may free
+//! before these checks run: [`keeps_text`] asks every check of the kind, never a rule by name.
+
+use super::Registry;
+use crate::diagnostic::Diagnostic;
+use crate::rule_api::{Across, AcrossCx, Check, Facts, Member, Rule};
+use crate::rule_meta::Severity;
+use crate::settings::Settings;
+use rayon::prelude::*;
+use vsslint_model::model::DocKind;
+use vsslint_model::parse::{build, parse_xml};
+
+/// One linted document as the checks across documents are given it.
+pub struct Linted<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    /// `None` for a file that could not be read as a document.
+    pub kind: Option<DocKind>,
+    pub identity: Option<&'a vsslint_model::model::Identity>,
+    pub set: Option<&'a str>,
+    pub origin: vsslint_container::Origin,
+    pub settings: &'a Settings,
+}
+
+impl<'a> Linted<'a> {
+    fn facts(&self) -> Option<Facts<'a>> {
+        Some(Facts {
+            path: self.path,
+            kind: self.kind?,
+            identity: self.identity,
+            set: self.set,
+            origin: self.origin,
+        })
+    }
+}
+
+/// What [`keeps_text`] knows of a document.
+pub struct KeptFacts<'a> {
+    pub path: &'a str,
+    pub kind: Option<DocKind>,
+    pub identity: Option<&'a vsslint_model::model::Identity>,
+    pub set: Option<&'a str>,
+}
+
+fn checks(registry: &Registry) -> impl Iterator<Item = (&'static Rule, Across)> + '_ {
+    registry.across().filter_map(|r| match r.check {
+        Check::Across(a) => Some((r, a)),
+        _ => None,
+    })
+}
+
+fn involved(a: &Across, facts: &Facts) -> bool {
+    a.involves.is_none_or(|f| f(facts))
+}
+
+/// Whether any check across documents may read this document's text or report on it: when
+/// none may, a report rendered before those checks is final and the text may go.
+pub fn keeps_text(doc: &KeptFacts, settings: &Settings, registry: &Registry) -> bool {
+    let Some(kind) = doc.kind else {
+        return false;
+    };
+    let facts = Facts {
+        path: doc.path,
+        kind,
+        identity: doc.identity,
+        set: doc.set,
+        origin: vsslint_container::Origin::File,
+    };
+    checks(registry).any(|(r, a)| settings.severity_of(&r.meta).is_some() && involved(&a, &facts))
+}
+
+/// A check, and the documents it involves: where each is in `docs`, and its severity there.
+type CheckPlan<'a> = (&'static Rule, Across, Vec<(usize, Facts<'a>, Severity)>);
+
+/// Runs every check across documents over `docs`; returns each finding with the index of
+/// the document it belongs to, in the order of `docs`.
+///
+/// A document is parsed again at most once, however many checks look into it: the trees of
+/// the linting do not outlive each file, and a backup's documents are read again here only
+/// for the checks across them.
+pub fn run(docs: &[Linted], registry: &Registry) -> Vec<(usize, Diagnostic)> {
+    run_counting(docs, registry).0
+}
+
+/// [`run`], and how many documents it parsed.
+fn run_counting(docs: &[Linted], registry: &Registry) -> (Vec<(usize, Diagnostic)>, usize) {
+    let mut found = Vec::new();
+    let all: Vec<Facts> = docs.iter().filter_map(Linted::facts).collect();
+    // Members of a backup that are no document: the checks across it must not call them
+    // missing as well.
+    let unreadable: Vec<(String, String)> = docs
+        .iter()
+        .filter(|d| d.kind.is_none())
+        .filter_map(|d| Some((d.set?.to_string(), d.path.to_string())))
+        .collect();
+    // Each check's documents, where each is in `docs`, with its severity there.
+    let plans: Vec<CheckPlan> = checks(registry)
+        .map(|(rule, a)| {
+            let involved: Vec<(usize, Facts, Severity)> = docs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, d)| {
+                    let facts = d.facts()?;
+                    let severity = d.settings.severity_of(&rule.meta)?;
+                    involved(&a, &facts).then_some((i, facts, severity))
+                })
+                .collect();
+            (rule, a, involved)
+        })
+        .filter(|(_, _, involved)| !involved.is_empty())
+        .collect();
+    let mut wanted = vec![false; docs.len()];
+    for (_, a, involved) in &plans {
+        if a.needs_models {
+            for (i, _, _) in involved {
+                wanted[*i] = true;
+            }
+        }
+    }
+    let parses = std::sync::atomic::AtomicUsize::new(0);
+    let parse = |text| {
+        parses.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        parse_xml(text).ok()
+    };
+    let trees: Vec<_> = docs
+        .par_iter()
+        .zip(&wanted)
+        .map(|(d, wanted)| wanted.then(|| parse(d.text)).flatten())
+        .collect();
+    let parsed = parses.into_inner();
+    let models: Vec<_> = trees.iter().map(|t| t.as_ref().map(build)).collect();
+    for (rule, a, involved) in plans {
+        let index: Vec<usize> = involved.iter().map(|(i, _, _)| *i).collect();
+        let members: Vec<Member> = involved
+            .iter()
+            .map(|(i, facts, severity)| Member {
+                facts: *facts,
+                text: docs[*i].text,
+                model: models[*i].as_ref().filter(|_| a.needs_models),
+                severity: *severity,
+            })
+            .collect();
+        let mut cx = AcrossCx::with_unreadable(&rule.meta, unreadable.clone());
+        (a.check)(&mut cx, &members, &all);
+        found.extend(
+            cx.into_findings()
+                .into_iter()
+                .map(|(member, d)| (index[member], d)),
+        );
+    }
+    found.sort_by_key(|(i, _)| *i);
+    (found, parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `set/*` rule looks into the backup's documents; each is parsed once for all.
+    #[test]
+    fn a_backup_is_parsed_once_for_all_its_checks() {
+        let dir = concat!(env!("VSSLINT_FIXTURES"), "/sets/contoso");
+        let names = ["BCDocument.xml", "Manifest.xml", "WM0.xml", "WM1.xml"];
+        let settings = Settings::default();
+        let texts: Vec<String> = names
+            .iter()
+            .map(|n| std::fs::read_to_string(format!("{dir}/{n}")).unwrap())
+            .collect();
+        let kinds = [
+            DocKind::BackupComponents,
+            DocKind::Manifest,
+            DocKind::WriterMetadata,
+            DocKind::WriterMetadata,
+        ];
+        let docs: Vec<Linted> = names
+            .iter()
+            .zip(&texts)
+            .zip(kinds)
+            .map(|((n, text), kind)| Linted {
+                path: n,
+                text,
+                kind: Some(kind),
+                identity: None,
+                set: Some("contoso"),
+                origin: vsslint_container::Origin::File,
+                settings: &settings,
+            })
+            .collect();
+        let registry = Registry::builtin();
+        let looking = checks(registry)
+            .filter(|(_, a)| {
+                a.needs_models && a.involves.is_some_and(|f| f(&docs[0].facts().unwrap()))
+            })
+            .count();
+        assert!(looking > 5, "the set rules look into the documents");
+        let (_, parsed) = run_counting(&docs, registry);
+        assert_eq!(parsed, names.len());
+    }
+}
