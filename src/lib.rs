@@ -10,7 +10,7 @@
 //! - The typed model of a document: [`with_model`] (or [`with_model_in`] for one inside a
 //!   larger text), or [`parse_xml`] then [`build`]; the types are in [`model`].
 //! - Reports: [`report`] (full, concise, JSON, SARIF, GitHub).
-//! - The rules: [`all_rules`], [`find_rule`], and their documentation in [`reference`].
+//! - The rules: [`all_rules`], [`find_rule`], and their documentation in [`reference`](mod@reference).
 //! - Containers: [`read_cab`] opens a cabinet (DiskShadow's `set metadata` file) in memory,
 //!   within [`CabLimits`], and gives its entries' names and bytes.
 //!

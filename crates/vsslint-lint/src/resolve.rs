@@ -5,7 +5,7 @@
 //!
 //! 1. the defaults ([`Settings::default`]);
 //! 2. the configuration file: the one named (`--config`), or else the nearest of
-//!    [`FILE_NAMES`] in the file's folder or a parent (in one folder the dotfile): its top
+//!    [`FILE_NAMES`](crate::config::FILE_NAMES) in the file's folder or a parent (in one folder the dotfile): its top
 //!    level, then each override whose globs match the file;
 //! 3. what the caller was given ([`Given`]), the command line's flags or the server's
 //!    initialization options: each value given wins over the file's, each one left out

@@ -1,5 +1,5 @@
 //! What a rule file is written against: [`Rule`], the kinds of [`Check`], the context
-//! [`Cx`] a check reports into, and the [`rule!`] macro that declares its metadata.
+//! [`Cx`] a check reports into, and the `rule!` macro that declares its metadata.
 //!
 //! A rule file imports this module and the shared toolkit (`crate::toolkit`), never another
 //! rule file; the registry (`crate::rules`) lists the rules and the engine runs them.

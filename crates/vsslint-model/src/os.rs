@@ -635,7 +635,7 @@ pub mod doc {
         out.push(
             "). A feature is checked from the earlier of its first server and first client \
              release in that order, and a target below it is reported. The minimums come from \
-             vsslint's feature table (`src/os.rs`).",
+             vsslint's feature table (`crates/vsslint-model/src/os.rs`).",
         );
         out
     }

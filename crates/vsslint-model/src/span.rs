@@ -49,7 +49,7 @@ const CHECKPOINT: usize = 1024;
 /// Columns count characters. In a non-ASCII text, counting from the line start would make
 /// each position cost the length of its line, and a report of thousands of findings on the
 /// one multi-megabyte line of a real document quadratic; so the index also keeps the number
-/// of characters before every [`CHECKPOINT`]-th byte, and a position never counts more than
+/// of characters before every `CHECKPOINT`-th byte, and a position never counts more than
 /// that many bytes.
 pub struct LineIndex<'t> {
     text: &'t str,
