@@ -23,6 +23,8 @@ pub struct Linted<'a> {
     pub set: Option<&'a str>,
     pub origin: crate::container::Origin,
     pub settings: &'a Settings,
+    /// The document's model when its linting kept it; parsed again here otherwise.
+    pub model: Option<&'a crate::model::Document<'a>>,
 }
 
 impl<'a> Linted<'a> {
@@ -128,10 +130,19 @@ fn run_counting(docs: &[Linted], registry: &Registry) -> (Vec<(usize, Diagnostic
     let trees: Vec<_> = docs
         .par_iter()
         .zip(&wanted)
-        .map(|(d, wanted)| wanted.then(|| parse(d.text)).flatten())
+        .map(|(d, wanted)| {
+            (*wanted && d.model.is_none())
+                .then(|| parse(d.text))
+                .flatten()
+        })
         .collect();
     let parsed = parses.into_inner();
-    let models: Vec<_> = trees.iter().map(|t| t.as_ref().map(build)).collect();
+    let built: Vec<_> = trees.iter().map(|t| t.as_ref().map(build)).collect();
+    let models: Vec<Option<&crate::model::Document>> = docs
+        .iter()
+        .zip(&built)
+        .map(|(d, b)| d.model.or(b.as_ref()))
+        .collect();
     for (rule, a, involved) in plans {
         let index: Vec<usize> = involved.iter().map(|(i, _, _)| *i).collect();
         let members: Vec<Member> = involved
@@ -139,7 +150,7 @@ fn run_counting(docs: &[Linted], registry: &Registry) -> (Vec<(usize, Diagnostic
             .map(|(i, facts, severity)| Member {
                 facts: *facts,
                 text: docs[*i].text,
-                model: models[*i].as_ref().filter(|_| a.needs_models),
+                model: models[*i].filter(|_| a.needs_models),
                 severity: *severity,
             })
             .collect();
@@ -187,6 +198,7 @@ mod tests {
                 set: Some("contoso"),
                 origin: crate::container::Origin::File,
                 settings: &settings,
+                model: None,
             })
             .collect();
         let registry = Registry::builtin();

@@ -1,6 +1,7 @@
 //! XML text to the typed model, in one walk over the tree.
 
 mod backup;
+mod kept;
 mod limits;
 mod messages;
 #[cfg(feature = "split-parse")]
@@ -8,6 +9,7 @@ mod split;
 mod walk;
 
 use crate::model::Document;
+pub(crate) use kept::{with_model_kept, Kept};
 use limits::{prescan, NODES_LIMIT};
 use messages::explain;
 use roxmltree::ParsingOptions;
