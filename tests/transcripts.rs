@@ -343,7 +343,7 @@ fn a_truncated_transcript_lints_what_is_there() {
     }
     let (_, f) = t.writers.last().unwrap();
     assert_eq!(f.kind, FileKind::Invalid);
-    let mut f = clone_file(f);
+    let mut f = f.clone();
     let incomplete = take_incomplete(&mut f);
     assert_eq!(incomplete.span, Span::new(cut, cut));
     last.text.truncate(cut - last.start);
@@ -351,20 +351,6 @@ fn a_truncated_transcript_lints_what_is_there() {
     let d = &f.diagnostics[0];
     assert_eq!(d.rule.slug, "doc/not-well-formed");
     assert!(d.span.start >= last.start && d.span.start <= cut, "{d:?}");
-}
-
-fn clone_file(f: &LintedFile) -> LintedFile {
-    LintedFile {
-        path: f.path.clone(),
-        text: Arc::clone(&f.text),
-        kind: f.kind,
-        diagnostics: f.diagnostics.clone(),
-        suppressed: f.suppressed,
-        hidden: f.hidden,
-        identity: f.identity.clone(),
-        set: f.set.clone(),
-        origin: f.origin,
-    }
 }
 
 /// Removes the file's one `doc/transcript-incomplete` finding and returns it.

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use vsslint_container::{vshadow, Origin};
 use vsslint_model::decode::{decode, decode_owned, DecodeError, DecodedText, Detection};
 use vsslint_model::model::{DocKind, Document, Identity};
+use vsslint_model::parse::kept::{with_model_kept, Kept};
 use vsslint_model::parse::{parse_in, with_model_in, Parsed, SyntaxError};
 use vsslint_model::span::Span;
 
@@ -71,6 +72,26 @@ pub struct LintedFile {
     pub set: Option<String>,
     /// A file of its own, a cabinet's entry or a transcript's frame.
     pub origin: Origin,
+    /// A large document's parse, kept for the checks across documents (`parse::Kept`).
+    pub(crate) kept: Option<Kept>,
+}
+
+/// A copy without the kept parse, which is the original's alone.
+impl Clone for LintedFile {
+    fn clone(&self) -> Self {
+        LintedFile {
+            path: self.path.clone(),
+            text: Arc::clone(&self.text),
+            kind: self.kind,
+            diagnostics: self.diagnostics.clone(),
+            suppressed: self.suppressed,
+            hidden: self.hidden,
+            identity: self.identity.clone(),
+            set: self.set.clone(),
+            origin: self.origin,
+            kept: None,
+        }
+    }
 }
 
 /// Lints one document with the built-in rules.
@@ -95,7 +116,19 @@ pub fn lint_owned_with(
     settings: &Settings,
     registry: &Registry,
 ) -> LintedFile {
-    lint_decoded(path, decode_owned(bytes), settings, registry)
+    let (text, mut out, readable) = decoded_text(decode_owned(bytes), settings);
+    let text: Arc<str> = Arc::from(text);
+    if !readable {
+        return linted_file(path, text, out, Outcome::invalid());
+    }
+    // The checks across documents would parse a large document again: its parse is kept
+    // for them.
+    let (outcome, kept) = with_model_kept(&text, |model| {
+        lint_document(model, settings, registry, &mut out)
+    });
+    let mut file = linted_file(path, text, out, outcome);
+    file.kept = kept;
+    file
 }
 
 pub fn lint_decoded(
@@ -256,6 +289,7 @@ fn linted_file(path: &str, text: Arc<str>, out: Findings, outcome: Outcome) -> L
         identity: outcome.identity,
         set: None,
         origin: Origin::File,
+        kept: None,
     }
 }
 
@@ -559,9 +593,14 @@ pub fn check_across_with(files: &mut [LintedFile], settings: &[&Settings], regis
             set: f.set.as_deref(),
             origin: f.origin,
             settings: s,
+            model: f.kept.as_ref().map(Kept::model),
         })
         .collect();
     let found = engine::across::run(&docs, registry);
+    drop(docs);
+    for f in files.iter_mut() {
+        f.kept = None;
+    }
     if found.is_empty() {
         return;
     }

@@ -2,6 +2,7 @@
 
 mod backup;
 mod error;
+pub mod kept;
 mod limits;
 mod messages;
 #[cfg(feature = "split-parse")]
@@ -10,6 +11,7 @@ mod walk;
 
 use crate::model::Document;
 pub use error::SyntaxError;
+
 use limits::{parsing_options, prescan, NODES_LIMIT};
 use messages::explain;
 use std::ops::Range;
