@@ -43,6 +43,10 @@ if [[ ! -x $OLD_BIN ]]; then
     rm -rf "$OUT/src-${OLD:0:12}"
     mkdir -p "$OUT/src-${OLD:0:12}"
     git archive "$OLD" | tar -x -m -C "$OUT/src-${OLD:0:12}"
+    # It lies inside this repository's folder: a revision from before the workspace would
+    # take this one's for its own, so it is made a workspace of its own.
+    grep -q '^\[workspace\]' "$OUT/src-${OLD:0:12}/Cargo.toml" ||
+        printf '\n[workspace]\n' >> "$OUT/src-${OLD:0:12}/Cargo.toml"
     # Built in a target folder of its own: in this tree's, both builds would write the same
     # artifacts (cargo names them alike for the same package), and which one
     # target/release/vsslint held would depend on file times. The sources get times of now
