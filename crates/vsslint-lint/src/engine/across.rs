@@ -80,9 +80,10 @@ type CheckPlan<'a> = (&'static Rule, Across, Vec<(usize, Facts<'a>, Severity)>);
 /// Runs every check across documents over `docs`; returns each finding with the index of
 /// the document it belongs to, in the order of `docs`.
 ///
-/// A document is parsed again at most once, however many checks look into it: the trees of
-/// the linting do not outlive each file, and a backup's documents are read again here only
-/// for the checks across them.
+/// A document is parsed again at most once, however many checks look into it, and not at all
+/// when its linting kept its model (a large document, `parse::Kept`): the other trees of the
+/// linting do not outlive each file, and a backup's documents are read again here only for
+/// the checks across them.
 pub fn run(docs: &[Linted], registry: &Registry) -> Vec<(usize, Diagnostic)> {
     run_counting(docs, registry).0
 }
