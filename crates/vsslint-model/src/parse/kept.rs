@@ -9,8 +9,8 @@
 //! runs each, side by side): 57 ms of CPU time before, 40 ms after.
 //!
 //! A kept parse holds the text, the tree (about four times the text) and the model until the
-//! checks across documents have run, so only documents from [`FROM`] on are kept, where a
-//! second parse costs, and no more than [`BUDGET`] bytes of text at once: a run over many
+//! checks across documents have run, so only documents from `FROM` on are kept, where a
+//! second parse costs, and no more than `BUDGET` bytes of text at once: a run over many
 //! large documents keeps the first few and parses the others again, as before.
 //!
 //! The model borrows the tree, which borrows the text: [`Kept`] owns all three, and lends the
