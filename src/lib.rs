@@ -8,7 +8,7 @@
 //! - Lint what a command line names (files, directories, globs, standard input), with
 //!   configuration discovery and a report: [`run`] with [`Options`], as `vsslint` does.
 //! - The typed model of a document: [`with_model`] (or [`with_model_in`] for one inside a
-//!   larger text), or [`parse_xml`] then [`build`]; the types are in [`model`].
+//!   larger text), or [`parse`], which keeps it as a [`Parsed`]; the types are in [`model`].
 //! - Reports: [`report`] (full, concise, JSON, SARIF, GitHub).
 //! - The rules: [`all_rules`], [`find_rule`], and their documentation in [`reference`](mod@reference).
 //! - Containers: [`read_cab`] opens a cabinet (DiskShadow's `set metadata` file) in memory,
@@ -48,4 +48,4 @@ pub use vsslint_model::decode::{
     decode, decode_owned, DecodeError, Decoded, DecodedText, Detection,
 };
 pub use vsslint_model::flags::{BackupSchema, ComponentFlags, FileSpecBackupType, Mask};
-pub use vsslint_model::parse::{build, parse_xml, with_model, with_model_in, SyntaxError};
+pub use vsslint_model::parse::{parse, with_model, with_model_in, Parsed, SyntaxError};

@@ -457,7 +457,7 @@ fn a_component_the_old_backup_recorded_says_so() {
 /// elements in reverse order, GUIDs in capitals, another instance ID, one attribute a line
 /// with CRLF, in UTF-16LE with a byte-order mark, comments dropped.
 fn rewritten(text: &str) -> Vec<u8> {
-    let doc = vsslint::parse_xml(text).unwrap();
+    let doc = roxmltree::Document::parse(text).unwrap();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n");
     fn element(node: roxmltree::Node, depth: usize, out: &mut String) {
         let pad = "  ".repeat(depth);

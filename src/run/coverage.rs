@@ -12,7 +12,7 @@ use vsslint_model::decode::decode;
 use vsslint_model::model::{
     Attr, BackupComponents, Component, Document, ExcludeKind, Manifest, WriterMetadata, YesNo,
 };
-use vsslint_model::parse::{build, parse_xml};
+use vsslint_model::parse::{parse, Parsed};
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Coverage {
@@ -218,11 +218,11 @@ pub fn coverage(backup: &str, files: &[(String, Vec<u8>)]) -> Option<Coverage> {
         .iter()
         .filter_map(|(n, b)| Some((n.as_str(), decode(b).ok()?.text.into_owned())))
         .collect();
-    let trees: Vec<(&str, roxmltree::Document)> = texts
+    let parsed: Vec<(&str, Parsed)> = texts
         .iter()
-        .filter_map(|(n, t)| Some((*n, parse_xml(t).ok()?)))
+        .filter_map(|(n, t)| Some((*n, parse(t).ok()?)))
         .collect();
-    let models: Vec<(&str, Document)> = trees.iter().map(|(n, t)| (*n, build(t))).collect();
+    let models: Vec<(&str, Document)> = parsed.iter().map(|(n, p)| (*n, p.model())).collect();
     let mut writers: Vec<(&str, &WriterMetadata)> = Vec::new();
     let mut bc: Option<&BackupComponents> = None;
     let mut manifest: Option<&Manifest> = None;

@@ -14,7 +14,7 @@ use vsslint_lint::pipeline::{lint_decoded, LintedFile};
 use vsslint_lint::settings::Settings;
 use vsslint_model::decode::{decode, DecodedText, Detection};
 use vsslint_model::model::Document;
-use vsslint_model::parse::{build, parse_xml};
+use vsslint_model::parse::parse;
 
 /// The dump format's version: bumped when a field changes meaning or disappears.
 pub const VERSION: u32 = 1;
@@ -77,7 +77,7 @@ pub fn dump(shown: &str, bytes: &[u8]) -> Result<serde_json::Value, Box<LintedFi
     let Ok(decoded) = decode(bytes) else {
         return Err(broken());
     };
-    let Ok(xml) = parse_xml(&decoded.text) else {
+    let Ok(parsed) = parse(&decoded.text) else {
         return Err(broken());
     };
     let dump = DocumentDump {
@@ -85,7 +85,7 @@ pub fn dump(shown: &str, bytes: &[u8]) -> Result<serde_json::Value, Box<LintedFi
         file: shown,
         encoding: decoded.encoding,
         detection: decoded.detection,
-        document: build(&xml),
+        document: parsed.model(),
     };
     Ok(serde_json::to_value(&dump).expect("the model is JSON"))
 }

@@ -19,6 +19,7 @@ use vsslint_model::span::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FileKind {
+    /// A writer metadata document: linted with the rules.
     WriterMetadata,
     /// A backup components document: checked with the rest of its backup.
     BackupComponents,
@@ -40,6 +41,7 @@ impl FileKind {
         }
     }
 
+    /// The kind of document this file was read as; `None` for one that was not read as a document.
     pub fn doc_kind(self) -> Option<DocKind> {
         match self {
             FileKind::WriterMetadata => Some(DocKind::WriterMetadata),
@@ -58,7 +60,9 @@ pub struct LintedFile {
     /// The decoded text (up to the fault, for an undecodable file); spans index into it.
     /// Shared by the writers of one `vshadow` transcript, whose text is the whole transcript.
     pub text: Arc<str>,
+    /// What the file turned out to be.
     pub kind: FileKind,
+    /// The findings, in the order of their place in [`text`](Self::text).
     pub diagnostics: Vec<Diagnostic>,
     /// Findings silenced by inline suppressions.
     pub suppressed: usize,
@@ -110,6 +114,7 @@ pub fn lint_owned(path: &str, bytes: Vec<u8>, settings: &Settings) -> LintedFile
     lint_owned_with(path, bytes, settings, Registry::builtin())
 }
 
+/// [`lint_owned`] with the rules of `registry` rather than the built-in ones.
 pub fn lint_owned_with(
     path: &str,
     bytes: Vec<u8>,
@@ -131,6 +136,9 @@ pub fn lint_owned_with(
     file
 }
 
+/// Lints a document already decoded (or the reason it could not be) with the rules of
+/// `registry`: what [`lint_bytes`] does after decoding, for a caller that decoded the text
+/// itself (an editor's buffer).
 pub fn lint_decoded(
     path: &str,
     decoded: Result<DecodedText, DecodeError>,
@@ -308,7 +316,9 @@ pub enum HiddenBy {
 /// Findings a report leaves out of its lists but counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hidden {
+    /// Warnings left out.
     pub warnings: usize,
+    /// Infos left out.
     pub infos: usize,
     /// What left them out, for the summary to say how to list them.
     pub by: Option<HiddenBy>,
@@ -372,6 +382,7 @@ pub fn lint_transcript(
     lint_transcript_with(path, bytes, settings, Registry::builtin())
 }
 
+/// [`lint_transcript`] with the rules of `registry` rather than the built-in ones.
 pub fn lint_transcript_with(
     path: &str,
     bytes: Vec<u8>,
@@ -581,6 +592,7 @@ pub fn check_across(files: &mut [LintedFile], settings: &[&Settings]) {
     check_across_with(files, settings, Registry::builtin());
 }
 
+/// [`check_across`] with the rules of `registry` rather than the built-in ones.
 pub fn check_across_with(files: &mut [LintedFile], settings: &[&Settings], registry: &Registry) {
     let docs: Vec<across::Linted> = files
         .iter()

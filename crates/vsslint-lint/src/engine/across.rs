@@ -11,7 +11,7 @@ use crate::rule_meta::Severity;
 use crate::settings::Settings;
 use rayon::prelude::*;
 use vsslint_model::model::DocKind;
-use vsslint_model::parse::{build, parse_xml};
+use vsslint_model::parse::parse;
 
 /// One linted document as the checks across documents are given it.
 pub struct Linted<'a> {
@@ -132,7 +132,7 @@ fn run_counting(docs: &[Linted], registry: &Registry) -> (Vec<(usize, Diagnostic
     let parses = std::sync::atomic::AtomicUsize::new(0);
     let parse = |text| {
         parses.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        parse_xml(text).ok()
+        parse(text).ok()
     };
     let trees: Vec<_> = docs
         .par_iter()
@@ -144,7 +144,10 @@ fn run_counting(docs: &[Linted], registry: &Registry) -> (Vec<(usize, Diagnostic
         })
         .collect();
     let parsed = parses.into_inner();
-    let built: Vec<_> = trees.iter().map(|t| t.as_ref().map(build)).collect();
+    let built: Vec<_> = trees
+        .iter()
+        .map(|t| t.as_ref().map(|p| p.model()))
+        .collect();
     let models: Vec<Option<&vsslint_model::model::Document>> = docs
         .iter()
         .zip(&built)
@@ -242,8 +245,8 @@ mod tests {
             .iter()
             .map(|n| std::fs::read_to_string(format!("{dir}/{n}")).unwrap())
             .collect();
-        let tree = parse_xml(&texts[1]).unwrap();
-        let kept = build(&tree);
+        let parsed = parse(&texts[1]).unwrap();
+        let kept = parsed.model();
         let docs = |model| -> Vec<Linted> {
             (0..names.len())
                 .map(|i| Linted {

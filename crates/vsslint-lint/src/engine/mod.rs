@@ -11,14 +11,15 @@
 //! document's rules on one thread: the System writer document in 10.8 ms against 13.3 ms,
 //! the document ten times its size in 112 ms against 141 ms.
 
-pub mod across;
-pub mod compare;
-pub mod suppress;
+pub(crate) mod across;
+pub(crate) mod compare;
+pub(crate) mod suppress;
 
 use crate::diagnostic::{Diagnostic, Findings};
 use crate::rule_api::{Check, Cx, Rule};
 use crate::rule_meta::{Cost, Severity};
-pub use crate::rules::{Registry, Stage};
+pub use crate::rules::Registry;
+pub(crate) use crate::rules::Stage;
 use crate::settings::Settings;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -26,7 +27,7 @@ use vsslint_model::model::{Component, FileSet, WriterMetadata};
 use vsslint_model::span::Span;
 
 /// Reports a finding of the pipeline itself, unless its rule is turned off.
-pub fn report_stage<'o>(
+pub(crate) fn report_stage<'o>(
     settings: &Settings,
     stage: Stage,
     out: &'o mut Findings,
@@ -61,7 +62,7 @@ enum Task {
 
 /// The enabled rules of one run, grouped by the nodes they inspect.
 #[derive(Clone)]
-pub struct Plan {
+pub(crate) struct Plan {
     writer: Vec<(&'static Rule, Severity)>,
     component: Vec<(&'static Rule, Severity)>,
     file_set: Vec<(&'static Rule, Severity)>,
@@ -69,6 +70,7 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The rules of `registry` that `settings` enable, each with the severity it is reported at.
     pub fn new(settings: &Settings, registry: &Registry) -> Self {
         let mut plan = Plan {
             writer: Vec::new(),

@@ -18,6 +18,7 @@ impl Emitter for Concise {
     }
 }
 
+/// Writes the concise report of `files` to `out`: one line a finding.
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     write_capped(out, files, usize::MAX)
 }

@@ -301,6 +301,8 @@ impl Emitter for Full {
     }
 }
 
+/// Writes the full report of `files` to `out` in `style`: each finding with its source and
+/// help, then the summary.
 pub fn write(out: &mut dyn Write, files: &[LintedFile], style: Style) -> io::Result<()> {
     write_capped(out, files, style, usize::MAX)
 }

@@ -52,6 +52,7 @@ impl Emitter for Github {
     }
 }
 
+/// Writes `files`' findings to `out` as GitHub Actions workflow commands, one a line.
 pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     // Errors first: GitHub shows only the first few annotations of each kind per step.
     let mut rows = Vec::new();

@@ -18,7 +18,6 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use vsslint_model::span::Position;
 
-/// The top-level object of `--format json`.
 /// The report of `vsslint --format json`.
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(title = "vsslint JSON report")]
@@ -26,7 +25,9 @@ pub struct JsonReport<'a> {
     /// The format's version: bumped when a field changes meaning or disappears.
     #[schemars(range(min = 1, max = 1))]
     pub version: u32,
+    /// Every finding listed, file by file in the order of the run, each file's in text order.
     pub diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// The counts over all files.
     pub summary: Summary,
 }
 
@@ -44,13 +45,17 @@ pub struct JsonDiagnostic<'a> {
     /// The rule's code, e.g. `VSL207`.
     #[schemars(with = "String", regex(pattern = r"^VSL[0-9]{3,4}$"))]
     pub code: &'static str,
+    /// `error`, `warning` or `info`.
     pub severity: Severity,
+    /// What is wrong.
     pub message: &'a str,
     /// 1-based.
     pub line: usize,
     /// 1-based, in characters.
     pub column: usize,
+    /// 1-based line where the location ends.
     pub end_line: usize,
+    /// 1-based, in characters: the first character after the location.
     pub end_column: usize,
     /// Byte offset in the decoded (UTF-8) text.
     pub offset: usize,
@@ -77,6 +82,7 @@ pub struct JsonFix<'a> {
     /// meaning and the fix writes the one it spells); `unsafe`: it changes what the document
     /// declares, applied only with `--unsafe-fixes`.
     pub applicability: Applicability,
+    /// The replacements, in text order; they do not overlap.
     pub edits: Vec<JsonEdit<'a>>,
 }
 
@@ -84,12 +90,15 @@ pub struct JsonFix<'a> {
 /// `offset`, `length` bytes of the decoded text) becomes `content`; an empty range inserts.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonEdit<'a> {
+    /// The new text.
     pub content: &'a str,
     /// 1-based.
     pub line: usize,
     /// 1-based, in characters.
     pub column: usize,
+    /// 1-based line where the replaced text ends.
     pub end_line: usize,
+    /// 1-based, in characters: the first character after the replaced text.
     pub end_column: usize,
     /// Byte offset in the decoded (UTF-8) text.
     pub offset: usize,
@@ -111,6 +120,7 @@ impl Serialize for RuleUrl {
 /// A further location that explains a finding.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonRelated<'a> {
+    /// What this location has to do with the finding.
     pub message: &'a str,
     /// The file the location is in, when it is not the finding's: another document of the
     /// same backup.
@@ -127,8 +137,10 @@ pub struct JsonRelated<'a> {
     pub length: usize,
 }
 
+/// The version this build writes, in [`JsonReport::version`].
 pub const VERSION: u32 = 1;
 
+/// The JSON report of `files`: what `--format json` serializes.
 pub fn report(files: &[LintedFile]) -> JsonReport<'_> {
     JsonReport {
         version: VERSION,

@@ -36,8 +36,11 @@ pub struct Summary {
     /// Files that were linted: writer metadata documents, backup components documents and
     /// DiskShadow manifests.
     pub linted: usize,
+    /// Error-level findings.
     pub errors: usize,
+    /// Warnings, listed or not.
     pub warnings: usize,
+    /// Infos, listed or not.
     pub infos: usize,
     /// Of the warnings and infos, how many were left out of the lists (`--quiet`,
     /// `--min-severity`, or the infos of a backup's documents).
@@ -52,9 +55,11 @@ pub struct Summary {
 /// The reasons findings were left out across the files of a report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HiddenReasons {
+    /// Some were left out by `--quiet`.
     pub quiet: bool,
     /// The lowest minimum severity set, when one is.
     pub min_severity: Option<Severity>,
+    /// Some were left out as the infos of a backup's documents.
     pub backup: bool,
 }
 
@@ -101,6 +106,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 impl Summary {
+    /// The counts over `files`.
     pub fn of(files: &[LintedFile]) -> Self {
         let mut s = Summary {
             files: files.len(),
@@ -217,8 +223,11 @@ pub(crate) fn line_index(text: &Arc<str>) -> Rc<SharedLineIndex> {
 
 /// Start and end of a diagnostic as lines and columns.
 pub struct Located<'d> {
+    /// The finding.
     pub diagnostic: &'d Diagnostic,
+    /// Where its span starts.
     pub start: Position,
+    /// Where its span ends.
     pub end: Position,
 }
 

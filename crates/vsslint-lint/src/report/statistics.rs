@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 /// How often each rule fired: a table, or a JSON list.
 pub struct Statistics {
+    /// A JSON list rather than a table.
     pub json: bool,
 }
 

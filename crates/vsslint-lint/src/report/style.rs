@@ -5,11 +5,14 @@ use miette::{GraphicalReportHandler, GraphicalTheme};
 /// How the graphical report looks.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
+    /// Colours (ANSI escapes).
     pub color: bool,
+    /// Unicode box-drawing characters and arrows; ASCII otherwise.
     pub unicode: bool,
     /// The rule's URL, printed in full, is also an OSC 8 hyperlink (for terminals known to
     /// support them).
     pub links: bool,
+    /// The width, in columns, the report is wrapped to.
     pub width: usize,
 }
 
@@ -24,6 +27,7 @@ impl Style {
         }
     }
 
+    /// The miette handler that renders one finding in this style.
     pub fn handler(self) -> GraphicalReportHandler {
         let theme = match (self.unicode, self.color) {
             (true, true) => GraphicalTheme::unicode(),

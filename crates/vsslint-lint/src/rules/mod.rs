@@ -5,21 +5,21 @@
 //! `fixtures/rules/<slug>/`) and one check (see `crate::rule_api`). A new rule is added to its
 //! group's `RULES` list; a new group, to [`Registry::builtin`].
 
-pub mod alm;
-pub mod comp;
-pub mod compat;
-pub mod dep;
-pub mod doc;
-pub mod excl;
-pub mod express;
-pub mod fs;
-pub mod id;
-pub mod lp;
-pub mod meta;
-pub mod os;
-pub mod restore;
-pub mod schema;
-pub mod set;
+pub(crate) mod alm;
+pub(crate) mod comp;
+pub(crate) mod compat;
+pub(crate) mod dep;
+pub(crate) mod doc;
+pub(crate) mod excl;
+pub(crate) mod express;
+pub(crate) mod fs;
+pub(crate) mod id;
+pub(crate) mod lp;
+pub(crate) mod meta;
+pub(crate) mod os;
+pub(crate) mod restore;
+pub(crate) mod schema;
+pub(crate) mod set;
 
 use crate::rule_api::{Check, Rule};
 use std::sync::OnceLock;
@@ -77,6 +77,7 @@ impl Registry {
         Registry::of([Registry::builtin().rules.as_slice(), extra].concat())
     }
 
+    /// Its rules, in code order.
     pub fn rules(&self) -> &[&'static Rule] {
         &self.rules
     }
@@ -124,7 +125,7 @@ impl Registry {
     }
 
     /// The rule a finding of the pipeline itself is reported as.
-    pub fn stage(stage: Stage) -> &'static Rule {
+    pub(crate) fn stage(stage: Stage) -> &'static Rule {
         match stage {
             Stage::Encoding => &doc::encoding::RULE,
             Stage::Utf16WithoutBom => &doc::utf16_without_bom::RULE,
@@ -142,7 +143,7 @@ impl Registry {
 
 /// What the pipeline finds before and after the rules run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
+pub(crate) enum Stage {
     /// The bytes do not decode, or decode only by guessing.
     Encoding,
     /// UTF-16 found by its NUL bytes, without a byte-order mark.
@@ -159,7 +160,10 @@ pub enum Stage {
     Unreadable,
     /// A `vshadow -wm3` transcript ends without its end marker.
     TranscriptIncomplete,
+    /// An inline suppression silences no finding.
     UnusedSuppression,
+    /// An inline suppression cannot apply: it names no rule or an unknown one, gives no reason,
+    /// or precedes no element.
     InvalidSuppression,
 }
 

@@ -70,6 +70,7 @@ impl PathForm {
     }
 }
 
+/// The form of a `path` a writer declares: what kind of absolute or relative path it is.
 pub fn classify(path: &str) -> PathForm {
     let b = path.as_bytes();
     if let Some(rest) = path.strip_prefix(LONG_PREFIX) {

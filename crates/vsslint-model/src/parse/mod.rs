@@ -122,24 +122,19 @@ fn parsed(text: &str, base: usize) -> Result<Parsed<'_>, SyntaxError> {
     }
 }
 
-/// Parses `text` whole.
-pub fn parse_xml(text: &str) -> Result<roxmltree::Document<'_>, SyntaxError> {
-    prescan(text)?;
-    parse_checked(text)
+/// Parses the document `text` whole and keeps it: [`Parsed::model`] gives its model, as
+/// [`with_model`] would.
+pub fn parse(text: &str) -> Result<Parsed<'_>, SyntaxError> {
+    parse_in(text, 0..text.len())
 }
 
-/// [`parse_xml`] after the prescan.
+/// Parses `text` whole, after its prescan.
 fn parse_checked(text: &str) -> Result<roxmltree::Document<'_>, SyntaxError> {
     roxmltree::Document::parse_with_options(text, parsing_options(NODES_LIMIT))
         .map_err(|e| explain(text, &e))
 }
 
-/// Builds the model of a parsed document.
-pub fn build<'a>(doc: &'a roxmltree::Document<'a>) -> Document<'a> {
-    build_at(doc, Loc::WHOLE)
-}
-
-/// [`build`] for a document whose text lies elsewhere in a larger one: `loc` says where.
+/// The model of a parsed document whose text lies where `loc` says.
 /// The backup's other documents are read where they stand alone only.
 fn build_at<'a>(doc: &'a roxmltree::Document<'a>, loc: Loc) -> Document<'a> {
     let root = doc.root_element();

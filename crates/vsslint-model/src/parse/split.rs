@@ -539,7 +539,7 @@ fn splice<'a>(w: &mut WriterMetadata<'a>, marks: &Marks, parts: Vec<Part<'a>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{build, parse_xml};
+    use crate::parse::parse;
 
     /// The model of `text` cut into `pieces` as JSON, or `None` when it would be parsed whole.
     fn in_pieces(text: &str, pieces: usize) -> Option<String> {
@@ -551,8 +551,8 @@ mod tests {
     }
 
     fn whole(text: &str) -> Result<String, String> {
-        let xml = parse_xml(text).map_err(|e| format!("{e:?}"))?;
-        Ok(serde_json::to_string(&build(&xml)).unwrap())
+        let parsed = parse(text).map_err(|e| format!("{e:?}"))?;
+        Ok(serde_json::to_string(&parsed.model()).unwrap())
     }
 
     /// The model through the entry point the linter uses, which cuts when it can.

@@ -66,7 +66,7 @@ mod tests {
     use crate::settings::Settings;
     use vsslint_model::model::Document;
     use vsslint_model::os::WindowsVersion;
-    use vsslint_model::parse::{build, parse_xml};
+    use vsslint_model::parse::parse;
 
     fn settings() -> Settings {
         Settings {
@@ -78,8 +78,8 @@ mod tests {
     /// This rule's findings on `text`, by calling its check the way the engine does.
     fn findings(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
         let settings = settings();
-        let xml = parse_xml(text).expect("fixture parses");
-        let Document::WriterMetadata(w) = build(&xml) else {
+        let parsed = parse(text).expect("fixture parses");
+        let Document::WriterMetadata(w) = parsed.model() else {
             panic!("fixture is a writer metadata document");
         };
         let mut out = Findings::new();
@@ -108,8 +108,8 @@ mod tests {
 
     #[test]
     fn silent_without_a_target_and_where_the_writer_exists() {
-        let xml = parse_xml(RULE.meta.bad).unwrap();
-        let Document::WriterMetadata(w) = build(&xml) else {
+        let parsed = parse(RULE.meta.bad).unwrap();
+        let Document::WriterMetadata(w) = parsed.model() else {
             panic!()
         };
         for target in [
