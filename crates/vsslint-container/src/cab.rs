@@ -107,6 +107,7 @@ pub struct EntryRef {
 /// Where an entry lies in its folder's uncompressed data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
+    /// The folder's place in the cabinet's list of folders, from 0.
     pub folder: u16,
     /// Its first byte in the folder's data.
     pub start: u64,
@@ -126,92 +127,160 @@ pub enum CabError {
     /// The input does not start with `MSCF`.
     NotCabinet,
     /// The input is larger than the format can address.
-    TooBig { len: u64 },
+    TooBig {
+        /// The input's length in bytes.
+        len: u64,
+    },
     /// A format version after 1.3, the last one published.
-    Version { major: u8, minor: u8 },
+    Version {
+        /// The major version the header declares.
+        major: u8,
+        /// The minor version the header declares.
+        minor: u8,
+    },
     /// The header or a list of folders or entries goes past the end of the input.
     Truncated {
         /// What was being read, e.g. "its list of entries, at entry 4 of 14".
         part: String,
+        /// The input's length in bytes.
         len: u64,
     },
     /// The tables cannot be read, for a reason other than truncation.
-    Malformed { what: String },
+    Malformed {
+        /// What is wrong with them, in words.
+        what: String,
+    },
     /// More entries than [`CabLimits::max_entries`].
-    TooManyEntries { count: usize, max: usize },
+    TooManyEntries {
+        /// The number of entries the header declares.
+        count: usize,
+        /// [`CabLimits::max_entries`].
+        max: usize,
+    },
 
     /// The entry alone declares more than [`CabLimits::max_bytes`].
     EntryTooLarge {
+        /// The entry.
         entry: EntryRef,
+        /// The uncompressed size the entry declares, in bytes.
         size: u64,
+        /// [`CabLimits::max_bytes`].
         max: u64,
     },
     /// The entry would bring the entries' total over [`CabLimits::max_expansion`].
     TotalTooLarge {
+        /// The entry.
         entry: EntryRef,
+        /// The uncompressed size the entry declares, in bytes.
         size: u64,
+        /// The declared sizes of the entries admitted before it and of this one, together.
         total: u64,
+        /// [`CabLimits::max_expansion`].
         max: u64,
     },
     /// Reaching the entry means decompressing more folder data than
     /// [`CabLimits::max_expansion`] allows.
     OutOfReach {
+        /// The entry.
         entry: EntryRef,
+        /// Where the entry lies in its folder's data.
         at: Place,
-        /// The folder data that reading it would bring the decompression to.
+        /// The folder data that reading it would bring the decompression to, in bytes, all
+        /// folders together.
         work: u64,
+        /// The most folder data that may be decompressed: [`CabLimits::max_expansion`], or
+        /// 4 GiB less one byte (what a folder can address) if that is smaller.
         max: u64,
     },
     /// The entry's folder is LZX, and the cabinet's LZX windows would take more than 1 GiB.
-    TooManyWindows { entry: EntryRef, folder: u16 },
+    TooManyWindows {
+        /// The entry.
+        entry: EntryRef,
+        /// The entry's folder, from 0.
+        folder: u16,
+    },
     /// The entry names a folder the cabinet does not have.
     NoFolder {
+        /// The entry.
         entry: EntryRef,
+        /// The folder the entry names, from 0.
         folder: u16,
+        /// The number of folders the cabinet has.
         folders: usize,
     },
     /// The entry starts in or runs into another cabinet of a set.
-    SpansCabinets { entry: EntryRef, folder: u16 },
+    SpansCabinets {
+        /// The entry.
+        entry: EntryRef,
+        /// The entry's folder field: 0xFFFD continued from the previous cabinet, 0xFFFE
+        /// continued into the next, 0xFFFF both.
+        folder: u16,
+    },
     /// The entry's folder is compressed with a method this reader does not decode.
     Unsupported {
+        /// The entry.
         entry: EntryRef,
+        /// The entry's folder, from 0.
         folder: u16,
+        /// The compression method, as a message shows it: `Quantum`, or an unknown method
+        /// with its field in hexadecimal.
         method: String,
     },
     /// The input ends in the entry's folder before the entry does.
     EntryTruncated {
+        /// The entry.
         entry: EntryRef,
+        /// Where the entry lies in its folder's data.
         at: Place,
+        /// The bytes of folder data decompressed before the input ended.
         have: u64,
+        /// How far into the folder's data the entries to be read from it reach, in bytes.
         need: u64,
     },
     /// The folder's data blocks end before the entry does (the input does not).
     FolderShort {
+        /// The entry.
         entry: EntryRef,
+        /// Where the entry lies in its folder's data.
         at: Place,
+        /// The bytes of data the folder's blocks hold.
         have: u64,
+        /// How far into the folder's data the entries to be read from it reach, in bytes.
         need: u64,
     },
     /// A data block of the folder, at or before the entry, fails its checksum.
     Checksum {
+        /// The entry.
         entry: EntryRef,
+        /// Where the entry lies in its folder's data.
         at: Place,
         /// Where the folder's data is lost from.
         from: u64,
+        /// The failing block's number as the decoder gives it; `None` when its message does
+        /// not say.
         block: Option<u64>,
+        /// The stored and the computed checksums (`stored 0x…, computed 0x…`), or the
+        /// decoder's whole message when it cannot be taken apart.
         detail: String,
     },
     /// The folder cannot be decompressed at or before the entry.
     Damaged {
+        /// The entry.
         entry: EntryRef,
+        /// Where the entry lies in its folder's data.
         at: Place,
+        /// Where the folder's data is lost from.
         from: u64,
+        /// The decoder's message.
         detail: String,
     },
     /// The decoder failed in a way it should not: a defect of the reader.
     Defect {
+        /// The entry.
         entry: EntryRef,
+        /// The entry's folder, from 0.
         folder: u16,
+        /// The decoder's error or panic message.
         detail: String,
     },
 }

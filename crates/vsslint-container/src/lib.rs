@@ -7,6 +7,8 @@
 //! a document saved as `backup.cab` is still a document. Only this module decides it; a new
 //! kind of container is a new arm of [`Opened`] and of [`open`].
 
+#![deny(missing_docs)]
+
 pub mod cab;
 pub mod vshadow;
 
@@ -31,6 +33,7 @@ pub enum Origin {
 pub struct Entry {
     /// The entry's file name (its stored path's last part), as the report shows it after `!/`.
     pub name: String,
+    /// The entry's uncompressed bytes, or why the cabinet reader could not read them.
     pub bytes: Result<Vec<u8>, String>,
 }
 

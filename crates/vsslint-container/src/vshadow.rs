@@ -28,6 +28,7 @@ pub struct Frame {
     pub xml: Range<usize>,
 }
 
+/// A `vshadow -wm3` transcript: its decoded text and the writers' frames in it.
 #[derive(Debug)]
 pub struct Transcript {
     /// The transcript decoded, without a byte-order mark: one copy, which every writer's

@@ -193,6 +193,7 @@ impl Layer {
 /// A loaded configuration file.
 #[derive(Debug, Clone)]
 pub struct Config {
+    /// The file it was read from, as named; override globs are relative to its folder.
     pub path: PathBuf,
     base: Layer,
     overrides: Vec<(GlobSet, Layer)>,
@@ -201,9 +202,14 @@ pub struct Config {
 /// A configuration file that cannot be used: where and why, rendered with miette.
 #[derive(Debug)]
 pub struct ConfigError {
+    /// The configuration file.
     pub path: PathBuf,
+    /// What is wrong.
     pub message: String,
+    /// How to put it right, when there is something to say.
     pub help: Option<String>,
+    /// The offending part of the file, as a byte range of its text; `None` when the error
+    /// is about no one place (the file cannot be read, the globs together are invalid).
     pub span: Option<std::ops::Range<usize>>,
     source: NamedSource<String>,
 }
@@ -292,6 +298,7 @@ impl Config {
         Config::parse(path, &source)
     }
 
+    /// Reads and checks `source`, the text of the configuration file at `path`.
     pub fn parse(path: &Path, source: &str) -> Result<Config, Box<ConfigError>> {
         let fail = |message: String, span: Option<std::ops::Range<usize>>, help: Option<String>| {
             Box::new(ConfigError::new(path, source, message, span, help))

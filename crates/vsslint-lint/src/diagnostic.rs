@@ -8,6 +8,7 @@ use vsslint_model::span::{Position, Span};
 /// One replacement in the decoded text: `span` becomes `replacement` (an empty span inserts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
+    /// The text replaced: a byte range of the decoded text; an empty one inserts at its start.
     pub span: Span,
     /// Mostly fixed text (`yes`, `no`): borrowed, it costs nothing per finding.
     pub replacement: Cow<'static, str>,
@@ -17,6 +18,7 @@ pub struct Edit {
 /// its description, so the two are declared together ([`Diagnostic::fix`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
+    /// Whether it may be applied without asking.
     pub applicability: Applicability,
     /// Sorted and disjoint.
     pub edits: Vec<Edit>,
@@ -60,6 +62,7 @@ impl Fix {
 pub struct Related {
     /// Where, in the finding's file; or, with `elsewhere`, in that other file.
     pub span: Span,
+    /// What the location shows, e.g. "first defined here".
     pub message: String,
     /// A location in another document linted together (a check across documents): its file
     /// and position there.
@@ -69,24 +72,32 @@ pub struct Related {
 /// A place in another file.
 #[derive(Debug, Clone)]
 pub struct Elsewhere {
+    /// The name shown for the other file.
     pub path: String,
+    /// Where the location starts in the other file.
     pub start: Position,
     /// The other file's text, when the report may show the place in it (`vsslint compat`
     /// shows the OLD document's lines under the finding in NEW).
     pub text: Option<std::sync::Arc<str>>,
 }
 
+/// A finding: what a rule reports at one place of a document.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// The rule that raised it.
     pub rule: &'static RuleMeta,
+    /// How serious it is: the severity its rule runs at in its file's settings.
     pub severity: Severity,
     /// Boxed rather than a `String`: a document can raise a finding for each of its hundreds
     /// of thousands of nodes, and the box is the text's exact size.
     pub message: Box<str>,
+    /// Where it is: a byte range of its document's decoded text.
     pub span: Span,
     /// Text under the primary label.
     pub label: Option<Cow<'static, str>>,
+    /// How to fix it, in words; with a fix, that fix's description.
     pub help: Option<Cow<'static, str>>,
+    /// Further locations that explain it.
     pub related: Vec<Related>,
     /// The edits that do what the help says, when they can be made without a person's
     /// judgement. Boxed: most findings have none.
@@ -98,6 +109,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A finding of `rule` at `span`, at the rule's default severity. The message is made one
+    /// line (control characters escaped) and, when long, loses its middle.
     pub fn new(rule: &'static RuleMeta, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             rule,
@@ -126,11 +139,13 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the help: how to fix the finding, in words.
     pub fn help(&mut self, help: impl Into<Cow<'static, str>>) -> &mut Self {
         self.help = Some(tidy_cow(help.into()));
         self
     }
 
+    /// Sets the severity.
     pub fn severity(&mut self, severity: Severity) -> &mut Self {
         self.severity = severity;
         self
@@ -156,6 +171,7 @@ impl Diagnostic {
         self
     }
 
+    /// A further location in the finding's file, at `span`, with `message` shown there.
     pub fn related(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
         self.related.push(Related {
             elsewhere: None,
@@ -181,10 +197,12 @@ impl Findings {
     /// documents have a handful of findings.
     pub const CHUNK: usize = 1024;
 
+    /// No findings.
     pub fn new() -> Self {
         Findings::default()
     }
 
+    /// Adds `d` after the others and gives it back, for its label, help and fix to be set.
     pub fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
         match self.chunks.last_mut() {
             Some(last) if last.len() < Self::CHUNK => last.push(d),
@@ -208,18 +226,22 @@ impl Findings {
             .extend(other.chunks.into_iter().filter(|c| !c.is_empty()));
     }
 
+    /// How many findings there are.
     pub fn len(&self) -> usize {
         self.chunks.iter().map(Vec::len).sum()
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.chunks.iter().all(Vec::is_empty)
     }
 
+    /// The findings, in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.chunks.iter().flatten()
     }
 
+    /// Keeps only the findings `keep` returns true for, in their order.
     pub fn retain(&mut self, mut keep: impl FnMut(&Diagnostic) -> bool) {
         for c in &mut self.chunks {
             c.retain(&mut keep);
@@ -243,8 +265,8 @@ impl Findings {
     }
 }
 
-/// Longest text kept in a message; longer ones lose their middle.
-pub const MAX_TEXT: usize = 400;
+/// Longest text kept in a message, in characters; longer ones lose their middle.
+pub(crate) const MAX_TEXT: usize = 400;
 
 /// A text made for a finding, which is kept until the end of the run: an owned one at its
 /// exact size (a help built with `format!` and `push_str` holds up to twice its length).

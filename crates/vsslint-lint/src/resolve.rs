@@ -41,10 +41,16 @@ use vsslint_model::os::WindowsVersion;
 /// The settings given over the configuration file's; `None` leaves the file's.
 #[derive(Default, Clone, Copy)]
 pub struct Given<'s> {
+    /// The Windows version to check against (`--target-os`), over the file's `target-os`.
     pub target_os: Option<WindowsVersion>,
+    /// Whether the documents come from express writers, over the file's `express`.
     pub express: Option<bool>,
+    /// The lowest severity listed (`--min-severity`), over the file's `min-severity`.
     pub min_severity: Option<Severity>,
+    /// Whether `vsslint-ignore` comments are honoured (`--no-inline-suppressions` gives
+    /// `false`); no configuration file sets it.
     pub inline_suppressions: Option<bool>,
+    /// The rule selection, applied last.
     pub selection: Option<&'s Selection>,
 }
 
@@ -73,6 +79,7 @@ impl Given<'_> {
 /// A rule selected by name whose profile the settings leave off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unavailable {
+    /// The rule's slug.
     pub slug: &'static str,
     /// [`Profile::Express`] or [`Profile::TargetOs`].
     pub profile: Profile,

@@ -82,9 +82,14 @@ pub(crate) use companion;
 pub enum Check {
     /// Raised by the pipeline itself (decoding, parsing, document kind, suppressions).
     Pipeline,
+    /// Each writer metadata document, once.
     Writer(fn(&mut Cx, &WriterMetadata)),
+    /// Each component (`DATABASE` or `FILE_GROUP`) of a writer metadata document.
     Component(fn(&mut Cx, &WriterMetadata, &Component)),
+    /// Each file set (`FILE_LIST`, `DATABASE_FILES` or `DATABASE_LOGFILES`) of each
+    /// component.
     FileSet(fn(&mut Cx, &WriterMetadata, &Component, &FileSet)),
+    /// Each `EXCLUDE_FILES` or `EXCLUDE_FILES_FROM_SNAPSHOT` of a writer metadata document.
     Exclude(fn(&mut Cx, &WriterMetadata, &Exclude)),
     /// Compares the documents linted together.
     Across(Across),
@@ -125,6 +130,7 @@ pub use vsslint_container::Origin;
 pub struct Facts<'a> {
     /// The name shown for the file.
     pub path: &'a str,
+    /// Which kind of document it is: writer metadata, backup components or manifest.
     pub kind: DocKind,
     /// Who wrote it, for a writer metadata document that names its writer class.
     pub identity: Option<&'a Identity>,
@@ -134,13 +140,17 @@ pub struct Facts<'a> {
     pub origin: vsslint_container::Origin,
 }
 
+/// A rule: what it is, and what it inspects with which function.
 pub struct Rule {
+    /// Its names, severity, profile, documentation and examples.
     pub meta: RuleMeta,
+    /// What it inspects, and the function that inspects it.
     pub check: Check,
 }
 
 /// The context a check on one document reports into, for one rule at a time.
 pub struct Cx<'s, 'o> {
+    /// The settings of the document being checked.
     pub settings: &'s Settings,
     rule: &'static RuleMeta,
     severity: Severity,
@@ -149,7 +159,7 @@ pub struct Cx<'s, 'o> {
 
 impl<'s, 'o> Cx<'s, 'o> {
     /// A context for `rule` running at `severity`, adding its findings to `out`.
-    pub fn new(
+    pub(crate) fn new(
         settings: &'s Settings,
         rule: &'static RuleMeta,
         severity: Severity,
@@ -173,6 +183,7 @@ impl<'s, 'o> Cx<'s, 'o> {
 
 /// A document linted together with others, as a check across documents sees it.
 pub struct Member<'a> {
+    /// What is known of it.
     pub facts: Facts<'a>,
     /// Its decoded text: spans index into it.
     pub text: &'a str,
@@ -193,7 +204,8 @@ pub struct AcrossCx {
 }
 
 impl AcrossCx {
-    pub fn new(rule: &'static RuleMeta) -> Self {
+    /// The context of `rule`'s check, with no unreadable backup members.
+    pub(crate) fn new(rule: &'static RuleMeta) -> Self {
         AcrossCx {
             rule,
             out: Vec::new(),
@@ -202,7 +214,10 @@ impl AcrossCx {
     }
 
     /// The context of a check across backups some of whose members are unreadable.
-    pub fn with_unreadable(rule: &'static RuleMeta, unreadable: Vec<(String, String)>) -> Self {
+    pub(crate) fn with_unreadable(
+        rule: &'static RuleMeta,
+        unreadable: Vec<(String, String)>,
+    ) -> Self {
         AcrossCx {
             unreadable,
             ..AcrossCx::new(rule)
@@ -232,7 +247,7 @@ impl AcrossCx {
     }
 
     /// The findings, each with the index of the member it belongs to.
-    pub fn into_findings(self) -> Vec<(usize, Diagnostic)> {
+    pub(crate) fn into_findings(self) -> Vec<(usize, Diagnostic)> {
         self.out
     }
 }
@@ -243,6 +258,7 @@ pub struct Side<'a> {
     pub path: &'a str,
     /// Its decoded text: spans index into it.
     pub text: &'a str,
+    /// Its model.
     pub doc: &'a WriterMetadata<'a>,
     /// Where the run keeps the file: findings located here go to it.
     pub file: usize,
@@ -252,7 +268,13 @@ pub struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    pub fn new(path: &'a str, text: &'a str, doc: &'a WriterMetadata<'a>, file: usize) -> Self {
+    /// The document shown as `path`, with its text and model, kept by the run as file `file`.
+    pub(crate) fn new(
+        path: &'a str,
+        text: &'a str,
+        doc: &'a WriterMetadata<'a>,
+        file: usize,
+    ) -> Self {
         Side {
             path,
             text,
@@ -291,8 +313,11 @@ impl<'a> Side<'a> {
 
 /// A writer's document in OLD and its document in NEW, compared.
 pub struct Pair<'a> {
+    /// The document in OLD.
     pub old: Side<'a>,
+    /// The document in NEW.
     pub new: Side<'a>,
+    /// Why the two were paired.
     pub by: PairedBy,
     /// For each OLD component: whether the old backup records it (as a component, or through
     /// the component that defines its set). Empty when OLD is no backup.
@@ -308,7 +333,8 @@ type Memo = std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>;
 const MEMOS: usize = 16;
 
 impl<'a> Pair<'a> {
-    pub fn new(old: Side<'a>, new: Side<'a>, by: PairedBy) -> Self {
+    /// `old` and `new`, paired `by` a reason; no OLD component recorded as yet.
+    pub(crate) fn new(old: Side<'a>, new: Side<'a>, by: PairedBy) -> Self {
         Pair {
             old,
             new,
@@ -363,18 +389,22 @@ pub enum PairedBy {
     FriendlyName,
 }
 
+/// Two writer documents paired: one of OLD, one of NEW, by their indexes in
+/// [`Comparison::old`] and [`Comparison::new`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WriterPair {
     /// Index of the OLD document.
     pub old: usize,
     /// Index of the NEW document.
     pub new: usize,
+    /// Why the two were paired.
     pub by: PairedBy,
 }
 
 /// How the writer documents of OLD and NEW were paired (`crate::toolkit::compat_pairs`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pairing {
+    /// The documents paired, one of OLD with one of NEW.
     pub pairs: Vec<WriterPair>,
     /// OLD documents without a NEW one.
     pub removed: Vec<usize>,
@@ -392,11 +422,14 @@ pub struct Pairing {
 pub struct Comparison<'a> {
     /// Whether OLD and NEW are one document each, rather than collections.
     pub files: bool,
+    /// The pairs compared, in the order of [`Pairing::pairs`].
     pub pairs: Vec<Pair<'a>>,
     /// Every OLD document compared, and every NEW one; pairs and the pairing's indexes
     /// refer to these.
     pub old: Vec<Side<'a>>,
+    /// Every NEW document compared.
     pub new: Vec<Side<'a>>,
+    /// How the documents of OLD and NEW were paired.
     pub pairing: Pairing,
 }
 
@@ -409,10 +442,12 @@ pub struct CompareCx<'p, 'a> {
 }
 
 /// What the related location in OLD is called.
-pub const IN_OLD: &str = "in the old release";
+pub(crate) const IN_OLD: &str = "in the old release";
 
 impl<'p, 'a> CompareCx<'p, 'a> {
-    pub fn new(rule: &'static RuleMeta, pair: Option<&'p Pair<'a>>) -> Self {
+    /// The context of `rule`'s check, given the `pair` it compares; `None` for a check of
+    /// the whole comparison.
+    pub(crate) fn new(rule: &'static RuleMeta, pair: Option<&'p Pair<'a>>) -> Self {
         CompareCx {
             rule,
             pair,
@@ -510,7 +545,7 @@ impl<'p, 'a> CompareCx<'p, 'a> {
     }
 
     /// The findings, each with the index of the file it belongs to.
-    pub fn into_findings(self) -> Vec<(usize, Diagnostic)> {
+    pub(crate) fn into_findings(self) -> Vec<(usize, Diagnostic)> {
         self.out
     }
 }

@@ -21,12 +21,16 @@ use serde::{Deserialize, Serialize};
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The least serious: never fails a run; a backup's are not listed by default.
     Info,
+    /// Fails a run only beyond `--max-warnings`.
     Warning,
+    /// The most serious: any one fails a run (exit code 1, unless `--exit-zero`).
     Error,
 }
 
 impl Severity {
+    /// Its name as configuration files and reports write it: `info`, `warning` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -57,6 +61,7 @@ pub enum Applicability {
 }
 
 impl Applicability {
+    /// Its name as reports write it: `safe` or `unsafe`.
     pub fn as_str(self) -> &'static str {
         match self {
             Applicability::Safe => "safe",
@@ -90,13 +95,17 @@ pub enum Cost {
     AllFileSets,
 }
 
+/// What a rule is: its names, severity, profile, documentation and examples. A rule file
+/// declares it with the `rule!` macro, starting from [`RuleMeta::BASE`].
 #[derive(Debug, Serialize)]
 pub struct RuleMeta {
     /// The stable name, e.g. `schema/log-needs-logfiles`.
     pub slug: &'static str,
     /// The stable code, e.g. `VSL205`.
     pub code: &'static str,
+    /// The severity its findings have unless the settings give the rule another.
     pub severity: Severity,
+    /// When it runs.
     pub profile: Profile,
     /// One line: what the rule finds.
     pub summary: &'static str,
@@ -133,6 +142,8 @@ pub struct RuleMeta {
     /// name; the bad and good examples are the document named `example_file` among them.
     #[serde(skip)]
     pub companions: &'static [(&'static str, &'static str)],
+    /// For a rule about a whole backup: the file name of the document its bad and good
+    /// examples are; empty otherwise.
     #[serde(skip)]
     pub example_file: &'static str,
     /// The fix its findings carry when the help gives the exact text to write, and how safe
@@ -156,12 +167,17 @@ pub struct RuleMeta {
 pub struct Comparing {
     /// OLD and NEW are folders of documents rather than one document each.
     pub collection: bool,
+    /// OLD's documents: (file name, text).
     pub old: &'static [(&'static str, &'static str)],
+    /// NEW's documents that break the rule against OLD: (file name, text).
     pub new: &'static [(&'static str, &'static str)],
+    /// NEW's documents that keep the rule against OLD: (file name, text).
     pub good: &'static [(&'static str, &'static str)],
 }
 
 impl RuleMeta {
+    /// The value every field takes unless a rule sets it: no names, no documentation, no
+    /// examples; [`Severity::Error`], [`Profile::Default`], [`Cost::Linear`], no fix.
     pub const BASE: RuleMeta = RuleMeta {
         slug: "",
         code: "",
@@ -189,6 +205,7 @@ impl RuleMeta {
         self.slug.split('/').next().unwrap_or("")
     }
 
+    /// The address of the rule's page in the published rule reference ([`DOCS_BASE`]).
     pub fn url(&self) -> String {
         format!("{DOCS_BASE}{}.md", self.slug)
     }

@@ -7,6 +7,8 @@ use vsslint_model::model::Attr;
 use vsslint_model::os::WindowsVersion;
 use vsslint_model::vocab::{DataSource, Method, Usage, WriterRestore};
 
+/// What a run checks in one file: which rules run, at which severity, which findings are
+/// listed, and the spellings the rules accept beyond the built-in ones.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// Turns on the target-OS rules.
@@ -45,9 +47,13 @@ impl Default for Settings {
 /// User-added XML spellings and the API value each stands for.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExtraSpellings {
+    /// `RESTORE_METHOD/@method` spellings (`[accept.method]`).
     pub method: HashMap<String, Method>,
+    /// `RESTORE_METHOD/@writerRestore` spellings (`[accept.writer-restore]`).
     pub writer_restore: HashMap<String, WriterRestore>,
+    /// `IDENTIFICATION/@usage` spellings (`[accept.usage]`).
     pub usage: HashMap<String, Usage>,
+    /// `IDENTIFICATION/@dataSource` spellings (`[accept.data-source]`).
     pub data_source: HashMap<String, DataSource>,
 }
 
@@ -65,14 +71,17 @@ impl Settings {
         resolve(a, Method::Unknown, &self.accept.method)
     }
 
+    /// The `writerRestore` value an attribute stands for, user-added spellings included.
     pub fn writer_restore(&self, a: &Attr<WriterRestore>) -> WriterRestore {
         resolve(a, WriterRestore::Unknown, &self.accept.writer_restore)
     }
 
+    /// The usage type an attribute stands for, user-added spellings included.
     pub fn usage(&self, a: &Attr<Usage>) -> Usage {
         resolve(a, Usage::Unknown, &self.accept.usage)
     }
 
+    /// The data source type an attribute stands for, user-added spellings included.
     pub fn data_source(&self, a: &Attr<DataSource>) -> DataSource {
         resolve(a, DataSource::Unknown, &self.accept.data_source)
     }
@@ -98,7 +107,7 @@ impl Settings {
     }
 
     /// Whether exactly the default-profile rules run, each at its default severity.
-    pub fn runs_default_rules(&self) -> bool {
+    pub(crate) fn runs_default_rules(&self) -> bool {
         self.rules.is_empty() && !self.express && self.target_os.is_none() && self.only.is_none()
     }
 
@@ -164,7 +173,7 @@ const SPLIT_FROM: &[(&str, &str)] = &[
 ];
 
 /// The rule `slug` was split from, if it was.
-pub fn split_from(slug: &str) -> Option<&'static str> {
+pub(crate) fn split_from(slug: &str) -> Option<&'static str> {
     SPLIT_FROM
         .iter()
         .find(|(child, _)| *child == slug)
