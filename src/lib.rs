@@ -19,6 +19,8 @@
 //! the orchestration ([`run`]) and the server, which resolve settings through one module
 //! (`resolve`). No layer imports one above it (`tests/architecture.rs`).
 
+#![deny(missing_docs)]
+
 mod run;
 pub mod server;
 

@@ -15,9 +15,14 @@ use vsslint_model::model::{
 use vsslint_model::parse::{parse, Parsed};
 
 #[derive(Debug, Serialize, JsonSchema)]
+/// What a backup's documents say it holds: its type, its snapshot set, the volumes it copied
+/// and, for each writer, the components and files it backed up.
 pub struct Coverage {
+    /// The backup as named on the command line: its folder or cabinet.
     pub backup: String,
+    /// The backup components document's `backupType`, as written (`full`, `incremental`, ...).
     pub backup_type: Option<String>,
+    /// The backup components document's `snapshotSetId`, as written.
     pub snapshot_set: Option<String>,
     /// The volumes the manifest says were copied, such as `C:`: those named by a drive.
     pub shadowed_volumes: Option<Vec<String>>,

@@ -45,10 +45,12 @@ pub struct BackupDump<'c> {
     #[schemars(range(min = 1, max = 1))]
     pub version: u32,
     #[serde(flatten)]
+    /// What the backup holds, its fields at the top level of the dump.
     pub coverage: &'c Coverage,
 }
 
 impl<'c> BackupDump<'c> {
+    /// The dump of `coverage`, at this build's format version.
     pub fn new(coverage: &'c Coverage) -> Self {
         BackupDump {
             version: VERSION,

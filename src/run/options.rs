@@ -14,6 +14,7 @@ use vsslint_model::os::WindowsVersion;
 pub struct Options {
     /// Files, directories (every `*.xml` below) or glob patterns; `-` reads standard input.
     pub paths: Vec<PathBuf>,
+    /// The report format.
     pub format: Format,
     /// Write the report here instead of to the given writer.
     pub output_file: Option<PathBuf>,
@@ -119,6 +120,7 @@ pub struct Outcome {
 /// Why a run could not finish: exit status 2.
 #[derive(Debug)]
 pub enum Failure {
+    /// Reading an input or writing the report failed.
     Io(io::Error),
     /// A usage or configuration error, said in full.
     Usage(String),
@@ -133,16 +135,25 @@ pub enum Failure {
 pub enum OptionsError {
     /// `statistics` in a format that has no form for them ([`Format::holds_statistics`]).
     StatisticsIn(Format),
-    /// The paths name no document (and `allow_no_files` is off): the paths looked under,
-    /// and whether `exclude` names any pattern.
+    /// The paths name no document (and `allow_no_files` is off).
     NoDocuments {
+        /// The paths looked under.
         under: Vec<PathBuf>,
+        /// Whether `exclude` names any pattern.
         excluding: bool,
     },
     /// Standard input is larger than `max_file_size`.
-    StdinTooLarge { max: u64 },
-    /// A pattern of `exclude` is no glob, and why.
-    InvalidExclude { glob: String, why: String },
+    StdinTooLarge {
+        /// `max_file_size`, in bytes.
+        max: u64,
+    },
+    /// A pattern of `exclude` is no glob.
+    InvalidExclude {
+        /// The pattern.
+        glob: String,
+        /// Why it is no glob.
+        why: String,
+    },
 }
 
 impl std::fmt::Display for OptionsError {

@@ -7,6 +7,8 @@
 //! No layer imports one above it (`tests/architecture.rs`); below them all lie the model
 //! (`vsslint-model`) and the container readers (`vsslint-container`).
 
+#![deny(missing_docs)]
+
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
