@@ -20,18 +20,25 @@ pub enum Detection {
     Default,
 }
 
+/// A document's text: what [`decode`] returns.
 #[derive(Debug, Clone, Serialize)]
 pub struct Decoded<'b> {
+    /// The text, without a byte-order mark or the NULs that end it; borrowed from the bytes
+    /// when they are UTF-8 without a byte-order mark.
     #[serde(skip)]
     pub text: Cow<'b, str>,
+    /// The name of the encoding the bytes were read in (`UTF-8`, `UTF-16LE`, `windows-1252`).
     pub encoding: &'static str,
+    /// How that encoding was told from the bytes.
     pub detection: Detection,
 }
 
 /// Why a file could not be turned into text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
+    /// What is wrong with the bytes.
     pub message: String,
+    /// How to fix the file.
     pub help: String,
     /// The text decoded before the fault (or the declaration at fault), so that the fault
     /// gets a line and column.
@@ -45,8 +52,11 @@ pub struct DecodeError {
 /// Decoded text that owns its bytes: what [`decode_owned`] returns.
 #[derive(Debug, Clone)]
 pub struct DecodedText {
+    /// The text, without a byte-order mark or the NULs that end it.
     pub text: String,
+    /// The name of the encoding the bytes were read in (`UTF-8`, `UTF-16LE`, `windows-1252`).
     pub encoding: &'static str,
+    /// How that encoding was told from the bytes.
     pub detection: Detection,
 }
 
@@ -89,6 +99,14 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<DecodedText, DecodeError> {
     })
 }
 
+/// The text of a document's bytes, read in the encoding its byte-order mark names; else, when
+/// exactly one of its first two bytes is NUL, in UTF-16; else in the `encoding` of its XML
+/// declaration; else in UTF-8. NULs that end the text are dropped, unless nothing else is left.
+///
+/// # Errors
+///
+/// When the bytes are UTF-32, are not valid in the encoding found, or contradict the XML
+/// declaration, and when the declaration names an encoding that is unknown or not decoded.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let mut decoded = decode_all(bytes)?;
     trim_terminating_nuls(&mut decoded.text);

@@ -9,20 +9,37 @@ bitflags! {
     /// `VSS_BACKUP_SCHEMA`: the backup types a writer supports (`backupSchema`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub struct BackupSchema: u32 {
+        /// `VSS_BS_DIFFERENTIAL`: differential backups.
         const DIFFERENTIAL = 0x0001;
+        /// `VSS_BS_INCREMENTAL`: incremental backups.
         const INCREMENTAL = 0x0002;
+        /// `VSS_BS_EXCLUSIVE_INCREMENTAL_DIFFERENTIAL`; needs both `DIFFERENTIAL` and
+        /// `INCREMENTAL`.
         const EXCLUSIVE_INCREMENTAL_DIFFERENTIAL = 0x0004;
+        /// `VSS_BS_LOG`: log backups; needs a `DATABASE_LOGFILES` file set.
         const LOG = 0x0008;
+        /// `VSS_BS_COPY`: copy backups.
         const COPY = 0x0010;
+        /// `VSS_BS_TIMESTAMPED`; needs `DIFFERENTIAL` or `INCREMENTAL`.
         const TIMESTAMPED = 0x0020;
+        /// `VSS_BS_LAST_MODIFY`; needs `DIFFERENTIAL` or `INCREMENTAL`.
         const LAST_MODIFY = 0x0040;
+        /// `VSS_BS_LSN`, reserved for system use.
         const LSN = 0x0080;
+        /// `VSS_BS_WRITER_SUPPORTS_NEW_TARGET`.
         const WRITER_SUPPORTS_NEW_TARGET = 0x0100;
+        /// `VSS_BS_WRITER_SUPPORTS_RESTORE_WITH_MOVE`, for a writer that runs several
+        /// instances, which then need instance names.
         const WRITER_SUPPORTS_RESTORE_WITH_MOVE = 0x0200;
+        /// `VSS_BS_INDEPENDENT_SYSTEM_STATE`.
         const INDEPENDENT_SYSTEM_STATE = 0x0400;
+        /// `VSS_BS_ROLLFORWARD_RESTORE`.
         const ROLLFORWARD_RESTORE = 0x1000;
+        /// `VSS_BS_RESTORE_RENAME`.
         const RESTORE_RENAME = 0x2000;
+        /// `VSS_BS_AUTHORITATIVE_RESTORE`.
         const AUTHORITATIVE_RESTORE = 0x4000;
+        /// `VSS_BS_WRITER_SUPPORTS_PARALLEL_RESTORES`.
         const WRITER_SUPPORTS_PARALLEL_RESTORES = 0x8000;
     }
 }
@@ -31,8 +48,13 @@ bitflags! {
     /// `VSS_COMPONENT_FLAGS` (`componentFlags`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub struct ComponentFlags: u32 {
+        /// `VSS_CF_BACKUP_RECOVERY`: the writer needs write access to the component after
+        /// the shadow copy is made (auto-recovery).
         const BACKUP_RECOVERY = 0x1;
+        /// `VSS_CF_APP_ROLLBACK_RECOVERY`: the same, for shadow copies made for application
+        /// rollback.
         const APP_ROLLBACK_RECOVERY = 0x2;
+        /// `VSS_CF_NOT_SYSTEM_STATE`: the component is not part of the system state.
         const NOT_SYSTEM_STATE = 0x4;
     }
 }
@@ -41,14 +63,26 @@ bitflags! {
     /// `VSS_FILE_SPEC_BACKUP_TYPE` (`filespecBackupType`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub struct FileSpecBackupType: u32 {
+        /// `VSS_FSBT_FULL_BACKUP_REQUIRED`: a full backup copies the files.
         const FULL_BACKUP_REQUIRED = 0x00001;
+        /// `VSS_FSBT_DIFFERENTIAL_BACKUP_REQUIRED`: a differential backup copies the files.
         const DIFFERENTIAL_BACKUP_REQUIRED = 0x00002;
+        /// `VSS_FSBT_INCREMENTAL_BACKUP_REQUIRED`: an incremental backup copies the files.
         const INCREMENTAL_BACKUP_REQUIRED = 0x00004;
+        /// `VSS_FSBT_LOG_BACKUP_REQUIRED`: a log backup copies the files.
         const LOG_BACKUP_REQUIRED = 0x00008;
+        /// `VSS_FSBT_FULL_SNAPSHOT_REQUIRED`: a full backup copies them from a shadow copy.
         const FULL_SNAPSHOT_REQUIRED = 0x00100;
+        /// `VSS_FSBT_DIFFERENTIAL_SNAPSHOT_REQUIRED`: a differential backup copies them from
+        /// a shadow copy.
         const DIFFERENTIAL_SNAPSHOT_REQUIRED = 0x00200;
+        /// `VSS_FSBT_INCREMENTAL_SNAPSHOT_REQUIRED`: an incremental backup copies them from
+        /// a shadow copy.
         const INCREMENTAL_SNAPSHOT_REQUIRED = 0x00400;
+        /// `VSS_FSBT_LOG_SNAPSHOT_REQUIRED`: a log backup copies them from a shadow copy.
         const LOG_SNAPSHOT_REQUIRED = 0x00800;
+        /// `VSS_FSBT_CREATED_DURING_BACKUP`: the files are expected to be created during the
+        /// snapshot sequence.
         const CREATED_DURING_BACKUP = 0x10000;
     }
 }
@@ -56,6 +90,7 @@ bitflags! {
 impl FileSpecBackupType {
     /// The mask VSS uses when a writer passes none: every backup and snapshot bit (3855).
     pub const DEFAULT: u32 = 0xF0F;
+    /// `VSS_FSBT_ALL_BACKUP_REQUIRED`: the four backup-required bits.
     pub const ALL_BACKUP_REQUIRED: Self = Self::from_bits_retain(0xF);
 }
 
@@ -78,6 +113,7 @@ pub trait Mask: bitflags::Flags<Bits = u32> + Copy {
         }
     }
 
+    /// The bits set that no constant names.
     fn undefined_bits(self) -> u32 {
         self.bits() & !Self::all().bits()
     }

@@ -5,6 +5,8 @@
 //!
 //! The bottom layer of vsslint: it depends on no other part of it.
 
+#![deny(missing_docs)]
+
 pub mod decode;
 pub mod flags;
 pub mod model;

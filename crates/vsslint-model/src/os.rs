@@ -11,22 +11,39 @@ use serde::Serialize;
 /// VSS code base are adjacent; the order is the order in which features became available.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum WindowsVersion {
+    /// Windows XP (`xp`).
     Xp,
+    /// Windows Server 2003 (`ws2003`).
     Ws2003,
+    /// Windows Server 2003 SP1 (`ws2003sp1`).
     Ws2003Sp1,
+    /// Windows Vista (`vista`).
     Vista,
+    /// Windows Server 2008, and Windows Vista SP1 with it (`ws2008`).
     Ws2008,
+    /// Windows 7 (`win7`).
     Win7,
+    /// Windows Server 2008 R2 (`ws2008r2`).
     Ws2008R2,
+    /// Windows 8 (`win8`).
     Win8,
+    /// Windows Server 2012 (`ws2012`).
     Ws2012,
+    /// Windows 8.1 (`win81`).
     Win81,
+    /// Windows Server 2012 R2 (`ws2012r2`).
     Ws2012R2,
+    /// Windows 10 (`win10`).
     Win10,
+    /// Windows Server 2016 (`ws2016`).
     Ws2016,
+    /// Windows Server 2019 (`ws2019`).
     Ws2019,
+    /// Windows Server 2022 (`ws2022`).
     Ws2022,
+    /// Windows 11 (`win11`).
     Win11,
+    /// Windows Server 2025 (`ws2025`).
     Ws2025,
 }
 
@@ -105,6 +122,7 @@ impl WindowsVersion {
             .or_else(|| crate::suggest::nearest(&Self::canonical(name), names()))
     }
 
+    /// The `--target-os` name (`ws2012r2`).
     pub fn name(self) -> &'static str {
         VERSIONS
             .iter()
@@ -112,6 +130,7 @@ impl WindowsVersion {
             .map_or("", |e| e.1)
     }
 
+    /// The release's name in messages (`Windows Server 2012 R2`), which `Display` writes.
     pub const fn display(self) -> &'static str {
         let mut i = 0;
         while i < VERSION_TABLE.len() {
@@ -152,38 +171,61 @@ impl std::fmt::Display for WindowsVersion {
 /// Something a writer metadata document can say that older Windows releases do not understand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Feature {
+    /// A backup schema: `backupSchema`.
     BackupSchema,
+    /// `VSS_BS_WRITER_SUPPORTS_RESTORE_WITH_MOVE` (0x200) in `backupSchema`.
     RestoreWithMove,
+    /// `VSS_BS_INDEPENDENT_SYSTEM_STATE` (0x400) in `backupSchema`.
     IndependentSystemState,
+    /// `VSS_BS_ROLLFORWARD_RESTORE` (0x1000) in `backupSchema`.
     RollforwardRestore,
+    /// `VSS_BS_RESTORE_RENAME` (0x2000) in `backupSchema`.
     RestoreRename,
+    /// `VSS_BS_AUTHORITATIVE_RESTORE` (0x4000) in `backupSchema`.
     AuthoritativeRestore,
+    /// `VSS_BS_WRITER_SUPPORTS_PARALLEL_RESTORES` (0x8000) in `backupSchema`.
     ParallelRestores,
+    /// `VSS_CF_BACKUP_RECOVERY` (0x1) in `componentFlags`.
     BackupRecovery,
+    /// `VSS_CF_APP_ROLLBACK_RECOVERY` (0x2) in `componentFlags`.
     AppRollbackRecovery,
+    /// `VSS_CF_NOT_SYSTEM_STATE` (0x4) in `componentFlags`.
     NotSystemState,
+    /// The restore method `VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE`.
     RestoreAtRebootIfCannotReplace,
+    /// A file set's backup type: `filespecBackupType`.
     FileSpecBackupType,
+    /// A component dependency.
     Dependency,
+    /// A dependency on a component of another computer.
     RemoteDependency,
+    /// Selectability for restore: `selectableForRestore`.
     SelectableForRestore,
+    /// A writer instance name: `instanceName`.
     InstanceName,
+    /// An `EXCLUDE_FILES_FROM_SNAPSHOT` list.
     ExcludeFromSnapshot,
+    /// A writer version: `majorVersion` and `minorVersion`.
     WriterVersion,
+    /// A UNC path: files on a file share.
     UncPath,
+    /// An express writer (`IVssCreateExpressWriterMetadata`).
     ExpressWriter,
 }
 
 /// A Microsoft page that states a feature's minimum version.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Source {
+    /// The page's title.
     pub title: &'static str,
+    /// The page's address.
     pub url: &'static str,
 }
 
 /// One row of the feature table.
 #[derive(Debug, Serialize)]
 pub struct FeatureInfo {
+    /// The feature.
     pub feature: Feature,
     /// How messages name it.
     pub name: &'static str,
@@ -195,6 +237,7 @@ pub struct FeatureInfo {
     pub server: WindowsVersion,
     /// The first client release Microsoft documents for it.
     pub client: WindowsVersion,
+    /// The page that gives the first releases.
     pub source: Source,
 }
 
@@ -518,7 +561,9 @@ pub mod doc {
 
     /// Writes into a fixed buffer; with `N = 0` it only counts, which gives the size to use.
     pub struct Out<const N: usize> {
+        /// The bytes written, as many as `N` holds.
         pub buf: [u8; N],
+        /// The number of bytes written, counting those beyond `N` that did not fit.
         pub len: usize,
     }
 
@@ -640,6 +685,11 @@ pub mod doc {
         out
     }
 
+    /// The rendered bytes as text.
+    ///
+    /// # Panics
+    ///
+    /// When they are not UTF-8 (at compile time, when called in a constant).
     pub const fn as_str(bytes: &'static [u8]) -> &'static str {
         match core::str::from_utf8(bytes) {
             Ok(s) => s,

@@ -9,19 +9,24 @@ use std::sync::Arc;
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, JsonSchema,
 )]
 pub struct Span {
+    /// Offset of the first byte.
     pub start: usize,
+    /// Offset just past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The bytes from `start` up to, not including, `end`.
     pub const fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
 
+    /// The number of bytes it covers.
     pub fn len(self) -> usize {
         self.end - self.start
     }
 
+    /// Whether it covers no bytes.
     pub fn is_empty(self) -> bool {
         self.start == self.end
     }
@@ -36,7 +41,9 @@ impl From<std::ops::Range<usize>> for Span {
 /// A 1-based line and column; the column counts characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Position {
+    /// The line, counted from 1.
     pub line: usize,
+    /// The column, counted from 1 in characters.
     pub column: usize,
 }
 
@@ -73,6 +80,7 @@ pub struct SharedLineIndex {
 }
 
 impl SharedLineIndex {
+    /// The index of `text`, which it keeps.
     pub fn new(text: Arc<str>) -> Self {
         let lines = LineIndex::new(&text).lines;
         SharedLineIndex { text, lines }
@@ -88,6 +96,7 @@ impl SharedLineIndex {
         Arc::strong_count(&self.text) == 1
     }
 
+    /// A [`LineIndex`] of the text that shares this index's tables.
     pub fn index(&self) -> LineIndex<'_> {
         LineIndex {
             text: &self.text,
@@ -97,6 +106,7 @@ impl SharedLineIndex {
 }
 
 impl<'t> LineIndex<'t> {
+    /// The index of `text`.
     pub fn new(text: &'t str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
@@ -122,6 +132,7 @@ impl<'t> LineIndex<'t> {
         }
     }
 
+    /// The text indexed.
     pub fn text(&self) -> &'t str {
         self.text
     }
@@ -134,6 +145,11 @@ impl<'t> LineIndex<'t> {
         }
     }
 
+    /// Byte offset of the start of the zero-based `line`.
+    ///
+    /// # Panics
+    ///
+    /// When the text has no such line.
     pub fn line_start(&self, line: usize) -> usize {
         self.lines.line_starts[line]
     }
@@ -153,10 +169,13 @@ impl<'t> LineIndex<'t> {
         }
     }
 
+    /// The number of lines: one more than the number of `\n`.
     pub fn line_count(&self) -> usize {
         self.lines.line_starts.len()
     }
 
+    /// The line and column of byte `offset`. An offset inside a character is that
+    /// character's; one past the end of the text is the end's.
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.line_of(offset);

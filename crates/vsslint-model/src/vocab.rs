@@ -19,31 +19,43 @@ pub enum Basis {
 
 /// One accepted spelling of an enumeration value.
 pub struct Spelling<T: 'static> {
+    /// The attribute value, exactly as written (`USER_DATA`).
     pub xml: &'static str,
+    /// The value it stands for.
     pub value: T,
+    /// The API constant of that value (`VSS_UT_USERDATA`).
     pub constant: &'static str,
+    /// Whether real documents show the spelling.
     pub basis: Basis,
 }
 
 macro_rules! vocabulary {
     (
         $(#[$m:meta])* $name:ident / $table:ident {
-            $($variant:ident => [$($xml:literal : $basis:ident),+ $(,)?] $constant:literal),+ $(,)?
+            $(
+                $(#[$vm:meta])*
+                $variant:ident => [$($xml:literal : $basis:ident),+ $(,)?] $constant:literal
+            ),+ $(,)?
         }
     ) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
-            $($variant,)+
+            $($(#[$vm])* $variant,)+
             /// A spelling outside the table (kept as written in the attribute).
             Unknown,
         }
 
+        #[doc = concat!(
+            "Every accepted spelling of [`", stringify!($name), "`], with its API constant."
+        )]
         pub static $table: &[Spelling<$name>] = &[
             $($(Spelling { xml: $xml, value: $name::$variant, constant: $constant, basis: Basis::$basis },)+)+
         ];
 
         impl $name {
+            /// The value spelt exactly `s`, letter case included; [`Self::Unknown`] for any
+            /// other spelling.
             pub fn parse(s: &str) -> Self {
                 $table.iter().find(|sp| sp.xml == s).map_or($name::Unknown, |sp| sp.value)
             }
@@ -96,10 +108,15 @@ fn constants_schema<T>(table: &[Spelling<T>]) -> Schema {
 vocabulary! {
     /// `IDENTIFICATION/@usage` (`VSS_USAGE_TYPE`).
     Usage / USAGE_SPELLINGS {
+        /// `VSS_UT_BOOTABLESYSTEMSTATE`: a system-state writer, of bootable system state.
         BootableSystemState => ["BOOTABLE_SYSTEM_STATE": Confirmed] "VSS_UT_BOOTABLESYSTEMSTATE",
+        /// `VSS_UT_SYSTEMSERVICE`: a system-state writer, of a system service.
         SystemService => ["SYSTEM_SERVICE": Confirmed] "VSS_UT_SYSTEMSERVICE",
+        /// `VSS_UT_USERDATA`: a writer of user data.
         UserData => ["USER_DATA": Confirmed] "VSS_UT_USERDATA",
+        /// `VSS_UT_OTHER`: a writer of any other data.
         Other => ["OTHER": Inferred] "VSS_UT_OTHER",
+        /// `VSS_UT_UNDEFINED`: no usage given, a writer error.
         Undefined => ["UNDEFINED": Inferred] "VSS_UT_UNDEFINED",
     }
 }
@@ -114,9 +131,13 @@ impl Usage {
 vocabulary! {
     /// `IDENTIFICATION/@dataSource` (`VSS_SOURCE_TYPE`).
     DataSource / DATA_SOURCE_SPELLINGS {
+        /// `VSS_ST_TRANSACTEDDB`: a transacted database.
         TransactedDb => ["TRANSACTION_DB": Confirmed] "VSS_ST_TRANSACTEDDB",
+        /// `VSS_ST_NONTRANSACTEDDB`: a database without transactions.
         NonTransactedDb => ["NONTRANSACTION_DB": Inferred] "VSS_ST_NONTRANSACTEDDB",
+        /// `VSS_ST_OTHER`, the default: unclassified data, in file groups.
         Other => ["OTHER": Confirmed] "VSS_ST_OTHER",
+        /// `VSS_ST_UNDEFINED`: no source type given.
         Undefined => ["UNDEFINED": Inferred] "VSS_ST_UNDEFINED",
     }
 }
@@ -124,14 +145,25 @@ vocabulary! {
 vocabulary! {
     /// `RESTORE_METHOD/@method` (`VSS_RESTOREMETHOD_ENUM`).
     Method / METHOD_SPELLINGS {
+        /// `VSS_RME_UNDEFINED`: no method given, a writer error.
         Undefined => ["UNDEFINED": Inferred] "VSS_RME_UNDEFINED",
+        /// `VSS_RME_RESTORE_IF_NOT_THERE`.
         RestoreIfNotThere => ["RESTORE_IF_NOT_THERE": Inferred] "VSS_RME_RESTORE_IF_NOT_THERE",
+        /// `VSS_RME_RESTORE_IF_CAN_REPLACE`, which real documents spell
+        /// `RESTORE_IF_CAN_BE_REPLACED`.
         RestoreIfCanReplace => ["RESTORE_IF_CAN_BE_REPLACED": Confirmed, "RESTORE_IF_CAN_REPLACE": Inferred] "VSS_RME_RESTORE_IF_CAN_REPLACE",
+        /// `VSS_RME_STOP_RESTORE_START`, for a service the writer names.
         StopRestoreStart => ["STOP_RESTORE_START": Inferred] "VSS_RME_STOP_RESTORE_START",
+        /// `VSS_RME_RESTORE_TO_ALTERNATE_LOCATION`.
         RestoreToAlternateLocation => ["RESTORE_TO_ALTERNATE_LOCATION": Inferred] "VSS_RME_RESTORE_TO_ALTERNATE_LOCATION",
+        /// `VSS_RME_RESTORE_AT_REBOOT`, which real documents spell `REPLACE_AT_REBOOT`.
         RestoreAtReboot => ["REPLACE_AT_REBOOT": Confirmed] "VSS_RME_RESTORE_AT_REBOOT",
+        /// `VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE`, which real documents spell
+        /// `REPLACE_AT_REBOOT_IF_CANNOT_REPLACE`.
         RestoreAtRebootIfCannotReplace => ["REPLACE_AT_REBOOT_IF_CANNOT_REPLACE": Confirmed] "VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE",
+        /// `VSS_RME_CUSTOM`.
         Custom => ["CUSTOM": Inferred] "VSS_RME_CUSTOM",
+        /// `VSS_RME_RESTORE_STOP_START`, for a service the writer names.
         RestoreStopStart => ["RESTORE_STOP_START": Inferred] "VSS_RME_RESTORE_STOP_START",
     }
 }
@@ -139,9 +171,13 @@ vocabulary! {
 vocabulary! {
     /// `RESTORE_METHOD/@writerRestore` (`VSS_WRITERRESTORE_ENUM`).
     WriterRestore / WRITER_RESTORE_SPELLINGS {
+        /// `VSS_WRE_UNDEFINED`: no value given, a writer error.
         Undefined => ["undefined": Inferred] "VSS_WRE_UNDEFINED",
+        /// `VSS_WRE_NEVER`.
         Never => ["never": Confirmed] "VSS_WRE_NEVER",
+        /// `VSS_WRE_IF_REPLACE_FAILS`; no real document shows its spelling.
         IfReplaceFails => ["ifReplaceFails": Inferred, "if_replace_fails": Inferred] "VSS_WRE_IF_REPLACE_FAILS",
+        /// `VSS_WRE_ALWAYS`.
         Always => ["always": Confirmed] "VSS_WRE_ALWAYS",
     }
 }
@@ -150,12 +186,19 @@ vocabulary! {
     /// `BACKUP_COMPONENTS/@backupType` (`VSS_BACKUP_TYPE`), what a requester passed to
     /// `IVssBackupComponents::SetBackupState`.
     BackupType / BACKUP_TYPE_SPELLINGS {
+        /// `VSS_BT_UNDEFINED`.
         Undefined => ["undefined": Inferred] "VSS_BT_UNDEFINED",
+        /// `VSS_BT_FULL`: a full backup.
         Full => ["full": Confirmed] "VSS_BT_FULL",
+        /// `VSS_BT_INCREMENTAL`: an incremental backup.
         Incremental => ["incremental": Inferred] "VSS_BT_INCREMENTAL",
+        /// `VSS_BT_DIFFERENTIAL`: a differential backup.
         Differential => ["differential": Inferred] "VSS_BT_DIFFERENTIAL",
+        /// `VSS_BT_LOG`: a log backup.
         Log => ["log": Inferred] "VSS_BT_LOG",
+        /// `VSS_BT_COPY`: a copy backup.
         Copy => ["copy": Inferred] "VSS_BT_COPY",
+        /// `VSS_BT_OTHER`: another kind of backup.
         Other => ["other": Inferred] "VSS_BT_OTHER",
     }
 }
