@@ -1,4 +1,4 @@
-//! The engine: which rules run (the [`Plan`]), running them over one document's model, and
+//! The engine: which rules run (its plan), running them over one document's model, and
 //! the checks across documents. The pipeline reaches the rules only through here.
 //!
 //! A large document's rules run on several threads: each document-wide rule is a task, and
