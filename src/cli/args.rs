@@ -58,17 +58,8 @@ pub(super) struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub(super) show_settings: Option<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Full)]
-    pub(super) format: FormatArg,
-
-    /// Write the report to this file instead of standard output.
-    #[arg(short = 'o', long, value_name = "FILE")]
-    pub(super) output_file: Option<PathBuf>,
-
-    /// Use this configuration file instead of looking for vsslint.toml.
-    #[arg(long, value_name = "PATH")]
-    pub(super) config: Option<PathBuf>,
+    #[command(flatten)]
+    pub(super) report: ReportArgs,
 
     /// Check features against this Windows version (turns on the os/* rules).
     #[arg(long, value_name = "NAME", value_parser = TargetParser, hide_possible_values = true)]
@@ -155,6 +146,23 @@ pub(super) struct CheckArgs {
     pub(super) fixes: FixArgs,
 }
 
+/// Options of both `check` and `compat`: the report's format, the file it is written to, and
+/// the configuration file.
+#[derive(Args, Clone)]
+pub(super) struct ReportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Full)]
+    pub(super) format: FormatArg,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub(super) output_file: Option<PathBuf>,
+
+    /// Use this configuration file instead of looking for vsslint.toml.
+    #[arg(long, value_name = "PATH")]
+    pub(super) config: Option<PathBuf>,
+}
+
 /// Fixing what the findings' help says to write.
 #[derive(Args, Clone)]
 #[command(next_help_heading = "Fixes")]
@@ -232,17 +240,8 @@ pub(super) struct CompatArgs {
     #[arg(long)]
     pub(super) show_harmless: bool,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Full)]
-    pub(super) format: FormatArg,
-
-    /// Write the report to this file instead of standard output.
-    #[arg(short = 'o', long, value_name = "FILE")]
-    pub(super) output_file: Option<PathBuf>,
-
-    /// Use this configuration file instead of looking for vsslint.toml.
-    #[arg(long, value_name = "PATH")]
-    pub(super) config: Option<PathBuf>,
+    #[command(flatten)]
+    pub(super) report: ReportArgs,
 
     /// Run only these rules: slugs, codes or groups (`compat`), repeatable or
     /// comma-separated; over the configuration file.

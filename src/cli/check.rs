@@ -28,13 +28,13 @@ pub(super) fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
 
 /// The library's options for the arguments given.
 fn options(args: &CheckArgs) -> Options {
-    let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
+    let to_terminal = args.report.output_file.is_none() && io::stdout().is_terminal();
     let color = use_color(args.color, to_terminal) && (!to_terminal || console_takes_ansi());
     Options {
         paths: args.paths.clone(),
-        format: args.format.into(),
-        output_file: args.output_file.clone(),
-        config: args.config.clone(),
+        format: args.report.format.into(),
+        output_file: args.report.output_file.clone(),
+        config: args.report.config.clone(),
         target_os: args.target_os,
         express: args.express,
         exclude: args.exclude.clone(),

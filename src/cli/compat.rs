@@ -8,16 +8,16 @@ use vsslint::report::full::Style;
 use vsslint::{CompatOptions, Failure, Options};
 
 pub(super) fn compat(args: &CompatArgs) -> Result<i32, Failure> {
-    let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
+    let to_terminal = args.report.output_file.is_none() && io::stdout().is_terminal();
     let color = use_color(args.color, to_terminal) && (!to_terminal || console_takes_ansi());
     let opts = CompatOptions {
         old: args.old.clone(),
         new: args.new.clone(),
         show_harmless: args.show_harmless,
         options: Options {
-            format: args.format.into(),
-            output_file: args.output_file.clone(),
-            config: args.config.clone(),
+            format: args.report.format.into(),
+            output_file: args.report.output_file.clone(),
+            config: args.report.config.clone(),
             select: args.select.clone(),
             extend_select: args.extend_select.clone(),
             ignore: args.ignore.clone(),

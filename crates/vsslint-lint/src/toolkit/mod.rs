@@ -5,6 +5,7 @@ pub(crate) mod attrs;
 pub mod backup_set;
 pub(crate) mod compat_components;
 pub(crate) mod compat_file_sets;
+pub(crate) mod compat_flags;
 pub(crate) mod compat_identity;
 pub(crate) mod compat_keyed;
 pub(crate) mod compat_match;

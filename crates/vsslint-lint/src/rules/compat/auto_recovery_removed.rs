@@ -3,8 +3,9 @@
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::compat_components::{attr_or_element, flags, AUTO_RECOVERY};
+use crate::toolkit::compat_flags::{bits_moved, Direction::Lost};
 use crate::toolkit::compat_match::components;
-use vsslint_model::flags::{ComponentFlags, Mask};
+use vsslint_model::flags::Mask;
 
 pub static RULE: Rule = Rule {
     meta: compat_rule!("compat/auto-recovery-removed" {
@@ -36,20 +37,16 @@ fn check(cx: &mut CompareCx, pair: &Pair) {
             &pair.old.doc.components[m.old],
             &pair.new.doc.components[m.new],
         );
-        let (Some(was), Some(is)) = (flags(o), flags(n)) else {
+        let Some(lost) = bits_moved(o, n, flags, AUTO_RECOVERY, Lost) else {
             continue;
         };
-        let lost: ComponentFlags = was.intersection(AUTO_RECOVERY).difference(is);
-        if lost.is_empty() {
-            continue;
-        }
         cx.changed(
             attr_or_element(&o.flags, o),
             attr_or_element(&n.flags, n),
             format!(
                 "component `{}` lost {}: the writer no longer needs write access to it after the shadow copy is created",
                 n.full_name(),
-                lost.describe()
+                lost.bits.describe()
             ),
         )
         .label("auto-recovery removed")

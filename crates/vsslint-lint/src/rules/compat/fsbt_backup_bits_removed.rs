@@ -4,6 +4,7 @@
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::compat_file_sets::{attr_or_element, backup_type, describe_file_set, in_both};
+use crate::toolkit::compat_flags::{bits_moved, Direction::Lost};
 use vsslint_model::flags::{FileSpecBackupType, Mask};
 
 pub static RULE: Rule = Rule {
@@ -40,13 +41,15 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut CompareCx, pair: &Pair) {
     for ((_, ofs), (nc, nfs), c) in in_both(pair) {
-        let (Some(was), Some(is)) = (backup_type(ofs), backup_type(nfs)) else {
+        let Some(moved) = bits_moved(
+            ofs,
+            nfs,
+            backup_type,
+            FileSpecBackupType::ALL_BACKUP_REQUIRED,
+            Lost,
+        ) else {
             continue;
         };
-        let bits = was & !is & FileSpecBackupType::ALL_BACKUP_REQUIRED;
-        if bits.is_empty() {
-            continue;
-        }
         cx.changed(
             attr_or_element(&ofs.backup_type, &ofs.node),
             attr_or_element(&nfs.backup_type, &nfs.node),
@@ -54,9 +57,9 @@ fn check(cx: &mut CompareCx, pair: &Pair) {
                 "the {} of component `{}` loses {} in the new release ({} in the old one, {} in the new)",
                 describe_file_set(nfs),
                 nc.full_name(),
-                bits.describe(),
-                was.bits(),
-                is.bits()
+                moved.bits.describe(),
+                moved.old.bits(),
+                moved.new.bits()
             ),
         )
         .label("backup required bits lost here")

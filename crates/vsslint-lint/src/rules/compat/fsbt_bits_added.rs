@@ -3,7 +3,8 @@
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::compat_file_sets::{attr_or_element, backup_type, describe_file_set, in_both};
-use vsslint_model::flags::Mask;
+use crate::toolkit::compat_flags::{bits_moved, Direction::Gained};
+use vsslint_model::flags::{FileSpecBackupType, Mask};
 
 pub static RULE: Rule = Rule {
     meta: compat_rule!("compat/fsbt-bits-added" {
@@ -31,13 +32,10 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut CompareCx, pair: &Pair) {
     for ((_, ofs), (nc, nfs), c) in in_both(pair) {
-        let (Some(was), Some(is)) = (backup_type(ofs), backup_type(nfs)) else {
+        let Some(moved) = bits_moved(ofs, nfs, backup_type, FileSpecBackupType::all(), Gained)
+        else {
             continue;
         };
-        let bits = is & !was;
-        if bits.is_empty() {
-            continue;
-        }
         cx.changed(
             attr_or_element(&ofs.backup_type, &ofs.node),
             attr_or_element(&nfs.backup_type, &nfs.node),
@@ -45,9 +43,9 @@ fn check(cx: &mut CompareCx, pair: &Pair) {
                 "the {} of component `{}` gains {} in the new release ({} in the old one, {} in the new)",
                 describe_file_set(nfs),
                 nc.full_name(),
-                bits.describe(),
-                was.bits(),
-                is.bits()
+                moved.bits.describe(),
+                moved.old.bits(),
+                moved.new.bits()
             ),
         )
         .label("bits gained here")

@@ -3,6 +3,7 @@
 
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
+use crate::toolkit::compat_flags::{flag_moved, Direction::Gained};
 use crate::toolkit::compat_writer::reboots;
 
 pub static RULE: Rule = Rule {
@@ -38,7 +39,7 @@ fn check(cx: &mut CompareCx, pair: &Pair) {
     let Some((o, n)) = reboots(pair) else {
         return;
     };
-    if o.required || !n.required {
+    if !flag_moved(o, n, |r| Some(r.required), Gained) {
         return;
     }
     cx.changed(

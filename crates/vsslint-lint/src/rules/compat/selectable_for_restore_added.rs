@@ -4,6 +4,7 @@
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::compat_components::{attr_or_element, yes_no};
+use crate::toolkit::compat_flags::{flag_moved, Direction::Gained};
 use crate::toolkit::compat_match::components;
 
 pub static RULE: Rule = Rule {
@@ -34,11 +35,7 @@ fn check(cx: &mut CompareCx, pair: &Pair) {
             &pair.old.doc.components[m.old],
             &pair.new.doc.components[m.new],
         );
-        if (
-            yes_no(&o.selectable_for_restore),
-            yes_no(&n.selectable_for_restore),
-        ) != (Some(false), Some(true))
-        {
+        if !flag_moved(o, n, |c| yes_no(&c.selectable_for_restore), Gained) {
             continue;
         }
         cx.changed(

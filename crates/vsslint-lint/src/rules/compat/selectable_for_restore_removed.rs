@@ -4,6 +4,7 @@
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::compat_components::{attr_or_element, yes_no};
+use crate::toolkit::compat_flags::{flag_moved, Direction::Lost};
 use crate::toolkit::compat_match::components;
 
 pub static RULE: Rule = Rule {
@@ -47,10 +48,7 @@ fn check(cx: &mut CompareCx, pair: &Pair) {
             &pair.new.doc.components[m.new],
         );
         if o.logical_path().is_empty()
-            || (
-                yes_no(&o.selectable_for_restore),
-                yes_no(&n.selectable_for_restore),
-            ) != (Some(true), Some(false))
+            || !flag_moved(o, n, |c| yes_no(&c.selectable_for_restore), Lost)
         {
             continue;
         }
