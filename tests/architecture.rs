@@ -672,16 +672,6 @@ fn cycles(nodes: &[ModPath], edges: &[&Edge]) -> Vec<Vec<ModPath>> {
 /// rebuilt (issue 25). An arrow that no longer exists fails the check, so that it leaves this
 /// list when it goes.
 const KNOWN_BACK_ARROWS: &[(&str, &str)] = &[
-    // The formats take `Summary`, `line_index`, `container_entry`, `rule_counts` and the like
-    // from report/mod.rs, which names them through `report::format`: those helpers want a
-    // module of their own below the formats.
-    ("report::concise", "report"),
-    ("report::full", "report"),
-    ("report::github", "report"),
-    ("report::json", "report"),
-    ("report::paths", "report"),
-    ("report::sarif", "report"),
-    ("report::statistics", "report"),
     // In `#[cfg(test)]` code only: the test helpers of the `compat/` rules compare two
     // documents through the pipeline, which runs those rules.
     ("toolkit::compat_components", "pipeline"),

@@ -1,7 +1,9 @@
 //! One line per finding: `path:line:col: severity: message [CODE slug]`.
 
+use super::emitter::{EmitContext, Emitter};
 use super::escape::terminal;
-use super::{locate, EmitContext, Emitter, Summary};
+use super::locate::{line_index, locate};
+use super::summary::Summary;
 use crate::pipeline::LintedFile;
 use std::io::{self, Write};
 
@@ -26,7 +28,7 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
 /// At most `cap` findings per file, then a note of how many were left out.
 pub fn write_capped(out: &mut dyn Write, files: &[LintedFile], cap: usize) -> io::Result<()> {
     for f in files {
-        let shared = super::line_index(&f.text);
+        let shared = line_index(&f.text);
         let index = shared.index();
         let located = locate(f, &index);
         let hidden = located.len().saturating_sub(cap);

@@ -129,8 +129,8 @@ mod tests {
     /// Each format is written by the emitter of that format, and statistics by theirs.
     #[test]
     fn each_format_is_written_by_its_own_module() {
+        use super::super::emitter::EmitContext;
         use crate::pipeline::{lint_bytes, LintedFile};
-        use crate::report::EmitContext;
         use crate::settings::Settings;
         use std::io::{self, Write};
         /// A format module's own writer.
@@ -149,7 +149,7 @@ mod tests {
             out
         };
         let full = |out: &mut dyn Write, f: &[LintedFile]| {
-            full::write(out, f, crate::report::full::Style::plain(100))
+            full::write(out, f, super::super::style::Style::plain(100))
         };
         let table = |out: &mut dyn Write, f: &[LintedFile]| statistics::write(out, f, false);
         let list = |out: &mut dyn Write, f: &[LintedFile]| statistics::write(out, f, true);

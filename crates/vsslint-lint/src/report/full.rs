@@ -2,9 +2,10 @@
 
 use super::emitter::{EmitContext, Emitter};
 use super::escape::{push_escaped, terminal};
+use super::locate::line_index;
 use super::snippet::Snippet;
 pub use super::style::Style;
-use super::Summary;
+use super::summary::Summary;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::pipeline::LintedFile;
 use miette::LabeledSpan;
@@ -315,7 +316,7 @@ pub fn write_capped(
     cap: usize,
 ) -> io::Result<()> {
     for f in files {
-        let shared = super::line_index(&f.text);
+        let shared = line_index(&f.text);
         let index = shared.index();
         for d in f.diagnostics.iter().take(cap) {
             out.write_all(render(f, &index, d, style).as_bytes())?;

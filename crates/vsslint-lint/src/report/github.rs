@@ -8,8 +8,11 @@
 //! in the annotation; a file whose path holds a control character gets annotations that
 //! name it but are not placed on it.
 
+use super::concise;
+use super::emitter::{EmitContext, Emitter};
 use super::escape::{terminal, terminal_lines};
-use super::{concise, locate, EmitContext, Emitter};
+use super::locate::{container_entry, line_index, locate};
+use super::summary::{rule_counts, Summary};
 use crate::pipeline::LintedFile;
 use crate::rule_meta::Severity;
 use std::io::{self, Write};
@@ -57,7 +60,7 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
     // Errors first: GitHub shows only the first few annotations of each kind per step.
     let mut rows = Vec::new();
     for f in files {
-        let shared = super::line_index(&f.text);
+        let shared = line_index(&f.text);
         let index = shared.index();
         let file = super::paths::machine_path(&f.path);
         for l in locate(f, &index) {
@@ -103,7 +106,7 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
         // A document inside a cabinet: the annotation goes on the cabinet, which is the file
         // in the repository, and names the document; lines in it would point into the
         // cabinet's bytes.
-        if let Some((container, entry)) = super::container_entry(path) {
+        if let Some((container, entry)) = container_entry(path) {
             writeln!(
                 out,
                 "::{kind} file={},title={}::{}",
@@ -148,9 +151,9 @@ pub fn write(out: &mut dyn Write, files: &[LintedFile]) -> io::Result<()> {
 
 /// A Markdown summary for `$GITHUB_STEP_SUMMARY`: counts per rule, then per file.
 pub fn step_summary(files: &[LintedFile]) -> String {
-    let summary = super::Summary::of(files);
+    let summary = Summary::of(files);
     let mut s = format!("### vsslint\n\n{}\n", summary.line());
-    let by_rule = super::rule_counts(files);
+    let by_rule = rule_counts(files);
     if !by_rule.is_empty() {
         s.push_str("\n| Rule | Severity | Findings |\n|---|---|---:|\n");
         for ((code, slug), (n, sev)) in &by_rule {

@@ -6,9 +6,10 @@
 //! 5% that would pay for its escaping and number formatting, so serde_json does it all.
 
 use super::emitter::{EmitContext, Emitter};
+use super::locate::line_index;
 use super::paths::machine_path;
 use super::pretty::Nested;
-use super::Summary;
+use super::summary::Summary;
 use crate::diagnostic::Applicability;
 use crate::pipeline::LintedFile;
 use crate::rule_meta::{RuleMeta, Severity, DOCS_BASE};
@@ -175,7 +176,7 @@ fn for_each_diagnostic<'f>(
     f: &'f LintedFile,
     mut each: impl FnMut(JsonDiagnostic<'f>) -> io::Result<()>,
 ) -> io::Result<()> {
-    let shared = super::line_index(&f.text);
+    let shared = line_index(&f.text);
     let index = shared.index();
     let file = machine_path(&f.path);
     for d in &f.diagnostics {

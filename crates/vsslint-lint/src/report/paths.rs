@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// no leading `./`; other paths keep their form, with `/`. A document inside a cabinet
 /// (`backup.cab!/WM3.xml`) keeps its entry name.
 pub fn machine_path(path: &str) -> String {
-    if let Some((container, entry)) = super::container_entry(path) {
+    if let Some((container, entry)) = super::locate::container_entry(path) {
         return format!("{}!/{entry}", machine_path(container));
     }
     let p = without_verbatim(Path::new(path));

@@ -1,6 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning services.
 
 use super::emitter::{EmitContext, Emitter};
+use super::locate::{container_entry, line_index};
 use super::paths::{machine_path, root_uri, uri_path};
 use super::pretty::Nested;
 use crate::pipeline::LintedFile;
@@ -70,7 +71,7 @@ fn for_each_result(
     artifacts: &Artifacts,
     mut each: impl FnMut(Value) -> io::Result<()>,
 ) -> io::Result<()> {
-    let shared = super::line_index(&f.text);
+    let shared = line_index(&f.text);
     let index = shared.index();
     let uri = relative_uri(&f.path);
     let location = artifacts.location(&f.path);
@@ -179,7 +180,7 @@ impl Artifacts {
         let mut a = Artifacts::default();
         let mut containers: BTreeMap<String, usize> = BTreeMap::new();
         for f in files {
-            let Some((container, entry)) = super::container_entry(&f.path) else {
+            let Some((container, entry)) = container_entry(&f.path) else {
                 continue;
             };
             if a.entries.contains_key(&f.path) {
@@ -205,7 +206,7 @@ impl Artifacts {
     /// Where a result of the file at `path` lies: the file, or the entry's artifact inside
     /// its cabinet.
     fn location(&self, path: &str) -> Value {
-        match (self.entries.get(path), super::container_entry(path)) {
+        match (self.entries.get(path), container_entry(path)) {
             (Some(&i), Some((_, entry))) => {
                 json!({ "uri": format!("/{}", uri_path(entry)), "index": i })
             }

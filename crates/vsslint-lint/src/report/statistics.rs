@@ -1,7 +1,7 @@
 //! `--statistics`: how often each rule fired, most frequent first.
 
 use super::emitter::{EmitContext, Emitter};
-use super::{rule_counts, Summary};
+use super::summary::{rule_counts, Summary};
 use crate::pipeline::LintedFile;
 use std::io::{self, Write};
 
