@@ -441,6 +441,13 @@ mod tests {
                 )
             })
             .collect();
+        // Without the corpus (and never under CI) this case is empty, like the first.
+        assert!(
+            cfg!(no_corpus) || corpus.len() >= 10,
+            "only {} corpus documents read from {}",
+            corpus.len(),
+            env!("VSSLINT_CORPUS_DIR")
+        );
         for files in [
             vec![],
             vec![clean()],
