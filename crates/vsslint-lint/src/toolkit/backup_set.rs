@@ -309,6 +309,11 @@ impl<'m> ShadowedVolumes<'m> {
         }
         ShadowedVolumes { drives, unmapped }
     }
+
+    /// Whether a shadow copy covers the drive of this upper-case letter.
+    pub(crate) fn covers(&self, letter: u8) -> bool {
+        self.drives.iter().any(|d| d.as_bytes()[0] == letter)
+    }
 }
 
 /// The components a writer's `WRITER_COMPONENTS` selects, each once: those it adds and the

@@ -403,11 +403,23 @@ pub(crate) fn report_filespec_separator(cx: &mut Cx, owner: Owner, a: &Text) {
 /// The drive a path lies on, upper case, such as `C:` (also behind `\\?\`); `None` when
 /// the path names no drive: a volume GUID path, an unexpanded variable, a network path.
 pub fn drive(path: &str) -> Option<String> {
+    drive_letter(path).map(drive_name)
+}
+
+/// The upper-case letter of [`drive`], without making its name: the `set/volume-*` checks
+/// ask it of every file set of a backup (18,925 in the System writer document), and naming
+/// each drive was 6.7 million of the 9.8 million instructions `set/volume-not-shadowed`
+/// took on that backup (callgrind, one thread).
+pub(crate) fn drive_letter(path: &str) -> Option<u8> {
     let p = path.trim();
     let p = p.strip_prefix(LONG_PREFIX).unwrap_or(p);
     let b = p.as_bytes();
-    (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
-        .then(|| format!("{}:", (b[0] as char).to_ascii_uppercase()))
+    (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':').then(|| b[0].to_ascii_uppercase())
+}
+
+/// A drive's name from its upper-case letter: `C:`.
+pub(crate) fn drive_name(letter: u8) -> String {
+    format!("{}:", letter as char)
 }
 
 /// The drive a shadow copy's `OriginalVolume` is, when it is a drive's root (`C:\`, `C:` or

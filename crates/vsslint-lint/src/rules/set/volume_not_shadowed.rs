@@ -6,7 +6,7 @@ use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
     backup_sets, full_name, relate, selected, set_check, ShadowedVolumes, BESIDE_SECOND_WRITER,
 };
-use crate::toolkit::file_paths::drive;
+use crate::toolkit::file_paths::{drive_letter, drive_name};
 use vsslint_model::model::Text;
 
 pub static RULE: Rule = Rule {
@@ -67,8 +67,8 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                     .iter()
                     .filter_map(|fs| {
                         let path = fs.path.as_ref()?;
-                        let d = drive(path.raw)?;
-                        (!copied.contains(&d)).then_some((path, d))
+                        let letter = drive_letter(path.raw)?;
+                        (!volumes.covers(letter)).then(|| (path, drive_name(letter)))
                     })
                     .collect();
                 let Some((first, first_drive)) = outside.first() else {

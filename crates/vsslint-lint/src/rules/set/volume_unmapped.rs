@@ -6,7 +6,7 @@ use crate::rule_meta::Severity;
 use crate::toolkit::backup_set::{
     backup_sets, relate, selected, set_check, ShadowedVolumes, BESIDE_MANIFEST,
 };
-use crate::toolkit::file_paths::{classify, drive, PathForm};
+use crate::toolkit::file_paths::{classify, drive_letter, PathForm};
 
 pub static RULE: Rule = Rule {
     meta: rule!("set/volume-unmapped" {
@@ -50,8 +50,8 @@ fn check(cx: &mut AcrossCx, docs: &[Member], _: &[Facts]) {
                 unchecked += c
                     .file_sets
                     .iter()
-                    .filter_map(|fs| drive(fs.path.as_ref()?.raw))
-                    .filter(|d| !volumes.drives.contains(d))
+                    .filter_map(|fs| drive_letter(fs.path.as_ref()?.raw))
+                    .filter(|&letter| !volumes.covers(letter))
                     .count();
             }
         }
