@@ -8,6 +8,7 @@
 use super::emitter::{EmitContext, Emitter};
 use super::locate::line_index;
 use super::paths::machine_path;
+#[cfg(not(feature = "direct-json"))]
 use super::pretty::Nested;
 use super::summary::Summary;
 use crate::diagnostic::Applicability;
@@ -310,8 +311,13 @@ fn render_into<W: Write>(out: &mut W, file: &LintedFile, first: &mut bool) -> io
         // Each finding starts with its separator and its indentation in the array.
         out.write_all(if *first { b"\n    " } else { b",\n    " })?;
         *first = false;
-        let mut ser = serde_json::Serializer::with_formatter(&mut *out, Nested::at(2));
-        d.serialize(&mut ser).map_err(io::Error::from)
+        #[cfg(feature = "direct-json")]
+        return super::json_direct::write_diagnostic(out, &d);
+        #[cfg(not(feature = "direct-json"))]
+        {
+            let mut ser = serde_json::Serializer::with_formatter(&mut *out, Nested::at(2));
+            d.serialize(&mut ser).map_err(io::Error::from)
+        }
     })
 }
 
@@ -413,6 +419,24 @@ mod tests {
             )
         };
         let broken = || lint_bytes("broken.xml", b"<WRITER_METADATA a=\"\x01\">", &s);
+        let fixed = || {
+            lint_bytes(
+                "fixed.xml",
+                include_bytes!(concat!(
+                    env!("VSSLINT_FIXTURES"),
+                    "/rules/comp/bool-value/bad.xml"
+                )),
+                &s,
+            )
+        };
+        // Without a label or help, both written as null.
+        let bare = || {
+            let mut f = findings();
+            f.diagnostics[0].label = None;
+            f.diagnostics[0].help = None;
+            f
+        };
+        assert!(fixed().diagnostics.iter().any(|d| d.fix.is_some()));
         assert!(findings().diagnostics.iter().any(|d| !d.related.is_empty()));
         assert!(clean().diagnostics.is_empty());
         // Every character JSON escapes, and some it does not, in each kind of string.
@@ -455,6 +479,7 @@ mod tests {
             vec![clean(), findings(), broken()],
             vec![findings(), clean(), findings()],
             vec![odd(), broken()],
+            vec![fixed(), bare()],
             corpus,
         ] {
             let whole = String::from_utf8(whole(&files)).unwrap();

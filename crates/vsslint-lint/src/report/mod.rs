@@ -8,6 +8,8 @@ mod format;
 pub mod full;
 pub mod github;
 pub mod json;
+#[cfg(feature = "direct-json")]
+mod json_direct;
 mod locate;
 pub mod paths;
 mod pretty;

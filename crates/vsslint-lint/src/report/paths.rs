@@ -12,6 +12,9 @@ pub fn machine_path(path: &str) -> String {
         return format!("{}!/{entry}", machine_path(container));
     }
     let p = without_verbatim(Path::new(path));
+    if let Some(plain) = plain_relative(&p) {
+        return plain;
+    }
     let rel = std::env::current_dir()
         .ok()
         .and_then(|cwd| {
@@ -27,6 +30,31 @@ pub fn machine_path(path: &str) -> String {
         s = rest;
     }
     s.to_string()
+}
+
+/// A relative path of plain names only (`many/wm0001.xml`), as [`machine_path`] writes it:
+/// its names joined with `/`, which is what making it absolute and taking the working
+/// directory off again gives, without asking the system for the working directory twice a
+/// file (4,000 calls, 2.5% of the instructions of `--format json` over 2,000 documents).
+/// `None` for any other path, for a name with a backslash (a separator to reports), and on
+/// Windows, whose system rewrites some names as it makes them absolute (`a.xml.`, `CON`).
+fn plain_relative(p: &Path) -> Option<String> {
+    use std::path::Component;
+    if cfg!(windows) {
+        return None;
+    }
+    let mut out = String::with_capacity(p.as_os_str().len());
+    for c in p.components() {
+        let Component::Normal(name) = c else {
+            return None;
+        };
+        let name = name.to_str().filter(|n| !n.contains('\\'))?;
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str(name);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// `\\?\C:\x` as `C:\x`, and `\\?\UNC\server\share\x` as `\\server\share\x`: the long-path
@@ -115,6 +143,23 @@ mod tests {
         assert_eq!(machine_path(&inside.to_string_lossy()), "fixtures/a b.xml");
         assert_eq!(machine_path("./x.xml"), "x.xml");
         assert_eq!(machine_path("backup.cab!/WM3.xml"), "backup.cab!/WM3.xml");
+        // Plain relative paths, taken apart without asking for the working directory, come
+        // out as the longer way gives them.
+        for path in [
+            "x.xml",
+            "many/wm0001.xml",
+            "a//b.xml",
+            "a/./b.xml",
+            "a/../b.xml",
+            "d\\e.xml",
+        ] {
+            let slow = cwd.join(path);
+            assert_eq!(
+                machine_path(path),
+                machine_path(&slow.to_string_lossy()),
+                "{path}"
+            );
+        }
     }
 
     /// On Windows the separator of machine paths is still `/`, and the long-path and UNC
