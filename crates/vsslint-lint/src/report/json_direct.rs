@@ -4,11 +4,12 @@
 //!
 //! Why: serde_json escapes every key and every string byte by byte, and goes through the
 //! formatter for each token. A finding is about 700 bytes, most of them keys, indentation
-//! and the rule's own fixed text, which need no escaping. Measured with callgrind on one
-//! thread, `vsslint --format json` over the 2,000 small documents the benchmarks generate
-//! (4,800 findings): rendering the findings took 55.8 million of the run's 342.7 million
-//! instructions through serde_json, 26.8 million of them escaping; written here, it takes
-//! the figure `scripts/instructions.sh` records for `many-2000` less the difference it shows.
+//! and the rule's own fixed text, which need no escaping. `scripts/instructions.sh` on the
+//! 2,000 small documents the benchmarks generate (4,800 findings, one thread): 335.7 million
+//! instructions with serde_json writing the findings, 311.1 million written here (-7.3%).
+//! The findings are rendered by the threads that lint, so wall time gains less: 0.94× and
+//! 1.03× of the serde_json build's time in two runs of `scripts/bench-vs-xmllint.sh` with
+//! `BASELINE=` that build, within the noise of a shared machine.
 //!
 //! Only what is common is written here: keys, integers, and strings that need no escaping.
 //! A string that does, and the rarer `related` locations and `fix`, go through serde_json.
