@@ -15,7 +15,7 @@
 //! A string that does, and the rarer `related` locations and `fix`, go through serde_json.
 //! Off switch: the `direct-json` feature; without it every finding goes through serde_json.
 
-use super::json::JsonDiagnostic;
+use super::json_report::JsonDiagnostic;
 use super::pretty::Nested;
 use crate::rule_meta::DOCS_BASE;
 use serde::Serialize;

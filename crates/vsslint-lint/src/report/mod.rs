@@ -10,6 +10,7 @@ pub mod github;
 pub mod json;
 #[cfg(feature = "direct-json")]
 mod json_direct;
+mod json_report;
 mod locate;
 pub mod paths;
 mod pretty;
