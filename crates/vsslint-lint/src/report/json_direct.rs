@@ -85,9 +85,8 @@ fn first_escaped(bytes: &[u8]) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Nonzero when some byte of `w` is below `n` (for `n` up to 0x80).
     let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
-    let mut words = bytes.chunks_exact(8);
     let mut at = 0;
-    for word in words.by_ref() {
+    for word in bytes.chunks_exact(8) {
         let w = u64::from_le_bytes(word.try_into().expect("chunks of eight"));
         let hit = below(w, 0x20)
             | below(w ^ (ONES * u64::from(b'"')), 1)
