@@ -102,6 +102,19 @@ pub fn components<'p>(pair: &'p Pair) -> &'p ComponentMatches {
     pair.memo(|p| match_components(p.old.doc, p.new.doc))
 }
 
+/// Each matched component of a pair: its match, and the component in OLD and in NEW.
+pub fn matched_components<'p>(
+    pair: &'p Pair,
+) -> impl Iterator<Item = (&'p Matched, &'p Component<'p>, &'p Component<'p>)> {
+    components(pair).matched.iter().map(|m| {
+        (
+            m,
+            &pair.old.doc.components[m.old],
+            &pair.new.doc.components[m.new],
+        )
+    })
+}
+
 /// The matches of the file sets of a pair's matched components, made once for all its rules.
 /// File sets of removed and added components are not in it: the component's rule speaks
 /// for them.

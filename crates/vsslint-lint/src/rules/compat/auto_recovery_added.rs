@@ -4,7 +4,7 @@ use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::compat_components::{attr_or_element, flags, AUTO_RECOVERY};
 use crate::toolkit::compat_flags::{bits_moved, Direction::Gained};
-use crate::toolkit::compat_match::components;
+use crate::toolkit::compat_match::matched_components;
 use vsslint_model::flags::Mask;
 
 pub static RULE: Rule = Rule {
@@ -41,11 +41,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut CompareCx, pair: &Pair) {
-    for m in &components(pair).matched {
-        let (o, n) = (
-            &pair.old.doc.components[m.old],
-            &pair.new.doc.components[m.new],
-        );
+    for (m, o, n) in matched_components(pair) {
         let Some(gained) = bits_moved(o, n, flags, AUTO_RECOVERY, Gained) else {
             continue;
         };

@@ -4,7 +4,7 @@
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::compat_components::{attr_or_element, sets, yes_no};
-use crate::toolkit::compat_match::components;
+use crate::toolkit::compat_match::matched_components;
 
 pub static RULE: Rule = Rule {
     meta: compat_rule!("compat/became-required" {
@@ -40,11 +40,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut CompareCx, pair: &Pair) {
     let sets = sets(pair);
-    for m in &components(pair).matched {
-        let (o, n) = (
-            &pair.old.doc.components[m.old],
-            &pair.new.doc.components[m.new],
-        );
+    for (m, o, n) in matched_components(pair) {
         if (yes_no(&o.selectable), yes_no(&n.selectable)) != (Some(true), Some(false))
             || sets.new[m.new].is_some()
         {

@@ -3,7 +3,7 @@
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::{Profile, Severity};
 use crate::toolkit::compat_components::{attr_or_element, yes_no};
-use crate::toolkit::compat_match::components;
+use crate::toolkit::compat_match::matched_components;
 use vsslint_model::model::{Attr, Component, Text};
 
 pub static RULE: Rule = Rule {
@@ -37,11 +37,7 @@ fn text<'a>(a: &Option<Text<'a>>) -> &'a str {
 }
 
 fn check(cx: &mut CompareCx, pair: &Pair) {
-    for m in &components(pair).matched {
-        let (o, n) = (
-            &pair.old.doc.components[m.old],
-            &pair.new.doc.components[m.new],
-        );
+    for (m, o, n) in matched_components(pair) {
         for (name, old, new) in [
             ("caption", &o.caption, &n.caption),
             ("icon", &o.icon, &n.icon),

@@ -3,7 +3,7 @@
 
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
-use crate::toolkit::compat_match::{components, Found};
+use crate::toolkit::compat_match::{matched_components, Found};
 
 pub static RULE: Rule = Rule {
     meta: compat_rule!("compat/component-case-changed" {
@@ -38,14 +38,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut CompareCx, pair: &Pair) {
-    for m in &components(pair).matched {
+    for (m, o, n) in matched_components(pair) {
         if m.found != Found::CaseOnly {
             continue;
         }
-        let (o, n) = (
-            &pair.old.doc.components[m.old],
-            &pair.new.doc.components[m.new],
-        );
         let (what, old_at, new_at) = match (&o.logical_path, &n.logical_path) {
             (Some(a), Some(b)) if o.name() == n.name() => ("its logical path", a.span, b.span),
             _ if o.logical_path() == n.logical_path() => ("its name", o.name_span(), n.name_span()),

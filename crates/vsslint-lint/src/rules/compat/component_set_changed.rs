@@ -4,7 +4,7 @@
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::compat_components::sets;
-use crate::toolkit::compat_match::components;
+use crate::toolkit::compat_match::{components, matched_components};
 
 pub static RULE: Rule = Rule {
     meta: compat_rule!("compat/component-set-changed" {
@@ -47,11 +47,7 @@ fn check(cx: &mut CompareCx, pair: &Pair) {
         Some(s) => format!("the component set of `{s}`"),
         None => "no component set".to_string(),
     };
-    for m in &matches.matched {
-        let (o, n) = (
-            &pair.old.doc.components[m.old],
-            &pair.new.doc.components[m.new],
-        );
+    for (m, o, n) in matched_components(pair) {
         if o.logical_path() != n.logical_path() {
             continue;
         }

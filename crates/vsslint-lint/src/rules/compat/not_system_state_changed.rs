@@ -3,7 +3,7 @@
 use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::compat_components::{attr_or_element, flags};
-use crate::toolkit::compat_match::components;
+use crate::toolkit::compat_match::matched_components;
 use vsslint_model::flags::ComponentFlags;
 
 pub static RULE: Rule = Rule {
@@ -47,11 +47,7 @@ fn check(cx: &mut CompareCx, pair: &Pair) {
         .identification()
         .and_then(|i| i.usage.as_ref())
         .map_or("not given", |u| u.raw);
-    for m in &components(pair).matched {
-        let (o, n) = (
-            &pair.old.doc.components[m.old],
-            &pair.new.doc.components[m.new],
-        );
+    for (m, o, n) in matched_components(pair) {
         let (Some(was), Some(is)) = (flags(o), flags(n)) else {
             continue;
         };

@@ -5,7 +5,7 @@ use crate::rule_api::{compat_rule, Check, Compare, CompareCx, Pair, Rule};
 use crate::rule_meta::Severity;
 use crate::toolkit::compat_components::{attr_or_element, yes_no};
 use crate::toolkit::compat_flags::{flag_moved, Direction::Lost};
-use crate::toolkit::compat_match::components;
+use crate::toolkit::compat_match::matched_components;
 
 pub static RULE: Rule = Rule {
     meta: compat_rule!("compat/selectable-for-restore-removed" {
@@ -42,11 +42,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut CompareCx, pair: &Pair) {
-    for m in &components(pair).matched {
-        let (o, n) = (
-            &pair.old.doc.components[m.old],
-            &pair.new.doc.components[m.new],
-        );
+    for (m, o, n) in matched_components(pair) {
         if o.logical_path().is_empty()
             || !flag_moved(o, n, |c| yes_no(&c.selectable_for_restore), Lost)
         {
