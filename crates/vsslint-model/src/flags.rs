@@ -92,6 +92,8 @@ impl FileSpecBackupType {
     pub const DEFAULT: u32 = 0xF0F;
     /// `VSS_FSBT_ALL_BACKUP_REQUIRED`: the four backup-required bits.
     pub const ALL_BACKUP_REQUIRED: Self = Self::from_bits_retain(0xF);
+    /// `VSS_FSBT_ALL_SNAPSHOT_REQUIRED`: the four snapshot-required bits.
+    pub const ALL_SNAPSHOT_REQUIRED: Self = Self::from_bits_retain(0xF00);
 }
 
 /// Shared by the three masks: naming bits for messages and for `dump`.

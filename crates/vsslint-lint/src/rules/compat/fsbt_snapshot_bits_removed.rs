@@ -39,7 +39,7 @@ fn check(cx: &mut CompareCx, pair: &Pair) {
             ofs,
             nfs,
             backup_type,
-            FileSpecBackupType::from_bits_retain(0xF00),
+            FileSpecBackupType::ALL_SNAPSHOT_REQUIRED,
             Lost,
         ) else {
             continue;
