@@ -51,14 +51,11 @@ pub(super) fn write_diagnostic<W: Write>(out: &mut W, d: &JsonDiagnostic) -> io:
     out.write_all(b",\n      \"help\": ")?;
     optional(out, d.help)?;
     out.write_all(b",\n      \"url\": ")?;
-    let slug = d.url.0.slug;
-    if [DOCS_BASE, slug].iter().all(|s| plain(s)) {
-        for part in [b"\"", DOCS_BASE.as_bytes(), slug.as_bytes(), b".md\""] {
-            out.write_all(part)?;
-        }
-    } else {
-        nested(out, &d.url)?;
-    }
+    // Escaping a string escapes each of its parts: the address is written in its parts.
+    out.write_all(b"\"")?;
+    escaped(out, DOCS_BASE)?;
+    escaped(out, d.url.0.slug)?;
+    out.write_all(b".md\"")?;
     out.write_all(b",\n      \"related\": ")?;
     if d.related.is_empty() {
         out.write_all(b"[]")?;
@@ -72,14 +69,9 @@ pub(super) fn write_diagnostic<W: Write>(out: &mut W, d: &JsonDiagnostic) -> io:
     out.write_all(b"\n    }")
 }
 
-/// Whether JSON writes `s` as it is, between quotes: serde_json escapes only the control
-/// characters below U+0020, `"` and `\`.
-fn plain(s: &str) -> bool {
-    first_escaped(s.as_bytes()).is_none()
-}
-
-/// Where the first byte JSON escapes is, looking eight bytes at a time: most strings of a
-/// report have none.
+/// Where the first byte JSON escapes is (serde_json escapes only the control characters
+/// below U+0020, `"` and `\`), looking eight bytes at a time: most strings of a report have
+/// none.
 fn first_escaped(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -104,8 +96,14 @@ fn first_escaped(bytes: &[u8]) -> Option<usize> {
 
 /// `s` as a JSON string, escaped as serde_json escapes it.
 fn string<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
-    let mut rest = s.as_bytes();
     out.write_all(b"\"")?;
+    escaped(out, s)?;
+    out.write_all(b"\"")
+}
+
+/// `s` escaped as serde_json escapes it, without the quotes.
+fn escaped<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
+    let mut rest = s.as_bytes();
     while let Some(i) = first_escaped(rest) {
         out.write_all(&rest[..i])?;
         let b = rest[i];
@@ -132,8 +130,7 @@ fn string<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
         }
         rest = &rest[i + 1..];
     }
-    out.write_all(rest)?;
-    out.write_all(b"\"")
+    out.write_all(rest)
 }
 
 fn optional<W: Write>(out: &mut W, s: Option<&str>) -> io::Result<()> {
