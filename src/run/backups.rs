@@ -14,6 +14,7 @@
 //! (`vsslint_container`), never its folder's files.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use vsslint_container::Origin;
 use vsslint_lint::pipeline::{FileKind, LintedFile};
@@ -46,13 +47,25 @@ impl Folders {
     /// Lists the folders of `named` (files given on the command line or found by a walk); a
     /// folder that cannot be listed has no other members.
     pub(super) fn of(named: &[&Path]) -> Folders {
-        let given: HashSet<&Path> = named.iter().copied().collect();
-        let mut folders = BTreeMap::new();
+        // The names given in each folder. A folder's files are told apart by their names, not
+        // as whole paths: hashing or comparing a path walks its components, which for 2,000
+        // files in one folder cost more than listing it. A walk names a folder's files one
+        // after the other, so the last folder is tried first, by its bytes.
+        let mut dirs: Vec<(&Path, HashSet<&OsStr>)> = Vec::new();
+        let mut index: BTreeMap<&Path, usize> = BTreeMap::new();
         for p in named {
             let dir = folder(p);
-            if folders.contains_key(dir) {
-                continue;
-            }
+            let k = match dirs.last() {
+                Some((last, _)) if last.as_os_str() == dir.as_os_str() => dirs.len() - 1,
+                _ => *index.entry(dir).or_insert_with(|| {
+                    dirs.push((dir, HashSet::new()));
+                    dirs.len() - 1
+                }),
+            };
+            dirs[k].1.extend(p.file_name());
+        }
+        let mut folders = BTreeMap::new();
+        for (dir, given) in dirs {
             let mut others = Vec::new();
             let mut by_name = false;
             let listed = if dir.as_os_str().is_empty() {
@@ -62,15 +75,18 @@ impl Folders {
             };
             for entry in std::fs::read_dir(listed).into_iter().flatten().flatten() {
                 let name = entry.file_name();
-                let lower = name.to_string_lossy().to_lowercase();
-                let is_xml = Path::new(&lower).extension().is_some_and(|e| e == "xml");
+                let bytes = name.as_encoded_bytes();
+                // `.xml` alone is a hidden file without an extension.
+                let is_xml =
+                    bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b".xml");
                 if !is_xml || !entry.file_type().is_ok_and(|t| t.is_file()) {
                     continue;
                 }
-                by_name |= SET_NAMES.contains(&lower.as_str());
-                let path = dir.join(&name);
-                if !given.contains(path.as_path()) {
-                    others.push(path);
+                by_name |= SET_NAMES
+                    .iter()
+                    .any(|s| bytes.eq_ignore_ascii_case(s.as_bytes()));
+                if !given.contains(name.as_os_str()) {
+                    others.push(dir.join(&name));
                 }
             }
             others.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
@@ -147,4 +163,55 @@ pub(super) fn mark(files: &mut [LintedFile], paths: &[Option<PathBuf>]) -> Vec<u
         }
     }
     newly
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A folder with files whose names differ from a backup document's only in case, and names
+    /// that look like documents and are not.
+    #[test]
+    fn a_folder_is_listed_by_its_names_in_any_case() {
+        let dir = std::env::temp_dir().join(format!("vsslint-folders-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("sub.xml")).unwrap();
+        for name in [
+            "MANIFEST.XML",
+            "a.xml",
+            "b.XmL",
+            ".xml",
+            "c.xml.bak",
+            "d.cab",
+        ] {
+            std::fs::write(dir.join(name), "<x/>").unwrap();
+        }
+        let named = dir.join("a.xml");
+        // The same file named twice, once through `.`, is one file named.
+        let again = dir.join(".").join("a.xml");
+        let folders = Folders::of(&[&named, &again]);
+        assert_eq!(folders.set_by_name(&named), Some(set_name(&dir)));
+        let mut folders = folders;
+        assert_eq!(
+            folders.take_others(&dir),
+            vec![dir.join("MANIFEST.XML"), dir.join("b.XmL")]
+        );
+        assert_eq!(folders.take_others(&dir), Vec::<PathBuf>::new());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_without_a_backup_name_is_no_backup_by_name() {
+        let dir = std::env::temp_dir().join(format!("vsslint-plain-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in ["WM0.xml", "manifest.xml.txt", "xmanifest.xml"] {
+            std::fs::write(dir.join(name), "<x/>").unwrap();
+        }
+        let named = dir.join("WM0.xml");
+        let mut folders = Folders::of(&[&named]);
+        assert_eq!(folders.set_by_name(&named), None);
+        assert_eq!(folders.take_others(&dir), vec![dir.join("xmanifest.xml")]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
