@@ -113,5 +113,27 @@ impl JsonSchema for AnyDump {
 
 /// The JSON Schema of `dump`'s output, as committed in `schemas/vsslint-dump.schema.json`.
 pub fn schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(AnyDump)).expect("a schema is JSON")
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(AnyDump)).expect("a schema is JSON");
+    in_json_terms(&mut schema);
+    schema
+}
+
+/// The descriptions come from the model's documentation, which speaks Rust: what it calls
+/// `None` is `null` in the dump.
+fn in_json_terms(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                match value {
+                    serde_json::Value::String(s) if key == "description" => {
+                        *s = s.replace("`None`", "`null`");
+                    }
+                    _ => in_json_terms(value),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(in_json_terms),
+        _ => {}
+    }
 }
