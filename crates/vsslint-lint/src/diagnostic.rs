@@ -48,13 +48,6 @@ impl Fix {
     ) -> Self {
         Fix::replace(Span::new(at, at), text, applicability)
     }
-
-    /// The smallest span covering every edit.
-    pub fn extent(&self) -> Span {
-        let start = self.edits.first().map_or(0, |e| e.span.start);
-        let end = self.edits.last().map_or(0, |e| e.span.end);
-        Span::new(start, end)
-    }
 }
 
 /// A second location that explains the first ("first defined here").
@@ -142,12 +135,6 @@ impl Diagnostic {
     /// Sets the help: how to fix the finding, in words.
     pub fn help(&mut self, help: impl Into<Cow<'static, str>>) -> &mut Self {
         self.help = Some(tidy_cow(help.into()));
-        self
-    }
-
-    /// Sets the severity.
-    pub fn severity(&mut self, severity: Severity) -> &mut Self {
-        self.severity = severity;
         self
     }
 
