@@ -13,7 +13,7 @@
 //! vshadow save the former under any name). A cabinet's members are its entries
 //! (`vsslint_container`), never its folder's files.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use vsslint_container::Origin;
@@ -141,12 +141,9 @@ pub(super) fn backups_by_kind(files: &[LintedFile], paths: &[Option<PathBuf>]) -
 /// as that backup's, and unmarks the files of a folder named like a backup that holds neither;
 /// returns the files newly marked, whose texts may have been freed.
 pub(super) fn mark(files: &mut [LintedFile], paths: &[Option<PathBuf>]) -> Vec<usize> {
-    let mut backup: HashMap<&Path, bool> = HashMap::new();
-    for (f, p) in files.iter().zip(paths) {
-        let Some(p) = p else { continue };
-        let e = backup.entry(folder(p)).or_default();
-        *e |= matches!(f.kind, FileKind::BackupComponents | FileKind::Manifest);
-    }
+    // Most runs have no backup: then no file's folder needs working out (a path's parent
+    // is worked out component by component).
+    let backups = backups_by_kind(files, paths);
     let mut newly = Vec::new();
     for (i, (f, p)) in files.iter_mut().zip(paths).enumerate() {
         let Some(p) = p else { continue };
@@ -154,7 +151,7 @@ pub(super) fn mark(files: &mut [LintedFile], paths: &[Option<PathBuf>]) -> Vec<u
             continue;
         }
         // A member that cannot be read stays one, so that it is not also called missing.
-        let is_set = backup.get(folder(p)) == Some(&true) && f.kind != FileKind::Skipped;
+        let is_set = f.kind != FileKind::Skipped && backups.iter().any(|d| d == folder(p));
         if !is_set {
             f.set = None;
         } else if f.set.is_none() {

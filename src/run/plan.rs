@@ -137,6 +137,11 @@ impl Plan<'_> {
     /// that backup's, and the folder's other documents are read for context.
     fn add_named_backups(&mut self, folders: Folders) -> Result<(), Failure> {
         self.folders = folders;
+        let named = self.folders.named_backups();
+        // Without a folder named like a backup, no file's folder needs working out.
+        if named.is_empty() {
+            return Ok(());
+        }
         for job in &mut self.jobs {
             job.set = job
                 .path
@@ -144,7 +149,7 @@ impl Plan<'_> {
                 .and_then(|p| self.folders.set_by_name(p));
         }
         let mut members = Vec::new();
-        for dir in self.folders.named_backups() {
+        for dir in named {
             members.extend(self.folders.take_others(&dir));
         }
         self.add_members(members)
