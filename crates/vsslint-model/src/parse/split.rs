@@ -237,7 +237,8 @@ impl<'t> Layout<'t> {
 /// appear unescaped in attribute values or text, so every `<` outside comments, CDATA and
 /// processing instructions starts a tag; a start tag ends at the last `>` before the next
 /// `<`, and is empty when `/` comes before that `>`. Text that itself holds `>` can mislead
-/// this, which `Layout::build` then catches.
+/// this, which `Layout::build` then catches. Past the last cut, the shared parent's end is
+/// looked up by its name (`closing_tag`).
 fn scan(text: &str, pieces: usize) -> Option<Layout<'_>> {
     let b = text.as_bytes();
     let len = b.len();
@@ -283,12 +284,22 @@ fn scan(text: &str, pieces: usize) -> Option<Layout<'_>> {
                 let gt = i + memchr::memrchr(b'>', &b[i..bound])?;
                 let empty = b[gt - 1] == b'/';
                 if cuts.len() + 1 < pieces && i >= target(cuts.len() + 1) {
-                    let (depth, _) = match shared {
+                    let (depth, level) = match shared {
                         Some(s) => s,
                         None => *shared.insert(choose(&open, target(1) - len / (2 * pieces))?),
                     };
                     if open.len() == depth {
                         cuts.push(i);
+                        if cuts.len() + 1 == pieces {
+                            open.truncate(depth);
+                            let end = closing_tag(b, i, open.last()?.name)?;
+                            return Some(Layout {
+                                open,
+                                cuts,
+                                end,
+                                level,
+                            });
+                        }
                     }
                 }
                 if !empty {
@@ -306,6 +317,27 @@ fn scan(text: &str, pieces: usize) -> Option<Layout<'_>> {
             }
         };
         i = next + memchr::memchr(b'<', b.get(next..)?)?;
+    }
+}
+
+/// Where the shared parent closes, once every cut is placed: the first closing tag of its
+/// name from `from` on. Its kind of element never holds one of its own kind, so only a
+/// comment, a CDATA section or a processing instruction could hold that text first, and then
+/// the later pieces do not parse (their text ends inside it), nor does the first piece when
+/// such an element nests after all (its text closes one element more than it opens): the
+/// document is parsed whole either way (`Layout::build`). Not following every tag to the
+/// end cuts the scan of the System writer document from 4.5 to 2.7 million instructions (on
+/// the one thread that runs before the pieces are parsed, in two pieces; callgrind).
+fn closing_tag(b: &[u8], from: usize, name: &str) -> Option<usize> {
+    let tag = format!("</{name}");
+    let finder = memchr::memmem::Finder::new(tag.as_bytes());
+    let mut at = from;
+    loop {
+        let found = at + finder.find(&b[at..])?;
+        match b.get(found + tag.len()) {
+            Some(c) if *c == b'>' || c.is_ascii_whitespace() => return Some(found),
+            _ => at = found + tag.len(),
+        }
     }
 }
 
@@ -789,6 +821,41 @@ mod tests {
         let at = t.len() * num / den;
         let at = at + t[at..].find("<FILE_LIST").unwrap();
         format!("{}{s}{}", &t[..at], &t[at..])
+    }
+
+    #[test]
+    fn text_like_the_shared_parents_closing_tag_after_the_last_cut_changes_nothing() {
+        // After the last cut the shared parent's end is found by its name. A comment, a CDATA
+        // section or a processing instruction holding that text, or an element of the same
+        // name inside it, puts the end wrong: the pieces are then refused, and the document
+        // is parsed whole. Names that only begin like it are passed over.
+        let good = one_component(200, |_| String::new());
+        let refused = [
+            "<!-- </FILE_GROUP> -->",
+            "<!-- </FILE_GROUP><FILE_GROUP> -->",
+            "<![CDATA[</FILE_GROUP>]]>",
+            "<?pi </FILE_GROUP>?>",
+            r#"<FILE_GROUP componentName="inner"><FILE_LIST path="C:\x" filespec="*"/></FILE_GROUP>"#,
+        ];
+        for insert in refused {
+            for (num, den, pieces) in [(2, 3, 2), (9, 10, 2), (9, 10, 3)] {
+                let text = before_file_list(&good, num, den, insert);
+                let layout = scan(&text, pieces).unwrap();
+                assert!(layout.cuts.last() < Some(&text.find(insert).unwrap()));
+                assert!(whole(&text).is_ok(), "{insert}");
+                assert_eq!(with_threads(|| in_pieces(&text, pieces)), None, "{insert}");
+                assert_eq!(through(&text), whole(&text), "{insert}");
+            }
+        }
+        let alike = before_file_list(&good, 9, 10, "<FILE_GROUPS/><FILE_GROUP_X></FILE_GROUP_X>");
+        same(&alike, 2);
+        same(&alike, 3);
+        // A closing tag with white space before its `>` is found as well.
+        let spaced = good.replacen("</FILE_GROUP>", "</FILE_GROUP \n>", 1);
+        let layout = scan(&spaced, 2).unwrap();
+        assert!(spaced[layout.end..].starts_with("</FILE_GROUP \n>"));
+        same(&spaced, 2);
+        same(&spaced, 3);
     }
 
     #[test]
