@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use vsslint_container::Origin;
+use vsslint_container::{is_document_name, Origin};
 use vsslint_lint::pipeline::{FileKind, LintedFile};
 
 /// The names DiskShadow gives the documents it saves beside the writers' documents.
@@ -76,10 +76,7 @@ impl Folders {
             for entry in std::fs::read_dir(listed).into_iter().flatten().flatten() {
                 let name = entry.file_name();
                 let bytes = name.as_encoded_bytes();
-                // `.xml` alone is a hidden file without an extension.
-                let is_xml =
-                    bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b".xml");
-                if !is_xml || !entry.file_type().is_ok_and(|t| t.is_file()) {
+                if !is_document_name(bytes) || !entry.file_type().is_ok_and(|t| t.is_file()) {
                     continue;
                 }
                 by_name |= SET_NAMES

@@ -73,7 +73,7 @@ fn open_cabinet(bytes: &[u8], limits: &CabLimits) -> Result<Vec<Entry>, String> 
         match entry {
             Ok(e) => {
                 let name = e.file_name().to_string();
-                if is_document_name(&name) {
+                if is_document_name(name.as_bytes()) {
                     docs.push(Entry {
                         name,
                         bytes: Ok(e.bytes),
@@ -87,7 +87,7 @@ fn open_cabinet(bytes: &[u8], limits: &CabLimits) -> Result<Vec<Entry>, String> 
                     .entry()
                     .map(|r| cab::file_name(&r.name).to_string())
                     .unwrap_or_default();
-                if is_document_name(&name) {
+                if is_document_name(name.as_bytes()) {
                     docs.push(Entry {
                         name,
                         bytes: Err(e.to_string()),
@@ -119,9 +119,11 @@ fn open_cabinet(bytes: &[u8], limits: &CabLimits) -> Result<Vec<Entry>, String> 
     Ok(docs)
 }
 
-/// Compared as bytes: a name's last four bytes need not end a character (`WM1.∙ml`).
-fn is_document_name(name: &str) -> bool {
-    let name = name.as_bytes();
+/// Whether a file name is a document's, as DiskShadow names the documents of a backup
+/// (`*.xml`, in any case): for a cabinet's entries, and for the files of a backup's folder.
+/// Compared as bytes: a name's last four bytes need not end a character (`WM1.∙ml`), and a
+/// folder's names need not be UTF-8. `.xml` alone is a hidden file without an extension.
+pub fn is_document_name(name: &[u8]) -> bool {
     name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(b".xml")
 }
 
@@ -131,7 +133,7 @@ mod tests {
 
     #[test]
     fn document_names_are_compared_as_bytes() {
-        assert!(is_document_name("WM1.xml") && is_document_name("BCDocument.XML"));
+        assert!(is_document_name(b"WM1.xml") && is_document_name(b"BCDocument.XML"));
         for other in [
             "WM1.\u{2219}ml",
             "WM1.∙ml",
@@ -140,7 +142,7 @@ mod tests {
             "Dis1.tmp",
             "∙∙∙∙",
         ] {
-            assert!(!is_document_name(other), "{other}");
+            assert!(!is_document_name(other.as_bytes()), "{other}");
         }
     }
 }
