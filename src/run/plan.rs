@@ -137,9 +137,9 @@ impl Plan<'_> {
     /// that backup's, and the folder's other documents are read for context.
     fn add_named_backups(&mut self, folders: Folders) -> Result<(), Failure> {
         self.folders = folders;
-        let named = self.folders.named_backups();
+        let backups = self.folders.named_backups();
         // Without a folder named like a backup, no file's folder needs working out.
-        if named.is_empty() {
+        if backups.is_empty() {
             return Ok(());
         }
         for job in &mut self.jobs {
@@ -149,7 +149,7 @@ impl Plan<'_> {
                 .and_then(|p| self.folders.set_by_name(p));
         }
         let mut members = Vec::new();
-        for dir in named {
+        for dir in backups {
             members.extend(self.folders.take_others(&dir));
         }
         self.add_members(members)
