@@ -88,6 +88,14 @@ struct Batch {
 impl Batch {
     /// Adds what linting `jobs`, the jobs from the `first`th on, gave.
     fn add(&mut self, done: Vec<Done>, jobs: &[Job], first: usize) {
+        // Grown once: a file is a few hundred bytes, and vectors grown by doubling would move
+        // them all again, on the one thread that runs between the parallel stages.
+        let n: usize = done.iter().map(|d| d.files.len()).sum();
+        self.files.reserve(n);
+        self.parts.reserve(n);
+        self.job_of.reserve(n);
+        self.paths.reserve(n);
+        self.contexts.reserve(n);
         for (k, (done, job)) in done.into_iter().zip(jobs).enumerate() {
             for (file, part) in done.files {
                 let own = file.origin == Origin::File;
@@ -184,31 +192,48 @@ fn reported(
     linter: &Linter,
     opts: &Options,
 ) -> (Vec<LintedFile>, Vec<Option<Vec<u8>>>) {
-    let kept: Vec<(LintedFile, Option<Vec<u8>>)> = (batch.files.into_iter())
-        .zip(batch.parts)
-        .zip(found)
-        .zip(&batch.contexts)
-        .filter(|(_, context)| !**context)
-        .map(|(((f, part), before), _)| {
-            let changed = f.diagnostics.len() != before || part.is_none();
-            let part = if changed { linter.render(&f) } else { part };
-            (f, part)
-        })
-        .collect();
-    // Sorted by index: a file is large to move.
-    let mut order: Vec<usize> = (0..kept.len()).collect();
-    order.sort_by(|a, b| kept[*a].0.path.cmp(&kept[*b].0.path));
-    let mut slots: Vec<Option<_>> = kept.into_iter().map(Some).collect();
-    let (mut files, parts): (Vec<LintedFile>, Vec<Option<Vec<u8>>>) = order
-        .iter()
-        .map(|i| slots[*i].take().expect("each once"))
-        .unzip();
+    let Batch {
+        files,
+        mut parts,
+        contexts,
+        ..
+    } = batch;
+    for (((f, part), before), context) in files.iter().zip(&mut parts).zip(found).zip(&contexts) {
+        if !context && (f.diagnostics.len() != before || part.is_none()) {
+            *part = linter.render(f);
+        }
+    }
+    // Files are linted in the order of their paths unless a backup's members joined them: then
+    // they are put in order, each moved once.
+    let in_order = !contexts.contains(&true) && files.is_sorted_by(|a, b| a.path <= b.path);
+    let (mut files, parts) = if in_order {
+        (files, parts)
+    } else {
+        in_path_order(files, parts, &contexts)
+    };
     if opts.quiet {
         for f in &mut files {
             f.hide_below(Severity::Error, HiddenBy::Quiet);
         }
     }
     (files, parts)
+}
+
+/// The files not read for context, with their parts, in the order of their paths (files of
+/// one path in the order they came).
+fn in_path_order(
+    files: Vec<LintedFile>,
+    parts: Vec<Option<Vec<u8>>>,
+    contexts: &[bool],
+) -> (Vec<LintedFile>, Vec<Option<Vec<u8>>>) {
+    let mut order: Vec<usize> = (0..files.len()).filter(|i| !contexts[*i]).collect();
+    // Sorted by index: a file is large to move.
+    order.sort_by(|a, b| files[*a].path.cmp(&files[*b].path));
+    let mut slots: Vec<Option<_>> = files.into_iter().zip(parts).map(Some).collect();
+    order
+        .iter()
+        .map(|i| slots[*i].take().expect("each once"))
+        .unzip()
 }
 
 /// Writes the report, or under `--diff` the diffs. The fixed standard input goes first, to
