@@ -610,8 +610,11 @@ pub fn check_across_with(files: &mut [LintedFile], settings: &[&Settings], regis
         .collect();
     let found = engine::across::run(&docs, registry);
     drop(docs);
-    for f in files.iter_mut() {
-        f.kept = None;
+    // Freeing a large document's tree and model is tens of thousands of frees, which nothing
+    // waits for: a thread of the pool does it while the report is written.
+    let kept: Vec<Kept> = files.iter_mut().filter_map(|f| f.kept.take()).collect();
+    if !kept.is_empty() {
+        rayon::spawn(move || drop(kept));
     }
     if found.is_empty() {
         return;
