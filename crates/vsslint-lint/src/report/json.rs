@@ -14,7 +14,7 @@ use crate::pipeline::LintedFile;
 #[cfg(not(feature = "direct-json"))]
 use serde::Serialize;
 use std::borrow::Cow;
-use std::io::{self, Write};
+use std::io::{self, IoSlice, Write};
 use vsslint_model::span::Position;
 
 pub use super::json_report::{JsonDiagnostic, JsonEdit, JsonFix, JsonRelated, JsonReport, RuleUrl};
@@ -213,17 +213,28 @@ pub fn write_rendered(
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     write!(out, "{{\n  \"version\": {VERSION},\n  \"diagnostics\": [")?;
     let mut first = true;
+    // Parts rendered ahead are handed on many to a call: where the sink takes vectored writes
+    // (standard output and files on Unix), the buffer passes them to the system as they are;
+    // elsewhere it copies them, as it would one at a time. Copied into the buffer, the 3.7 MB
+    // of the 2,000 small documents' report cost the thread that writes it 3.7 million
+    // instructions, after every other thread is done.
+    let mut ahead: Vec<IoSlice> = Vec::new();
     for (file, part) in files.iter().zip(parts) {
         match part {
             // The first finding has no separator.
             Some(part) if !part.is_empty() => {
-                out.write_all(if first { &part[1..] } else { part })?;
+                let part = if first { &part[1..] } else { part };
                 first = false;
+                ahead.push(IoSlice::new(part));
             }
             Some(_) => {}
-            None => render_into(&mut out, file, &mut first)?,
+            None => {
+                write_all_vectored(&mut out, &mut ahead)?;
+                render_into(&mut out, file, &mut first)?;
+            }
         }
     }
+    write_all_vectored(&mut out, &mut ahead)?;
     out.write_all(if first { b"]" } else { b"\n  ]" })?;
     out.write_all(b",\n  \"summary\": ")?;
     let mut summary = Vec::new();
@@ -235,6 +246,21 @@ pub fn write_rendered(
     out.write_all(&summary)?;
     out.write_all(b"\n}\n")?;
     out.flush()
+}
+
+/// Writes every byte of `bufs` in order, and empties it.
+fn write_all_vectored(out: &mut impl Write, bufs: &mut Vec<IoSlice>) -> io::Result<()> {
+    let mut rest = &mut bufs[..];
+    while !rest.is_empty() {
+        match out.write_vectored(rest) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bufs.clear();
+    Ok(())
 }
 
 /// Appends pretty-printed JSON one level deeper: a JSON string holds no raw line break, so
@@ -366,5 +392,44 @@ mod tests {
             assert_eq!(String::from_utf8(written(&files)).unwrap(), whole);
             assert_eq!(String::from_utf8(rendered(&files)).unwrap(), whole);
         }
+    }
+
+    /// A sink that takes at most a few bytes a call, as a full pipe does.
+    struct Trickle(Vec<u8>);
+
+    impl Write for Trickle {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let n = buf.len().min(97);
+            self.0.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn parts_handed_on_many_to_a_call_arrive_whole_and_in_order_through_short_writes() {
+        let s = Settings::default();
+        let bad = include_bytes!(concat!(
+            env!("VSSLINT_FIXTURES"),
+            "/rules/fs/duplicate-or-overlap/bad.xml"
+        ));
+        // Well past the buffer's 64 KiB, with files rendered here between those rendered ahead.
+        let files: Vec<LintedFile> = (0..150)
+            .map(|i| lint_bytes(&format!("d{i}.xml"), bad, &s))
+            .collect();
+        let parts: Vec<Vec<u8>> = files.iter().map(render).collect();
+        let parts: Vec<Option<&[u8]>> = (parts.iter().enumerate())
+            .map(|(i, p)| (i % 60 != 1).then_some(p.as_slice()))
+            .collect();
+        let mut sink = Trickle(Vec::new());
+        write_rendered(&mut sink, &files, &parts).unwrap();
+        assert!(sink.0.len() > 1 << 17, "{} bytes", sink.0.len());
+        assert_eq!(
+            String::from_utf8(sink.0).unwrap(),
+            String::from_utf8(whole(&files)).unwrap()
+        );
     }
 }
