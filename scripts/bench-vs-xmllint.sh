@@ -16,8 +16,8 @@
 # each command, default 60), ROUNDS (alternating rounds they are split into, default 6),
 # NO_HYPERFINE=1 to time with the shell loop even when hyperfine is installed, BASELINE=path
 # of another vsslint binary (an earlier build) to time in the same rounds and compare with.
-# Needs xmllint (libxml2-utils), GNU time and python3; uses hyperfine when installed, a
-# `date +%s%N` loop otherwise. Times are medians.
+# Needs xmllint (libxml2-utils), GNU time and python3; uses hyperfine when installed (and
+# installs it as root where apt-get can), a `date +%s%N` loop otherwise. Times are medians.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -45,6 +45,13 @@ if ((${#missing[@]})); then
         echo "needs: ${missing[*]} (apt-get install ${missing[*]})" >&2
         exit 2
     fi
+fi
+# hyperfine starts each command itself, where the shell loop adds a fork and a `date` to
+# every run of both tools (about a millisecond, which pulls every ratio toward 1): installed
+# when it can be, the loop otherwise.
+if [[ -z ${NO_HYPERFINE:-} ]] && ! command -v hyperfine >/dev/null &&
+    [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    apt-get install -y -qq hyperfine >/dev/null 2>&1 || echo "hyperfine not installed: timing with the shell loop" >&2
 fi
 
 echo "building release…" >&2
