@@ -203,8 +203,9 @@ fn reported(
             *part = linter.render(f);
         }
     }
-    // Files are linted in the order of their paths unless a backup's members joined them: then
-    // they are put in order, each moved once.
+    // Files are usually linted in the order of their paths already; when not (a backup's
+    // members joined them, or the command line named them in another order), they are put in
+    // order, each moved once.
     let in_order = !contexts.contains(&true) && files.is_sorted_by(|a, b| a.path <= b.path);
     let (mut files, parts) = if in_order {
         (files, parts)
