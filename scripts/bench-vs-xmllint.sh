@@ -32,26 +32,26 @@ if [[ ! -f "$SYSTEM" ]]; then
     echo "skipped: $SYSTEM is absent (set CORPUS to the folder with WM3.xml)" >&2
     exit 0
 fi
+# Whether Debian packages can be installed here (root, apt-get), and installing them (the
+# package lists refreshed once if the first try fails): true when it worked.
+can_install() { [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; }
+apt_install() {
+    apt-get install -y -qq "$@" >/dev/null 2>&1 ||
+        { apt-get update -qq && apt-get install -y -qq "$@" >/dev/null 2>&1; }
+}
 missing=()
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 [[ -x /usr/bin/time ]] || missing+=(time)
 command -v python3 >/dev/null || missing+=(python3)
-if ((${#missing[@]})); then
-    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-        apt-get install -y -qq "${missing[@]}" >/dev/null || {
-            apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
-        }
-    else
-        echo "needs: ${missing[*]} (apt-get install ${missing[*]})" >&2
-        exit 2
-    fi
+if ((${#missing[@]})) && ! { can_install && apt_install "${missing[@]}"; }; then
+    echo "needs: ${missing[*]} (apt-get install ${missing[*]})" >&2
+    exit 2
 fi
 # hyperfine starts each command itself, where the shell loop adds a fork and a `date` to
 # every run of both tools (about a millisecond, which pulls every ratio toward 1): installed
 # when it can be, the loop otherwise.
-if [[ -z ${NO_HYPERFINE:-} ]] && ! command -v hyperfine >/dev/null &&
-    [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    apt-get install -y -qq hyperfine >/dev/null 2>&1 || echo "hyperfine not installed: timing with the shell loop" >&2
+if [[ -z ${NO_HYPERFINE:-} ]] && ! command -v hyperfine >/dev/null && can_install; then
+    apt_install hyperfine || echo "hyperfine not installed: timing with the shell loop" >&2
 fi
 
 echo "building release…" >&2
