@@ -55,21 +55,8 @@ impl<'r> Linter<'r> {
     }
 
     /// Lints every job, in parallel; the results in the order of the jobs.
-    ///
-    /// All of it runs on a thread of the pool, the calling thread waiting once. Called from
-    /// outside the pool, a lone job (one large document) would be linted on the calling
-    /// thread, and each of its parallel stages (the pieces' texts, their parse, the model,
-    /// the rules) would hand its work over to the pool and wait for it. The System writer
-    /// document, before and after: 29 to 125 context switches a run, then 16 (perf stat, 50
-    /// runs, twice); 20.8 to 19.4 ms and 19.3 to 18.0 ms (medians of two rounds of 150 runs
-    /// alternating with xmllint, on a busy machine). The 2,000 small documents take the same
-    /// time.
     pub(super) fn lint_in_parallel(&self, jobs: &[Job]) -> Vec<Done> {
-        rayon::join(
-            || jobs.par_iter().map(|job| self.lint(job)).collect(),
-            || (),
-        )
-        .0
+        jobs.par_iter().map(|job| self.lint(job)).collect()
     }
 
     /// A file's part of the report, rendered ahead.
