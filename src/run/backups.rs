@@ -36,6 +36,62 @@ pub(super) fn set_name(dir: &Path) -> String {
     }
 }
 
+/// A folder's document files as found on disk, and whether one bears a backup document's name.
+struct Listing {
+    docs: Vec<std::ffi::OsString>,
+    by_name: bool,
+}
+
+impl Listing {
+    /// Lists `dir` (`""` is the current folder); a folder that cannot be listed holds nothing.
+    fn of(dir: &Path) -> Listing {
+        let listed = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let mut docs = Vec::new();
+        let mut by_name = false;
+        for entry in std::fs::read_dir(listed).into_iter().flatten().flatten() {
+            let name = entry.file_name();
+            let bytes = name.as_encoded_bytes();
+            if !is_document_name(bytes) || !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
+            by_name |= SET_NAMES
+                .iter()
+                .any(|s| bytes.eq_ignore_ascii_case(s.as_bytes()));
+            docs.push(name);
+        }
+        Listing { docs, by_name }
+    }
+}
+
+/// The folders the command line names or names files in, listed while the walk runs: listing
+/// a folder of 2,000 documents after its walk took 1.3 ms on the one thread that runs before
+/// any file is linted (scripts/bench-inputs.py's 2,000 documents; see `plan::plan_inputs`).
+#[derive(Default)]
+pub(super) struct Listed(BTreeMap<PathBuf, Listing>);
+
+impl Listed {
+    /// Lists each folder `paths` name, and the folder of each file they name; a pattern and
+    /// standard input name no folder.
+    pub(super) fn ahead(paths: &[PathBuf]) -> Listed {
+        let mut listed = BTreeMap::new();
+        for p in paths {
+            let dir = match std::fs::metadata(p) {
+                Ok(m) if m.is_dir() => p.as_path(),
+                Ok(_) => folder(p),
+                Err(_) => continue,
+            };
+            if !listed.contains_key(dir) {
+                listed.insert(dir.to_path_buf(), Listing::of(dir));
+            }
+        }
+        Listed(listed)
+    }
+}
+
 /// The documents of each folder that holds a file named, as found on disk.
 pub(super) struct Folders {
     /// Each folder's `*.xml` files that are not named, and whether a file of the folder bears a
@@ -44,9 +100,9 @@ pub(super) struct Folders {
 }
 
 impl Folders {
-    /// Lists the folders of `named` (files given on the command line or found by a walk); a
-    /// folder that cannot be listed has no other members.
-    pub(super) fn of(named: &[&Path]) -> Folders {
+    /// The folders of `named` (files given on the command line or found by a walk), each as
+    /// `listed` ahead or else listed now; a folder that cannot be listed has no other members.
+    pub(super) fn of(named: &[&Path], mut listed: Listed) -> Folders {
         // The names given in each folder. A folder's files are told apart by their names, not
         // as whole paths: hashing or comparing a path walks its components, which for 2,000
         // files in one folder cost more than listing it. A walk names a folder's files one
@@ -66,26 +122,13 @@ impl Folders {
         }
         let mut folders = BTreeMap::new();
         for (dir, given) in dirs {
-            let mut others = Vec::new();
-            let mut by_name = false;
-            let listed = if dir.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                dir
-            };
-            for entry in std::fs::read_dir(listed).into_iter().flatten().flatten() {
-                let name = entry.file_name();
-                let bytes = name.as_encoded_bytes();
-                if !is_document_name(bytes) || !entry.file_type().is_ok_and(|t| t.is_file()) {
-                    continue;
-                }
-                by_name |= SET_NAMES
-                    .iter()
-                    .any(|s| bytes.eq_ignore_ascii_case(s.as_bytes()));
-                if !given.contains(name.as_os_str()) {
-                    others.push(dir.join(&name));
-                }
-            }
+            // Paths compare by their components: `set/` lists the folder of `set/WM0.xml`.
+            let Listing { docs, by_name } =
+                (listed.0.remove(dir)).unwrap_or_else(|| Listing::of(dir));
+            let mut others: Vec<PathBuf> = (docs.iter())
+                .filter(|name| !given.contains(name.as_os_str()))
+                .map(|name| dir.join(name))
+                .collect();
             others.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
             folders.insert(dir.to_path_buf(), (others, by_name));
         }
@@ -183,7 +226,7 @@ mod tests {
         let named = dir.join("a.xml");
         // The same file named twice, once through `.`, is one file named.
         let again = dir.join(".").join("a.xml");
-        let folders = Folders::of(&[&named, &again]);
+        let folders = Folders::of(&[&named, &again], Listed::default());
         assert_eq!(folders.set_by_name(&named), Some(set_name(&dir)));
         let mut folders = folders;
         assert_eq!(
@@ -203,7 +246,7 @@ mod tests {
             std::fs::write(dir.join(name), "<x/>").unwrap();
         }
         let named = dir.join("WM0.xml");
-        let mut folders = Folders::of(&[&named]);
+        let mut folders = Folders::of(&[&named], Listed::default());
         assert_eq!(folders.set_by_name(&named), None);
         assert_eq!(folders.take_others(&dir), vec![dir.join("xmanifest.xml")]);
         std::fs::remove_dir_all(&dir).unwrap();

@@ -1,7 +1,7 @@
 //! The first stage of a run: what to lint, each file with its settings, and the members of
 //! the backups named that were not named themselves.
 
-use super::backups::{self, Folders};
+use super::backups::{self, Folders, Listed};
 use super::configs::{Configs, Selection};
 use super::inputs::{self, Exclusions, Input};
 use super::options::{Failure, Options, OptionsError};
@@ -41,12 +41,18 @@ pub(super) struct Plan<'o> {
 /// the other documents of every folder that is a backup by its file names.
 pub(super) fn plan_inputs<'o>(opts: &'o Options, registry: &Registry) -> Result<Plan<'o>, Failure> {
     let exclude = Exclusions::new(&opts.exclude)?;
-    let found = inputs::inputs(&opts.paths, &exclude)?;
+    // The folders named are listed while the walk runs: a folder's other documents are known
+    // without listing it again once its files are found.
+    let (found, listed) = rayon::join(
+        || inputs::inputs(&opts.paths, &exclude),
+        || Listed::ahead(&opts.paths),
+    );
+    let found = found?;
     let mut plan = Plan {
         opts,
         configs: Configs::new(opts.config.as_deref(), opts.style.width)?,
         selection: Selection::new(opts, registry)?,
-        folders: Folders::of(&[]),
+        folders: Folders::of(&[], Listed::default()),
         jobs: Vec::with_capacity(found.inputs.len()),
         skipped: found
             .excluded
@@ -66,7 +72,7 @@ pub(super) fn plan_inputs<'o>(opts: &'o Options, registry: &Registry) -> Result<
     // scripts/bench-inputs.py they take 4.0 and 3.0 million instructions (callgrind), and
     // the lint threads start about 3 million sooner.
     let (folders, planned) = rayon::join(
-        || Folders::of(&named),
+        || Folders::of(&named, listed),
         || plan.add_named(&found.inputs, &exclude),
     );
     planned?;

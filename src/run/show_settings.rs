@@ -45,7 +45,7 @@ pub fn show_settings(opts: &Options, file: &std::path::Path) -> Result<String, F
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("cab"));
     let backup = is_cab
-        || super::backups::Folders::of(&[file])
+        || super::backups::Folders::of(&[file], super::backups::Listed::default())
             .set_by_name(file)
             .is_some();
     let listed = match s.listed_from(backup) {
