@@ -237,6 +237,36 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// The folders named are listed before the walk finds their files: what is found then is
+    /// told apart with that listing, reached through the folder's path written either way.
+    #[test]
+    fn a_folder_listed_ahead_is_the_one_its_files_are_told_apart_with() {
+        let dir = std::env::temp_dir().join(format!("vsslint-ahead-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in ["Manifest.xml", "WM0.xml", "WM1.xml"] {
+            std::fs::write(dir.join(name), "<x/>").unwrap();
+        }
+        let named = dir.join("WM0.xml");
+        let as_folder = PathBuf::from(format!("{}/", dir.display()));
+        for listed in [
+            Listed::ahead(&[as_folder]),
+            Listed::ahead(std::slice::from_ref(&named)),
+        ] {
+            // Gone after the listing, the file is still a member: the listing made ahead is
+            // the one used, not a second one.
+            std::fs::remove_file(dir.join("WM1.xml")).unwrap();
+            let mut folders = Folders::of(&[&named], listed);
+            assert_eq!(folders.set_by_name(&named), Some(set_name(&dir)));
+            assert_eq!(
+                folders.take_others(&dir),
+                vec![dir.join("Manifest.xml"), dir.join("WM1.xml")]
+            );
+            std::fs::write(dir.join("WM1.xml"), "<x/>").unwrap();
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn a_folder_without_a_backup_name_is_no_backup_by_name() {
         let dir = std::env::temp_dir().join(format!("vsslint-plain-{}", std::process::id()));
