@@ -93,6 +93,7 @@ impl Listed {
 }
 
 /// The documents of each folder that holds a file named, as found on disk.
+#[derive(Default)]
 pub(super) struct Folders {
     /// Each folder's `*.xml` files that are not named, and whether a file of the folder bears a
     /// backup document's name.
@@ -206,23 +207,34 @@ pub(super) fn mark(files: &mut [LintedFile], paths: &[Option<PathBuf>]) -> Vec<u
 mod tests {
     use super::*;
 
+    /// A new temporary folder `vsslint-{tag}-{pid}` holding a small document under each of
+    /// `names`.
+    fn folder_holding(tag: &str, names: &[&str]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("vsslint-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in names {
+            std::fs::write(dir.join(name), "<x/>").unwrap();
+        }
+        dir
+    }
+
     /// A folder with files whose names differ from a backup document's only in case, and names
     /// that look like documents and are not.
     #[test]
     fn a_folder_is_listed_by_its_names_in_any_case() {
-        let dir = std::env::temp_dir().join(format!("vsslint-folders-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("sub.xml")).unwrap();
-        for name in [
-            "MANIFEST.XML",
-            "a.xml",
-            "b.XmL",
-            ".xml",
-            "c.xml.bak",
-            "d.cab",
-        ] {
-            std::fs::write(dir.join(name), "<x/>").unwrap();
-        }
+        let dir = folder_holding(
+            "folders",
+            &[
+                "MANIFEST.XML",
+                "a.xml",
+                "b.XmL",
+                ".xml",
+                "c.xml.bak",
+                "d.cab",
+            ],
+        );
+        std::fs::create_dir(dir.join("sub.xml")).unwrap();
         let named = dir.join("a.xml");
         // The same file named twice, once through `.`, is one file named.
         let again = dir.join(".").join("a.xml");
@@ -241,12 +253,7 @@ mod tests {
     /// told apart with that listing, reached through the folder's path written either way.
     #[test]
     fn a_folder_listed_ahead_is_the_one_its_files_are_told_apart_with() {
-        let dir = std::env::temp_dir().join(format!("vsslint-ahead-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for name in ["Manifest.xml", "WM0.xml", "WM1.xml"] {
-            std::fs::write(dir.join(name), "<x/>").unwrap();
-        }
+        let dir = folder_holding("ahead", &["Manifest.xml", "WM0.xml", "WM1.xml"]);
         let named = dir.join("WM0.xml");
         let as_folder = PathBuf::from(format!("{}/", dir.display()));
         for listed in [
@@ -269,12 +276,7 @@ mod tests {
 
     #[test]
     fn a_folder_without_a_backup_name_is_no_backup_by_name() {
-        let dir = std::env::temp_dir().join(format!("vsslint-plain-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for name in ["WM0.xml", "manifest.xml.txt", "xmanifest.xml"] {
-            std::fs::write(dir.join(name), "<x/>").unwrap();
-        }
+        let dir = folder_holding("plain", &["WM0.xml", "manifest.xml.txt", "xmanifest.xml"]);
         let named = dir.join("WM0.xml");
         let mut folders = Folders::of(&[&named], Listed::default());
         assert_eq!(folders.set_by_name(&named), None);

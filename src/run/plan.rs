@@ -52,7 +52,7 @@ pub(super) fn plan_inputs<'o>(opts: &'o Options, registry: &Registry) -> Result<
         opts,
         configs: Configs::new(opts.config.as_deref(), opts.style.width)?,
         selection: Selection::new(opts, registry)?,
-        folders: Folders::of(&[], Listed::default()),
+        folders: Folders::default(),
         jobs: Vec::with_capacity(found.inputs.len()),
         skipped: found
             .excluded
