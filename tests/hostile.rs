@@ -896,7 +896,7 @@ fn odd_length_utf16() {
             f.diagnostics[0].message
         );
         // The text before the cut is kept, so the fault has a place.
-        assert_eq!(&*f.text, doc, "{what}");
+        assert_eq!(f.text.as_str(), doc, "{what}");
         survive(&bytes);
         // A single stray byte after the mark.
         survive(&bytes[..3]);

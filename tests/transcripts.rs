@@ -528,5 +528,5 @@ fn writers_share_the_transcript_text() {
     let t = lint(built.text.clone().into_bytes());
     assert_eq!(t.writers.len(), 500);
     assert_one_text(&t, "500 writers");
-    assert_eq!(&*t.writers[0].1.text, built.text);
+    assert_eq!(*t.writers[0].1.text, built.text);
 }

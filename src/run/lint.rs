@@ -91,7 +91,7 @@ impl<'r> Linter<'r> {
             if located {
                 report::locate_in_place(&mut file);
             }
-            file.text = Arc::from("");
+            file.text = Arc::default();
         }
         (file, part)
     }

@@ -145,7 +145,7 @@ fn assemble_backups(batch: &mut Batch, opts: &Options) -> Result<(), Failure> {
                 Failure::Usage(format!("cannot read `{}` again: {why}", file.path))
             })?;
             if let Ok(decoded) = vsslint_model::decode::decode_owned(bytes) {
-                file.text = Arc::from(decoded.text);
+                file.text = Arc::new(decoded.text);
             }
         }
         batch.parts[i] = None;

@@ -33,7 +33,7 @@ pub struct Frame {
 pub struct Transcript {
     /// The transcript decoded, without a byte-order mark: one copy, which every writer's
     /// linted file shares.
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`.
     pub encoding: &'static str,
     /// At least one.
@@ -131,7 +131,7 @@ pub fn read(bytes: Vec<u8>) -> Result<Transcript, Vec<u8>> {
     // transcript opens a frame in the text.
     debug_assert!(!frames.is_empty());
     Ok(Transcript {
-        text: Arc::from(text),
+        text: Arc::new(text),
         encoding,
         frames,
         truncated,
@@ -257,7 +257,7 @@ mod tests {
         for eol in ["\n", "\r\n"] {
             let text = transcript(eol, &[DOC, "<b/>"], true);
             let t = read(text.clone().into_bytes()).unwrap();
-            assert_eq!(&*t.text, text);
+            assert_eq!(t.text.as_str(), text);
             assert_eq!(t.encoding, "UTF-8");
             assert!(!t.truncated);
             let writers: Vec<_> = t.frames.iter().map(|f| f.writer).collect();
@@ -302,12 +302,15 @@ mod tests {
         let mut bytes = WINDOWS_1252.encode(&text).0.into_owned();
         assert!(std::str::from_utf8(&bytes).is_err());
         let t = read(bytes.clone()).unwrap();
-        assert_eq!((&*t.text, t.encoding), (text.as_str(), "windows-1252"));
+        assert_eq!(
+            (t.text.as_str(), t.encoding),
+            (text.as_str(), "windows-1252")
+        );
         assert_eq!(&t.text[t.frames[0].xml.clone()], DOC);
 
         bytes = [UTF8_BOM, text.as_bytes()].concat();
         let t = read(bytes).unwrap();
-        assert_eq!((&*t.text, t.encoding), (text.as_str(), "UTF-8"));
+        assert_eq!((t.text.as_str(), t.encoding), (text.as_str(), "UTF-8"));
     }
 
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
@@ -332,7 +335,7 @@ mod tests {
             let bytes = utf16(&text, big_endian);
             assert!(is_transcript(&bytes), "{name}");
             let t = read(bytes).unwrap();
-            assert_eq!((&*t.text, t.encoding), (text.as_str(), name));
+            assert_eq!((t.text.as_str(), t.encoding), (text.as_str(), name));
             assert!(!t.truncated);
             assert_eq!(&t.text[t.frames[0].xml.clone()], DOC);
             assert_eq!(

@@ -71,7 +71,7 @@ pub struct Elsewhere {
     pub start: Position,
     /// The other file's text, when the report may show the place in it (`vsslint compat`
     /// shows the OLD document's lines under the finding in NEW).
-    pub text: Option<std::sync::Arc<str>>,
+    pub text: Option<std::sync::Arc<String>>,
 }
 
 /// A finding: what a rule reports at one place of a document.

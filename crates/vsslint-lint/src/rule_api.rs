@@ -288,7 +288,9 @@ impl<'a> Side<'a> {
     pub fn position(&self, offset: usize) -> vsslint_model::span::Position {
         self.index
             .get_or_init(|| {
-                vsslint_model::span::SharedLineIndex::new(std::sync::Arc::from(self.text))
+                vsslint_model::span::SharedLineIndex::new(std::sync::Arc::new(
+                    self.text.to_string(),
+                ))
             })
             .index()
             .position(offset)

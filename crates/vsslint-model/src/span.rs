@@ -75,19 +75,19 @@ struct Lines {
 /// the whole transcript's text, and one index of it serves them all where an index each would
 /// cost the transcript's length per writer.
 pub struct SharedLineIndex {
-    text: Arc<str>,
+    text: Arc<String>,
     lines: Arc<Lines>,
 }
 
 impl SharedLineIndex {
     /// The index of `text`, which it keeps.
-    pub fn new(text: Arc<str>) -> Self {
+    pub fn new(text: Arc<String>) -> Self {
         let lines = LineIndex::new(&text).lines;
         SharedLineIndex { text, lines }
     }
 
     /// Whether this is the index of `text` (the same allocation, not only the same content).
-    pub fn indexes(&self, text: &Arc<str>) -> bool {
+    pub fn indexes(&self, text: &Arc<String>) -> bool {
         Arc::ptr_eq(&self.text, text)
     }
 

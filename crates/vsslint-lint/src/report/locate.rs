@@ -24,7 +24,7 @@ thread_local! {
 /// linted): their text is indexed once, not once per writer, which would make a report of
 /// a transcript quadratic in its length. A text no file shares any more is let go at the
 /// next call, so the index keeps no freed text alive for long.
-pub(crate) fn line_index(text: &Arc<str>) -> Rc<SharedLineIndex> {
+pub(crate) fn line_index(text: &Arc<String>) -> Rc<SharedLineIndex> {
     SHARED_INDEX.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(last) = cache.as_ref() {

@@ -70,7 +70,7 @@ mod tests {
         let before = report(&f);
         let mut located = lint_bytes("a.xml", doc.as_bytes(), &Settings::default());
         locate_in_place(&mut located);
-        located.text = Arc::from("");
+        located.text = Arc::default();
         assert_eq!(report(&located), before);
         assert!(before.0.contains("a.xml:3:"), "{}", before.0);
     }

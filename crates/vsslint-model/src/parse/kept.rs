@@ -65,7 +65,7 @@ pub struct Kept {
     model: Document<'static>,
     _trees: Vec<Option<roxmltree::Document<'static>>>,
     _pieces: Vec<String>,
-    _text: Arc<str>,
+    _text: Arc<String>,
     _claim: Claim,
 }
 
@@ -98,7 +98,7 @@ unsafe fn extend<T: ?Sized>(r: &T) -> &'static T {
 /// parse when the document is large enough and the budget allows. A document that is not
 /// kept is parsed exactly as `with_model` would.
 pub fn with_model_kept<R>(
-    text: &Arc<str>,
+    text: &Arc<String>,
     f: impl FnOnce(Result<&Document<'_>, &SyntaxError>) -> R,
 ) -> (R, Option<Kept>) {
     let claim = (text.len() >= FROM && !too_large(text.len()))
@@ -107,9 +107,10 @@ pub fn with_model_kept<R>(
     let Some(claim) = claim else {
         return (super::with_model(text, |m| f(m.as_ref())), None);
     };
-    // SAFETY: the text's bytes live in the `Arc`'s allocation, which the `Kept` holds a
-    // count of; when no `Kept` is made, nothing borrowed from them outlives this call.
-    let s: &'static str = unsafe { extend(&**text) };
+    // SAFETY: the text's bytes live in the buffer of the string the `Arc` holds, which no one
+    // can change or free while the `Kept` holds a count of the `Arc`; when no `Kept` is made,
+    // nothing borrowed from them outlives this call.
+    let s: &'static str = unsafe { extend(text.as_str()) };
     if let Err(e) = prescan(s) {
         return (f(Err(&e)), None);
     }
@@ -188,7 +189,7 @@ mod tests {
 
     #[test]
     fn a_large_document_is_kept_with_the_model_it_was_linted_with() {
-        let text: Arc<str> = Arc::from(large_writer(12_000));
+        let text: Arc<String> = Arc::new(large_writer(12_000));
         assert!(text.len() >= FROM);
         let (seen, kept) = with_model_kept(&text, |m| file_sets(m.unwrap()));
         assert_eq!(seen, 12_000);
@@ -200,7 +201,7 @@ mod tests {
 
     #[test]
     fn a_small_document_is_not_kept() {
-        let text: Arc<str> = Arc::from(large_writer(3));
+        let text: Arc<String> = Arc::new(large_writer(3));
         let (seen, kept) = with_model_kept(&text, |m| file_sets(m.unwrap()));
         assert_eq!(seen, 3);
         assert!(kept.is_none());
