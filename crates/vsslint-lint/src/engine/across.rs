@@ -90,7 +90,6 @@ pub fn run(docs: &[Linted], registry: &Registry) -> Vec<(usize, Diagnostic)> {
 
 /// [`run`], and how many documents it parsed.
 fn run_counting(docs: &[Linted], registry: &Registry) -> (Vec<(usize, Diagnostic)>, usize) {
-    let mut found = Vec::new();
     let all: Vec<Facts> = docs.iter().filter_map(Linted::facts).collect();
     // Members of a backup that are no document: the checks across it must not call them
     // missing as well.
@@ -144,25 +143,30 @@ fn run_counting(docs: &[Linted], registry: &Registry) -> (Vec<(usize, Diagnostic
     for (i, model) in &built {
         models[*i] = Some(model);
     }
-    for (rule, a, involved) in plans {
-        let index: Vec<usize> = involved.iter().map(|(i, _, _)| *i).collect();
-        let members: Vec<Member> = involved
-            .iter()
-            .map(|(i, facts, severity)| Member {
-                facts: *facts,
-                text: docs[*i].text,
-                model: models[*i].filter(|_| a.needs_models),
-                severity: *severity,
-            })
-            .collect();
-        let mut cx = AcrossCx::with_unreadable(&rule.meta, unreadable.clone());
-        (a.check)(&mut cx, &members, &all);
-        found.extend(
+    // The checks run side by side: a backup's fifteen took 0.5 ms one after the other on
+    // the main thread, a third of it in set/volume-not-shadowed, which walks every file set of
+    // the System writer (diskshadow-ws2012-sql2017, probe build).
+    let per_check: Vec<Vec<(usize, Diagnostic)>> = plans
+        .into_par_iter()
+        .map(|(rule, a, involved)| {
+            let members: Vec<Member> = involved
+                .iter()
+                .map(|(i, facts, severity)| Member {
+                    facts: *facts,
+                    text: docs[*i].text,
+                    model: models[*i].filter(|_| a.needs_models),
+                    severity: *severity,
+                })
+                .collect();
+            let mut cx = AcrossCx::with_unreadable(&rule.meta, unreadable.clone());
+            (a.check)(&mut cx, &members, &all);
             cx.into_findings()
                 .into_iter()
-                .map(|(member, d)| (index[member], d)),
-        );
-    }
+                .map(|(member, d)| (involved[member].0, d))
+                .collect()
+        })
+        .collect();
+    let mut found: Vec<(usize, Diagnostic)> = per_check.into_iter().flatten().collect();
     found.sort_by_key(|(i, _)| *i);
     (found, to_parse.len())
 }
