@@ -145,7 +145,8 @@ fn run_counting(docs: &[Linted], registry: &Registry) -> (Vec<(usize, Diagnostic
     }
     // The checks run side by side: a backup's fifteen took 0.5 ms one after the other on
     // the main thread, a third of it in set/volume-not-shadowed, which walks every file set of
-    // the System writer (diskshadow-ws2012-sql2017, probe build).
+    // the System writer, and take 0.27 to 0.33 ms so (diskshadow-ws2012-sql2017, probe build,
+    // medians of 50 runs).
     let per_check: Vec<Vec<(usize, Diagnostic)>> = plans
         .into_par_iter()
         .map(|(rule, a, involved)| {
