@@ -13,9 +13,9 @@
 # Usage: scripts/bench-vs-xmllint.sh [--check]
 #   --check  exit 1 when a target is missed
 # Environment: CORPUS (default ../shared/corpus/diskshadow-ws2012-sql2017), RUNS (runs of
-# each command, default 60), ROUNDS (alternating rounds they are split into, default 6),
-# NO_HYPERFINE=1 to time with the shell loop even when hyperfine is installed, BASELINE=path
-# of another vsslint binary (an earlier build) to time in the same rounds and compare with.
+# each command, default 60), NO_HYPERFINE=1 to time with the shell loop even when hyperfine
+# is installed, BASELINE=path of another vsslint binary (an earlier build) to time in the
+# same rounds and compare with.
 # Needs xmllint (libxml2-utils), GNU time and python3; uses hyperfine when installed (and
 # installs it as root where apt-get can), a `date +%s%N` loop otherwise. Times are medians.
 set -euo pipefail
@@ -25,7 +25,6 @@ CHECK=0
 [[ "${1:-}" == "--check" ]] && CHECK=1
 CORPUS=${CORPUS:-../shared/corpus/diskshadow-ws2012-sql2017}
 RUNS=${RUNS:-60}
-ROUNDS=${ROUNDS:-6}
 SYSTEM="$CORPUS/WM3.xml"
 
 if [[ ! -f "$SYSTEM" ]]; then
@@ -64,29 +63,32 @@ trap 'rm -rf "$TMP"' EXIT
 # 2,000 small documents, the ten-fold System writer document and the 150,000 findings.
 python3 scripts/bench-inputs.py "$CORPUS" "$SYSTEM" "$TMP"
 
-# Wall times in milliseconds of `runs` runs of a command line, one a line, appended to
-# file `out`.
-times_ms() {
-    local cmd=$1 runs=$2 out=$3
+# The wall time in milliseconds of one run of a command line, appended to file `out`.
+time_ms() {
+    local cmd=$1 out=$2
     if [[ -z ${NO_HYPERFINE:-} ]] && command -v hyperfine >/dev/null; then
         # -N: no shell in between, whose start-up would be a large part of 20 ms.
-        hyperfine -N --style none --warmup 2 --runs "$runs" --ignore-failure \
-            --export-json "$TMP/h.json" "$cmd" >/dev/null 2>&1
-        python3 -c 'import json, sys
-for t in json.load(open(sys.argv[1]))["results"][0]["times"]:
-    print("%.3f" % (t * 1000))' "$TMP/h.json" >>"$out"
+        hyperfine -N --style none --runs 1 --warmup 0 --ignore-failure \
+            --export-csv "$TMP/h.csv" "$cmd" >/dev/null 2>&1
+        # The mean of the one run, its field counted from the end: a command may hold commas.
+        awk -F, 'NR == 2 { printf "%.3f\n", $(NF - 6) * 1000 }' "$TMP/h.csv" >>"$out"
     else
-        local i start end
+        local start end
         local -a argv
         eval "argv=($cmd)"
-        for ((i = 0; i < 2; i++)); do "${argv[@]}" >/dev/null 2>&1 || true; done
-        for ((i = 0; i < runs; i++)); do
-            start=$(date +%s%N)
-            "${argv[@]}" >/dev/null 2>&1 || true
-            end=$(date +%s%N)
-            awk -v n=$((end - start)) 'BEGIN { printf "%.3f\n", n / 1e6 }' >>"$out"
-        done
+        start=$(date +%s%N)
+        "${argv[@]}" >/dev/null 2>&1 || true
+        end=$(date +%s%N)
+        awk -v n=$((end - start)) 'BEGIN { printf "%.3f\n", n / 1e6 }' >>"$out"
     fi
+}
+
+# Runs a command line twice, untimed, so that its binary and its inputs are in memory.
+warm_up() {
+    local -a argv
+    eval "argv=($1)"
+    "${argv[@]}" >/dev/null 2>&1 || true
+    "${argv[@]}" >/dev/null 2>&1 || true
 }
 
 median() {
@@ -95,22 +97,31 @@ median() {
         printf "%.2f", m }'
 }
 
-# Median wall times of two command lines measured side by side: in ROUNDS alternating
-# rounds, so that a stretch in which the shared machine is slow falls on both. Sets
-# `a_ms` and `b_ms`; with a third command line (the baseline's), `c_ms` too.
+# Median wall times of two command lines measured side by side: one run of each in turn, in
+# an order shuffled every round. The shared machine this was written on runs for seconds at
+# a time at one of two speeds (`xmllint --noout` on the System writer: about 25 or 36 ms, in
+# stretches, on either core). Timed in blocks of ten runs, as before, each block fell in one
+# stretch, and the ratio of two medians moved by a tenth from one run of the script to the
+# next; one run at a time, every stretch falls on each command alike. Sets `a_ms` and
+# `b_ms`; with a third command line (the baseline's), `c_ms` too.
 side_by_side() {
-    local a=$1 b=$2 c=${3:-} r per
-    per=$(((RUNS + ROUNDS - 1) / ROUNDS))
+    local r k
+    local -a cmds=("$1" "$2") outs=("$TMP/a" "$TMP/b")
+    if [[ -n ${3:-} ]]; then
+        cmds+=("$3")
+        outs+=("$TMP/c")
+    fi
     : >"$TMP/a" && : >"$TMP/b" && : >"$TMP/c"
-    for ((r = 0; r < ROUNDS; r++)); do
-        times_ms "$a" "$per" "$TMP/a"
-        times_ms "$b" "$per" "$TMP/b"
-        [[ -n $c ]] && times_ms "$c" "$per" "$TMP/c"
+    for k in "${!cmds[@]}"; do warm_up "${cmds[k]}"; done
+    for ((r = 0; r < RUNS; r++)); do
+        for k in $(shuf -e "${!cmds[@]}"); do
+            time_ms "${cmds[k]}" "${outs[k]}"
+        done
     done
     a_ms=$(median "$TMP/a")
     b_ms=$(median "$TMP/b")
     c_ms=
-    [[ -n $c ]] && c_ms=$(median "$TMP/c")
+    [[ -n ${3:-} ]] && c_ms=$(median "$TMP/c")
     return 0
 }
 
@@ -135,7 +146,7 @@ MANY=$TMP/many
 BIG=$TMP/system-x10.xml
 size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
-echo "timing ($RUNS runs each, in $ROUNDS alternating rounds)…" >&2
+echo "timing ($RUNS runs of each command, one of each at a time)…" >&2
 side_by_side "$BIN --format json $(q "$SYSTEM")" "xmllint --noout $(q "$SYSTEM")" "$(base "$SYSTEM")"
 v_sys=$a_ms x_sys=$b_ms b_sys=$c_ms
 side_by_side "$BIN --format json $(q "$MANY")" \
