@@ -285,43 +285,11 @@ impl<'a> DirIndex<'a> {
         dir: DirKey<'a>,
         filespec: &'s str,
     ) -> impl Iterator<Item = usize> + 's {
-        self.dirs_above(dir)
-            .flat_map(move |up| self.at(up, filespec))
-    }
-
-    /// The indexed directories above `dir`, nearest first.
-    fn dirs_above(&self, dir: DirKey<'a>) -> impl Iterator<Item = DirKey<'a>> + '_ {
         let shortest = self.lengths.first().copied().unwrap_or(usize::MAX);
         dir.ancestors()
             .take_while(move |up| up.len() >= shortest)
             .filter(|up| self.lengths.binary_search(&up.len()).is_ok())
-            .map(DirKey::new)
-            .filter(|up| self.dirs.contains_key(up))
-    }
-}
-
-/// The directories of a [`DirIndex`] above each directory asked about, found once for each:
-/// the System writer's 18,925 file sets lie in 1,880 directories. `fs/duplicate-or-overlap`
-/// walked up from every file set; walking up from each directory once, its step that finds
-/// the file sets inside a recursive one takes 2.0 ms against 2.4 ms (a probe build that timed
-/// the step, one thread, medians of 60 runs alternating with the walk from every file set),
-/// and the rule 18.3 million instructions against 23.6 million (callgrind).
-#[derive(Default)]
-pub(crate) struct DirsAbove<'a>(KeyMap<DirKey<'a>, Vec<DirKey<'a>>>);
-
-impl<'a> DirsAbove<'a> {
-    /// Forgets the directories found: `index` is about to change.
-    pub(crate) fn clear(&mut self) {
-        self.0.clear();
-    }
-
-    /// The directories of `index` above `dir`, nearest first, found the first time `dir` is
-    /// asked about: `index.above(dir, filespec)` is `index.at(up, filespec)` for each.
-    /// `index` must be the same from one call to the next until [`Self::clear`].
-    pub(crate) fn of(&mut self, index: &DirIndex<'a>, dir: DirKey<'a>) -> &[DirKey<'a>] {
-        self.0
-            .entry(dir)
-            .or_insert_with(|| index.dirs_above(dir).collect())
+            .flat_map(move |up| self.at(DirKey::new(up), filespec))
     }
 }
 

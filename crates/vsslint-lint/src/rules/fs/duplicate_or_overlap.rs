@@ -4,7 +4,7 @@ use crate::rule_api::{rule, Check, Cx, Rule};
 use crate::rule_meta::Cost;
 use crate::rule_meta::Severity;
 use crate::toolkit::file_paths::{glob_covers, globs_intersect, has_wildcard, show};
-use crate::toolkit::path_index::{DirIndex, DirsAbove, FirstByKey, SetKey, WildcardsByDir};
+use crate::toolkit::path_index::{DirIndex, FirstByKey, SetKey, WildcardsByDir};
 use vsslint_model::model::is_blank;
 use vsslint_model::model::{Attr, Component, FileSet, WriterMetadata};
 
@@ -58,7 +58,6 @@ struct Scratch<'m> {
     first: FirstByKey,
     wildcards: WildcardsByDir<'m>,
     recursive: DirIndex<'m>,
-    above: DirsAbove<'m>,
 }
 
 fn check(cx: &mut Cx, w: &WriterMetadata) {
@@ -188,7 +187,6 @@ fn report_same_directory(cx: &mut Cx, c: &Component, n: &Entry, wd: &Entry) {
 
 fn inside_recursive<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &mut Scratch<'m>) {
     s.recursive.clear();
-    s.above.clear();
     for (i, e) in entries.iter().enumerate() {
         if e.recursive {
             s.recursive.insert(e.key.dir, e.spec(), i);
@@ -201,13 +199,9 @@ fn inside_recursive<'m>(cx: &mut Cx, c: &Component, entries: &[Entry<'m>], s: &m
         if s.done[i] {
             continue;
         }
-        // Most file sets lie under no recursive one: their own filespec is not even read.
-        let above = s.above.of(&s.recursive, e.key.dir);
-        if above.is_empty() {
-            continue;
-        }
-        let outer = (above.iter())
-            .flat_map(|&up| s.recursive.at(up, e.spec()))
+        let outer = s
+            .recursive
+            .above(e.key.dir, e.spec())
             .find(|&r| globs_intersect(entries[r].spec(), e.spec()));
         if let Some(r) = outer {
             s.done[i] = true;
@@ -300,7 +294,7 @@ mod tests {
     }
 
     #[test]
-    fn each_file_set_of_a_directory_is_compared_with_the_nearest_recursive_one() {
+    fn each_file_set_is_compared_with_the_nearest_recursive_one_above_it() {
         let f = run(&[
             (r"C:\Data", "*.log", "yes"),
             (r"C:\Data\a", "*", "yes"),
@@ -313,9 +307,8 @@ mod tests {
         // The two sets of `a\b` (one spelt in other case) are inside `a`, the nearest; `a`
         // itself is inside `C:\Data`; of `c`, only the `.log` set.
         assert_eq!(f.len(), 4, "{f:?}");
-        let inside_a = f
-            .iter()
-            .filter(|m| m.ends_with(r#"the recursive file set "C:\Data\a" "*""#));
+        let inside_a =
+            (f.iter()).filter(|m| m.ends_with(r#"the recursive file set "C:\Data\a" "*""#));
         assert_eq!(inside_a.count(), 2, "{f:?}");
         assert!(f.iter().any(|m| m.contains("z.log")), "{f:?}");
         assert!(!f.iter().any(|m| m.contains("z.txt")), "{f:?}");
