@@ -98,12 +98,12 @@ median() {
 }
 
 # Median wall times of two command lines measured side by side: one run of each in turn, in
-# an order shuffled every round. The shared machine this was written on runs for seconds at
-# a time at one of two speeds (`xmllint --noout` on the System writer: about 25 or 36 ms, in
-# stretches, on either core). Timed in blocks of ten runs, as before, each block fell in one
-# stretch, and the ratio of two medians moved by a tenth from one run of the script to the
-# next; one run at a time, every stretch falls on each command alike. Sets `a_ms` and
-# `b_ms`; with a third command line (the baseline's), `c_ms` too.
+# an order shuffled every round. The shared machine this was written on runs at one of two
+# speeds for a fraction of a second to seconds at a time (`xmllint --noout` on the System
+# writer: about 25 or 36 ms, on either core). Timed in blocks of ten runs, as before, a block
+# fell mostly in one stretch, and the ratio of two medians moved by a tenth from one run of
+# the script to the next; one run at a time, the stretches fall on each command alike. Sets
+# `a_ms` and `b_ms`; with a third command line (the baseline's), `c_ms` too.
 side_by_side() {
     local r k
     local -a cmds=("$1" "$2") outs=("$TMP/a" "$TMP/b")
