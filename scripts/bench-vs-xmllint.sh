@@ -16,7 +16,7 @@
 # each command, default 60), NO_HYPERFINE=1 to time with the shell loop even when hyperfine
 # is installed, BASELINE=path of another vsslint binary (an earlier build) to time in the
 # same rounds and compare with.
-# Needs xmllint (libxml2-utils), GNU time and python3; uses hyperfine when installed (and
+# Needs xmllint (libxml2-utils), GNU time, python3 and shuf (coreutils); uses hyperfine when installed (and
 # installs it as root where apt-get can), a `date +%s%N` loop otherwise. Times are medians.
 set -euo pipefail
 
@@ -74,22 +74,23 @@ time_ms() {
         awk -F, 'NR == 2 { printf "%.3f\n", $(NF - 6) * 1000 }' "$TMP/h.csv" >>"$out"
     else
         local start end
-        local -a argv
-        eval "argv=($cmd)"
         start=$(date +%s%N)
-        "${argv[@]}" >/dev/null 2>&1 || true
+        run_quietly "$cmd"
         end=$(date +%s%N)
         awk -v n=$((end - start)) 'BEGIN { printf "%.3f\n", n / 1e6 }' >>"$out"
     fi
 }
 
-# Runs a command line twice, untimed, so that its binary and its inputs are in memory.
-warm_up() {
+# Runs a command line (quoted as `q` quotes) without its output; vsslint exits 1 on a
+# document with errors, which is not a failure here.
+run_quietly() {
     local -a argv
     eval "argv=($1)"
     "${argv[@]}" >/dev/null 2>&1 || true
-    "${argv[@]}" >/dev/null 2>&1 || true
 }
+
+# Runs a command line twice, untimed, so that its binary and its inputs are in memory.
+warm_up() { run_quietly "$1" && run_quietly "$1"; }
 
 median() {
     sort -n "$1" | awk '{ t[NR] = $1 } END {
@@ -100,7 +101,7 @@ median() {
 # Median wall times of two command lines measured side by side: one run of each in turn, in
 # an order shuffled every round. The shared machine this was written on runs at one of two
 # speeds for a fraction of a second to seconds at a time (`xmllint --noout` on the System
-# writer: about 25 or 36 ms, on either core). Timed in blocks of ten runs, as before, a block
+# writer: about 25 to 27 ms or 36 to 40 ms, on either core). Timed in blocks of ten runs, as before, a block
 # fell mostly in one stretch, and the ratio of two medians moved by a tenth from one run of
 # the script to the next; one run at a time, the stretches fall on each command alike. Sets
 # `a_ms` and `b_ms`; with a third command line (the baseline's), `c_ms` too.
